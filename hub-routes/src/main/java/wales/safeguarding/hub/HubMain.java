@@ -1,0 +1,53 @@
+package wales.safeguarding.hub;
+
+import java.nio.file.Path;
+
+import org.apache.camel.quarkus.main.CamelMainApplication;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Application;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import wales.safeguarding.hub.database.EmbeddedDatabase;
+import wales.safeguarding.hub.demo.DemoTokens;
+
+/**
+ * Starts the hub. Unless a PostgreSQL server is configured ({@code QUARKUS_DATASOURCE_JDBC_URL}), an embedded
+ * PostgreSQL is started first in {@code hub.data-dir}. With {@code hub.demo.tokens=true} (the demo run), a fresh
+ * signing key and a token per demo agency are written to the data folder.
+ */
+@QuarkusMain
+public final class HubMain {
+
+    private static final Logger LOG = Logger.getLogger(HubMain.class);
+
+    private HubMain() {
+    }
+
+    public static void main(String... args) throws Exception {
+        Path dataDir = Path.of(System.getProperty("hub.data-dir", System.getenv().getOrDefault("HUB_DATA_DIR", "data")));
+        if (Boolean.getBoolean("hub.demo.tokens")) {
+            DemoTokens.prepare(dataDir).forEach(System::setProperty);
+        }
+        EmbeddedDatabase database = null;
+        if (!EmbeddedDatabase.serverConfigured()) {
+            database = EmbeddedDatabase.start(dataDir);
+            database.quarkusProperties().forEach(System::setProperty);
+            LOG.infof("embedded PostgreSQL started on 127.0.0.1:%d, data in %s", database.port(), dataDir.resolve("postgres"));
+            EmbeddedDatabase started = database;
+            // Quarkus stops the application in its own shutdown hook; the database must outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Application application = Application.currentApplication();
+                if (application != null) {
+                    application.awaitShutdown();
+                }
+                try {
+                    started.close();
+                } catch (Exception e) {
+                    LOG.warnf("embedded PostgreSQL did not stop cleanly: %s", e.getMessage());
+                }
+            }, "embedded-postgres-stop"));
+        }
+        Quarkus.run(CamelMainApplication.class, args);
+    }
+}

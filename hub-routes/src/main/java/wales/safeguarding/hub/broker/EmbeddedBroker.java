@@ -1,0 +1,104 @@
+package wales.safeguarding.hub.broker;
+
+import java.nio.file.Path;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * An ActiveMQ Artemis broker inside the hub, persistent in {@code hub.broker.embedded.data-dir}, for the default
+ * run and the tests. Production points {@code hub.broker.url} at a standalone broker or an HA pair instead and sets
+ * {@code hub.broker.embedded.enabled=false}. The same redelivery and dead-letter settings are in
+ * {@code deploy/artemis/broker.xml} for that case.
+ */
+@ApplicationScoped
+public class EmbeddedBroker {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class);
+
+    private final BrokerSettings settings;
+    private final String queuePrefix;
+    private final String deadLetterQueue;
+    private EmbeddedActiveMQ broker;
+
+    public EmbeddedBroker(BrokerSettings settings, @ConfigProperty(name = "hub.delivery.queue-prefix") String queuePrefix,
+            @ConfigProperty(name = "hub.delivery.dead-letter-queue") String deadLetterQueue) {
+        this.settings = settings;
+        this.queuePrefix = queuePrefix;
+        this.deadLetterQueue = deadLetterQueue;
+    }
+
+    /** Starts the broker if it is enabled and not running yet. */
+    public synchronized void start() {
+        if (!settings.embedded().enabled() || broker != null) {
+            return;
+        }
+        try {
+            EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
+            embedded.setConfiguration(configuration());
+            embedded.start();
+            broker = embedded;
+            LOG.infof("embedded Artemis broker started, journal in %s", settings.embedded().dataDir());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded Artemis broker: " + e.getMessage(), e);
+        }
+    }
+
+    private Configuration configuration() throws Exception {
+        Path data = Path.of(settings.embedded().dataDir());
+        Configuration config = new ConfigurationImpl()
+                .setName("hub-embedded")
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJournalDirectory(data.resolve("journal").toString())
+                .setBindingsDirectory(data.resolve("bindings").toString())
+                .setPagingDirectory(data.resolve("paging").toString())
+                .setLargeMessagesDirectory(data.resolve("large-messages").toString())
+                .setIDCacheSize(50_000)
+                .setPersistIDCache(true)
+                .setJMXManagementEnabled(false);
+        config.addAcceptorConfiguration("in-vm", "vm://0");
+        settings.embedded().tcpAcceptor().filter(s -> !s.isBlank())
+                .ifPresent(url -> addAcceptor(config, url));
+        BrokerSettings.Redelivery redelivery = settings.redelivery();
+        config.addAddressSetting(queuePrefix + "#", new AddressSettings()
+                .setRedeliveryDelay(redelivery.delayMs())
+                .setRedeliveryMultiplier(redelivery.multiplier())
+                .setMaxRedeliveryDelay(redelivery.maxDelayMs())
+                .setMaxDeliveryAttempts(redelivery.maxDeliveryAttempts())
+                .setDeadLetterAddress(SimpleString.of(deadLetterQueue))
+                .setAutoCreateDeadLetterResources(false));
+        return config;
+    }
+
+    private static void addAcceptor(Configuration config, String url) {
+        try {
+            config.addAcceptorConfiguration("tcp", url);
+        } catch (Exception e) {
+            throw new IllegalStateException("bad hub.broker.embedded.tcp-acceptor '" + url + "'", e);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (broker == null) {
+            return;
+        }
+        try {
+            broker.stop();
+            LOG.info("embedded Artemis broker stopped");
+        } catch (Exception e) {
+            LOG.warnf("embedded Artemis broker did not stop cleanly: %s", e.getMessage());
+        } finally {
+            broker = null;
+        }
+    }
+}

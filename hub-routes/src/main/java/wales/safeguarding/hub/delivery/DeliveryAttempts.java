@@ -1,0 +1,219 @@
+package wales.safeguarding.hub.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import wales.safeguarding.hub.database.Transactions;
+import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.tracking.DeliveryRecord;
+import wales.safeguarding.hub.tracking.DeliveryState;
+import wales.safeguarding.hub.tracking.TrackingRepository;
+import wales.safeguarding.schemas.spi.AgencyEndpoint;
+import wales.safeguarding.schemas.spi.DeliveryVerdict;
+import wales.safeguarding.schemas.spi.HubHeaders;
+import wales.safeguarding.schemas.spi.OutboundAdapter;
+import wales.safeguarding.schemas.spi.OutboundRequest;
+
+/**
+ * The steps of one delivery attempt, called by {@link DeliveryRoute}: begin (idempotency and attempt count), map to
+ * the agency's request, read the agency's answer, and record a retry or a dead letter. Every step records its state
+ * change; none logs content.
+ */
+@ApplicationScoped
+@Named("deliveryAttempts")
+public class DeliveryAttempts {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryAttempts.class);
+
+    static final String MESSAGE_ID = "hubMessageId";
+    static final String RECIPIENT = "hubRecipient";
+    static final String MESSAGE_TYPE = "hubMessageType";
+    static final String ATTEMPT = "hubAttempt";
+    static final String SKIP = "hubSkip";
+    static final String CANONICAL = "hubCanonicalMessage";
+    private static final int MAX_ANSWER_CHARS = 4096;
+
+    private final Transactions transactions;
+    private final TrackingRepository tracking;
+    private final Directory directory;
+    private final OutboundAdapters adapters;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    public DeliveryAttempts(Transactions transactions, TrackingRepository tracking, Directory directory,
+            OutboundAdapters adapters, Clock clock,
+            @ConfigProperty(name = "hub.delivery.max-attempts") int maxAttempts) {
+        this.transactions = transactions;
+        this.tracking = tracking;
+        this.directory = directory;
+        this.adapters = adapters;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /**
+     * Counts the attempt, or marks the exchange to be skipped when this copy already reached the recipient or was
+     * dead-lettered (a redelivery after a crash, or a duplicate).
+     */
+    public void begin(Exchange exchange) {
+        Message in = exchange.getIn();
+        UUID messageId = UUID.fromString(in.getHeader(HubHeaders.MESSAGE_ID, String.class));
+        String recipient = in.getHeader(HubHeaders.RECIPIENT, String.class);
+        exchange.setProperty(MESSAGE_ID, messageId);
+        exchange.setProperty(RECIPIENT, recipient);
+        exchange.setProperty(MESSAGE_TYPE, in.getHeader(HubHeaders.MESSAGE_TYPE, String.class));
+        exchange.setProperty(CANONICAL, in.getBody(byte[].class));
+        Integer attempt = transactions.inTransaction(c -> {
+            Optional<DeliveryRecord> delivery = tracking.lockDelivery(c, messageId, recipient);
+            if (delivery.isEmpty() || delivery.get().state().reachedRecipient()
+                    || delivery.get().state() == DeliveryState.DEAD_LETTERED) {
+                return null;
+            }
+            Instant now = clock.instant();
+            if (delivery.get().state() == DeliveryState.ACCEPTED) {
+                tracking.transition(c, messageId, recipient, DeliveryState.QUEUED, "taken from the queue", "hub", now);
+            }
+            int n = tracking.countAttempt(c, messageId, recipient);
+            tracking.audit(c, messageId, recipient, "delivery-attempt", null, null, "attempt " + n, "hub", now);
+            return n;
+        });
+        exchange.setProperty(SKIP, attempt == null);
+        exchange.setProperty(ATTEMPT, attempt == null ? 0 : attempt);
+        if (attempt == null) {
+            LOG.infof("skipped %s for %s: already delivered or dead-lettered", messageId, recipient);
+        }
+    }
+
+    /** Replaces the exchange with the agency's request, and no hub-internal header on it. */
+    public void toAgencyRequest(Exchange exchange) {
+        Agency agency = recipient(exchange);
+        OutboundAdapter adapter = adapters.forTransport(agency.endpoint().transport());
+        OutboundRequest request = adapter.toAgencyRequest(exchange.getProperty(CANONICAL, byte[].class),
+                new AgencyEndpoint(agency.id(), agency.endpoint().url(), agency.endpoint().transport()));
+        Message in = exchange.getIn();
+        in.removeHeaders("*");
+        in.setHeader(Exchange.HTTP_METHOD, request.method());
+        in.setHeader(Exchange.CONTENT_TYPE, request.contentType());
+        if (!request.path().isEmpty()) {
+            in.setHeader(Exchange.HTTP_PATH, request.path());
+        }
+        in.setHeader(HubHeaders.HTTP_MESSAGE_ID, exchange.getProperty(MESSAGE_ID, UUID.class).toString());
+        in.setHeader(HubHeaders.HTTP_MESSAGE_TYPE, exchange.getProperty(MESSAGE_TYPE, String.class));
+        request.headers().forEach(in::setHeader);
+        in.setBody(request.body());
+    }
+
+    /** Reads the agency's answer: delivered is recorded; anything else is thrown for the error policy. */
+    public void recordResponse(Exchange exchange) {
+        Agency agency = recipient(exchange);
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String answer = exchange.getMessage().getBody(String.class);
+        if (answer != null && answer.length() > MAX_ANSWER_CHARS) {
+            answer = answer.substring(0, MAX_ANSWER_CHARS);
+        }
+        DeliveryVerdict verdict = adapters.forTransport(agency.endpoint().transport()).interpret(status, answer);
+        switch (verdict.outcome()) {
+            case DELIVERED -> delivered(exchange, status, verdict);
+            case TRANSIENT_FAILURE -> throw new DeliveryFailure.Transient(verdict.reason());
+            case PERMANENT_FAILURE -> throw new DeliveryFailure.Permanent(verdict.reason());
+        }
+    }
+
+    private void delivered(Exchange exchange, int status, DeliveryVerdict verdict) {
+        UUID messageId = exchange.getProperty(MESSAGE_ID, UUID.class);
+        String recipient = exchange.getProperty(RECIPIENT, String.class);
+        int attempt = exchange.getProperty(ATTEMPT, Integer.class);
+        transactions.inTransaction(c -> {
+            Instant now = clock.instant();
+            tracking.setRecipientReference(c, messageId, recipient, verdict.recipientReference());
+            tracking.audit(c, messageId, recipient, "delivery-receipt", null, null, "HTTP " + status + " on attempt "
+                    + attempt + (verdict.recipientReference() == null ? "" : ", their reference "
+                    + verdict.recipientReference()), recipient, now);
+            return tracking.transition(c, messageId, recipient, DeliveryState.DELIVERED, "accepted by the agency system",
+                    "hub", now);
+        });
+        LOG.infof("delivered %s to %s on attempt %d", messageId, recipient, attempt);
+    }
+
+    /** True when this attempt was the last the policy allows, so a failure now goes to the dead-letter queue. */
+    public boolean isLastAttempt(Exchange exchange) {
+        return exchange.getProperty(ATTEMPT, 0, Integer.class) >= maxAttempts;
+    }
+
+    /** Records a failed attempt that the broker will redeliver. */
+    public void recordRetry(Exchange exchange) {
+        UUID messageId = exchange.getProperty(MESSAGE_ID, UUID.class);
+        String recipient = exchange.getProperty(RECIPIENT, String.class);
+        if (messageId == null) {
+            return;
+        }
+        String reason = reason(exchange);
+        int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
+        transactions.inTransaction(c -> {
+            Instant now = clock.instant();
+            if (!tracking.transition(c, messageId, recipient, DeliveryState.FAILED, reason, "hub", now)) {
+                tracking.audit(c, messageId, recipient, "attempt-failed", null, null, reason, "hub", now);
+            }
+            return null;
+        });
+        LOG.warnf("attempt %d of %d to deliver %s to %s failed, will retry: %s", attempt, maxAttempts, messageId,
+                recipient, reason);
+    }
+
+    /**
+     * Records the dead letter and puts the original canonical message back on the exchange, with headers naming the
+     * reason, the route and the endpoint, for the dead-letter queue.
+     */
+    public void recordDeadLetter(Exchange exchange) {
+        UUID messageId = exchange.getProperty(MESSAGE_ID, UUID.class);
+        String recipient = exchange.getProperty(RECIPIENT, String.class);
+        int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = (cause instanceof DeliveryFailure.Permanent ? "refused: " : "gave up after " + attempt
+                + " attempts: ") + reason(exchange);
+        String endpoint = directory.find(recipient).map(a -> a.endpoint().url()).orElse("unknown");
+        transactions.inTransaction(c -> tracking.transition(c, messageId, recipient, DeliveryState.DEAD_LETTERED, reason,
+                "hub", clock.instant()));
+        Message in = exchange.getIn();
+        in.removeHeaders("*");
+        in.setBody(exchange.getProperty(CANONICAL, byte[].class));
+        in.setHeader(HubHeaders.MESSAGE_ID, messageId.toString());
+        in.setHeader(HubHeaders.RECIPIENT, recipient);
+        in.setHeader(HubHeaders.MESSAGE_TYPE, exchange.getProperty(MESSAGE_TYPE, String.class));
+        in.setHeader(HubHeaders.FAILURE_REASON, reason);
+        in.setHeader(HubHeaders.FAILED_ROUTE, exchange.getFromRouteId());
+        in.setHeader(HubHeaders.FAILED_ENDPOINT, endpoint);
+        in.setHeader(HubHeaders.ATTEMPTS, attempt);
+        LOG.errorf("dead-lettered %s for %s after %d attempt(s): %s", messageId, recipient, attempt, reason);
+    }
+
+    private Agency recipient(Exchange exchange) {
+        String recipient = exchange.getProperty(RECIPIENT, String.class);
+        return directory.find(recipient).filter(Agency::receives).orElseThrow(() -> new DeliveryFailure.Permanent(
+                "agency '" + recipient + "' has no endpoint in the directory"));
+    }
+
+    private static String reason(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (cause == null) {
+            return "unknown failure";
+        }
+        if (cause instanceof DeliveryFailure) {
+            return cause.getMessage();
+        }
+        String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+        return cause.getClass().getSimpleName() + message;
+    }
+
+}

@@ -1,0 +1,24 @@
+package wales.safeguarding.hub.delivery;
+
+/**
+ * An attempt to deliver failed. {@link Transient}: the agency system is down or busy, try again later.
+ * {@link Permanent}: it refused the message, trying again will not help. The message never carries content.
+ */
+public abstract sealed class DeliveryFailure extends RuntimeException {
+
+    protected DeliveryFailure(String reason) {
+        super(reason, null, false, false);
+    }
+
+    public static final class Transient extends DeliveryFailure {
+        public Transient(String reason) {
+            super(reason);
+        }
+    }
+
+    public static final class Permanent extends DeliveryFailure {
+        public Permanent(String reason) {
+            super(reason);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package wales.safeguarding.hub.delivery;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.jms.core.JmsTemplate;
+
+import wales.safeguarding.hub.database.Transactions;
+import wales.safeguarding.hub.intake.Acceptance;
+import wales.safeguarding.hub.tracking.DeliveryState;
+import wales.safeguarding.hub.tracking.TrackingRepository;
+import wales.safeguarding.schemas.spi.HubHeaders;
+
+/**
+ * Puts each recipient's copy of a message on that recipient's durable queue ({@code hub.delivery.queue-prefix} +
+ * agency id), then records it as queued. A send returns only once the broker has persisted the message. The
+ * duplicate-detection id (message id + recipient + replay count) makes a second send of the same copy harmless.
+ */
+@ApplicationScoped
+public class DeliveryQueues {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryQueues.class);
+
+    private final CachingConnectionFactory sessions;
+    private final JmsTemplate jms;
+    private final String queuePrefix;
+    private final Transactions transactions;
+    private final TrackingRepository tracking;
+    private final Clock clock;
+
+    public DeliveryQueues(ConnectionFactory connectionFactory,
+            @ConfigProperty(name = "hub.delivery.queue-prefix") String queuePrefix, Transactions transactions,
+            TrackingRepository tracking, Clock clock) {
+        this.sessions = new CachingConnectionFactory(connectionFactory);
+        this.sessions.setSessionCacheSize(8);
+        this.jms = new JmsTemplate(sessions);
+        this.jms.setExplicitQosEnabled(true);
+        this.jms.setDeliveryMode(DeliveryMode.PERSISTENT);
+        this.queuePrefix = queuePrefix;
+        this.transactions = transactions;
+        this.tracking = tracking;
+        this.clock = clock;
+    }
+
+    public String queueFor(String recipient) {
+        return queuePrefix + recipient;
+    }
+
+    /**
+     * Queues every recipient's copy. A broker failure is logged and left to the outbox sweeper: the message is
+     * already stored, so nothing is lost.
+     */
+    public void publish(Acceptance acceptance) {
+        for (String recipient : acceptance.recipients()) {
+            try {
+                send(acceptance.messageId(), recipient, acceptance.type(), acceptance.payload(), 0);
+                markQueued(acceptance.messageId(), recipient, "on queue " + queueFor(recipient));
+            } catch (RuntimeException e) {
+                LOG.warnf("could not queue %s for %s yet (%s); the outbox sweeper will retry", acceptance.messageId(),
+                        recipient, e.getMessage());
+            }
+        }
+    }
+
+    /** Sends one copy. {@code replay} &gt; 0 gives an operator's replay its own duplicate-detection id. */
+    public void send(UUID messageId, String recipient, String type, byte[] payload, int replay) {
+        jms.send(queueFor(recipient), session -> {
+            BytesMessage m = session.createBytesMessage();
+            m.writeBytes(payload);
+            m.setStringProperty(HubHeaders.MESSAGE_ID, messageId.toString());
+            m.setStringProperty(HubHeaders.RECIPIENT, recipient);
+            m.setStringProperty(HubHeaders.MESSAGE_TYPE, type);
+            m.setStringProperty(HubHeaders.DUPLICATE_ID, messageId + ":" + recipient + (replay > 0 ? ":replay-" + replay : ""));
+            return m;
+        });
+    }
+
+    public void markQueued(UUID messageId, String recipient, String detail) {
+        transactions.inTransaction(c -> tracking.transition(c, messageId, recipient, DeliveryState.QUEUED, detail, "hub",
+                clock.instant()));
+    }
+
+    @PreDestroy
+    void close() {
+        sessions.destroy();
+    }
+}

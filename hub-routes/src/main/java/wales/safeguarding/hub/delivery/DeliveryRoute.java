@@ -1,0 +1,47 @@
+package wales.safeguarding.hub.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.directory.Directory;
+
+/**
+ * One route per agency endpoint: take the next copy from the agency's durable queue, map it with the agency's
+ * adapter, send it, record the receipt. Route ids {@code delivery-<agency>}; the call to the agency has id
+ * {@code delivery-to-<agency>}.
+ */
+@ApplicationScoped
+public class DeliveryRoute extends RouteBuilder {
+
+    private final Directory directory;
+    private final DeliveryQueues queues;
+
+    public DeliveryRoute(Directory directory, DeliveryQueues queues) {
+        this.directory = directory;
+        this.queues = queues;
+    }
+
+    @Override
+    public void configure() {
+        for (Agency agency : directory.receivers()) {
+            from("jms:queue:" + queues.queueFor(agency.id())
+                    + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+                    + "&concurrentConsumers={{hub.delivery.concurrent-consumers}}")
+                    .routeId("delivery-" + agency.id())
+                    .routeConfigurationId(DeliveryErrorPolicy.ID)
+                    .bean(DeliveryAttempts.class, "begin")
+                    .filter(exchangeProperty(DeliveryAttempts.SKIP).isEqualTo(false))
+                        .bean(DeliveryAttempts.class, "toAgencyRequest")
+                        .to(agencyUri(agency)).id("delivery-to-" + agency.id())
+                        .bean(DeliveryAttempts.class, "recordResponse")
+                    .end();
+        }
+    }
+
+    private static String agencyUri(Agency agency) {
+        String url = agency.endpoint().url();
+        return url + (url.contains("?") ? "&" : "?") + "throwExceptionOnFailure=false";
+    }
+}

@@ -1,0 +1,46 @@
+package wales.safeguarding.hub.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import wales.safeguarding.schemas.envelope.LanguagePreference;
+
+/**
+ * One agency the hub can send to or receive from.
+ *
+ * @param id             the hub's id for the agency, e.g. {@code carmarthenshire-childrens-services}
+ * @param kind           council, police, GP practice, school, ...
+ * @param name           its name by language code ({@code en}, {@code cy})
+ * @param localAuthority for a council, the ONS code of the local authority it serves
+ * @param endpoint       where its system receives messages; null for an agency that only sends
+ * @param language       the language it wants notices in
+ * @param clientIds      the OAuth2 clients that act for it
+ * @param contacts       named people by role, for escalations
+ */
+public record Agency(String id, AgencyKind kind, Map<String, String> name, String localAuthority, Endpoint endpoint,
+        LanguagePreference language, List<String> clientIds, List<Contact> contacts) {
+
+    public Agency {
+        name = name == null ? Map.of() : Map.copyOf(name);
+        clientIds = clientIds == null ? List.of() : List.copyOf(clientIds);
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        language = language == null ? LanguagePreference.UNKNOWN : language;
+    }
+
+    /** Where and how the agency's system receives messages. */
+    public record Endpoint(String url, String transport) {
+    }
+
+    /** A person the hub may address an escalation to. */
+    public record Contact(String role, String name, String email) {
+    }
+
+    public Optional<Contact> contact(String role) {
+        return contacts.stream().filter(c -> role.equals(c.role())).findFirst();
+    }
+
+    public boolean receives() {
+        return endpoint != null && endpoint.url() != null && !endpoint.url().isBlank();
+    }
+}

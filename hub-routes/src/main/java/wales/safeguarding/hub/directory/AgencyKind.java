@@ -1,0 +1,35 @@
+package wales.safeguarding.hub.directory;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What kind of body an agency is. */
+public enum AgencyKind {
+    COUNCIL("council"),
+    POLICE("police"),
+    GP_PRACTICE("gp-practice"),
+    HEALTH_BOARD("health-board"),
+    SCHOOL("school"),
+    SAFEGUARDING_BOARD("safeguarding-board");
+
+    private final String wireName;
+
+    AgencyKind(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    @JsonCreator
+    public static AgencyKind fromWireName(String name) {
+        for (AgencyKind kind : values()) {
+            if (kind.wireName.equals(name)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown agency kind '" + name + "'");
+    }
+}

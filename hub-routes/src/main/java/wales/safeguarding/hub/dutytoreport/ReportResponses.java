@@ -1,0 +1,68 @@
+package wales.safeguarding.hub.dutytoreport;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.intake.Routing;
+import wales.safeguarding.hub.tracking.DeliveryState;
+import wales.safeguarding.hub.tracking.StoredMessage;
+import wales.safeguarding.hub.tracking.TrackingRepository;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.MessageType;
+import wales.safeguarding.schemas.validation.Violation;
+
+/**
+ * Children's services answer a duty-to-report with a report-acknowledgement and a report-outcome. Each goes back to
+ * the report-maker's agency, moves the council's delivery of the report on, and stops the clock it answers. An
+ * outcome also counts as the acknowledgement if none came before it.
+ */
+@ApplicationScoped
+public class ReportResponses {
+
+    private final TrackingRepository tracking;
+
+    public ReportResponses(TrackingRepository tracking) {
+        this.tracking = tracking;
+    }
+
+    /** The report-maker's agency, if the answer refers to a duty-to-report that reached the answering council. */
+    public Routing route(Connection c, Envelope answer) throws SQLException {
+        Optional<StoredMessage> report = answeredReport(c, answer);
+        return report.map(r -> Routing.to(List.of(r.sender())))
+                .orElseGet(() -> Routing.refused(new Violation("/correlationId", "answers-a-duty-to-report-sent-to-you",
+                        "must be the messageId of a duty-to-report that the hub delivered to " + answer.sender())));
+    }
+
+    public void record(Connection c, Envelope answer, Instant at) throws SQLException {
+        StoredMessage report = answeredReport(c, answer).orElseThrow();
+        String council = answer.sender();
+        String detail = answer.type().wireName() + " " + answer.messageId();
+        if (answer.type() == MessageType.REPORT_ACKNOWLEDGEMENT) {
+            tracking.transition(c, report.messageId(), council, DeliveryState.ACKNOWLEDGED, detail, council, at);
+            tracking.meetClock(c, report.messageId(), ReportClock.ACKNOWLEDGEMENT.wireName(), council, answer.messageId(), at);
+        } else {
+            tracking.transition(c, report.messageId(), council, DeliveryState.OUTCOME_GIVEN, detail, council, at);
+            tracking.meetClock(c, report.messageId(), ReportClock.ACKNOWLEDGEMENT.wireName(), council, answer.messageId(), at);
+            tracking.meetClock(c, report.messageId(), ReportClock.OUTCOME.wireName(), council, answer.messageId(), at);
+        }
+    }
+
+    private Optional<StoredMessage> answeredReport(Connection c, Envelope answer) throws SQLException {
+        if (answer.correlationId() == null) {
+            return Optional.empty();
+        }
+        Optional<StoredMessage> report = tracking.findMessage(c, answer.correlationId())
+                .filter(m -> MessageType.DUTY_TO_REPORT.wireName().equals(m.type()));
+        if (report.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean sentToCaller = tracking.deliveries(c, report.get().messageId()).stream()
+                .anyMatch(d -> d.recipient().equals(answer.sender()));
+        return sentToCaller ? report : Optional.empty();
+    }
+}

@@ -1,0 +1,122 @@
+package wales.safeguarding.hub.escalation;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import wales.safeguarding.hub.calendar.StatutoryClocks;
+import wales.safeguarding.hub.database.Transactions;
+import wales.safeguarding.hub.delivery.DeliveryQueues;
+import wales.safeguarding.hub.intake.Acceptance;
+import wales.safeguarding.hub.intake.MessageIntake;
+import wales.safeguarding.hub.tracking.ClockRecord;
+import wales.safeguarding.hub.tracking.StoredMessage;
+import wales.safeguarding.hub.tracking.TrackingRepository;
+
+/**
+ * Fires the escalations that are due. One transaction locks the due clocks ({@code for update skip locked}, so two
+ * hub instances never take the same clock), stores each escalation as an ordinary tracked message, records that the
+ * step fired (a unique key: never twice) and moves each clock to its next step; the messages are queued after the
+ * commit, and the outbox sweeper queues them if the hub stops in between. Clocks of one report that run out together
+ * share one escalation naming everything missing.
+ */
+@ApplicationScoped
+@Named("escalator")
+public class Escalator {
+
+    private static final Logger LOG = Logger.getLogger(Escalator.class);
+    private static final int BATCH = 100;
+
+    /** Clock steps: 0 = waiting for the due time; 1 = reminder and report-maker notice sent; 2 = manager notice sent. */
+    static final int FIRST_NOTICES_SENT = 1;
+    static final int MANAGER_NOTICE_SENT = 2;
+
+    private final Transactions transactions;
+    private final TrackingRepository tracking;
+    private final MessageIntake intake;
+    private final DeliveryQueues queues;
+    private final StatutoryClocks clocks;
+    private final EscalationMessages messages;
+    private final Clock clock;
+    private final int managerNoticeAfter;
+
+    public Escalator(Transactions transactions, TrackingRepository tracking, MessageIntake intake, DeliveryQueues queues,
+            StatutoryClocks clocks, EscalationMessages messages, Clock clock,
+            @ConfigProperty(name = "hub.escalation.manager-notice-after-working-days") int managerNoticeAfter) {
+        this.transactions = transactions;
+        this.tracking = tracking;
+        this.intake = intake;
+        this.queues = queues;
+        this.clocks = clocks;
+        this.messages = messages;
+        this.clock = clock;
+        this.managerNoticeAfter = managerNoticeAfter;
+    }
+
+    /** Fires every escalation due now; returns how many escalation messages it made. */
+    public int fireDue() {
+        List<Acceptance> made = transactions.inTransaction(this::fireDueIn);
+        made.forEach(queues::publish);
+        if (!made.isEmpty()) {
+            LOG.infof("fired %d escalation message(s)", made.size());
+        }
+        return made.size();
+    }
+
+    private List<Acceptance> fireDueIn(Connection c) throws SQLException {
+        Instant now = clock.instant();
+        Map<String, List<ClockRecord>> groups = new LinkedHashMap<>();
+        for (ClockRecord due : tracking.lockDueClocks(c, now, BATCH)) {
+            groups.computeIfAbsent(due.messageId() + "|" + due.owedBy() + "|" + due.escalationStep(),
+                    k -> new ArrayList<>()).add(due);
+        }
+        List<Acceptance> made = new ArrayList<>();
+        for (List<ClockRecord> group : groups.values()) {
+            ClockRecord first = group.get(0);
+            StoredMessage report = tracking.findMessage(c, first.messageId()).orElseThrow();
+            if (first.escalationStep() == 0) {
+                made.add(fire(c, EscalationStep.REMINDER, report, group, now));
+                made.add(fire(c, EscalationStep.REPORT_MAKER_NOTICE, report, group, now));
+                Instant managerNoticeAt = clocks.due(first.dueAt().minusSeconds(1), managerNoticeAfter).dueAt();
+                for (ClockRecord k : group) {
+                    tracking.advanceEscalation(c, k.id(), FIRST_NOTICES_SENT, managerNoticeAt);
+                }
+            } else {
+                made.add(fire(c, EscalationStep.MANAGER_NOTICE, report, group, now));
+                for (ClockRecord k : group) {
+                    tracking.advanceEscalation(c, k.id(), MANAGER_NOTICE_SENT, null);
+                }
+            }
+        }
+        return made;
+    }
+
+    private Acceptance fire(Connection c, EscalationStep step, StoredMessage report, List<ClockRecord> group,
+            Instant now) throws SQLException {
+        var envelope = messages.build(step, report, group, managerNoticeAfter, now.atOffset(ZoneOffset.UTC));
+        Acceptance stored = intake.storeFromHub(c, envelope);
+        for (ClockRecord k : group) {
+            if (!tracking.recordEscalation(c, k.id(), step.wireName(), stored.messageId(), now)) {
+                throw new IllegalStateException("escalation " + step.wireName() + " of clock " + k.id()
+                        + " had already fired; not firing it again");
+            }
+            tracking.audit(c, report.messageId(), k.owedBy(), "escalation", null, null,
+                    step.wireName() + " for " + k.clock() + " (due " + k.dueAt() + "): message " + stored.messageId(),
+                    "hub", now);
+        }
+        return stored;
+    }
+
+}

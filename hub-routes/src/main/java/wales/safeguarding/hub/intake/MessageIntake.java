@@ -1,0 +1,194 @@
+package wales.safeguarding.hub.intake;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+
+import wales.safeguarding.hub.database.Transactions;
+import wales.safeguarding.hub.delivery.DeliveryQueues;
+import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.dutytoreport.DutyToReportRules;
+import wales.safeguarding.hub.dutytoreport.ReportResponses;
+import wales.safeguarding.hub.tracking.DeliveryRecord;
+import wales.safeguarding.hub.tracking.StoredMessage;
+import wales.safeguarding.hub.tracking.TrackingRepository;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.validation.CanonicalValidator;
+import wales.safeguarding.schemas.validation.Violation;
+
+/**
+ * The way in, visible in one place: parse → validate → the sender is the caller → route → store durably (message,
+ * deliveries, clocks, audit in one transaction) → hand each recipient's copy to its queue. A refusal at any step
+ * before the store leaves nothing behind. The caller hears "accepted" only after the store committed; if the broker
+ * is down at that moment the {@link wales.safeguarding.hub.delivery.OutboxSweeper} queues the copies later.
+ */
+@ApplicationScoped
+public class MessageIntake {
+
+    private static final Logger LOG = Logger.getLogger(MessageIntake.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final CanonicalValidator validator;
+    private final RecipientResolver recipients;
+    private final DutyToReportRules dutyToReport;
+    private final ReportResponses reportResponses;
+    private final TrackingRepository tracking;
+    private final Transactions transactions;
+    private final DeliveryQueues queues;
+    private final Clock clock;
+
+    public MessageIntake(CanonicalValidator validator, RecipientResolver recipients, DutyToReportRules dutyToReport,
+            ReportResponses reportResponses, TrackingRepository tracking, Transactions transactions,
+            DeliveryQueues queues, Clock clock) {
+        this.validator = validator;
+        this.recipients = recipients;
+        this.dutyToReport = dutyToReport;
+        this.reportResponses = reportResponses;
+        this.tracking = tracking;
+        this.transactions = transactions;
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    /** Accepts a message an agency sent, or refuses it with a {@link ProblemException}. */
+    public Acceptance submit(byte[] raw, Agency caller) {
+        JsonNode tree = parse(raw);
+        List<Violation> violations = validator.validate(tree);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        Envelope message = toEnvelope(tree);
+        if (!message.sender().equals(caller.id())) {
+            throw ProblemException.senderMismatch(caller.id(), message.sender());
+        }
+        String hash = fingerprint(tree);
+        Acceptance acceptance;
+        try {
+            acceptance = transactions.inTransaction(c -> acceptOrRecall(c, message, hash, caller.id()));
+        } catch (Transactions.TrackingStoreException e) {
+            if (!(e.getCause() instanceof SQLException sql) || !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                throw e;
+            }
+            // The same message id was stored by a concurrent request a moment ago: answer as for a resubmission.
+            acceptance = transactions.inTransaction(c -> acceptOrRecall(c, message, hash, caller.id()));
+        }
+        if (!acceptance.duplicate()) {
+            queues.publish(acceptance);
+            LOG.infof("accepted %s %s from %s for %s", acceptance.type(), acceptance.messageId(), caller.id(),
+                    acceptance.recipients());
+        }
+        return acceptance;
+    }
+
+    /**
+     * Stores a message the hub itself makes (an escalation, a reminder) inside the caller's transaction. The caller
+     * publishes the returned acceptance after its commit.
+     */
+    public Acceptance storeFromHub(Connection c, Envelope message) throws SQLException {
+        JsonNode tree = CanonicalJson.mapper().valueToTree(message);
+        List<Violation> violations = validator.validate(tree);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("the hub made an invalid " + message.type().wireName() + ": " + violations);
+        }
+        return store(c, message, message.recipients(), fingerprint(tree), "hub");
+    }
+
+    private Acceptance acceptOrRecall(Connection c, Envelope message, String hash, String caller) throws SQLException {
+        Optional<StoredMessage> earlier = tracking.findMessage(c, message.messageId());
+        if (earlier.isPresent()) {
+            return recall(c, earlier.get(), hash, caller);
+        }
+        Routing routing = recipients.resolve(c, message);
+        if (!routing.routable()) {
+            throw ProblemException.unroutable(routing.violations());
+        }
+        return store(c, message, routing.recipients(), hash, caller);
+    }
+
+    private Acceptance store(Connection c, Envelope message, List<String> to, String hash, String actor)
+            throws SQLException {
+        Instant now = clock.instant();
+        Envelope stored = message.withAcceptedAt(now.atOffset(ZoneOffset.UTC)).withRecipients(to);
+        byte[] payload = CanonicalJson.write(stored);
+        tracking.insertMessage(c, new StoredMessage(message.messageId(), message.type().wireName(),
+                message.schemaVersion(), message.sender(), message.caseReference(), message.childReference(),
+                message.correlationId(), message.language().code(), message.securityLabel(),
+                message.createdAt().toInstant(), now, hash, payload));
+        tracking.audit(c, message.messageId(), null, "accepted", null, null, "from " + message.sender(), actor, now);
+        for (String recipient : to) {
+            tracking.insertDelivery(c, message.messageId(), recipient, now, actor);
+        }
+        switch (message.type()) {
+            case DUTY_TO_REPORT -> dutyToReport.startClocks(c, stored, now);
+            case REPORT_ACKNOWLEDGEMENT, REPORT_OUTCOME -> reportResponses.record(c, stored, now);
+            default -> { }
+        }
+        return new Acceptance(message.messageId(), message.type().wireName(), now, to, payload, false);
+    }
+
+    private Acceptance recall(Connection c, StoredMessage earlier, String hash, String caller) throws SQLException {
+        if (!earlier.sender().equals(caller) || !earlier.payloadSha256().equals(hash)) {
+            throw ProblemException.messageIdReused(earlier.messageId().toString());
+        }
+        List<String> to = tracking.deliveries(c, earlier.messageId()).stream().map(DeliveryRecord::recipient).toList();
+        return new Acceptance(earlier.messageId(), earlier.type(), earlier.acceptedAt(), to, earlier.payload(), true);
+    }
+
+    private static JsonNode parse(byte[] raw) {
+        try {
+            JsonNode tree = CanonicalJson.mapper().readTree(raw);
+            if (tree == null || !tree.isObject()) {
+                throw ProblemException.notJson("the body must be one JSON object");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            var where = e.getLocation();
+            throw ProblemException.notJson("not valid JSON"
+                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
+                    + ": " + e.getOriginalMessage().split("\n")[0].replaceAll("\\(.*", "").trim());
+        } catch (IOException e) {
+            throw ProblemException.notJson("the body could not be read");
+        }
+    }
+
+    private static Envelope toEnvelope(JsonNode tree) {
+        try {
+            return CanonicalJson.mapper().treeToValue(tree, Envelope.class);
+        } catch (JsonProcessingException e) {
+            // The schema admits it, so the records must too: a mismatch is the hub's fault.
+            throw new IllegalStateException("a schema-valid message did not map to the canonical records", e);
+        }
+    }
+
+    /** A hash of the message as sent, independent of the order of its fields. */
+    static String fingerprint(JsonNode tree) {
+        try {
+            byte[] canonical = CanonicalJson.mapper().writer()
+                    .with(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+                    .without(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsBytes(tree);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint a message", e);
+        }
+    }
+
+}

@@ -1,0 +1,119 @@
+package wales.safeguarding.hub.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import wales.safeguarding.hub.security.CallerAgency;
+import wales.safeguarding.hub.tracking.MessageStatus;
+import wales.safeguarding.hub.tracking.MessageTracking;
+
+/**
+ * The inbound API for agency systems: send a canonical message, and track it.
+ */
+@Path("/api/v1/messages")
+@Authenticated
+@Tag(name = "Messages", description = "Send canonical messages and track them")
+public class MessagesResource {
+
+    private final MessageIntake intake;
+    private final MessageTracking tracking;
+    private final CallerAgency caller;
+    private final long maxBytes;
+
+    public MessagesResource(MessageIntake intake, MessageTracking tracking, CallerAgency caller,
+            @ConfigProperty(name = "hub.intake.max-message-bytes") long maxBytes) {
+        this.intake = intake;
+        this.tracking = tracking;
+        this.caller = caller;
+        this.maxBytes = maxBytes;
+    }
+
+    /** What the hub answers when it has stored a message. */
+    public record Accepted(UUID messageId, String status, Instant acceptedAt, List<String> recipients, String tracking,
+            boolean duplicate) {
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces({MediaType.APPLICATION_JSON, ProblemExceptionMapper.PROBLEM_JSON})
+    @Operation(summary = "Send a canonical message",
+            description = "Answers 202 once the message is stored durably; the same message sent again answers 200 "
+                    + "with the original acceptance. Refusals are RFC 9457 problem details naming each field and rule.")
+    @RequestBody(description = "A canonical message: the envelope and a typed body (schemas/envelope.schema.json)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "202", description = "Accepted: stored durably and queued for its recipients")
+    @APIResponse(responseCode = "200", description = "A resubmission: the original acceptance")
+    @APIResponse(responseCode = "400", description = "Not JSON")
+    @APIResponse(responseCode = "403", description = "The sender is not the agency the token acts for")
+    @APIResponse(responseCode = "409", description = "The message id was used for a different message")
+    @APIResponse(responseCode = "413", description = "Too large")
+    @APIResponse(responseCode = "422", description = "Breaks the contract, or cannot be routed")
+    public Response send(InputStream body) {
+        var agency = caller.require();
+        Acceptance acceptance = intake.submit(readLimited(body), agency);
+        String trackingPath = "/api/v1/messages/" + acceptance.messageId();
+        Accepted answer = new Accepted(acceptance.messageId(), "accepted", acceptance.acceptedAt(),
+                acceptance.recipients(), trackingPath, acceptance.duplicate());
+        return Response.status(acceptance.duplicate() ? Response.Status.OK : Response.Status.ACCEPTED)
+                .location(URI.create(trackingPath)).type(MediaType.APPLICATION_JSON).entity(answer).build();
+    }
+
+    @GET
+    @Path("/{messageId}")
+    @Produces({MediaType.APPLICATION_JSON, ProblemExceptionMapper.PROBLEM_JSON})
+    @Operation(summary = "Track a message", description = "Its state per recipient, its clocks and its history. "
+            + "Only for the agency that sent it or an agency it was sent to.")
+    @APIResponse(responseCode = "200", description = "The message's tracking record")
+    @APIResponse(responseCode = "403", description = "Neither sent by nor sent to the calling agency")
+    @APIResponse(responseCode = "404", description = "No such message")
+    public MessageStatus status(@PathParam("messageId") String messageId) {
+        var agency = caller.require();
+        UUID id;
+        try {
+            id = UUID.fromString(messageId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(messageId);
+        }
+        MessageTracking.Answer answer = tracking.statusFor(id, agency.id());
+        if (answer.refusal() == MessageTracking.Refusal.NOT_FOUND) {
+            throw ProblemException.notFound(messageId);
+        }
+        if (answer.refusal() == MessageTracking.Refusal.NOT_YOURS) {
+            throw ProblemException.notYours(messageId);
+        }
+        return answer.status();
+    }
+
+    private byte[] readLimited(InputStream body) {
+        try {
+            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw ProblemException.tooLarge(maxBytes);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ProblemException.notJson("the body could not be read");
+        }
+    }
+}

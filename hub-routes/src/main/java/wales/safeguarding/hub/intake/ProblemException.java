@@ -1,0 +1,65 @@
+package wales.safeguarding.hub.intake;
+
+import java.util.List;
+
+import wales.safeguarding.schemas.validation.Violation;
+
+/** Refuses a request with a problem-details answer. Nothing has been stored when it is thrown. */
+public class ProblemException extends RuntimeException {
+
+    private final Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.title() + ": " + problem.detail());
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException notJson(String detail) {
+        return new ProblemException(Problem.of("not-json", "The request body is not JSON", 400, detail));
+    }
+
+    public static ProblemException tooLarge(long limit) {
+        return new ProblemException(Problem.of("too-large", "The message is too large", 413,
+                "a message may be at most " + limit + " bytes"));
+    }
+
+    public static ProblemException invalid(List<Violation> violations) {
+        return new ProblemException(Problem.of("schema-violation", "The message breaks the canonical contract", 422,
+                violations.size() + " violation(s); each names the field (JSON pointer) and the rule", violations));
+    }
+
+    public static ProblemException unroutable(List<Violation> violations) {
+        return new ProblemException(Problem.of("unroutable", "The message cannot be routed", 422,
+                violations.size() + " violation(s); each names the field (JSON pointer) and the rule", violations));
+    }
+
+    public static ProblemException senderMismatch(String caller, String sender) {
+        return new ProblemException(Problem.of("sender-mismatch", "An agency may only send as itself", 403,
+                "the token acts for '" + caller + "' but the message's sender is '" + sender + "'",
+                List.of(new Violation("/sender", "sender-is-caller", "must be the agency the token acts for"))));
+    }
+
+    public static ProblemException messageIdReused(String messageId) {
+        return new ProblemException(Problem.of("message-id-reused", "The message id is already used", 409,
+                "message " + messageId + " was accepted before with different content; a new message needs a new id",
+                List.of(new Violation("/messageId", "unique-message-id", "already used for a different message"))));
+    }
+
+    public static ProblemException notFound(String messageId) {
+        return new ProblemException(Problem.of("not-found", "No such message", 404, "no message " + messageId));
+    }
+
+    public static ProblemException notYours(String messageId) {
+        return new ProblemException(Problem.of("forbidden", "Not your message", 403,
+                "message " + messageId + " was neither sent by nor sent to the agency the token acts for"));
+    }
+
+    public static ProblemException unknownClient(String clientId) {
+        return new ProblemException(Problem.of("unknown-client", "The client acts for no agency", 403,
+                "client '" + clientId + "' is not mapped to an agency in the directory"));
+    }
+}

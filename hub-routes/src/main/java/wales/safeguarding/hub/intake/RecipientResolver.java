@@ -1,0 +1,73 @@
+package wales.safeguarding.hub.intake;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.dutytoreport.DutyToReportRules;
+import wales.safeguarding.hub.dutytoreport.ReportResponses;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.validation.Violation;
+
+/**
+ * Decides who receives a message: the recipients the sender named, plus the ones the rules for its type require.
+ * Every recipient must be in the directory and have an endpoint.
+ */
+@ApplicationScoped
+public class RecipientResolver {
+
+    private final Directory directory;
+    private final DutyToReportRules dutyToReport;
+    private final ReportResponses reportResponses;
+
+    public RecipientResolver(Directory directory, DutyToReportRules dutyToReport, ReportResponses reportResponses) {
+        this.directory = directory;
+        this.dutyToReport = dutyToReport;
+        this.reportResponses = reportResponses;
+    }
+
+    public Routing resolve(Connection c, Envelope message) throws SQLException {
+        Routing named = named(message);
+        Routing required = switch (message.type()) {
+            case DUTY_TO_REPORT -> dutyToReport.route(message);
+            case REPORT_ACKNOWLEDGEMENT, REPORT_OUTCOME -> reportResponses.route(c, message);
+            case DELIVERY_RECEIPT, ESCALATION -> Routing.refused(new Violation("/type", "hub-only-type",
+                    message.type().wireName() + " messages are made by the hub, not sent to it"));
+        };
+        Routing all = named.and(required);
+        List<Violation> violations = new ArrayList<>(all.violations());
+        if (violations.isEmpty() && all.recipients().isEmpty()) {
+            violations.add(new Violation("/recipients", "at-least-one-recipient", "the message reaches no one"));
+        }
+        for (String recipient : all.recipients()) {
+            if (recipient.equals(message.sender())) {
+                violations.add(new Violation("/recipients", "not-to-self", "the sender cannot be a recipient"));
+            }
+        }
+        return new Routing(all.recipients(), violations);
+    }
+
+    private Routing named(Envelope message) {
+        List<String> recipients = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        List<String> named = message.recipients() == null ? List.of() : message.recipients();
+        for (int i = 0; i < named.size(); i++) {
+            String id = named.get(i);
+            var agency = directory.find(id);
+            if (agency.isEmpty()) {
+                violations.add(new Violation("/recipients/" + i, "known-recipient", "no agency '" + id + "' in the directory"));
+            } else if (!agency.get().receives()) {
+                violations.add(new Violation("/recipients/" + i, "recipient-has-endpoint",
+                        "agency '" + id + "' has no endpoint to deliver to"));
+            } else {
+                recipients.add(agency.map(Agency::id).get());
+            }
+        }
+        return new Routing(recipients, violations);
+    }
+}

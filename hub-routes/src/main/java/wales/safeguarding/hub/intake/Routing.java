@@ -1,0 +1,41 @@
+package wales.safeguarding.hub.intake;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import wales.safeguarding.schemas.validation.Violation;
+
+/** Who a message goes to, or why it cannot go anywhere. Recipients keep their order and appear once. */
+public record Routing(List<String> recipients, List<Violation> violations) {
+
+    public Routing {
+        recipients = List.copyOf(new LinkedHashSet<>(recipients));
+        violations = List.copyOf(violations);
+    }
+
+    public static Routing to(List<String> recipients) {
+        return new Routing(recipients, List.of());
+    }
+
+    public static Routing refused(Violation violation) {
+        return new Routing(List.of(), List.of(violation));
+    }
+
+    public Routing and(Routing other) {
+        List<String> r = new ArrayList<>(recipients);
+        r.addAll(other.recipients);
+        List<Violation> v = new ArrayList<>(violations);
+        v.addAll(other.violations);
+        return new Routing(r, v);
+    }
+
+    public boolean routable() {
+        return violations.isEmpty() && !recipients.isEmpty();
+    }
+
+    public Set<String> recipientSet() {
+        return new LinkedHashSet<>(recipients);
+    }
+}

@@ -1,0 +1,302 @@
+package wales.safeguarding.hub.tracking;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The tracking tables in SQL. Every method works inside the caller's transaction (see
+ * {@link wales.safeguarding.hub.database.Transactions}); every change of a delivery's state writes its audit event
+ * in the same transaction.
+ */
+@ApplicationScoped
+public class TrackingRepository {
+
+    // ---- messages ----
+
+    public void insertMessage(Connection c, StoredMessage m) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into message (message_id, message_type, schema_version, sender, case_reference, child_reference,
+                    correlation_id, language, security_label, created_at, accepted_at, payload_sha256, payload)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setObject(1, m.messageId());
+            ps.setString(2, m.type());
+            ps.setString(3, m.schemaVersion());
+            ps.setString(4, m.sender());
+            ps.setString(5, m.caseReference());
+            ps.setString(6, m.childReference());
+            ps.setObject(7, m.correlationId(), Types.OTHER);
+            ps.setString(8, m.language());
+            ps.setString(9, m.securityLabel());
+            ps.setTimestamp(10, Timestamp.from(m.createdAt()));
+            ps.setTimestamp(11, Timestamp.from(m.acceptedAt()));
+            ps.setString(12, m.payloadSha256());
+            ps.setBytes(13, m.payload());
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<StoredMessage> findMessage(Connection c, UUID messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select message_id, message_type, schema_version, sender, case_reference, child_reference, correlation_id,
+                    language, security_label, created_at, accepted_at, payload_sha256, payload
+                from message where message_id = ?""")) {
+            ps.setObject(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredMessage(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8),
+                        rs.getString(9), instant(rs, 10), instant(rs, 11), rs.getString(12), rs.getBytes(13)));
+            }
+        }
+    }
+
+    // ---- deliveries ----
+
+    public void insertDelivery(Connection c, UUID messageId, String recipient, Instant at, String actor) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into delivery (message_id, recipient, state, updated_at) values (?, ?, ?, ?)")) {
+            ps.setObject(1, messageId);
+            ps.setString(2, recipient);
+            ps.setString(3, DeliveryState.ACCEPTED.wireName());
+            ps.setTimestamp(4, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+        audit(c, messageId, recipient, "state-changed", null, DeliveryState.ACCEPTED.wireName(), null, actor, at);
+    }
+
+    public List<DeliveryRecord> deliveries(Connection c, UUID messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DELIVERY_COLUMNS + " where message_id = ? order by recipient")) {
+            ps.setObject(1, messageId);
+            return readDeliveries(ps);
+        }
+    }
+
+    public Optional<DeliveryRecord> lockDelivery(Connection c, UUID messageId, String recipient) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DELIVERY_COLUMNS + " where message_id = ? and recipient = ? for update")) {
+            ps.setObject(1, messageId);
+            ps.setString(2, recipient);
+            List<DeliveryRecord> found = readDeliveries(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
+    }
+
+    /** Deliveries stored but not put on the broker since {@code olderThan}: the outbox a sweeper drains. */
+    public List<DeliveryRecord> lockUnqueued(Connection c, Instant olderThan, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DELIVERY_COLUMNS
+                + " where state = 'accepted' and updated_at < ? order by updated_at limit ? for update skip locked")) {
+            ps.setTimestamp(1, Timestamp.from(olderThan));
+            ps.setInt(2, limit);
+            return readDeliveries(ps);
+        }
+    }
+
+    /**
+     * Moves a delivery to {@code target} if its lifecycle allows, writing the audit event. Returns false (and
+     * changes nothing) when the move is not allowed, e.g. a late "delivered" after an acknowledgement.
+     */
+    public boolean transition(Connection c, UUID messageId, String recipient, DeliveryState target, String detail,
+            String actor, Instant at) throws SQLException {
+        Optional<DeliveryRecord> current = lockDelivery(c, messageId, recipient);
+        if (current.isEmpty() || !current.get().state().canMoveTo(target)) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "update delivery set state = ?, last_error = ?, updated_at = ? where message_id = ? and recipient = ?")) {
+            ps.setString(1, target.wireName());
+            ps.setString(2, target == DeliveryState.FAILED || target == DeliveryState.DEAD_LETTERED ? detail : null);
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.setObject(4, messageId);
+            ps.setString(5, recipient);
+            ps.executeUpdate();
+        }
+        audit(c, messageId, recipient, "state-changed", current.get().state().wireName(), target.wireName(), detail, actor, at);
+        return true;
+    }
+
+    /** Counts one more delivery attempt and returns the new count. */
+    public int countAttempt(Connection c, UUID messageId, String recipient) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update delivery set attempts = attempts + 1 where message_id = ? and recipient = ? returning attempts")) {
+            ps.setObject(1, messageId);
+            ps.setString(2, recipient);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    public void setRecipientReference(Connection c, UUID messageId, String recipient, String reference) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update delivery set recipient_reference = ? where message_id = ? and recipient = ?")) {
+            ps.setString(1, reference);
+            ps.setObject(2, messageId);
+            ps.setString(3, recipient);
+            ps.executeUpdate();
+        }
+    }
+
+    // ---- audit ----
+
+    public void audit(Connection c, UUID messageId, String recipient, String event, String fromState, String toState,
+            String detail, String actor, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into audit_event (message_id, recipient, event, from_state, to_state, detail, actor, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setObject(1, messageId);
+            ps.setString(2, recipient);
+            ps.setString(3, event);
+            ps.setString(4, fromState);
+            ps.setString(5, toState);
+            ps.setString(6, detail);
+            ps.setString(7, actor);
+            ps.setTimestamp(8, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+    }
+
+    public List<AuditRecord> history(Connection c, UUID messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select at, recipient, event, from_state, to_state, detail, actor
+                from audit_event where message_id = ? order by id""")) {
+            ps.setObject(1, messageId);
+            List<AuditRecord> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new AuditRecord(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+            return events;
+        }
+    }
+
+    // ---- clocks ----
+
+    public void insertClock(Connection c, UUID messageId, String clock, String owedBy, String waiting, Instant startedAt,
+            Instant dueAt, boolean calendarBeyondData) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into statutory_clock (message_id, clock, owed_by, waiting, started_at, due_at, next_escalation_at,
+                    calendar_beyond_data)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setObject(1, messageId);
+            ps.setString(2, clock);
+            ps.setString(3, owedBy);
+            ps.setString(4, waiting);
+            ps.setTimestamp(5, Timestamp.from(startedAt));
+            ps.setTimestamp(6, Timestamp.from(dueAt));
+            ps.setTimestamp(7, Timestamp.from(dueAt));
+            ps.setBoolean(8, calendarBeyondData);
+            ps.executeUpdate();
+        }
+    }
+
+    public List<ClockRecord> clocks(Connection c, UUID messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CLOCK_COLUMNS + " where message_id = ? order by id")) {
+            ps.setObject(1, messageId);
+            return readClocks(ps);
+        }
+    }
+
+    /** Stops a clock: the step it waited for happened. Returns false if it had already stopped. */
+    public boolean meetClock(Connection c, UUID messageId, String clock, String owedBy, UUID metBy, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update statutory_clock set met_at = ?, met_by_message = ?, next_escalation_at = null
+                where message_id = ? and clock = ? and owed_by = ? and met_at is null""")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setObject(2, metBy);
+            ps.setObject(3, messageId);
+            ps.setString(4, clock);
+            ps.setString(5, owedBy);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Locks the clocks whose next escalation is due. {@code skip locked}: another hub instance working on some of
+     * them is left alone, and none is fired twice.
+     */
+    public List<ClockRecord> lockDueClocks(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CLOCK_COLUMNS
+                + " where next_escalation_at <= ? and met_at is null order by next_escalation_at limit ? for update skip locked")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setInt(2, limit);
+            return readClocks(ps);
+        }
+    }
+
+    public void advanceEscalation(Connection c, long clockId, int step, Instant nextEscalationAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update statutory_clock set escalation_step = ?, next_escalation_at = ? where id = ?")) {
+            ps.setInt(1, step);
+            ps.setTimestamp(2, nextEscalationAt == null ? null : Timestamp.from(nextEscalationAt));
+            ps.setLong(3, clockId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records that a clock's escalation step fired. False if it already had (the unique key says so). */
+    public boolean recordEscalation(Connection c, long clockId, String step, UUID escalationMessageId, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into escalation (clock_id, step, escalation_message_id, fired_at) values (?, ?, ?, ?)
+                on conflict (clock_id, step) do nothing""")) {
+            ps.setLong(1, clockId);
+            ps.setString(2, step);
+            ps.setObject(3, escalationMessageId);
+            ps.setTimestamp(4, Timestamp.from(at));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    // ---- reading rows ----
+
+    private static final String DELIVERY_COLUMNS = """
+            select message_id, recipient, state, attempts, last_error, recipient_reference, updated_at from delivery""";
+
+    private static final String CLOCK_COLUMNS = """
+            select id, message_id, clock, owed_by, waiting, started_at, due_at, met_at, escalation_step,
+                next_escalation_at, calendar_beyond_data from statutory_clock""";
+
+    private static List<DeliveryRecord> readDeliveries(PreparedStatement ps) throws SQLException {
+        List<DeliveryRecord> found = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(new DeliveryRecord(rs.getObject(1, UUID.class), rs.getString(2),
+                        DeliveryState.fromWireName(rs.getString(3)), rs.getInt(4), rs.getString(5), rs.getString(6),
+                        instant(rs, 7)));
+            }
+        }
+        return found;
+    }
+
+    private static List<ClockRecord> readClocks(PreparedStatement ps) throws SQLException {
+        List<ClockRecord> found = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(new ClockRecord(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getString(5), instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getInt(9), instant(rs, 10),
+                        rs.getBoolean(11)));
+            }
+        }
+        return found;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

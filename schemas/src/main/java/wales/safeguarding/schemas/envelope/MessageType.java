@@ -1,0 +1,44 @@
+package wales.safeguarding.schemas.envelope;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The message types of contract 1.x. The wire name is also the name of the body schema:
+ * {@code schemas/body/<wireName>.schema.json}.
+ */
+public enum MessageType {
+    DUTY_TO_REPORT("duty-to-report"),
+    REPORT_ACKNOWLEDGEMENT("report-acknowledgement"),
+    REPORT_OUTCOME("report-outcome"),
+    DELIVERY_RECEIPT("delivery-receipt"),
+    ESCALATION("escalation");
+
+    private final String wireName;
+
+    MessageType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<MessageType> fromWireName(String s) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(s)).findFirst();
+    }
+
+    /** Jackson's way in; unknown names fail, so validate with the CanonicalValidator first. */
+    @JsonCreator
+    public static MessageType ofWireName(String s) {
+        return fromWireName(s).orElseThrow(() -> new IllegalArgumentException("unknown message type: " + s));
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}
