@@ -75,6 +75,7 @@ public class EmbeddedBroker {
                 .setMaxRedeliveryDelay(redelivery.maxDelayMs())
                 .setMaxDeliveryAttempts(redelivery.maxDeliveryAttempts())
                 .setDeadLetterAddress(SimpleString.of(deadLetterQueue))
+                .setExpiryAddress(SimpleString.of(deadLetterQueue))
                 .setAutoCreateDeadLetterResources(false));
         return config;
     }
