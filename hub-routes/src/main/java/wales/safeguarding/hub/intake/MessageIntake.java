@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -125,7 +126,8 @@ public class MessageIntake {
 
     private Acceptance store(Connection c, Envelope message, List<String> to, String hash, String actor)
             throws SQLException {
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the acceptance time is the one that is stored, to the microsecond.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Envelope stored = message.withAcceptedAt(now.atOffset(ZoneOffset.UTC)).withRecipients(to);
         byte[] payload = CanonicalJson.write(stored);
         tracking.insertMessage(c, new StoredMessage(message.messageId(), message.type().wireName(),

@@ -1,0 +1,86 @@
+package wales.safeguarding.hub.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * The agency systems of the test directory, one WireMock server each on its own loopback port. A server can be
+ * stopped and started again on the same port to play an agency system that goes down and comes back.
+ */
+public final class AgencyStubs {
+
+    public static final String CARMARTHENSHIRE = "carmarthenshire-childrens-services";
+    public static final String CARDIFF = "cardiff-childrens-services";
+    public static final String DYFED_POWYS_POLICE = "dyfed-powys-police";
+    public static final String SOUTH_WALES_POLICE = "south-wales-police";
+    public static final String GP = "gp-z99001";
+    public static final String SCHOOL = "school-6699001";
+    public static final String[] ALL = {CARMARTHENSHIRE, CARDIFF, DYFED_POWYS_POLICE, SOUTH_WALES_POLICE, GP, SCHOOL};
+
+    private final Map<String, WireMockServer> servers = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+    void startAll() {
+        for (String agency : ALL) {
+            WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+            server.start();
+            servers.put(agency, server);
+            ports.put(agency, server.port());
+            acceptEverything(server);
+        }
+    }
+
+    void stopAll() {
+        servers.values().forEach(WireMockServer::stop);
+    }
+
+    public WireMockServer of(String agency) {
+        return servers.get(agency);
+    }
+
+    public String url(String agency) {
+        return "http://127.0.0.1:" + ports.get(agency) + "/hub/messages";
+    }
+
+    /** Every stub back to "accept everything with 202", its request journal emptied. */
+    public void reset() {
+        for (String agency : ALL) {
+            WireMockServer server = servers.get(agency);
+            if (!server.isRunning()) {
+                start(agency);
+            }
+            server.resetAll();
+            acceptEverything(server);
+        }
+    }
+
+    /** The agency system goes down: connections are refused. */
+    public void stop(String agency) {
+        servers.get(agency).stop();
+    }
+
+    /** The agency system comes back on the same port, accepting everything. */
+    public WireMockServer start(String agency) {
+        WireMockServer old = servers.get(agency);
+        if (old.isRunning()) {
+            return old;
+        }
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(ports.get(agency)));
+        server.start();
+        acceptEverything(server);
+        servers.put(agency, server);
+        return server;
+    }
+
+    private static void acceptEverything(WireMockServer server) {
+        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody("{\"reference\":\"STUB-REF\"}")));
+    }
+}

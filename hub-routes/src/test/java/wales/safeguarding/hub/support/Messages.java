@@ -1,0 +1,55 @@
+package wales.safeguarding.hub.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import wales.safeguarding.schemas.envelope.CanonicalJson;
+
+/** Test messages made from the contract's shipped examples, each with a fresh id. */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    public static ObjectNode example(String path) {
+        try (InputStream in = Messages.class.getResourceAsStream("/examples/" + path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no example " + path);
+            }
+            return (ObjectNode) CanonicalJson.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The example duty-to-report from Dyfed-Powys Police about a child in Carmarthenshire, with a new id. */
+    public static ObjectNode dutyToReport() {
+        ObjectNode report = example("valid/duty-to-report.json");
+        report.put("messageId", UUID.randomUUID().toString());
+        return report;
+    }
+
+    /** Carmarthenshire's acknowledgement of {@code reportId}, with a new id. */
+    public static ObjectNode acknowledgementOf(String reportId) {
+        ObjectNode answer = example("valid/report-acknowledgement.json");
+        answer.put("messageId", UUID.randomUUID().toString());
+        answer.put("correlationId", reportId);
+        return answer;
+    }
+
+    /** Carmarthenshire's outcome for {@code reportId}, with a new id. */
+    public static ObjectNode outcomeOf(String reportId) {
+        ObjectNode answer = example("valid/report-outcome.json");
+        answer.put("messageId", UUID.randomUUID().toString());
+        answer.put("correlationId", reportId);
+        return answer;
+    }
+
+    public static String id(ObjectNode message) {
+        return message.get("messageId").asText();
+    }
+}
