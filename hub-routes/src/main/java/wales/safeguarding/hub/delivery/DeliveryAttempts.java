@@ -125,9 +125,23 @@ public class DeliveryAttempts {
         DeliveryVerdict verdict = adapters.forTransport(agency.endpoint().transport()).interpret(status, answer);
         switch (verdict.outcome()) {
             case DELIVERED -> delivered(exchange, status, verdict);
-            case TRANSIENT_FAILURE -> throw new DeliveryFailure.Transient(verdict.reason());
+            case TRANSIENT_FAILURE -> throw transientFailure(exchange, verdict.reason());
             case PERMANENT_FAILURE -> throw new DeliveryFailure.Permanent(verdict.reason());
         }
+    }
+
+    /** The agency system could not be reached (refused connection, timeout, ...): a transient failure. */
+    public void unreachable(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = cause == null ? "unknown failure"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        throw transientFailure(exchange, reason);
+    }
+
+    /** A transient failure, or, on the last attempt the policy allows, the end of the retries. */
+    private DeliveryFailure transientFailure(Exchange exchange, String reason) {
+        int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
+        return attempt >= maxAttempts ? new DeliveryFailure.Exhausted(attempt, reason) : new DeliveryFailure.Transient(reason);
     }
 
     private void delivered(Exchange exchange, int status, DeliveryVerdict verdict) {
@@ -144,11 +158,6 @@ public class DeliveryAttempts {
                     "hub", now);
         });
         LOG.infof("delivered %s to %s on attempt %d", messageId, recipient, attempt);
-    }
-
-    /** True when this attempt was the last the policy allows, so a failure now goes to the dead-letter queue. */
-    public boolean isLastAttempt(Exchange exchange) {
-        return exchange.getProperty(ATTEMPT, 0, Integer.class) >= maxAttempts;
     }
 
     /** Records a failed attempt that the broker will redeliver. */
@@ -179,9 +188,7 @@ public class DeliveryAttempts {
         UUID messageId = exchange.getProperty(MESSAGE_ID, UUID.class);
         String recipient = exchange.getProperty(RECIPIENT, String.class);
         int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = (cause instanceof DeliveryFailure.Permanent ? "refused: " : "gave up after " + attempt
-                + " attempts: ") + reason(exchange);
+        String reason = reason(exchange);
         String endpoint = directory.find(recipient).map(a -> a.endpoint().url()).orElse("unknown");
         transactions.inTransaction(c -> tracking.transition(c, messageId, recipient, DeliveryState.DEAD_LETTERED, reason,
                 "hub", clock.instant()));

@@ -3,12 +3,19 @@ package wales.safeguarding.hub.delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 
 /**
- * The one error policy for deliveries. A refusal goes straight to the dead-letter queue. Any other failure is
- * recorded and rethrown, so the transacted JMS session rolls back and the broker redelivers with exponential
- * back-off (the broker's address settings: Camel does not redeliver as well); the last allowed attempt goes to the
- * dead-letter queue instead. Nothing is swallowed: every handled failure ends on the dead-letter queue.
+ * The one error policy for deliveries.
+ * <ul>
+ * <li>Refused by the agency, or out of attempts: recorded as dead-lettered and put on the dead-letter queue with the
+ * reason, the route and the endpoint. Handled, so the transaction commits and the copy leaves the delivery queue.</li>
+ * <li>Transient (down, busy, timed out): recorded and rethrown, so the transacted JMS session rolls back and the
+ * broker redelivers with exponential back-off (the broker's address settings; Camel does not redeliver as well).</li>
+ * <li>Anything else (the tracking database is down, a bug): rethrown untouched, so the broker redelivers; the
+ * broker's own give-up count is the last safety net.</li>
+ * </ul>
+ * Nothing is swallowed: every handled failure ends on the dead-letter queue.
  */
 @ApplicationScoped
 public class DeliveryErrorPolicy extends RouteConfigurationBuilder {
@@ -17,21 +24,13 @@ public class DeliveryErrorPolicy extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(ID)
-                .onException(DeliveryFailure.Permanent.class)
-                    .handled(true)
-                    .bean(DeliveryAttempts.class, "recordDeadLetter")
-                    .to("jms:queue:{{hub.delivery.dead-letter-queue}}").id("delivery-to-dead-letter-queue")
-                .end()
-                .onException(Exception.class)
-                    .handled((org.apache.camel.Predicate) method(DeliveryAttempts.class, "isLastAttempt"))
-                    .choice()
-                        .when(method(DeliveryAttempts.class, "isLastAttempt"))
-                            .bean(DeliveryAttempts.class, "recordDeadLetter")
-                            .to("jms:queue:{{hub.delivery.dead-letter-queue}}").id("delivery-to-dead-letter-queue-exhausted")
-                        .otherwise()
-                            .bean(DeliveryAttempts.class, "recordRetry")
-                    .end()
-                .end();
+        RouteConfigurationDefinition policy = routeConfiguration(ID);
+        policy.onException(DeliveryFailure.Permanent.class, DeliveryFailure.Exhausted.class)
+                .handled(true)
+                .bean("deliveryAttempts", "recordDeadLetter")
+                .to("jms:queue:{{hub.delivery.dead-letter-queue}}").id("delivery-to-dead-letter-queue");
+        policy.onException(DeliveryFailure.Transient.class)
+                .handled(false)
+                .bean("deliveryAttempts", "recordRetry");
     }
 }

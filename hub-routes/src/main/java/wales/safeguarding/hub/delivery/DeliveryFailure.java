@@ -2,7 +2,8 @@ package wales.safeguarding.hub.delivery;
 
 /**
  * An attempt to deliver failed. {@link Transient}: the agency system is down or busy, try again later.
- * {@link Permanent}: it refused the message, trying again will not help. The message never carries content.
+ * {@link Permanent}: it refused the message, trying again will not help. {@link Exhausted}: it kept failing and this
+ * was the last attempt the policy allows. The message never carries content.
  */
 public abstract sealed class DeliveryFailure extends RuntimeException {
 
@@ -18,7 +19,13 @@ public abstract sealed class DeliveryFailure extends RuntimeException {
 
     public static final class Permanent extends DeliveryFailure {
         public Permanent(String reason) {
-            super(reason);
+            super("refused: " + reason);
+        }
+    }
+
+    public static final class Exhausted extends DeliveryFailure {
+        public Exhausted(int attempts, String reason) {
+            super("gave up after " + attempts + " attempts: " + reason);
         }
     }
 }

@@ -31,11 +31,15 @@ public class DeliveryRoute extends RouteBuilder {
                     + "&concurrentConsumers={{hub.delivery.concurrent-consumers}}")
                     .routeId("delivery-" + agency.id())
                     .routeConfigurationId(DeliveryErrorPolicy.ID)
-                    .bean(DeliveryAttempts.class, "begin")
+                    .bean("deliveryAttempts", "begin")
                     .filter(exchangeProperty(DeliveryAttempts.SKIP).isEqualTo(false))
-                        .bean(DeliveryAttempts.class, "toAgencyRequest")
-                        .to(agencyUri(agency)).id("delivery-to-" + agency.id())
-                        .bean(DeliveryAttempts.class, "recordResponse")
+                        .bean("deliveryAttempts", "toAgencyRequest")
+                        .doTry()
+                            .to(agencyUri(agency)).id("delivery-to-" + agency.id())
+                        .doCatch(Exception.class)
+                            .bean("deliveryAttempts", "unreachable")
+                        .end()
+                        .bean("deliveryAttempts", "recordResponse")
                     .end();
         }
     }

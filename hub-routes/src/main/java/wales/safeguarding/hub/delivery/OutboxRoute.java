@@ -12,6 +12,6 @@ public class OutboxRoute extends RouteBuilder {
     public void configure() {
         from("timer:outbox-sweep?period={{hub.delivery.outbox-sweep-interval-ms}}&delay={{hub.delivery.outbox-sweep-interval-ms}}")
                 .routeId("outbox-sweep")
-                .bean(OutboxSweeper.class, "sweep");
+                .bean("outboxSweeper", "sweep");
     }
 }

@@ -12,6 +12,6 @@ public class EscalationRoute extends RouteBuilder {
     public void configure() {
         from("timer:escalation-scan?period={{hub.escalation.scan-interval-ms}}&delay={{hub.escalation.scan-interval-ms}}")
                 .routeId("escalation-scan")
-                .bean(Escalator.class, "fireDue");
+                .bean("escalator", "fireDue");
     }
 }

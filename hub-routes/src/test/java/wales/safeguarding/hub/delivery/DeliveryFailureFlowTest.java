@@ -1,0 +1,177 @@
+package wales.safeguarding.hub.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
+import wales.safeguarding.hub.support.AgencyStubs;
+import wales.safeguarding.hub.support.AgencyStubsResource;
+import wales.safeguarding.hub.support.HubApi;
+import wales.safeguarding.hub.support.InjectAgencyStubs;
+import wales.safeguarding.hub.support.Messages;
+import wales.safeguarding.hub.support.TrackingDatabaseResource;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
+import wales.safeguarding.schemas.spi.HubHeaders;
+
+/**
+ * Agency systems fail: transient failures are retried by the broker with back-off until the system answers;
+ * refusals and exhausted retries go to the dead-letter queue with the reason, and the state says so.
+ */
+@QuarkusTest
+@WithTestResource(TrackingDatabaseResource.class)
+@WithTestResource(AgencyStubsResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class DeliveryFailureFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String POLICE = AgencyStubs.DYFED_POWYS_POLICE;
+    private static final String COUNCIL = AgencyStubs.CARMARTHENSHIRE;
+    private static final String INBOX = "/hub/messages";
+
+    @InjectAgencyStubs
+    AgencyStubs agencies;
+
+    @Inject
+    ConnectionFactory connectionFactory;
+
+    @BeforeEach
+    void fresh_stubs() {
+        agencies.reset();
+    }
+
+    @Test
+    void should_deliver_once_after_retries_when_the_council_system_is_down_then_up() {
+        agencies.stop(COUNCIL);
+        ObjectNode report = Messages.dutyToReport();
+        String id = Messages.id(report);
+        HubApi.send(POLICE, report).statusCode(202);
+
+        await().atMost(WAIT).until(() -> {
+            JsonPath t = track(id);
+            return t.getInt("recipients[0].attempts") >= 2 && "failed".equals(t.getString("recipients[0].state"));
+        });
+        // Refused, or (on a pooled connection to the stopped system) no response: either way a transient failure.
+        assertThat(track(id).getString("recipients[0].lastError")).containsAnyOf("Connect", "failed to respond");
+
+        agencies.start(COUNCIL);
+        await().atMost(WAIT).until(() -> "delivered".equals(HubApi.state(POLICE, id, COUNCIL)));
+        agencies.of(COUNCIL).verify(exactly(1), postRequestedFor(urlEqualTo(INBOX))
+                .withHeader(HubHeaders.HTTP_MESSAGE_ID, WireMock.equalTo(id)));
+        List<String> states = track(id).getList("history.findAll { it.event == 'state-changed' }.toState");
+        assertThat(states).containsExactly("accepted", "queued", "failed", "delivered");
+    }
+
+    @Test
+    void should_retry_a_server_error_and_deliver_when_the_council_system_recovers() {
+        ObjectNode report = Messages.dutyToReport();
+        String id = Messages.id(report);
+        var council = agencies.of(COUNCIL);
+        council.stubFor(forThis(id).inScenario("recovering").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("still down"));
+        council.stubFor(forThis(id).inScenario("recovering").whenScenarioStateIs("still down")
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("up"));
+        council.stubFor(forThis(id).inScenario("recovering").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(201)));
+
+        HubApi.send(POLICE, report).statusCode(202);
+
+        await().atMost(WAIT).until(() -> "delivered".equals(HubApi.state(POLICE, id, COUNCIL)));
+        assertThat(track(id).getInt("recipients[0].attempts")).isEqualTo(3);
+        council.verify(exactly(3), postRequestedFor(urlEqualTo(INBOX)).withHeader(HubHeaders.HTTP_MESSAGE_ID, WireMock.equalTo(id)));
+        assertThat(track(id).getList("history.findAll { it.event == 'attempt-failed' || it.toState == 'failed' }.detail",
+                String.class)).anyMatch(d -> d.contains("HTTP 500"));
+    }
+
+    @Test
+    void should_dead_letter_a_refused_message_with_the_agency_reason_and_not_retry_it() throws Exception {
+        ObjectNode report = Messages.dutyToReport();
+        String id = Messages.id(report);
+        agencies.of(COUNCIL).stubFor(forThis(id).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Unprocessable\",\"detail\":\"no such child reference in our system\"}")));
+
+        HubApi.send(POLICE, report).statusCode(202);
+
+        await().atMost(WAIT).until(() -> "dead-lettered".equals(HubApi.state(POLICE, id, COUNCIL)));
+        assertThat(track(id).getString("recipients[0].lastError"))
+                .isEqualTo("refused: agency system answered HTTP 422: no such child reference in our system");
+        agencies.of(COUNCIL).verify(exactly(1), postRequestedFor(urlEqualTo(INBOX))
+                .withHeader(HubHeaders.HTTP_MESSAGE_ID, WireMock.equalTo(id)));
+
+        Message deadLetter = await().atMost(WAIT).until(() -> deadLetter(id), m -> m != null);
+        assertThat(deadLetter.getStringProperty(HubHeaders.FAILURE_REASON)).contains("HTTP 422");
+        assertThat(deadLetter.getStringProperty(HubHeaders.FAILED_ROUTE)).isEqualTo("delivery-" + COUNCIL);
+        assertThat(deadLetter.getStringProperty(HubHeaders.FAILED_ENDPOINT)).isEqualTo(agencies.url(COUNCIL));
+        assertThat(deadLetter.getStringProperty(HubHeaders.RECIPIENT)).isEqualTo(COUNCIL);
+        JsonNode original = CanonicalJson.mapper().readTree(body(deadLetter));
+        assertThat(original.get("messageId").asText()).isEqualTo(id);
+        assertThat(original.get("type").asText()).isEqualTo("duty-to-report");
+    }
+
+    @Test
+    void should_dead_letter_after_the_last_attempt_when_the_council_system_keeps_failing() {
+        ObjectNode report = Messages.dutyToReport();
+        String id = Messages.id(report);
+        agencies.of(COUNCIL).stubFor(forThis(id).willReturn(aResponse().withStatus(503)));
+
+        HubApi.send(POLICE, report).statusCode(202);
+
+        await().atMost(WAIT).until(() -> "dead-lettered".equals(HubApi.state(POLICE, id, COUNCIL)));
+        assertThat(track(id).getString("recipients[0].lastError"))
+                .isEqualTo("gave up after 6 attempts: agency system answered HTTP 503");
+        agencies.of(COUNCIL).verify(exactly(6), postRequestedFor(urlEqualTo(INBOX))
+                .withHeader(HubHeaders.HTTP_MESSAGE_ID, WireMock.equalTo(id)));
+        assertThat(await().atMost(WAIT).until(() -> deadLetter(id), m -> m != null)).isNotNull();
+    }
+
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder forThis(String id) {
+        return post(urlEqualTo(INBOX)).atPriority(1).withHeader(HubHeaders.HTTP_MESSAGE_ID, WireMock.equalTo(id));
+    }
+
+    private static JsonPath track(String id) {
+        return HubApi.track(POLICE, id).statusCode(200).extract().jsonPath();
+    }
+
+    private Message deadLetter(String id) throws Exception {
+        try (JMSContext context = connectionFactory.createContext()) {
+            Queue queue = context.createQueue("hub.dead-letter");
+            var browser = context.createBrowser(queue, HubHeaders.MESSAGE_ID + " = '" + id + "'");
+            List<?> found = Collections.list(browser.getEnumeration());
+            return found.isEmpty() ? null : (Message) found.get(0);
+        }
+    }
+
+    private static byte[] body(Message message) throws Exception {
+        BytesMessage bytes = (BytesMessage) message;
+        byte[] body = new byte[(int) bytes.getBodyLength()];
+        bytes.readBytes(body);
+        return body;
+    }
+}
