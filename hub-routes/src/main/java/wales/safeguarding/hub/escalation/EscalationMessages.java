@@ -19,7 +19,9 @@ import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.dutytoreport.ReportClock;
 import wales.safeguarding.hub.tracking.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
+import wales.safeguarding.schemas.dutytoreport.Contact;
 import wales.safeguarding.schemas.dutytoreport.DutyToReport;
+import wales.safeguarding.schemas.dutytoreport.Reporter;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.Language;
@@ -57,10 +59,14 @@ public class EscalationMessages {
             case REMINDER -> {
                 recipients = List.of(council.id());
                 languages = languagesFor(council.language());
+                addressees.add(new Addressee(council.id(), "childrens-services", null, null));
             }
             case REPORT_MAKER_NOTICE -> {
                 recipients = List.of(reportMaker.id());
-                languages = languagesFor(reporterPreference(report).orElse(reportMaker.language()));
+                Optional<Reporter> reporter = reporter(report);
+                languages = languagesFor(reporter.map(Reporter::languagePreference).orElse(reportMaker.language()));
+                addressees.add(new Addressee(reportMaker.id(), "report-maker", reporter.map(Reporter::name).orElse(null),
+                        reporter.map(Reporter::contact).map(Contact::email).orElse(null)));
             }
             default -> {
                 recipients = List.of(reportMaker.id(), council.id());
@@ -91,13 +97,14 @@ public class EscalationMessages {
         };
     }
 
-    private static Optional<LanguagePreference> reporterPreference(StoredMessage report) {
+    /** The practitioner who made the report, while the report's payload is still kept. */
+    private static Optional<Reporter> reporter(StoredMessage report) {
         if (report.payload() == null) {
             return Optional.empty();
         }
         try {
             Envelope envelope = CanonicalJson.read(report.payload());
-            return Optional.ofNullable(CanonicalJson.bodyAs(envelope, DutyToReport.class).reporter().languagePreference());
+            return Optional.ofNullable(CanonicalJson.bodyAs(envelope, DutyToReport.class).reporter());
         } catch (IOException e) {
             throw new UncheckedIOException("stored report " + report.messageId() + " cannot be read", e);
         }

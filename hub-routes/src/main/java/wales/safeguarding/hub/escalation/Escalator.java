@@ -2,6 +2,8 @@ package wales.safeguarding.hub.escalation;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,10 +53,12 @@ public class Escalator {
     private final EscalationMessages messages;
     private final Clock clock;
     private final int managerNoticeAfter;
+    private final Duration retryAfter;
 
     public Escalator(Transactions transactions, TrackingRepository tracking, MessageIntake intake, DeliveryQueues queues,
             StatutoryClocks clocks, EscalationMessages messages, Clock clock,
-            @ConfigProperty(name = "hub.escalation.manager-notice-after-working-days") int managerNoticeAfter) {
+            @ConfigProperty(name = "hub.escalation.manager-notice-after-working-days") int managerNoticeAfter,
+            @ConfigProperty(name = "hub.escalation.retry-after") Duration retryAfter) {
         this.transactions = transactions;
         this.tracking = tracking;
         this.intake = intake;
@@ -63,6 +67,7 @@ public class Escalator {
         this.messages = messages;
         this.clock = clock;
         this.managerNoticeAfter = managerNoticeAfter;
+        this.retryAfter = retryAfter;
     }
 
     /** Fires every escalation due now; returns how many escalation messages it made. */
@@ -84,20 +89,41 @@ public class Escalator {
         }
         List<Acceptance> made = new ArrayList<>();
         for (List<ClockRecord> group : groups.values()) {
-            ClockRecord first = group.get(0);
-            StoredMessage report = tracking.findMessage(c, first.messageId()).orElseThrow();
-            if (first.escalationStep() == 0) {
-                made.add(fire(c, EscalationStep.REMINDER, report, group, now));
-                made.add(fire(c, EscalationStep.REPORT_MAKER_NOTICE, report, group, now));
-                Instant managerNoticeAt = clocks.due(first.dueAt().minusSeconds(1), managerNoticeAfter).dueAt();
+            Savepoint beforeGroup = c.setSavepoint();
+            try {
+                made.addAll(climb(c, group, now));
+            } catch (SQLException | RuntimeException e) {
+                // One report's escalation must not hold up the others: undo it, try it again later, say so loudly.
+                c.rollback(beforeGroup);
+                ClockRecord first = group.get(0);
+                Instant retryAt = now.plus(retryAfter);
                 for (ClockRecord k : group) {
-                    tracking.advanceEscalation(c, k.id(), FIRST_NOTICES_SENT, managerNoticeAt);
+                    tracking.advanceEscalation(c, k.id(), k.escalationStep(), retryAt);
                 }
-            } else {
-                made.add(fire(c, EscalationStep.MANAGER_NOTICE, report, group, now));
-                for (ClockRecord k : group) {
-                    tracking.advanceEscalation(c, k.id(), MANAGER_NOTICE_SENT, null);
-                }
+                tracking.audit(c, first.messageId(), first.owedBy(), "escalation-failed", null, null,
+                        e.getClass().getSimpleName() + "; next try at " + retryAt, "hub", now);
+                LOG.errorf(e, "could not escalate report %s (clock step %d); will try again at %s", first.messageId(),
+                        first.escalationStep(), retryAt);
+            }
+        }
+        return made;
+    }
+
+    private List<Acceptance> climb(Connection c, List<ClockRecord> group, Instant now) throws SQLException {
+        ClockRecord first = group.get(0);
+        StoredMessage report = tracking.findMessage(c, first.messageId()).orElseThrow();
+        List<Acceptance> made = new ArrayList<>();
+        if (first.escalationStep() == 0) {
+            made.add(fire(c, EscalationStep.REMINDER, report, group, now));
+            made.add(fire(c, EscalationStep.REPORT_MAKER_NOTICE, report, group, now));
+            Instant managerNoticeAt = clocks.due(first.dueAt().minusSeconds(1), managerNoticeAfter).dueAt();
+            for (ClockRecord k : group) {
+                tracking.advanceEscalation(c, k.id(), FIRST_NOTICES_SENT, managerNoticeAt);
+            }
+        } else {
+            made.add(fire(c, EscalationStep.MANAGER_NOTICE, report, group, now));
+            for (ClockRecord k : group) {
+                tracking.advanceEscalation(c, k.id(), MANAGER_NOTICE_SENT, null);
             }
         }
         return made;

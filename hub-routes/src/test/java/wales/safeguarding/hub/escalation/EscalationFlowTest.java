@@ -1,0 +1,274 @@
+package wales.safeguarding.hub.escalation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import wales.safeguarding.hub.support.AgencyStubs;
+import wales.safeguarding.hub.support.AgencyStubsResource;
+import wales.safeguarding.hub.support.Database;
+import wales.safeguarding.hub.support.HubApi;
+import wales.safeguarding.hub.support.InjectAgencyStubs;
+import wales.safeguarding.hub.support.Messages;
+import wales.safeguarding.hub.support.TestClock;
+import wales.safeguarding.hub.support.TrackingDatabaseResource;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
+
+/**
+ * The duty-to-report clock runs out: the hub reminds children's services and tells the report-maker on the seventh
+ * working day, then tells the managers three working days later; each escalation fires once, and none fires when
+ * the council answered in time. Time is moved with the test clock; nothing waits for it.
+ */
+@QuarkusTest
+@WithTestResource(TrackingDatabaseResource.class)
+@WithTestResource(AgencyStubsResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class EscalationFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String POLICE = AgencyStubs.DYFED_POWYS_POLICE;
+    private static final String COUNCIL = AgencyStubs.CARMARTHENSHIRE;
+    /** Tuesday 22 December 2026: seven working days later, across Christmas and New Year, is Tuesday 5 January. */
+    private static final Instant RECEIVED = Instant.parse("2026-12-22T10:15:00Z");
+    private static final Instant LAST_MOMENT_OF_5_JANUARY = Instant.parse("2027-01-05T23:59:59Z");
+    private static final Instant START_OF_6_JANUARY = Instant.parse("2027-01-06T00:00:01Z");
+    /** Three working days after 5 January: Friday 8 January. */
+    private static final Instant LAST_MOMENT_OF_8_JANUARY = Instant.parse("2027-01-08T23:59:59Z");
+    private static final Instant START_OF_9_JANUARY = Instant.parse("2027-01-09T00:00:01Z");
+
+    @InjectAgencyStubs
+    AgencyStubs agencies;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    Escalator escalator;
+
+    @Inject
+    DataSource dataSource;
+
+    private Database database;
+
+    @BeforeEach
+    void fresh_stubs() {
+        agencies.reset();
+        database = new Database(dataSource);
+    }
+
+    @AfterEach
+    void real_time_again() {
+        clock.release();
+    }
+
+    @Test
+    void should_escalate_to_council_and_report_maker_on_the_seventh_working_day_then_to_managers_three_days_later() {
+        String reportId = reportReceivedAt(RECEIVED, Messages.dutyToReport());
+
+        clock.set(LAST_MOMENT_OF_5_JANUARY);
+        escalator.fireDue();
+        assertThat(escalationsOf(reportId)).isZero();
+
+        clock.set(START_OF_6_JANUARY);
+        escalator.fireDue();
+        assertThat(escalationsOf(reportId)).as("reminder and report-maker notice, for both clocks").isEqualTo(4);
+
+        JsonNode reminder = awaitEscalation(COUNCIL, reportId, "reminder");
+        assertThat(reminder.get("sender").asText()).isEqualTo("hub");
+        assertThat(reminder.get("recipients")).extracting(JsonNode::asText).containsExactly(COUNCIL);
+        assertThat(texts(reminder.at("/body/missing"))).containsExactly("acknowledgement", "outcome");
+        assertThat(reminder.at("/body/dueAt").asText()).isEqualTo("2027-01-06T00:00:00Z");
+        // Carmarthenshire's children's services asked for Welsh.
+        assertThat(texts(reminder.at("/body/notices"), "language")).containsExactly("cy");
+        assertThat(reminder.at("/body/notices/0/text").asText()).contains("5 Ionawr 2027").contains(reportId);
+
+        JsonNode notice = awaitEscalation(POLICE, reportId, "report-maker-notice");
+        // The report-maker's language is unknown: Welsh and English together, Welsh first.
+        assertThat(texts(notice.at("/body/notices"), "language")).containsExactly("cy", "en");
+        assertThat(notice.at("/body/notices/1/text").asText())
+                .contains("you should now contact children's services again").contains("5 January 2027");
+
+        escalator.fireDue();
+        clock.set(LAST_MOMENT_OF_8_JANUARY);
+        escalator.fireDue();
+        assertThat(escalationsOf(reportId)).as("nothing fires twice, nothing early").isEqualTo(4);
+
+        clock.set(START_OF_9_JANUARY);
+        escalator.fireDue();
+        assertThat(escalationsOf(reportId)).isEqualTo(6);
+        JsonNode toPoliceManager = awaitEscalation(POLICE, reportId, "manager-notice");
+        JsonNode toCouncilManager = awaitEscalation(COUNCIL, reportId, "manager-notice");
+        assertThat(toPoliceManager.get("messageId")).isEqualTo(toCouncilManager.get("messageId"));
+        assertThat(texts(toPoliceManager.at("/body/addressees"), "role"))
+                .containsExactly("designated-safeguarding-person", "senior-safeguarding-manager");
+        assertThat(texts(toPoliceManager.at("/body/notices"), "language")).containsExactly("cy", "en");
+
+        escalator.fireDue();
+        clock.set(START_OF_9_JANUARY.plus(Duration.ofDays(30)));
+        escalator.fireDue();
+        assertThat(escalationsOf(reportId)).as("the ladder ends with the manager notice").isEqualTo(6);
+        HubApi.track(POLICE, reportId).statusCode(200)
+                .body("clocks.escalationStep", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(2)))
+                .body("clocks.nextEscalationAt", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+        agencies.of(POLICE).verify(exactly(1), escalationRequest(reportId, "report-maker-notice"));
+        agencies.of(COUNCIL).verify(exactly(1), escalationRequest(reportId, "reminder"));
+    }
+
+    @Test
+    void should_not_escalate_when_the_council_acknowledged_and_gave_the_outcome_in_time() {
+        String reportId = reportReceivedAt(RECEIVED, Messages.dutyToReport());
+        awaitDelivered(reportId);
+        clock.set(Instant.parse("2026-12-30T09:00:00Z"));
+        HubApi.send(COUNCIL, Messages.acknowledgementOf(reportId)).statusCode(202);
+        HubApi.send(COUNCIL, Messages.outcomeOf(reportId)).statusCode(202);
+
+        clock.set(START_OF_9_JANUARY);
+        escalator.fireDue();
+
+        assertThat(escalationsOf(reportId)).isZero();
+    }
+
+    @Test
+    void should_escalate_only_what_is_missing_when_the_council_acknowledged_but_gave_no_outcome() {
+        String reportId = reportReceivedAt(RECEIVED, Messages.dutyToReport());
+        awaitDelivered(reportId);
+        HubApi.send(COUNCIL, Messages.acknowledgementOf(reportId)).statusCode(202);
+
+        clock.set(START_OF_6_JANUARY);
+        escalator.fireDue();
+
+        JsonNode reminder = awaitEscalation(COUNCIL, reportId, "reminder");
+        assertThat(texts(reminder.at("/body/missing"))).containsExactly("outcome");
+        assertThat(reminder.at("/body/notices/0/text").asText()).contains("canlyniad");
+    }
+
+    @Test
+    void should_write_to_a_report_maker_who_prefers_english_in_english_only() {
+        ObjectNode report = Messages.dutyToReport();
+        ((ObjectNode) report.with("body").with("reporter")).put("languagePreference", "en");
+        String reportId = reportReceivedAt(RECEIVED, report);
+
+        clock.set(START_OF_6_JANUARY);
+        escalator.fireDue();
+
+        JsonNode notice = awaitEscalation(POLICE, reportId, "report-maker-notice");
+        assertThat(texts(notice.at("/body/notices"), "language")).containsExactly("en");
+        assertThat(notice.get("language").asText()).isEqualTo("en");
+    }
+
+    @Test
+    void should_fire_each_escalation_once_when_two_hub_instances_scan_the_same_database_together() throws Exception {
+        List<String> reports = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            reports.add(reportReceivedAt(RECEIVED, Messages.dutyToReport()));
+        }
+        clock.set(START_OF_6_JANUARY);
+
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> scan = escalator::fireDue;
+            List<Future<Integer>> scans = instances.invokeAll(List.of(scan, scan, scan, scan));
+            for (Future<Integer> f : scans) {
+                f.get();
+            }
+        } finally {
+            instances.shutdown();
+        }
+
+        for (String reportId : reports) {
+            assertThat(escalationsOf(reportId)).as("escalations of " + reportId).isEqualTo(4);
+        }
+        assertThat(database.count("select count(*) from escalation e join statutory_clock c on c.id = e.clock_id "
+                + "where e.step = 'reminder' and c.message_id = any (?::uuid[])", reportIdsArray(reports)))
+                .isEqualTo(reports.size() * 2L);
+        for (String reportId : reports) {
+            await().atMost(WAIT).untilAsserted(() -> agencies.of(COUNCIL).verify(exactly(1),
+                    escalationRequest(reportId, "reminder")));
+        }
+    }
+
+    private String reportReceivedAt(Instant at, ObjectNode report) {
+        clock.set(at);
+        HubApi.send(POLICE, report).statusCode(202);
+        return Messages.id(report);
+    }
+
+    private void awaitDelivered(String reportId) {
+        await().atMost(WAIT).until(() -> "delivered".equals(HubApi.state(POLICE, reportId, COUNCIL)));
+    }
+
+    private long escalationsOf(String reportId) {
+        return database.count("select count(*) from escalation e join statutory_clock c on c.id = e.clock_id"
+                + " where c.message_id = ?", UUID.fromString(reportId));
+    }
+
+    private JsonNode awaitEscalation(String agency, String reportId, String step) {
+        WireMockServer server = agencies.of(agency);
+        await().atMost(WAIT).untilAsserted(() -> server.verify(exactly(1), escalationRequest(reportId, step)));
+        ServeEvent event = server.findAll(escalationRequest(reportId, step)).isEmpty() ? null
+                : server.getAllServeEvents().stream()
+                        .filter(e -> "escalation".equals(e.getRequest().getHeader("X-Hub-Message-Type")))
+                        .filter(e -> e.getRequest().getBodyAsString().contains("\"" + step + "\""))
+                        .filter(e -> e.getRequest().getBodyAsString().contains(reportId))
+                        .findFirst().orElseThrow();
+        try {
+            return CanonicalJson.mapper().readTree(event.getRequest().getBody());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder escalationRequest(String reportId,
+            String step) {
+        return postRequestedFor(urlEqualTo("/hub/messages"))
+                .withHeader("X-Hub-Message-Type", WireMock.equalTo("escalation"))
+                .withRequestBody(matchingJsonPath("$.correlationId", WireMock.equalTo(reportId)))
+                .withRequestBody(matchingJsonPath("$.body.step", WireMock.equalTo(step)));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.get(field).asText()));
+        return out;
+    }
+
+    private static String reportIdsArray(List<String> ids) {
+        return "{" + String.join(",", ids) + "}";
+    }
+}
