@@ -1,0 +1,127 @@
+package wales.safeguarding.hub.packaged;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged hub ({@code quarkus-run.jar}) as a real process: the demo profile's embedded broker and embedded
+ * PostgreSQL in a data folder that outlives the process, so it can be killed and started again.
+ */
+final class HubProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+    private final Path dataDir;
+
+    private HubProcess(Process process, int port, Path dataDir) {
+        this.process = process;
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    static HubProcess start(Path dataDir, Path directory, Map<String, String> extra, String logName) throws IOException {
+        String jar = System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar");
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dquarkus.profile=demo",
+                "-Dhub.demo.tokens=true",
+                "-Dhub.data-dir=" + dataDir,
+                "-Dquarkus.http.port=" + port,
+                "-Dhub.directory.location=" + directory,
+                "-Dhub.broker.embedded.tcp-acceptor=",
+                "-Dhub.broker.redelivery.delay-ms=200",
+                "-Dhub.broker.redelivery.max-delay-ms=1000",
+                "-Dhub.delivery.outbox-sweep-interval-ms=1000",
+                "-Dhub.escalation.scan-interval-ms=1000"));
+        extra.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(Path.of(jar).toAbsolutePath().toString());
+        Path log = dataDir.resolveSibling(logName + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HubProcess hub = new HubProcess(process, port, dataDir);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the hub exited with " + process.exitValue() + "; see " + log);
+            }
+            return hub.ready();
+        });
+        return hub;
+    }
+
+    boolean ready() {
+        try {
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    String token(String client) throws IOException {
+        return Files.readString(dataDir.resolve("demo-tokens").resolve(client + ".jwt")).trim();
+    }
+
+    HttpResponse<String> post(String client, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri("/api/v1/messages")).header("Authorization", "Bearer " + token(client))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String client, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token(client)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGKILL: the hub gets no chance to finish anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: the hub shuts down as an operator would stop it. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
