@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs the hub on embedded defaults (embedded Artemis, embedded PostgreSQL, demo directory, demo tokens) and, once it
+# is up, plays one duty-to-report through it: Dyfed-Powys Police report a concern about a child in Carmarthenshire,
+# Carmarthenshire's children's services acknowledge it and give the outcome, the police system receives both.
+# Watch the "DEMO" lines. Ctrl-C stops the hub. Data stays in ./data (delete it to start afresh).
+#
+#   deploy/demo/run.sh              build if needed, run, play the scenario
+#   deploy/demo/run.sh --no-scenario
+#   HUB_PORT=8480 HUB_DATA_DIR=data deploy/demo/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+port="${HUB_PORT:-8480}"
+data="${HUB_DATA_DIR:-data}"
+jar=hub-routes/target/quarkus-app/quarkus-run.jar
+scenario=yes
+[ "${1:-}" = "--no-scenario" ] && scenario=no
+
+if [ ! -f "$jar" ] || [ -n "$(find schemas adapters hub-routes/src -newer "$jar" -type f 2>/dev/null | head -1)" ]; then
+  echo "== building the hub (first time: a few minutes while Maven fetches dependencies)"
+  ./mvnw -B -q install -DskipTests
+fi
+
+mkdir -p "$data"
+echo "== starting the hub on http://127.0.0.1:$port (data in $data/)"
+java -Dquarkus.profile=demo -Dhub.demo.tokens=true -Dhub.data-dir="$data" -Dquarkus.http.port="$port" \
+     -jar "$jar" &
+hub=$!
+trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null' INT TERM EXIT
+
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 $hub 2>/dev/null || { echo "the hub stopped; see the lines above"; exit 1; }
+  sleep 1
+done
+
+if [ "$scenario" = yes ]; then
+  examples=schemas/src/main/resources/examples/valid
+  report_id=$(cat /proc/sys/kernel/random/uuid)
+  police=$(cat "$data/demo-tokens/dyfed-powys-police.jwt")
+  council=$(cat "$data/demo-tokens/carmarthenshire-childrens-services.jwt")
+  post() { # token file
+    curl -s -X POST "http://127.0.0.1:$port/api/v1/messages" -H "Authorization: Bearer $1" \
+         -H 'Content-Type: application/json' --data-binary @-
+    echo
+  }
+  echo; echo "== 1. Dyfed-Powys Police send a duty-to-report ($report_id)"
+  sed "s/3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e01/$report_id/" "$examples/duty-to-report.json" | post "$police"
+  sleep 2
+  echo; echo "== 2. Carmarthenshire children's services acknowledge it, then give the outcome"
+  sed "s/3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e01/$report_id/; s/3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e02/$(cat /proc/sys/kernel/random/uuid)/" \
+      "$examples/report-acknowledgement.json" | post "$council"
+  sed "s/3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e01/$report_id/; s/3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e03/$(cat /proc/sys/kernel/random/uuid)/" \
+      "$examples/report-outcome.json" | post "$council"
+  sleep 2
+  echo; echo "== 3. The report's tracking record, as the police see it"
+  curl -s "http://127.0.0.1:$port/api/v1/messages/$report_id" -H "Authorization: Bearer $police"
+  echo; echo
+  echo "== The hub keeps running. Tokens: $data/demo-tokens/*.jwt  API docs: http://127.0.0.1:$port/q/swagger-ui"
+  echo "   To see escalation, restart with  JAVA_TOOL_OPTIONS=-Dhub.clock.offset=P10D  (the clock moves 10 days on)."
+fi
+wait $hub
