@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the hub and the benchmark driver, then runs the end-to-end + raw-broker benchmark once.
+# Run by hand, not by CI. Arguments go to the driver: e.g. benchmarks/run.sh -n 2000 -c 4 (-h for all).
+# The output is also written to benchmarks/target/results.txt.
+# BENCH_SKIP_BUILD=1 skips building the hub (use the jar already in hub-routes/target, e.g. while someone else's
+# build or tests are using hub-routes/target). BENCH_JAVA_OPTS sets the driver's JVM options (default -Xmx512m).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+target="$root/benchmarks/target"
+cd "$root"
+
+build() {
+  # Offline first (quick, and the machines here have a warm local repository); online if that fails.
+  ./mvnw -B -q -o "$@" || { echo "offline build failed; retrying online" >&2; ./mvnw -B -q "$@"; }
+}
+
+if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+  echo "building the hub (./mvnw -B -q -o install -DskipTests)..."
+  build install -DskipTests
+fi
+# -f rather than -pl: works whether or not the root pom lists the benchmarks module.
+build -f benchmarks/pom.xml compile dependency:build-classpath -Dmdep.outputFile="$target/classpath.txt"
+
+mkdir -p "$target"
+set +e
+java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "$target/classes:$(cat "$target/classpath.txt")" \
+  wales.safeguarding.benchmarks.EndToEndBenchmark --repo "$root" "$@" 2>&1 | tee "$target/results.txt"
+status=${PIPESTATUS[0]}
+set -e
+echo "results in $target/results.txt (exit code $status)"
+exit "$status"

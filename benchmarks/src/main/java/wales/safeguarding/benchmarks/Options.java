@@ -1,0 +1,112 @@
+package wales.safeguarding.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The driver's command line. Every count and wait has a default and an upper bound. */
+record Options(int messages, int concurrency, int warmup, int rawMessages, Duration arrivalTimeout,
+        Duration startTimeout, Duration phaseLimit, Path repo, Path hubJar, Path workDir, List<String> hubJvmOptions) {
+
+    static final String USAGE = """
+            usage: EndToEndBenchmark [options]
+              -n N                  duty-to-reports to send in the measured run (default 2000)
+              -c C                  concurrent senders, and raw-broker producers/consumers (default 4)
+              -w W                  warm-up messages, not measured (default 200)
+              -m M                  raw-broker messages (default 2000)
+              --arrival-timeout S   seconds to wait for the last delivery after the last 202 (default 120)
+              --start-timeout S     seconds to wait for the hub to be ready (default 180)
+              --phase-limit S       seconds any one sending phase may take before it stops sending (default 600)
+              --repo DIR            the repository root (default: found from the working directory)
+              --hub-jar FILE        default <repo>/hub-routes/target/quarkus-app/quarkus-run.jar
+              --work-dir DIR        default <repo>/benchmarks/target/e2e (its hub-data is wiped at each run)
+              --hub-opt OPT         a JVM option for the hub, e.g. --hub-opt -Xmx512m (repeatable)
+            """;
+
+    private static final int MAX_COUNT = 1_000_000;
+    private static final int MAX_CONCURRENCY = 64;
+
+    static Options parse(String... args) {
+        int n = 2000;
+        int c = 4;
+        int w = 200;
+        int m = 2000;
+        long arrival = 120;
+        long start = 180;
+        long phase = 600;
+        Path repo = null;
+        Path jar = null;
+        Path work = null;
+        List<String> hubOpts = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "-n" -> n = count(a, value(args, ++i), 1, MAX_COUNT);
+                case "-c" -> c = count(a, value(args, ++i), 1, MAX_CONCURRENCY);
+                case "-w" -> w = count(a, value(args, ++i), 0, MAX_COUNT);
+                case "-m" -> m = count(a, value(args, ++i), 1, MAX_COUNT);
+                case "--arrival-timeout" -> arrival = count(a, value(args, ++i), 1, 3600);
+                case "--start-timeout" -> start = count(a, value(args, ++i), 1, 3600);
+                case "--phase-limit" -> phase = count(a, value(args, ++i), 1, 3600);
+                case "--repo" -> repo = Path.of(value(args, ++i));
+                case "--hub-jar" -> jar = Path.of(value(args, ++i));
+                case "--work-dir" -> work = Path.of(value(args, ++i));
+                case "--hub-opt" -> hubOpts.add(value(args, ++i));
+                case "-h", "--help" -> throw new UsageException(null);
+                default -> throw new UsageException("unknown option " + a);
+            }
+        }
+        repo = (repo == null ? findRepo() : repo).toAbsolutePath().normalize();
+        jar = jar == null ? repo.resolve("hub-routes/target/quarkus-app/quarkus-run.jar") : jar.toAbsolutePath();
+        work = work == null ? repo.resolve("benchmarks/target/e2e") : work.toAbsolutePath();
+        return new Options(n, c, w, m, Duration.ofSeconds(arrival), Duration.ofSeconds(start), Duration.ofSeconds(phase),
+                repo, jar, work, List.copyOf(hubOpts));
+    }
+
+    Path exampleMessage() {
+        return repo.resolve("schemas/src/main/resources/examples/valid/duty-to-report.json");
+    }
+
+    Path demoDirectory() {
+        return repo.resolve("hub-routes/src/main/resources/directory/demo-directory.json");
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new UsageException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int count(String option, String value, int min, int max) {
+        try {
+            int v = Integer.parseInt(value);
+            if (v < min || v > max) {
+                throw new UsageException(option + " must be between " + min + " and " + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a number, not '" + value + "'");
+        }
+    }
+
+    /** The working directory or the closest parent that holds the hub and the schemas. */
+    private static Path findRepo() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("hub-routes")) && Files.isDirectory(p.resolve("schemas"))) {
+                return p;
+            }
+        }
+        throw new UsageException("cannot find the repository root from " + Path.of("").toAbsolutePath()
+                + "; give --repo");
+    }
+
+    /** A bad command line: the message (null for --help) and the usage are printed. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

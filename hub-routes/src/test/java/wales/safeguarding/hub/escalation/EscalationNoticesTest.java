@@ -1,0 +1,67 @@
+package wales.safeguarding.hub.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import wales.safeguarding.schemas.envelope.Language;
+import wales.safeguarding.schemas.envelope.LanguagePreference;
+import wales.safeguarding.schemas.tracking.Notice;
+
+class EscalationNoticesTest {
+
+    private static final EscalationNotices.Facts FACTS = new EscalationNotices.Facts("REPORT-1",
+            Map.of(Language.EN, "Carmarthenshire Children's Services", Language.CY, "Gwasanaethau Plant Sir Gâr"),
+            Map.of(Language.EN, "Dyfed-Powys Police", Language.CY, "Heddlu Dyfed-Powys"),
+            List.of("acknowledgement", "outcome"), LocalDate.of(2027, 1, 5), 3);
+
+    @ParameterizedTest
+    @EnumSource(EscalationStep.class)
+    void should_say_every_step_in_welsh_and_in_english(EscalationStep step) {
+        Notice cy = EscalationNotices.notice(step, Language.CY, FACTS);
+        Notice en = EscalationNotices.notice(step, Language.EN, FACTS);
+        assertThat(cy.language()).isEqualTo(Language.CY);
+        assertThat(en.language()).isEqualTo(Language.EN);
+        assertThat(cy.text()).contains("REPORT-1").contains("5 Ionawr 2027").doesNotContain("January");
+        assertThat(en.text()).contains("REPORT-1").contains("5 January 2027");
+        // The Welsh version is never the lesser: it says as much as the English.
+        assertThat(cy.text().length()).isGreaterThan(en.text().length() * 3 / 4);
+    }
+
+    @Test
+    void should_name_the_council_in_the_notice_language() {
+        assertThat(EscalationNotices.notice(EscalationStep.REMINDER, Language.CY, FACTS).text())
+                .contains("Gwasanaethau Plant Sir Gâr");
+        assertThat(EscalationNotices.notice(EscalationStep.REMINDER, Language.EN, FACTS).text())
+                .contains("Carmarthenshire Children's Services");
+    }
+
+    @Test
+    void should_tell_the_report_maker_to_contact_childrens_services_again() {
+        assertThat(EscalationNotices.notice(EscalationStep.REPORT_MAKER_NOTICE, Language.EN, FACTS).text())
+                .contains("contact children's services again").contains("line manager or designated safeguarding person");
+        assertThat(EscalationNotices.notice(EscalationStep.REPORT_MAKER_NOTICE, Language.CY, FACTS).text())
+                .contains("gysylltu â'r gwasanaethau plant eto");
+    }
+
+    @Test
+    void should_name_only_what_is_missing() {
+        assertThat(EscalationNotices.missing(List.of("outcome"), Language.EN)).isEqualTo("outcome");
+        assertThat(EscalationNotices.missing(List.of("acknowledgement"), Language.CY)).isEqualTo("cydnabyddiaeth");
+        assertThat(EscalationNotices.missing(List.of("acknowledgement", "outcome"), Language.CY))
+                .isEqualTo("cydnabyddiaeth a chanlyniad");
+    }
+
+    @Test
+    void should_send_both_languages_welsh_first_when_the_preference_is_unknown() {
+        assertThat(EscalationMessages.languagesFor(LanguagePreference.UNKNOWN)).containsExactly(Language.CY, Language.EN);
+        assertThat(EscalationMessages.languagesFor(LanguagePreference.CY)).containsExactly(Language.CY);
+        assertThat(EscalationMessages.languagesFor(LanguagePreference.EN)).containsExactly(Language.EN);
+    }
+}
