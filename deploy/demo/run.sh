@@ -23,7 +23,7 @@ fi
 
 mkdir -p "$data"
 echo "== starting the hub on http://127.0.0.1:$port (data in $data/)"
-java -Dquarkus.profile=demo -Dhub.demo.tokens=true -Dhub.data-dir="$data" -Dquarkus.http.port="$port" \
+java -Dquarkus.profile=demo -Dhub.demo.tokens=true -Dhub.database.embedded=true -Dhub.data-dir="$data" -Dquarkus.http.port="$port" \
      -jar "$jar" &
 hub=$!
 trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null' INT TERM EXIT

@@ -62,6 +62,7 @@ final class HubProcess {
         command.addAll(jvmOptions);
         command.add("-Dquarkus.profile=demo");
         command.add("-Dhub.demo.tokens=true");
+        command.add("-Dhub.database.embedded=true");
         command.add("-Dhub.data-dir=" + dataDir);
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dhub.directory.location=" + directory);

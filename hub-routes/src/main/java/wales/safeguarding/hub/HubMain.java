@@ -12,9 +12,11 @@ import wales.safeguarding.hub.database.EmbeddedDatabase;
 import wales.safeguarding.hub.demo.DemoTokens;
 
 /**
- * Starts the hub. Unless a PostgreSQL server is configured ({@code QUARKUS_DATASOURCE_JDBC_URL}), an embedded
- * PostgreSQL is started first in {@code hub.data-dir}. With {@code hub.demo.tokens=true} (the demo run), a fresh
- * signing key and a token per demo agency are written to the data folder.
+ * Starts the hub. With {@code hub.database.embedded=true} (the demo run) an embedded PostgreSQL is started first in
+ * {@code hub.data-dir}; otherwise a PostgreSQL server must be configured ({@code QUARKUS_DATASOURCE_JDBC_URL}), and
+ * the hub refuses to start without one rather than fall back to a database nobody backs up. With
+ * {@code hub.demo.tokens=true} (the demo run), a fresh signing key and a token per demo agency are written to the
+ * data folder.
  */
 @QuarkusMain
 public final class HubMain {
@@ -29,8 +31,15 @@ public final class HubMain {
         if (Boolean.getBoolean("hub.demo.tokens")) {
             DemoTokens.prepare(dataDir).forEach(System::setProperty);
         }
+        boolean embedded = Boolean.parseBoolean(System.getProperty("hub.database.embedded",
+                System.getenv().getOrDefault("HUB_DATABASE_EMBEDDED", "false")));
+        if (!embedded && !EmbeddedDatabase.serverConfigured()) {
+            System.err.println("No tracking database: set QUARKUS_DATASOURCE_JDBC_URL (and _USERNAME, _PASSWORD) for a "
+                    + "PostgreSQL server, or -Dhub.database.embedded=true for an embedded one (demo and tests only).");
+            System.exit(2);
+        }
         EmbeddedDatabase database = null;
-        if (!EmbeddedDatabase.serverConfigured()) {
+        if (embedded && !EmbeddedDatabase.serverConfigured()) {
             database = EmbeddedDatabase.start(dataDir);
             database.quarkusProperties().forEach(System::setProperty);
             LOG.infof("embedded PostgreSQL started on 127.0.0.1:%d, data in %s", database.port(), dataDir.resolve("postgres"));

@@ -68,12 +68,15 @@ public class DeliveryAttempts {
      */
     public void begin(Exchange exchange) {
         Message in = exchange.getIn();
-        UUID messageId = UUID.fromString(in.getHeader(HubHeaders.MESSAGE_ID, String.class));
+        exchange.setProperty(CANONICAL, in.getBody(byte[].class));
+        UUID messageId = readMessageId(in.getHeader(HubHeaders.MESSAGE_ID, String.class));
         String recipient = in.getHeader(HubHeaders.RECIPIENT, String.class);
+        if (recipient == null || recipient.isBlank()) {
+            throw new DeliveryFailure.Unreadable("no " + HubHeaders.RECIPIENT);
+        }
         exchange.setProperty(MESSAGE_ID, messageId);
         exchange.setProperty(RECIPIENT, recipient);
         exchange.setProperty(MESSAGE_TYPE, in.getHeader(HubHeaders.MESSAGE_TYPE, String.class));
-        exchange.setProperty(CANONICAL, in.getBody(byte[].class));
         Integer attempt = transactions.inTransaction(c -> {
             Optional<DeliveryRecord> delivery = tracking.lockDelivery(c, messageId, recipient);
             if (delivery.isEmpty() || delivery.get().state().reachedRecipient()
@@ -92,6 +95,14 @@ public class DeliveryAttempts {
         exchange.setProperty(ATTEMPT, attempt == null ? 0 : attempt);
         if (attempt == null) {
             LOG.infof("skipped %s for %s: already delivered or dead-lettered", messageId, recipient);
+        }
+    }
+
+    private static UUID readMessageId(String header) {
+        try {
+            return UUID.fromString(header);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new DeliveryFailure.Unreadable("no readable " + HubHeaders.MESSAGE_ID);
         }
     }
 
@@ -177,7 +188,7 @@ public class DeliveryAttempts {
             return null;
         });
         LOG.warnf("attempt %d of %d to deliver %s to %s failed, will retry: %s", attempt, maxAttempts, messageId,
-                recipient, reason);
+                recipient, LogSafe.reason(reason));
     }
 
     /**
@@ -189,20 +200,26 @@ public class DeliveryAttempts {
         String recipient = exchange.getProperty(RECIPIENT, String.class);
         int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
         String reason = reason(exchange);
-        String endpoint = directory.find(recipient).map(a -> a.endpoint().url()).orElse("unknown");
-        transactions.inTransaction(c -> tracking.transition(c, messageId, recipient, DeliveryState.DEAD_LETTERED, reason,
-                "hub", clock.instant()));
+        String endpoint = recipient == null ? "none" : directory.find(recipient).map(a -> a.endpoint().url()).orElse("unknown");
+        if (messageId != null) {
+            transactions.inTransaction(c -> tracking.transition(c, messageId, recipient, DeliveryState.DEAD_LETTERED,
+                    reason, "hub", clock.instant()));
+        }
         Message in = exchange.getIn();
         in.removeHeaders("*");
         in.setBody(exchange.getProperty(CANONICAL, byte[].class));
-        in.setHeader(HubHeaders.MESSAGE_ID, messageId.toString());
-        in.setHeader(HubHeaders.RECIPIENT, recipient);
+        if (messageId != null) {
+            in.setHeader(HubHeaders.MESSAGE_ID, messageId.toString());
+        }
+        if (recipient != null) {
+            in.setHeader(HubHeaders.RECIPIENT, recipient);
+        }
         in.setHeader(HubHeaders.MESSAGE_TYPE, exchange.getProperty(MESSAGE_TYPE, String.class));
         in.setHeader(HubHeaders.FAILURE_REASON, reason);
         in.setHeader(HubHeaders.FAILED_ROUTE, exchange.getFromRouteId());
         in.setHeader(HubHeaders.FAILED_ENDPOINT, endpoint);
         in.setHeader(HubHeaders.ATTEMPTS, attempt);
-        LOG.errorf("dead-lettered %s for %s after %d attempt(s): %s", messageId, recipient, attempt, reason);
+        LOG.errorf("dead-lettered %s for %s after %d attempt(s): %s", messageId, recipient, attempt, LogSafe.reason(reason));
     }
 
     private Agency recipient(Exchange exchange) {

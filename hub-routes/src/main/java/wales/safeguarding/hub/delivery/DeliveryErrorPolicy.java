@@ -8,7 +8,7 @@ import org.apache.camel.model.RouteConfigurationDefinition;
 /**
  * The one error policy for deliveries.
  * <ul>
- * <li>Refused by the agency, or out of attempts: recorded as dead-lettered and put on the dead-letter queue with the
+ * <li>Refused by the agency, out of attempts, or unreadable: recorded as dead-lettered and put on the dead-letter queue with the
  * reason, the route and the endpoint. Handled, so the transaction commits and the copy leaves the delivery queue.</li>
  * <li>Transient (down, busy, timed out): recorded and rethrown, so the transacted JMS session rolls back and the
  * broker redelivers with exponential back-off (the broker's address settings; Camel does not redeliver as well).</li>
@@ -25,7 +25,7 @@ public class DeliveryErrorPolicy extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         RouteConfigurationDefinition policy = routeConfiguration(ID);
-        policy.onException(DeliveryFailure.Permanent.class, DeliveryFailure.Exhausted.class)
+        policy.onException(DeliveryFailure.Permanent.class, DeliveryFailure.Exhausted.class, DeliveryFailure.Unreadable.class)
                 .handled(true)
                 .bean("deliveryAttempts", "recordDeadLetter")
                 .to("jms:queue:{{hub.delivery.dead-letter-queue}}").id("delivery-to-dead-letter-queue");

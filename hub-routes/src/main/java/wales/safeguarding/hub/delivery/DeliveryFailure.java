@@ -3,7 +3,8 @@ package wales.safeguarding.hub.delivery;
 /**
  * An attempt to deliver failed. {@link Transient}: the agency system is down or busy, try again later.
  * {@link Permanent}: it refused the message, trying again will not help. {@link Exhausted}: it kept failing and this
- * was the last attempt the policy allows. The message never carries content.
+ * was the last attempt the policy allows. {@link Unreadable}: the copy on the queue names no message. The message
+ * never carries content.
  */
 public abstract sealed class DeliveryFailure extends RuntimeException {
 
@@ -20,6 +21,13 @@ public abstract sealed class DeliveryFailure extends RuntimeException {
     public static final class Permanent extends DeliveryFailure {
         public Permanent(String reason) {
             super("refused: " + reason);
+        }
+    }
+
+    /** A copy on a delivery queue that does not say which message or recipient it is: nothing to retry. */
+    public static final class Unreadable extends DeliveryFailure {
+        public Unreadable(String reason) {
+            super("unreadable copy: " + reason);
         }
     }
 

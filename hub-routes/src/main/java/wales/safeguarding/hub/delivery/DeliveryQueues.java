@@ -62,7 +62,7 @@ public class DeliveryQueues {
     public void publish(Acceptance acceptance) {
         for (String recipient : acceptance.recipients()) {
             try {
-                send(acceptance.messageId(), recipient, acceptance.type(), acceptance.payload(), 0);
+                send(acceptance.messageId(), recipient, acceptance.type(), acceptance.payload(), acceptance.replay());
                 markQueued(acceptance.messageId(), recipient, "on queue " + queueFor(recipient));
             } catch (RuntimeException e) {
                 LOG.warnf("could not queue %s for %s yet (%s); the outbox sweeper will retry", acceptance.messageId(),

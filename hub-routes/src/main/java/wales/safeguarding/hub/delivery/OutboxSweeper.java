@@ -48,7 +48,7 @@ public class OutboxSweeper {
             List<DeliveryRecord> waiting = tracking.lockUnqueued(c, clock.instant().minus(grace), BATCH);
             for (DeliveryRecord d : waiting) {
                 var message = tracking.findMessage(c, d.messageId()).orElseThrow();
-                queues.send(d.messageId(), d.recipient(), message.type(), message.payload(), 0);
+                queues.send(d.messageId(), d.recipient(), message.type(), message.payload(), d.replays());
                 tracking.transition(c, d.messageId(), d.recipient(),
                         DeliveryState.QUEUED, "queued by the outbox sweeper", "hub",
                         clock.instant());

@@ -27,6 +27,7 @@ import wales.safeguarding.schemas.envelope.CanonicalJson;
 public final class DemoTokens {
 
     public static final String ISSUER = "https://demo.hub.safeguarding.wales";
+    private static final String AUDIENCE = "safeguarding-hub";
     private static final Duration LIFETIME = Duration.ofDays(1);
 
     private DemoTokens() {
@@ -51,7 +52,7 @@ public final class DemoTokens {
 
     private static String token(KeyPair keys, String client, String role) {
         Instant now = Instant.now();
-        return Jwt.issuer(ISSUER).subject("service-account-" + client).claim("azp", client)
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("service-account-" + client).claim("azp", client)
                 .groups(role).issuedAt(now).expiresAt(now.plus(LIFETIME)).jws().sign(keys.getPrivate());
     }
 

@@ -8,11 +8,17 @@ import java.util.UUID;
  * A message the hub has stored durably, with the copy each recipient is sent.
  *
  * @param duplicate true when this answers a resubmission of a message accepted before
+ * @param replay    0 for the first copy; an operator's nth replay of a dead letter is n
  */
 public record Acceptance(UUID messageId, String type, Instant acceptedAt, List<String> recipients, byte[] payload,
-        boolean duplicate) {
+        boolean duplicate, int replay) {
 
     public Acceptance {
         recipients = List.copyOf(recipients);
+    }
+
+    public Acceptance(UUID messageId, String type, Instant acceptedAt, List<String> recipients, byte[] payload,
+            boolean duplicate) {
+        this(messageId, type, acceptedAt, recipients, payload, duplicate, 0);
     }
 }

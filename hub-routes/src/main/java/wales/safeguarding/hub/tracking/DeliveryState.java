@@ -21,7 +21,7 @@ public enum DeliveryState {
     ACKNOWLEDGED("acknowledged"),
     /** The recipient gave the outcome. */
     OUTCOME_GIVEN("outcome-given"),
-    /** Given up: refused by the recipient or out of retries. Waits for an operator to replay it. */
+    /** Given up: refused by the recipient or out of retries. Waits for an operator to replay it (back to accepted). */
     DEAD_LETTERED("dead-lettered");
 
     private final String wireName;
@@ -48,7 +48,8 @@ public enum DeliveryState {
             case DELIVERED -> EnumSet.of(ACKNOWLEDGED, OUTCOME_GIVEN);
             case ACKNOWLEDGED -> EnumSet.of(OUTCOME_GIVEN);
             case OUTCOME_GIVEN -> EnumSet.noneOf(DeliveryState.class);
-            case DEAD_LETTERED -> EnumSet.of(QUEUED, ACKNOWLEDGED, OUTCOME_GIVEN);
+            // an operator's replay stores it again for the queue; an answer may still arrive
+            case DEAD_LETTERED -> EnumSet.of(ACCEPTED, ACKNOWLEDGED, OUTCOME_GIVEN);
         };
     }
 

@@ -138,6 +138,28 @@ public class TrackingRepository {
         }
     }
 
+    /** Starts a replay: one more replay, the attempt count back to zero. Returns the new replay count. */
+    public int startReplay(Connection c, UUID messageId, String recipient) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update delivery set replays = replays + 1, attempts = 0
+                where message_id = ? and recipient = ? returning replays""")) {
+            ps.setObject(1, messageId);
+            ps.setString(2, recipient);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** Dead-lettered deliveries, newest first. */
+    public List<DeliveryRecord> deadLetters(Connection c, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DELIVERY_COLUMNS
+                + " where state = 'dead-lettered' order by updated_at desc limit ?")) {
+            ps.setInt(1, limit);
+            return readDeliveries(ps);
+        }
+    }
+
     public void setRecipientReference(Connection c, UUID messageId, String recipient, String reference) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "update delivery set recipient_reference = ? where message_id = ? and recipient = ?")) {
@@ -265,7 +287,8 @@ public class TrackingRepository {
     // ---- reading rows ----
 
     private static final String DELIVERY_COLUMNS = """
-            select message_id, recipient, state, attempts, last_error, recipient_reference, updated_at from delivery""";
+            select message_id, recipient, state, attempts, last_error, recipient_reference, updated_at, replays
+            from delivery""";
 
     private static final String CLOCK_COLUMNS = """
             select id, message_id, clock, owed_by, waiting, started_at, due_at, met_at, escalation_step,
@@ -277,7 +300,7 @@ public class TrackingRepository {
             while (rs.next()) {
                 found.add(new DeliveryRecord(rs.getObject(1, UUID.class), rs.getString(2),
                         DeliveryState.fromWireName(rs.getString(3)), rs.getInt(4), rs.getString(5), rs.getString(6),
-                        instant(rs, 7)));
+                        instant(rs, 7), rs.getInt(8)));
             }
         }
         return found;

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -33,9 +34,11 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
+import wales.safeguarding.hub.support.FreshBrokerJournal;
 import wales.safeguarding.hub.support.HubApi;
 import wales.safeguarding.hub.support.InjectAgencyStubs;
 import wales.safeguarding.hub.support.Messages;
+import wales.safeguarding.hub.support.Tokens;
 import wales.safeguarding.hub.support.TrackingDatabaseResource;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.spi.HubHeaders;
@@ -46,6 +49,7 @@ import wales.safeguarding.schemas.spi.HubHeaders;
  */
 @QuarkusTest
 @WithTestResource(TrackingDatabaseResource.class)
+@WithTestResource(FreshBrokerJournal.class)
 @WithTestResource(AgencyStubsResource.class)
 @WithTestResource(OidcWiremockTestResource.class)
 class DeliveryFailureFlowTest {
@@ -151,6 +155,57 @@ class DeliveryFailureFlowTest {
         assertThat(await().atMost(WAIT).until(() -> deadLetter(id), m -> m != null)).isNotNull();
     }
 
+    @Test
+    void should_replay_a_dead_letter_for_an_operator_who_says_why_and_deliver_it_once() throws Exception {
+        ObjectNode report = Messages.dutyToReport();
+        String id = Messages.id(report);
+        var refusal = agencies.of(COUNCIL).stubFor(forThis(id).willReturn(aResponse().withStatus(400)));
+        HubApi.send(POLICE, report).statusCode(202);
+        await().atMost(WAIT).until(() -> "dead-lettered".equals(HubApi.state(POLICE, id, COUNCIL)));
+        await().atMost(WAIT).until(() -> deadLetter(id), m -> m != null);
+
+        given().header("Authorization", Tokens.operator("olwen")).get("/api/v1/operations/dead-letters").then()
+                .statusCode(200).body("find { it.messageId == '" + id + "' }.reason",
+                        org.hamcrest.Matchers.equalTo("refused: agency system answered HTTP 400"));
+        String replayPath = "/api/v1/operations/dead-letters/" + id + "/" + COUNCIL + "/replay";
+        given().header("Authorization", Tokens.operator("olwen")).contentType("application/json").body("{}")
+                .post(replayPath).then().statusCode(422).body("violations[0].pointer", org.hamcrest.Matchers.equalTo("/reason"));
+        given().header("Authorization", Tokens.bearer(POLICE)).contentType("application/json")
+                .body("{\"reason\":\"x\"}").post(replayPath).then().statusCode(403);
+        given().contentType("application/json").body("{\"reason\":\"x\"}").post(replayPath).then().statusCode(401);
+
+        agencies.of(COUNCIL).removeStub(refusal);
+        given().header("Authorization", Tokens.operator("olwen")).contentType("application/json")
+                .body("{\"reason\":\"council fixed their schema, ticket 42\"}").post(replayPath).then()
+                .statusCode(200).body("replay", org.hamcrest.Matchers.equalTo(1))
+                .body("earlierReplay", org.hamcrest.Matchers.equalTo(false));
+
+        await().atMost(WAIT).until(() -> "delivered".equals(HubApi.state(POLICE, id, COUNCIL)));
+        agencies.of(COUNCIL).verify(exactly(2), postRequestedFor(urlEqualTo(INBOX))
+                .withHeader(HubHeaders.HTTP_MESSAGE_ID, WireMock.equalTo(id)));
+        assertThat(deadLetter(id)).as("the old copy is off the dead-letter queue").isNull();
+        JsonPath history = track(id);
+        assertThat(history.getList("history.findAll { it.event == 'replayed' }.actor", String.class)).containsExactly("olwen");
+        assertThat(history.getList("history.findAll { it.event == 'replayed' }.detail", String.class))
+                .containsExactly("replay 1: council fixed their schema, ticket 42");
+        assertThat(history.getList("history.findAll { it.event == 'state-changed' }.toState", String.class))
+                .containsExactly("accepted", "queued", "dead-lettered", "accepted", "queued", "delivered");
+
+        given().header("Authorization", Tokens.operator("olwen")).contentType("application/json")
+                .body("{\"reason\":\"again\"}").post(replayPath).then().statusCode(409);
+    }
+
+    @Test
+    void should_dead_letter_at_once_a_copy_on_a_delivery_queue_that_names_no_message() throws Exception {
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer().setProperty(HubHeaders.RECIPIENT, COUNCIL).setProperty("probe", "unreadable")
+                    .send(context.createQueue("hub.deliver." + COUNCIL), context.createBytesMessage());
+        }
+        Message dead = await().atMost(WAIT).until(
+                () -> deadLetterWhere(HubHeaders.FAILURE_REASON + " LIKE 'unreadable copy%'"), m -> m != null);
+        assertThat(dead.getStringProperty(HubHeaders.FAILURE_REASON)).startsWith("unreadable copy");
+    }
+
     private static com.github.tomakehurst.wiremock.client.MappingBuilder forThis(String id) {
         return post(urlEqualTo(INBOX)).atPriority(1).withHeader(HubHeaders.HTTP_MESSAGE_ID, WireMock.equalTo(id));
     }
@@ -160,9 +215,13 @@ class DeliveryFailureFlowTest {
     }
 
     private Message deadLetter(String id) throws Exception {
+        return deadLetterWhere(HubHeaders.MESSAGE_ID + " = '" + id + "'");
+    }
+
+    private Message deadLetterWhere(String selector) throws Exception {
         try (JMSContext context = connectionFactory.createContext()) {
             Queue queue = context.createQueue("hub.dead-letter");
-            var browser = context.createBrowser(queue, HubHeaders.MESSAGE_ID + " = '" + id + "'");
+            var browser = context.createBrowser(queue, selector);
             List<?> found = Collections.list(browser.getEnumeration());
             return found.isEmpty() ? null : (Message) found.get(0);
         }

@@ -33,6 +33,7 @@ import io.restassured.path.json.JsonPath;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
 import wales.safeguarding.hub.support.Database;
+import wales.safeguarding.hub.support.FreshBrokerJournal;
 import wales.safeguarding.hub.support.HubApi;
 import wales.safeguarding.hub.support.InjectAgencyStubs;
 import wales.safeguarding.hub.support.Messages;
@@ -42,6 +43,7 @@ import wales.safeguarding.hub.support.TrackingDatabaseResource;
 /** A duty-to-report travels from the police to children's services and the answers travel back. */
 @QuarkusTest
 @WithTestResource(TrackingDatabaseResource.class)
+@WithTestResource(FreshBrokerJournal.class)
 @WithTestResource(AgencyStubsResource.class)
 @WithTestResource(OidcWiremockTestResource.class)
 class DutyToReportFlowTest {

@@ -37,6 +37,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
 import wales.safeguarding.hub.support.Database;
+import wales.safeguarding.hub.support.FreshBrokerJournal;
 import wales.safeguarding.hub.support.HubApi;
 import wales.safeguarding.hub.support.InjectAgencyStubs;
 import wales.safeguarding.hub.support.Messages;
@@ -51,6 +52,7 @@ import wales.safeguarding.schemas.envelope.CanonicalJson;
  */
 @QuarkusTest
 @WithTestResource(TrackingDatabaseResource.class)
+@WithTestResource(FreshBrokerJournal.class)
 @WithTestResource(AgencyStubsResource.class)
 @WithTestResource(OidcWiremockTestResource.class)
 class EscalationFlowTest {

@@ -42,6 +42,7 @@ final class HubProcess implements AutoCloseable {
                 "-Xmx512m",
                 "-Dquarkus.profile=demo",
                 "-Dhub.demo.tokens=true",
+                "-Dhub.database.embedded=true",
                 "-Dhub.data-dir=" + dataDir,
                 "-Dquarkus.http.port=" + port,
                 "-Dhub.directory.location=" + directory,

@@ -12,8 +12,17 @@ public final class Tokens {
     }
 
     public static String forClient(String clientId) {
-        return Jwt.issuer("https://server.example.com").subject("service-account-" + clientId)
-                .claim("azp", clientId).groups("agency").expiresIn(3600)
+        return token(clientId, "agency");
+    }
+
+    /** An operator's token (console user): roles in {@code groups}, as the Keycloak realm maps them. */
+    public static String operator(String name) {
+        return "Bearer " + token(name, "operator");
+    }
+
+    private static String token(String clientId, String role) {
+        return Jwt.issuer("https://server.example.com").audience("safeguarding-hub").subject("service-account-" + clientId)
+                .upn(clientId).claim("azp", clientId).groups(role).expiresIn(3600)
                 .jws().keyId("1").sign("privateKey.jwk");
     }
 

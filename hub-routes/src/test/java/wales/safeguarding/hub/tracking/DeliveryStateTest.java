@@ -33,7 +33,7 @@ class DeliveryStateTest {
     @Test
     void should_only_leave_the_dead_letter_state_by_a_replay_or_an_answer() {
         assertThat(DeliveryState.DEAD_LETTERED.next())
-                .containsExactlyInAnyOrder(DeliveryState.QUEUED, DeliveryState.ACKNOWLEDGED, DeliveryState.OUTCOME_GIVEN);
+                .containsExactlyInAnyOrder(DeliveryState.ACCEPTED, DeliveryState.ACKNOWLEDGED, DeliveryState.OUTCOME_GIVEN);
     }
 
     @Test

@@ -1,0 +1,109 @@
+package wales.safeguarding.hub.operations;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import wales.safeguarding.hub.database.Transactions;
+import wales.safeguarding.hub.delivery.DeliveryQueues;
+import wales.safeguarding.hub.intake.Acceptance;
+import wales.safeguarding.hub.intake.Problem;
+import wales.safeguarding.hub.intake.ProblemException;
+import wales.safeguarding.hub.tracking.DeliveryRecord;
+import wales.safeguarding.hub.tracking.DeliveryState;
+import wales.safeguarding.hub.tracking.StoredMessage;
+import wales.safeguarding.hub.tracking.TrackingRepository;
+import wales.safeguarding.schemas.spi.HubHeaders;
+
+/**
+ * An operator replays a dead letter after the cause is fixed. In one transaction the delivery goes back to
+ * accepted, its attempts start again from zero, the replay is counted and audited with who and why; after the commit
+ * the old copy is taken off the dead-letter queue and a new copy (its own duplicate-detection id) is queued. If the
+ * hub stops in between, the outbox sweeper queues it.
+ */
+@ApplicationScoped
+public class DeadLetterReplay {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterReplay.class);
+
+    /** What a replay did. */
+    public record Replayed(UUID messageId, String recipient, int replay, boolean earlierReplay, String state) {
+    }
+
+    private final Transactions transactions;
+    private final TrackingRepository tracking;
+    private final DeliveryQueues queues;
+    private final ConnectionFactory connectionFactory;
+    private final String deadLetterQueue;
+    private final Clock clock;
+
+    public DeadLetterReplay(Transactions transactions, TrackingRepository tracking, DeliveryQueues queues,
+            ConnectionFactory connectionFactory,
+            @ConfigProperty(name = "hub.delivery.dead-letter-queue") String deadLetterQueue, Clock clock) {
+        this.transactions = transactions;
+        this.tracking = tracking;
+        this.queues = queues;
+        this.connectionFactory = connectionFactory;
+        this.deadLetterQueue = deadLetterQueue;
+        this.clock = clock;
+    }
+
+    public Replayed replay(UUID messageId, String recipient, String operator, String why) {
+        Acceptance again = transactions.inTransaction(c -> {
+            DeliveryRecord delivery = tracking.lockDelivery(c, messageId, recipient)
+                    .orElseThrow(() -> ProblemException.notFound(messageId + " for " + recipient));
+            if (delivery.state() != DeliveryState.DEAD_LETTERED) {
+                throw new ProblemException(Problem.of("not-dead-lettered", "Only a dead letter can be replayed", 409,
+                        "the delivery of " + messageId + " to " + recipient + " is " + delivery.state().wireName()));
+            }
+            StoredMessage message = tracking.findMessage(c, messageId).orElseThrow();
+            if (message.payload() == null) {
+                throw new ProblemException(Problem.of("payload-removed", "The message is no longer kept", 410,
+                        "the retention policy removed the content of " + messageId + "; ask the sender to send it again"));
+            }
+            Instant now = clock.instant();
+            int replay = tracking.startReplay(c, messageId, recipient);
+            tracking.transition(c, messageId, recipient, DeliveryState.ACCEPTED, "replay " + replay, operator, now);
+            tracking.audit(c, messageId, recipient, "replayed", null, null, "replay " + replay + ": " + why, operator, now);
+            return new Acceptance(messageId, message.type(), now, List.of(recipient), message.payload(), false, replay);
+        });
+        int removed = removeFromDeadLetterQueue(messageId, recipient);
+        queues.publish(again);
+        LOG.infof("operator %s replayed %s for %s (replay %d, %d old copies taken off %s)", operator, messageId,
+                recipient, again.replay(), removed, deadLetterQueue);
+        String state = transactions.inTransaction(c -> tracking.lockDelivery(c, messageId, recipient).orElseThrow())
+                .state().wireName();
+        return new Replayed(messageId, recipient, again.replay(), again.replay() > 1, state);
+    }
+
+    /** Dead-lettered deliveries, newest first. */
+    public List<DeliveryRecord> deadLetters(int limit) {
+        return transactions.inTransaction(c -> tracking.deadLetters(c, limit));
+    }
+
+    private int removeFromDeadLetterQueue(UUID messageId, String recipient) {
+        String selector = HubHeaders.MESSAGE_ID + " = '" + messageId + "' AND " + HubHeaders.RECIPIENT + " = '"
+                + recipient.replace("'", "''") + "'";
+        int removed = 0;
+        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+                JMSConsumer consumer = context.createConsumer(context.createQueue(deadLetterQueue), selector)) {
+            while (consumer.receiveNoWait() != null) {
+                removed++;
+            }
+        } catch (RuntimeException e) {
+            // The tracking record is what counts; a stale copy left on the dead-letter queue is only clutter.
+            LOG.warnf("could not take %s for %s off %s: %s", messageId, recipient, deadLetterQueue, e.getMessage());
+        }
+        return removed;
+    }
+
+}
