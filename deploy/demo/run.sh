@@ -57,6 +57,6 @@ if [ "$scenario" = yes ]; then
   curl -s "http://127.0.0.1:$port/api/v1/messages/$report_id" -H "Authorization: Bearer $police"
   echo; echo
   echo "== The hub keeps running. Tokens: $data/demo-tokens/*.jwt  API docs: http://127.0.0.1:$port/q/swagger-ui"
-  echo "   To see escalation, restart with  JAVA_TOOL_OPTIONS=-Dhub.clock.offset=P10D  (the clock moves 10 days on)."
+  echo "   To see escalation, restart with  JAVA_TOOL_OPTIONS=-Dhub.clock.offset=P12D  (the clock moves 12 days on)."
 fi
 wait $hub

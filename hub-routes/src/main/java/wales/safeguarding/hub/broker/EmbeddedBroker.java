@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -77,6 +79,9 @@ public class EmbeddedBroker {
                 .setDeadLetterAddress(SimpleString.of(deadLetterQueue))
                 .setExpiryAddress(SimpleString.of(deadLetterQueue))
                 .setAutoCreateDeadLetterResources(false));
+        // The dead-letter queue exists from the start, so nothing the broker gives up on is dropped for want of it.
+        config.addQueueConfiguration(QueueConfiguration.of(deadLetterQueue).setRoutingType(RoutingType.ANYCAST)
+                .setDurable(true));
         return config;
     }
 

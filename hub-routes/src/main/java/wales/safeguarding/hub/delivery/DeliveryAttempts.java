@@ -183,6 +183,7 @@ public class DeliveryAttempts {
         transactions.inTransaction(c -> {
             Instant now = clock.instant();
             if (!tracking.transition(c, messageId, recipient, DeliveryState.FAILED, reason, "hub", now)) {
+                tracking.updateLastError(c, messageId, recipient, reason, now);
                 tracking.audit(c, messageId, recipient, "attempt-failed", null, null, reason, "hub", now);
             }
             return null;

@@ -17,15 +17,19 @@ public class DeliveryRoute extends RouteBuilder {
 
     private final Directory directory;
     private final DeliveryQueues queues;
+    private final OutboundAdapters adapters;
 
-    public DeliveryRoute(Directory directory, DeliveryQueues queues) {
+    public DeliveryRoute(Directory directory, DeliveryQueues queues, OutboundAdapters adapters) {
         this.directory = directory;
         this.queues = queues;
+        this.adapters = adapters;
     }
 
     @Override
     public void configure() {
         for (Agency agency : directory.receivers()) {
+            // A directory entry whose transport no adapter speaks stops the start, not the first delivery.
+            adapters.forTransport(agency.endpoint().transport());
             from("jms:queue:" + queues.queueFor(agency.id())
                     + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
                     + "&concurrentConsumers={{hub.delivery.concurrent-consumers}}")

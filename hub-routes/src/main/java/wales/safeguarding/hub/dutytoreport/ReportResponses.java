@@ -35,7 +35,7 @@ public class ReportResponses {
         Optional<StoredMessage> report = answeredReport(c, answer);
         return report.map(r -> Routing.to(List.of(r.sender())))
                 .orElseGet(() -> Routing.refused(new Violation("/correlationId", "answers-a-duty-to-report-sent-to-you",
-                        "must be the messageId of a duty-to-report that the hub delivered to " + answer.sender())));
+                        "must be the messageId of a duty-to-report sent to " + answer.sender())));
     }
 
     public void record(Connection c, Envelope answer, Instant at) throws SQLException {

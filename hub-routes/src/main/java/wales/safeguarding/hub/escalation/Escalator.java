@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -28,8 +29,8 @@ import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
 
 /**
- * Fires the escalations that are due. One transaction locks the due clocks ({@code for update skip locked}, so two
- * hub instances never take the same clock), stores each escalation as an ordinary tracked message, records that the
+ * Fires the escalations that are due. One transaction takes each report with due clocks as a unit
+ * ({@code for update skip locked} on the report, so two hub instances never work on the same report), stores each escalation as an ordinary tracked message, records that the
  * step fired (a unique key: never twice) and moves each clock to its next step; the messages are queued after the
  * commit, and the outbox sweeper queues them if the hub stops in between. Clocks of one report that run out together
  * share one escalation naming everything missing.
@@ -40,6 +41,7 @@ public class Escalator {
 
     private static final Logger LOG = Logger.getLogger(Escalator.class);
     private static final int BATCH = 100;
+    private static final int MAX_BATCHES_PER_SCAN = 50;
 
     /** Clock steps: 0 = waiting for the due time; 1 = reminder and report-maker notice sent; 2 = manager notice sent. */
     static final int FIRST_NOTICES_SENT = 1;
@@ -70,22 +72,42 @@ public class Escalator {
         this.retryAfter = retryAfter;
     }
 
-    /** Fires every escalation due now; returns how many escalation messages it made. */
+    /**
+     * Fires every escalation due now, batch after batch until none is left (a backlog after an outage is cleared in
+     * one scan); returns how many escalation messages it made.
+     */
     public int fireDue() {
-        List<Acceptance> made = transactions.inTransaction(this::fireDueIn);
-        made.forEach(queues::publish);
-        if (!made.isEmpty()) {
-            LOG.infof("fired %d escalation message(s)", made.size());
+        int total = 0;
+        for (int batch = 0; batch < MAX_BATCHES_PER_SCAN; batch++) {
+            Batch done = transactions.inTransaction(this::fireDueIn);
+            done.made().forEach(queues::publish);
+            total += done.made().size();
+            if (done.reportsTaken() < BATCH) {
+                break;
+            }
         }
-        return made.size();
+        if (total > 0) {
+            LOG.infof("fired %d escalation message(s)", total);
+        }
+        return total;
     }
 
-    private List<Acceptance> fireDueIn(Connection c) throws SQLException {
+    /** One transaction's work: the messages made, and how many reports it looked at. */
+    private record Batch(List<Acceptance> made, int reportsTaken) {
+    }
+
+    private Batch fireDueIn(Connection c) throws SQLException {
         Instant now = clock.instant();
         Map<String, List<ClockRecord>> groups = new LinkedHashMap<>();
-        for (ClockRecord due : tracking.lockDueClocks(c, now, BATCH)) {
-            groups.computeIfAbsent(due.messageId() + "|" + due.owedBy() + "|" + due.escalationStep(),
-                    k -> new ArrayList<>()).add(due);
+        List<UUID> reports = tracking.reportsWithDueClocks(c, now, BATCH);
+        for (UUID report : reports) {
+            if (!tracking.lockReport(c, report)) {
+                continue;
+            }
+            for (ClockRecord due : tracking.lockDueClocksOf(c, report, now)) {
+                groups.computeIfAbsent(due.messageId() + "|" + due.owedBy() + "|" + due.escalationStep(),
+                        k -> new ArrayList<>()).add(due);
+            }
         }
         List<Acceptance> made = new ArrayList<>();
         for (List<ClockRecord> group : groups.values()) {
@@ -106,7 +128,7 @@ public class Escalator {
                         first.escalationStep(), retryAt);
             }
         }
-        return made;
+        return new Batch(made, reports.size());
     }
 
     private List<Acceptance> climb(Connection c, List<ClockRecord> group, Instant now) throws SQLException {

@@ -126,6 +126,19 @@ public class TrackingRepository {
         return true;
     }
 
+    /** Keeps the latest failure's reason on a delivery that is already failing. */
+    public void updateLastError(Connection c, UUID messageId, String recipient, String reason, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update delivery set last_error = ?, updated_at = ? where message_id = ? and recipient = ?")) {
+            ps.setString(1, reason);
+            ps.setTimestamp(2, Timestamp.from(at));
+            ps.setObject(3, messageId);
+            ps.setString(4, recipient);
+            ps.executeUpdate();
+        }
+    }
+
     /** Counts one more delivery attempt and returns the new count. */
     public int countAttempt(Connection c, UUID messageId, String recipient) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
@@ -247,15 +260,44 @@ public class TrackingRepository {
         }
     }
 
-    /**
-     * Locks the clocks whose next escalation is due. {@code skip locked}: another hub instance working on some of
-     * them is left alone, and none is fired twice.
-     */
-    public List<ClockRecord> lockDueClocks(Connection c, Instant now, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(CLOCK_COLUMNS
-                + " where next_escalation_at <= ? and met_at is null order by next_escalation_at limit ? for update skip locked")) {
+    /** Reports with at least one clock whose next escalation is due, most overdue first. Takes no lock. */
+    public List<UUID> reportsWithDueClocks(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select message_id from statutory_clock where next_escalation_at <= ? and met_at is null
+                group by message_id order by min(next_escalation_at) limit ?""")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setInt(2, limit);
+            List<UUID> reports = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reports.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return reports;
+        }
+    }
+
+    /**
+     * Takes a report as one unit of work: {@code skip locked}, so another hub instance already working on it is left
+     * alone, and the report's clocks are never split between two instances. {@code no key update}: it does not wait
+     * for, or skip because of, the key-share locks that rows referring to the report take as they are written.
+     */
+    public boolean lockReport(Connection c, UUID messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select 1 from message where message_id = ? for no key update skip locked")) {
+            ps.setObject(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The report's clocks that are due now, locked (waiting for an answer being recorded at this moment). */
+    public List<ClockRecord> lockDueClocksOf(Connection c, UUID messageId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CLOCK_COLUMNS
+                + " where message_id = ? and next_escalation_at <= ? and met_at is null order by id for update")) {
+            ps.setObject(1, messageId);
+            ps.setTimestamp(2, Timestamp.from(now));
             return readClocks(ps);
         }
     }

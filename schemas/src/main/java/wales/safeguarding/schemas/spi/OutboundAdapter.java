@@ -12,7 +12,7 @@ public interface OutboundAdapter {
     /** The directory's name for this transport, e.g. {@code rest-json}. */
     String transport();
 
-    /** What to send to the agency for one canonical message (the recipient's own copy, already minimised). */
+    /** What to send to the agency for one canonical message (the copy queued for this recipient). */
     OutboundRequest toAgencyRequest(byte[] canonicalMessage, AgencyEndpoint endpoint);
 
     /** What the agency system's answer means for the delivery. */

@@ -35,7 +35,7 @@ final class ReferenceReader {
         try {
             JsonNode node = CanonicalJson.mapper().readTree(responseBody);
             JsonNode value = node == null ? null : node.get(field);
-            return value != null && value.isValueNode() ? value.asText() : null;
+            return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
         } catch (java.io.IOException notJson) {
             return null;
         }

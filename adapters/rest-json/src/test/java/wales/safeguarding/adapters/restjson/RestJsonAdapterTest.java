@@ -41,6 +41,12 @@ class RestJsonAdapterTest {
         assertThat(verdict.recipientReference()).isNull();
     }
 
+    @Test
+    void should_keep_no_reference_when_the_agency_answers_null() {
+        assertThat(adapter.interpret(201, "{\"reference\": null}").recipientReference()).isNull();
+        assertThat(adapter.interpret(400, "{\"detail\": null}").reason()).isEqualTo("agency system answered HTTP 400");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {408, 425, 429, 500, 502, 503, 504})
     void should_retry_when_the_agency_system_is_busy_or_down(int status) {
