@@ -38,6 +38,9 @@ public class RecipientResolver {
             case REPORT_ACKNOWLEDGEMENT, REPORT_OUTCOME -> reportResponses.route(c, message);
             case DELIVERY_RECEIPT, ESCALATION -> Routing.refused(new Violation("/type", "hub-only-type",
                     message.type().wireName() + " messages are made by the hub, not sent to it"));
+            // A type the contract knows but the hub has no routing rules for yet is refused, never guessed at.
+            default -> Routing.refused(new Violation("/type", "routed-type",
+                    "the hub does not route " + message.type().wireName() + " messages yet"));
         };
         Routing all = named.and(required);
         List<Violation> violations = new ArrayList<>(all.violations());
