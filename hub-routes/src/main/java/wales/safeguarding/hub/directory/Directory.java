@@ -13,12 +13,20 @@ public final class Directory {
 
     private final Map<String, Agency> byId = new LinkedHashMap<>();
     private final Map<String, Agency> byClientId = new LinkedHashMap<>();
+    private final Map<String, Agency> councilByLocalAuthority = new LinkedHashMap<>();
+    private final Map<String, Agency> byOdsCode = new LinkedHashMap<>();
+    private final Map<String, Agency> bySchoolNumber = new LinkedHashMap<>();
 
     public Directory(List<Agency> agencies) {
         for (Agency agency : agencies) {
             if (byId.put(agency.id(), agency) != null) {
                 throw new IllegalArgumentException("directory names agency '" + agency.id() + "' twice");
             }
+            if (agency.kind() == AgencyKind.COUNCIL) {
+                unique(councilByLocalAuthority, agency.localAuthority(), agency, "local authority");
+            }
+            unique(byOdsCode, agency.odsCode(), agency, "ODS code");
+            unique(bySchoolNumber, agency.schoolNumber(), agency, "school number");
             for (String clientId : agency.clientIds()) {
                 Agency other = byClientId.put(clientId, agency);
                 if (other != null) {
@@ -26,6 +34,17 @@ public final class Directory {
                             + other.id() + "' and '" + agency.id() + "'");
                 }
             }
+        }
+    }
+
+    private static void unique(Map<String, Agency> index, String key, Agency agency, String what) {
+        if (key == null || key.isBlank()) {
+            return;
+        }
+        Agency other = index.put(key, agency);
+        if (other != null) {
+            throw new IllegalArgumentException("directory gives " + what + " '" + key + "' to both '" + other.id()
+                    + "' and '" + agency.id() + "'");
         }
     }
 
@@ -39,9 +58,22 @@ public final class Directory {
 
     /** The children's services of the local authority with this ONS code. */
     public Optional<Agency> childrensServicesFor(String onsCode) {
-        return byId.values().stream()
-                .filter(a -> a.kind() == AgencyKind.COUNCIL && onsCode.equals(a.localAuthority()))
-                .findFirst();
+        return Optional.ofNullable(onsCode == null ? null : councilByLocalAuthority.get(onsCode));
+    }
+
+    /** The GP practice (or health board) with this ODS code. */
+    public Optional<Agency> byOdsCode(String odsCode) {
+        return Optional.ofNullable(odsCode == null ? null : byOdsCode.get(odsCode));
+    }
+
+    /** The school with this Welsh school number. */
+    public Optional<Agency> bySchoolNumber(String schoolNumber) {
+        return Optional.ofNullable(schoolNumber == null ? null : bySchoolNumber.get(schoolNumber));
+    }
+
+    /** The police force that covers the area of the local authority with this ONS code. */
+    public Optional<Agency> policeForceFor(String onsCode) {
+        return childrensServicesFor(onsCode).map(Agency::policeForce).flatMap(this::find);
     }
 
     public Collection<Agency> all() {

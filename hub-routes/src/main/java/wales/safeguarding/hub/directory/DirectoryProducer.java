@@ -47,8 +47,6 @@ public class DirectoryProducer {
         if (!agency.receives() || !agency.endpoint().url().startsWith("/")) {
             return agency;
         }
-        var endpoint = new Agency.Endpoint(baseUrl + agency.endpoint().url(), agency.endpoint().transport());
-        return new Agency(agency.id(), agency.kind(), agency.name(), agency.localAuthority(), endpoint, agency.language(),
-                agency.clientIds(), agency.contacts());
+        return agency.withEndpoint(new Agency.Endpoint(baseUrl + agency.endpoint().url(), agency.endpoint().transport()));
     }
 }
