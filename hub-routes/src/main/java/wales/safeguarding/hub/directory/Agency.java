@@ -16,14 +16,15 @@ import wales.safeguarding.schemas.envelope.LanguagePreference;
  * @param odsCode        for a GP practice or health board, its ODS code
  * @param schoolNumber   for a school, its Welsh school number
  * @param policeForce    for a council, the agency id of the police force that covers its area
+ * @param safeguardingBoard for a council, the agency id of its regional safeguarding board
  * @param endpoint       where its system receives messages; null for an agency that only sends
  * @param language       the language it wants notices in
  * @param clientIds      the OAuth2 clients that act for it
  * @param contacts       named people by role, for escalations
  */
 public record Agency(String id, AgencyKind kind, Map<String, String> name, String localAuthority, String odsCode,
-        String schoolNumber, String policeForce, Endpoint endpoint, LanguagePreference language, List<String> clientIds,
-        List<Contact> contacts) {
+        String schoolNumber, String policeForce, String safeguardingBoard, Endpoint endpoint, LanguagePreference language,
+        List<String> clientIds, List<Contact> contacts) {
 
     public Agency {
         name = name == null ? Map.of() : Map.copyOf(name);
@@ -46,8 +47,8 @@ public record Agency(String id, AgencyKind kind, Map<String, String> name, Strin
 
     /** The same agency at another endpoint (the directory resolves relative URLs against the hub's base URL). */
     public Agency withEndpoint(Endpoint other) {
-        return new Agency(id, kind, name, localAuthority, odsCode, schoolNumber, policeForce, other, language, clientIds,
-                contacts);
+        return new Agency(id, kind, name, localAuthority, odsCode, schoolNumber, policeForce, safeguardingBoard, other,
+                language, clientIds, contacts);
     }
 
     public boolean receives() {

@@ -71,6 +71,11 @@ public final class Directory {
         return Optional.ofNullable(schoolNumber == null ? null : bySchoolNumber.get(schoolNumber));
     }
 
+    /** The regional safeguarding board of a council. */
+    public Optional<Agency> safeguardingBoardOf(Agency council) {
+        return Optional.ofNullable(council.safeguardingBoard()).flatMap(this::find);
+    }
+
     /** The police force that covers the area of the local authority with this ONS code. */
     public Optional<Agency> policeForceFor(String onsCode) {
         return childrensServicesFor(onsCode).map(Agency::policeForce).flatMap(this::find);

@@ -8,12 +8,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import wales.safeguarding.hub.calendar.StatutoryClocks;
+import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.intake.Routing;
-import wales.safeguarding.hub.tracking.TrackingRepository;
 import wales.safeguarding.schemas.dutytoreport.Child;
 import wales.safeguarding.schemas.dutytoreport.DutyToReport;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
@@ -28,19 +25,11 @@ import wales.safeguarding.schemas.validation.Violation;
 public class DutyToReportRules {
 
     private final Directory directory;
-    private final StatutoryClocks clocks;
-    private final TrackingRepository tracking;
-    private final int acknowledgementDays;
-    private final int outcomeDays;
+    private final ClockKeeper clocks;
 
-    public DutyToReportRules(Directory directory, StatutoryClocks clocks, TrackingRepository tracking,
-            @ConfigProperty(name = "hub.clocks.report-acknowledgement.working-days") int acknowledgementDays,
-            @ConfigProperty(name = "hub.clocks.report-outcome.working-days") int outcomeDays) {
+    public DutyToReportRules(Directory directory, ClockKeeper clocks) {
         this.directory = directory;
         this.clocks = clocks;
-        this.tracking = tracking;
-        this.acknowledgementDays = acknowledgementDays;
-        this.outcomeDays = outcomeDays;
     }
 
     public Routing route(Envelope report) {
@@ -67,15 +56,10 @@ public class DutyToReportRules {
 
     public void startClocks(Connection c, Envelope report, Instant receivedAt) throws SQLException {
         for (String council : councilsOwing(report)) {
-            start(c, report, council, ReportClock.ACKNOWLEDGEMENT, acknowledgementDays, receivedAt);
-            start(c, report, council, ReportClock.OUTCOME, outcomeDays, receivedAt);
+            for (ReportClock clock : ReportClock.values()) {
+                clocks.start(c, clock.wireName(), report.messageId(), report.caseReference(), null, council,
+                        report.sender(), receivedAt);
+            }
         }
-    }
-
-    private void start(Connection c, Envelope report, String council, ReportClock clock, int days, Instant receivedAt)
-            throws SQLException {
-        StatutoryClocks.Due due = clocks.due(receivedAt, days);
-        tracking.insertClock(c, report.messageId(), clock.wireName(), council, report.sender(), receivedAt, due.dueAt(),
-                due.beyondData());
     }
 }

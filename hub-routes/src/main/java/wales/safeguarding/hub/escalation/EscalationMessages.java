@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.dutytoreport.ReportClock;
 import wales.safeguarding.hub.tracking.ClockRecord;
@@ -47,45 +48,84 @@ public class EscalationMessages {
         this.directory = directory;
     }
 
-    public Envelope build(EscalationStep step, StoredMessage report, List<ClockRecord> clocks, int daysOverdue,
+    public Envelope build(EscalationStep step, StoredMessage startedBy, List<ClockRecord> clocks, int daysOverdue,
             OffsetDateTime now) {
         ClockRecord first = clocks.get(0);
-        Agency council = agency(first.owedBy());
-        Agency reportMaker = agency(first.waiting());
-        List<String> recipients;
+        Agency owing = agency(first.owedBy());
+        Agency waiting = agency(first.waiting());
+        List<String> recipients = new ArrayList<>();
         List<Addressee> addressees = new ArrayList<>();
         List<Language> languages;
         switch (step) {
             case REMINDER -> {
-                recipients = List.of(council.id());
-                languages = languagesFor(council.language());
-                addressees.add(new Addressee(council.id(), "childrens-services", null, null));
+                recipients.add(owing.id());
+                languages = languagesFor(owing.language());
+                addressees.add(new Addressee(owing.id(), owing.kind() == AgencyKind.COUNCIL ? "childrens-services"
+                        : "safeguarding-lead", null, null));
             }
             case REPORT_MAKER_NOTICE -> {
-                recipients = List.of(reportMaker.id());
-                Optional<Reporter> reporter = reporter(report);
-                languages = languagesFor(reporter.map(Reporter::languagePreference).orElse(reportMaker.language()));
-                addressees.add(new Addressee(reportMaker.id(), "report-maker", reporter.map(Reporter::name).orElse(null),
+                recipients.add(waiting.id());
+                Optional<Reporter> reporter = reporter(startedBy);
+                languages = languagesFor(reporter.map(Reporter::languagePreference).orElse(waiting.language()));
+                addressees.add(new Addressee(waiting.id(), "report-maker", reporter.map(Reporter::name).orElse(null),
                         reporter.map(Reporter::contact).map(Contact::email).orElse(null)));
             }
-            default -> {
-                recipients = List.of(reportMaker.id(), council.id());
+            case MANAGER_NOTICE -> {
+                // Many recipients: both languages, Welsh first.
                 languages = List.of(Language.CY, Language.EN);
-                reportMaker.contact("designated-safeguarding-person").or(() -> reportMaker.contact("line-manager"))
-                        .ifPresent(p -> addressees.add(new Addressee(reportMaker.id(), p.role(), p.name(), p.email())));
-                council.contact("senior-safeguarding-manager")
-                        .ifPresent(p -> addressees.add(new Addressee(council.id(), p.role(), p.name(), p.email())));
+                if (!waiting.id().equals(owing.id())) {
+                    recipients.add(waiting.id());
+                    manager(waiting, "designated-safeguarding-person", "line-manager").ifPresent(addressees::add);
+                }
+                recipients.add(owing.id());
+                manager(owing, "senior-safeguarding-manager", "designated-safeguarding-person", "line-manager")
+                        .ifPresent(addressees::add);
+                if (addressees.isEmpty()) {
+                    addressees.add(new Addressee(owing.id(), "manager", null, null));
+                }
             }
+            case BOARD_NOTICE -> {
+                languages = List.of(Language.CY, Language.EN);
+                Agency council = owing.kind() == AgencyKind.COUNCIL ? owing : waiting;
+                Agency board = directory.safeguardingBoardOf(council).orElseThrow(() -> new IllegalStateException(
+                        "council '" + council.id() + "' has no regional safeguarding board in the directory"));
+                recipients.add(board.id());
+                addressees.add(manager(board, "board-business-manager", "chair")
+                        .orElse(new Addressee(board.id(), "safeguarding-board", null, null)));
+            }
+            default -> throw new IllegalStateException("unknown escalation step " + step);
         }
-        List<String> missing = clocks.stream().map(k -> ReportClock.fromWireName(k.clock()).missing()).distinct().toList();
-        var facts = new EscalationNotices.Facts(report.messageId().toString(), names(council), names(reportMaker), missing,
-                WorkingDayCalendar.dayEndingAt(first.dueAt()), daysOverdue);
+        List<String> missing = clocks.stream().map(k -> missing(k.clock())).distinct().toList();
+        var facts = new EscalationNotices.Facts(startedBy.messageId().toString(), startedBy.caseReference(),
+                first.clock(), names(owing), names(waiting), missing, WorkingDayCalendar.dayEndingAt(first.dueAt()),
+                daysOverdue);
         List<Notice> notices = languages.stream().map(l -> EscalationNotices.notice(step, l, facts)).toList();
-        Escalation body = new Escalation(report.messageId(), step.wireName(), missing,
+        Escalation body = new Escalation(startedBy.messageId(), step.wireName(), missing,
                 first.dueAt().atOffset(ZoneOffset.UTC), addressees, notices);
         return new Envelope(UUID.randomUUID(), MessageType.ESCALATION, Envelope.SCHEMA_VERSION, HUB, recipients,
-                report.caseReference(), report.childReference(), report.messageId(), languages.get(0), SECURITY_LABEL,
-                now, null, CanonicalJson.mapper().valueToTree(body));
+                startedBy.caseReference(), startedBy.childReference(), startedBy.messageId(), languages.get(0),
+                SECURITY_LABEL, now, null, CanonicalJson.mapper().valueToTree(body));
+    }
+
+    /** What is missing, as the escalation body names it: for a duty-to-report its answer, else the clock itself. */
+    private static String missing(String clock) {
+        for (ReportClock reportClock : ReportClock.values()) {
+            if (reportClock.wireName().equals(clock)) {
+                return reportClock.missing();
+            }
+        }
+        return clock;
+    }
+
+    /** The first of the agency's contacts with one of these roles, as an addressee. */
+    private static Optional<Addressee> manager(Agency agency, String... roles) {
+        for (String role : roles) {
+            Optional<Agency.Contact> contact = agency.contact(role);
+            if (contact.isPresent()) {
+                return contact.map(p -> new Addressee(agency.id(), p.role(), p.name(), p.email()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Welsh first: the Welsh version is never the lesser. */

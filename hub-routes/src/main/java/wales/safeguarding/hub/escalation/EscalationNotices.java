@@ -13,9 +13,16 @@ import wales.safeguarding.schemas.tracking.Notice;
  */
 public final class EscalationNotices {
 
-    /** What a notice says: the report, who owes it, what is missing, when it was due. */
-    public record Facts(String reportId, Map<Language, String> councilName, Map<Language, String> reportMakerName,
-            List<String> missing, LocalDate dueDay, int daysOverdue) {
+    /**
+     * What a notice says: the message that started the clock, the case, who owes the step and who waits, what is
+     * missing (for a duty-to-report: acknowledgement and/or outcome; otherwise the clock), when it was due.
+     */
+    public record Facts(String reportId, String caseReference, String clock, Map<Language, String> councilName,
+            Map<Language, String> reportMakerName, List<String> missing, LocalDate dueDay, int daysOverdue) {
+
+        boolean dutyToReport() {
+            return "report-acknowledgement".equals(clock) || "report-outcome".equals(clock);
+        }
     }
 
     private static final String[] MONTHS_CY = {"Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf",
@@ -27,6 +34,9 @@ public final class EscalationNotices {
     }
 
     public static Notice notice(EscalationStep step, Language language, Facts f) {
+        if (!f.dutyToReport() || step == EscalationStep.BOARD_NOTICE) {
+            return processNotice(step, language, f);
+        }
         String missing = missing(f.missing(), language);
         String due = day(f.dueDay(), language);
         String council = f.councilName().get(language);
@@ -45,6 +55,7 @@ public final class EscalationNotices {
                                 + "Procedures you should now contact children's services again. If you disagree with "
                                 + "their response, or still hear nothing, raise it with your line manager or designated "
                                 + "safeguarding person.");
+                case BOARD_NOTICE -> throw new IllegalStateException("board notices are written by processNotice");
                 case MANAGER_NOTICE -> new Notice(language,
                         "Escalation: duty-to-report " + f.reportId() + " still has no " + missing,
                         "The duty-to-report " + f.reportId() + " made by " + reportMaker + " to children's services ("
@@ -66,6 +77,7 @@ public final class EscalationNotices {
                                 + ". O dan Weithdrefnau Diogelu Cymru, dylech gysylltu â'r gwasanaethau plant eto nawr. "
                                 + "Os ydych yn anghytuno â'u hymateb, neu os na chlywch ddim o hyd, codwch y mater "
                                 + "gyda'ch rheolwr llinell neu'r person diogelu dynodedig.");
+                case BOARD_NOTICE -> throw new IllegalStateException("board notices are written by processNotice");
                 case MANAGER_NOTICE -> new Notice(language,
                         "Uwchgyfeirio: dim " + missing + " o hyd i'r adroddiad dyletswydd i adrodd " + f.reportId(),
                         "Nid oes " + missing + " o hyd i'r adroddiad dyletswydd i adrodd " + f.reportId() + " a wnaed gan "
@@ -74,6 +86,54 @@ public final class EscalationNotices {
                                 + "yn mynd at berson diogelu dynodedig neu reolwr llinell y sawl a wnaeth yr adroddiad "
                                 + "ac at uwch reolwr diogelu'r gwasanaethau plant, fel y mae Gweithdrefnau Diogelu "
                                 + "Cymru yn ei gwneud yn ofynnol.");
+            };
+        };
+    }
+
+    /** The notices of the child protection process's clocks (and any board notice), for one case. */
+    private static Notice processNotice(EscalationStep step, Language language, Facts f) {
+        String what = ClockWords.what(f.clock(), language);
+        String whatCapital = Character.toUpperCase(what.charAt(0)) + what.substring(1);
+        String due = day(f.dueDay(), language);
+        String owing = f.councilName().get(language);
+        String caseRef = f.caseReference() != null ? f.caseReference() : f.reportId();
+        int n = f.daysOverdue();
+        return switch (language) {
+            case EN -> switch (step) {
+                case REMINDER, REPORT_MAKER_NOTICE -> new Notice(language,
+                        "Reminder: " + what + " for case " + caseRef + " is overdue",
+                        whatCapital + " for case " + caseRef + " was due by the end of " + due + ". The hub has not "
+                                + "received it from " + owing + ". Please send it now.");
+                case MANAGER_NOTICE -> new Notice(language,
+                        "Escalation: " + what + " for case " + caseRef + " is " + n + " working days overdue",
+                        whatCapital + " for case " + caseRef + ", owed by " + owing + ", was due by the end of " + due
+                                + " and is still missing " + n + " working days later. This notice goes to the managers "
+                                + "responsible, as the Wales Safeguarding Procedures require.");
+                case BOARD_NOTICE -> new Notice(language,
+                        "Safeguarding board notice: " + what + " for case " + caseRef + " is " + n
+                                + " working days overdue",
+                        whatCapital + " for case " + caseRef + ", owed by " + owing + ", was due by the end of " + due
+                                + " and is still missing " + n + " working days later, after a reminder and a notice to "
+                                + "managers. The regional safeguarding board is told so that it can follow it up.");
+            };
+            case CY -> switch (step) {
+                case REMINDER, REPORT_MAKER_NOTICE -> new Notice(language,
+                        "Nodyn atgoffa: mae " + what + " ar gyfer achos " + caseRef + " yn hwyr",
+                        "Roedd " + what + " ar gyfer achos " + caseRef + " yn ddyledus erbyn diwedd " + due
+                                + ". Nid yw'r hwb wedi'i dderbyn gan " + owing + ". Anfonwch ef nawr, os gwelwch yn dda.");
+                case MANAGER_NOTICE -> new Notice(language,
+                        "Uwchgyfeirio: mae " + what + " ar gyfer achos " + caseRef + " " + n + " diwrnod gwaith yn hwyr",
+                        "Roedd " + what + " ar gyfer achos " + caseRef + ", sy'n ddyledus gan " + owing
+                                + ", yn ddyledus erbyn diwedd " + due + " ac mae'n dal ar goll " + n + " diwrnod gwaith yn "
+                                + "ddiweddarach. Mae'r hysbysiad hwn yn mynd at y rheolwyr cyfrifol, fel y mae "
+                                + "Gweithdrefnau Diogelu Cymru yn ei gwneud yn ofynnol.");
+                case BOARD_NOTICE -> new Notice(language,
+                        "Hysbysiad i'r bwrdd diogelu: mae " + what + " ar gyfer achos " + caseRef + " " + n
+                                + " diwrnod gwaith yn hwyr",
+                        "Roedd " + what + " ar gyfer achos " + caseRef + ", sy'n ddyledus gan " + owing
+                                + ", yn ddyledus erbyn diwedd " + due + " ac mae'n dal ar goll " + n + " diwrnod gwaith yn "
+                                + "ddiweddarach, ar ôl nodyn atgoffa a hysbysiad i'r rheolwyr. Rhoddir gwybod i'r bwrdd "
+                                + "diogelu rhanbarthol er mwyn iddo fynd ar ei drywydd.");
             };
         };
     }

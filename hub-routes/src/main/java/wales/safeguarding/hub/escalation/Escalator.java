@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import wales.safeguarding.hub.calendar.StatutoryClocks;
+import wales.safeguarding.hub.clocks.ClockKeeper;
+import wales.safeguarding.hub.clocks.Ladder;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.delivery.DeliveryQueues;
 import wales.safeguarding.hub.intake.Acceptance;
@@ -43,32 +45,26 @@ public class Escalator {
     private static final int BATCH = 100;
     private static final int MAX_BATCHES_PER_SCAN = 50;
 
-    /** Clock steps: 0 = waiting for the due time; 1 = reminder and report-maker notice sent; 2 = manager notice sent. */
-    static final int FIRST_NOTICES_SENT = 1;
-    static final int MANAGER_NOTICE_SENT = 2;
 
     private final Transactions transactions;
     private final TrackingRepository tracking;
     private final MessageIntake intake;
     private final DeliveryQueues queues;
-    private final StatutoryClocks clocks;
+    private final ClockKeeper keeper;
     private final EscalationMessages messages;
     private final Clock clock;
-    private final int managerNoticeAfter;
     private final Duration retryAfter;
 
     public Escalator(Transactions transactions, TrackingRepository tracking, MessageIntake intake, DeliveryQueues queues,
-            StatutoryClocks clocks, EscalationMessages messages, Clock clock,
-            @ConfigProperty(name = "hub.escalation.manager-notice-after-working-days") int managerNoticeAfter,
+            ClockKeeper keeper, EscalationMessages messages, Clock clock,
             @ConfigProperty(name = "hub.escalation.retry-after") Duration retryAfter) {
         this.transactions = transactions;
         this.tracking = tracking;
         this.intake = intake;
         this.queues = queues;
-        this.clocks = clocks;
+        this.keeper = keeper;
         this.messages = messages;
         this.clock = clock;
-        this.managerNoticeAfter = managerNoticeAfter;
         this.retryAfter = retryAfter;
     }
 
@@ -105,7 +101,10 @@ public class Escalator {
                 continue;
             }
             for (ClockRecord due : tracking.lockDueClocksOf(c, report, now)) {
-                groups.computeIfAbsent(due.messageId() + "|" + due.owedBy() + "|" + due.escalationStep(),
+                // Clocks of one starting message, owed by one agency, on the same rung of the same ladder share
+                // their notices (a council that owes both the acknowledgement and the outcome gets one reminder).
+                String ladder = keeper.definition(due.clock()).ladder().toString();
+                groups.computeIfAbsent(due.messageId() + "|" + due.owedBy() + "|" + due.escalationStep() + "|" + ladder,
                         k -> new ArrayList<>()).add(due);
             }
         }
@@ -131,29 +130,29 @@ public class Escalator {
         return new Batch(made, reports.size());
     }
 
+    /** Sends the notices of the clocks' current rung and moves them to the next rung (or ends the ladder). */
     private List<Acceptance> climb(Connection c, List<ClockRecord> group, Instant now) throws SQLException {
         ClockRecord first = group.get(0);
-        StoredMessage report = tracking.findMessage(c, first.messageId()).orElseThrow();
+        StoredMessage startedBy = tracking.findMessage(c, first.messageId()).orElseThrow();
+        Ladder ladder = keeper.definition(first.clock()).ladder();
+        int rung = first.escalationStep();
         List<Acceptance> made = new ArrayList<>();
-        if (first.escalationStep() == 0) {
-            made.add(fire(c, EscalationStep.REMINDER, report, group, now));
-            made.add(fire(c, EscalationStep.REPORT_MAKER_NOTICE, report, group, now));
-            Instant managerNoticeAt = clocks.due(first.dueAt().minusSeconds(1), managerNoticeAfter).dueAt();
-            for (ClockRecord k : group) {
-                tracking.advanceEscalation(c, k.id(), FIRST_NOTICES_SENT, managerNoticeAt);
+        Optional<Ladder.Level> level = ladder.level(rung);
+        if (level.isPresent()) {
+            for (EscalationStep step : level.get().steps()) {
+                made.add(fire(c, step, startedBy, group, level.get().afterWorkingDays(), now));
             }
-        } else {
-            made.add(fire(c, EscalationStep.MANAGER_NOTICE, report, group, now));
-            for (ClockRecord k : group) {
-                tracking.advanceEscalation(c, k.id(), MANAGER_NOTICE_SENT, null);
-            }
+        }
+        Instant next = ladder.level(rung + 1).map(l -> keeper.rungAt(first.dueAt(), l)).orElse(null);
+        for (ClockRecord k : group) {
+            tracking.advanceEscalation(c, k.id(), rung + 1, next);
         }
         return made;
     }
 
     private Acceptance fire(Connection c, EscalationStep step, StoredMessage report, List<ClockRecord> group,
-            Instant now) throws SQLException {
-        var envelope = messages.build(step, report, group, managerNoticeAfter, now.atOffset(ZoneOffset.UTC));
+            int workingDaysOverdue, Instant now) throws SQLException {
+        var envelope = messages.build(step, report, group, workingDaysOverdue, now.atOffset(ZoneOffset.UTC));
         Acceptance stored = intake.storeFromHub(c, envelope);
         for (ClockRecord k : group) {
             if (!tracking.recordEscalation(c, k.id(), step.wireName(), stored.messageId(), now)) {

@@ -221,19 +221,22 @@ public class TrackingRepository {
     // ---- clocks ----
 
     public void insertClock(Connection c, UUID messageId, String clock, String owedBy, String waiting, Instant startedAt,
-            Instant dueAt, boolean calendarBeyondData) throws SQLException {
+            Instant dueAt, Instant firstEscalationAt, boolean calendarBeyondData, String caseReference, String subject)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into statutory_clock (message_id, clock, owed_by, waiting, started_at, due_at, next_escalation_at,
-                    calendar_beyond_data)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    calendar_beyond_data, case_reference, subject)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setObject(1, messageId);
             ps.setString(2, clock);
             ps.setString(3, owedBy);
             ps.setString(4, waiting);
             ps.setTimestamp(5, Timestamp.from(startedAt));
             ps.setTimestamp(6, Timestamp.from(dueAt));
-            ps.setTimestamp(7, Timestamp.from(dueAt));
+            ps.setTimestamp(7, Timestamp.from(firstEscalationAt));
             ps.setBoolean(8, calendarBeyondData);
+            ps.setString(9, caseReference);
+            ps.setString(10, subject);
             ps.executeUpdate();
         }
     }

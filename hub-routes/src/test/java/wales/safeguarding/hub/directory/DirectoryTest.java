@@ -14,7 +14,7 @@ class DirectoryTest {
 
     private static Agency agency(String id, AgencyKind kind, String la, String ods, String school, String force,
             String... clients) {
-        return new Agency(id, kind, Map.of("en", id), la, ods, school, force,
+        return new Agency(id, kind, Map.of("en", id), la, ods, school, force, null,
                 new Agency.Endpoint("http://127.0.0.1/" + id, "rest-json"), LanguagePreference.UNKNOWN, List.of(clients),
                 List.of());
     }

@@ -16,10 +16,33 @@ import wales.safeguarding.schemas.tracking.Notice;
 
 class EscalationNoticesTest {
 
-    private static final EscalationNotices.Facts FACTS = new EscalationNotices.Facts("REPORT-1",
+    private static final EscalationNotices.Facts FACTS = new EscalationNotices.Facts("REPORT-1", null,
+            "report-acknowledgement",
             Map.of(Language.EN, "Carmarthenshire Children's Services", Language.CY, "Gwasanaethau Plant Sir Gâr"),
             Map.of(Language.EN, "Dyfed-Powys Police", Language.CY, "Heddlu Dyfed-Powys"),
             List.of("acknowledgement", "outcome"), LocalDate.of(2027, 1, 5), 3);
+
+    private static final EscalationNotices.Facts OUTLINE_PLAN = new EscalationNotices.Facts("INVITATION-1", "CAR-42",
+            "outline-plan", Map.of(Language.EN, "Carmarthenshire Children's Services", Language.CY, "Gwasanaethau Plant Sir Gâr"),
+            Map.of(Language.EN, "Carmarthenshire Children's Services", Language.CY, "Gwasanaethau Plant Sir Gâr"),
+            List.of("outline-plan"), LocalDate.of(2027, 1, 12), 5);
+
+    @ParameterizedTest
+    @EnumSource(EscalationStep.class)
+    void should_say_every_step_of_a_process_clock_in_welsh_and_in_english_naming_the_case(EscalationStep step) {
+        Notice cy = EscalationNotices.notice(step, Language.CY, OUTLINE_PLAN);
+        Notice en = EscalationNotices.notice(step, Language.EN, OUTLINE_PLAN);
+        assertThat(en.text()).contains("outline plan and summary of decisions").contains("CAR-42").contains("12 January 2027");
+        assertThat(cy.text()).contains("cynllun amlinellol").contains("CAR-42").contains("12 Ionawr 2027");
+        assertThat(cy.text().length()).isGreaterThan(en.text().length() * 3 / 4);
+    }
+
+    @Test
+    void should_tell_the_board_how_far_overdue_the_step_is() {
+        assertThat(EscalationNotices.notice(EscalationStep.BOARD_NOTICE, Language.EN, OUTLINE_PLAN).subject())
+                .isEqualTo("Safeguarding board notice: the outline plan and summary of decisions for case CAR-42 is 5 "
+                        + "working days overdue");
+    }
 
     @ParameterizedTest
     @EnumSource(EscalationStep.class)

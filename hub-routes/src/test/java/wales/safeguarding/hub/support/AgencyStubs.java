@@ -22,7 +22,10 @@ public final class AgencyStubs {
     public static final String SOUTH_WALES_POLICE = "south-wales-police";
     public static final String GP = "gp-z99001";
     public static final String SCHOOL = "school-6699001";
-    public static final String[] ALL = {CARMARTHENSHIRE, CARDIFF, DYFED_POWYS_POLICE, SOUTH_WALES_POLICE, GP, SCHOOL};
+    public static final String MID_AND_WEST_WALES_BOARD = "mid-and-west-wales-safeguarding-board";
+    public static final String CARDIFF_AND_VALE_BOARD = "cardiff-and-vale-safeguarding-board";
+    public static final String[] ALL = {CARMARTHENSHIRE, CARDIFF, DYFED_POWYS_POLICE, SOUTH_WALES_POLICE, GP, SCHOOL,
+        MID_AND_WEST_WALES_BOARD, CARDIFF_AND_VALE_BOARD};
 
     private final Map<String, WireMockServer> servers = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();

@@ -1,0 +1,79 @@
+package wales.safeguarding.hub.clocks;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.calendar.StatutoryClocks;
+import wales.safeguarding.hub.calendar.WorkingDayCalendar;
+import wales.safeguarding.hub.tracking.TrackingRepository;
+
+/**
+ * Starts, stops and moves the statutory clocks, each as configured ({@code hub.clocks.<clock>.period} and
+ * {@code .ladder}). The flows say when a clock starts and what stops it; this class knows how long it runs and
+ * when each rung of its ladder is due.
+ */
+@ApplicationScoped
+public class ClockKeeper {
+
+    /** One configured clock. */
+    public record Definition(String name, ClockPeriod period, Ladder ladder) {
+    }
+
+    private final Map<String, Definition> definitions = new LinkedHashMap<>();
+    private final StatutoryClocks calendar;
+    private final TrackingRepository tracking;
+
+    public ClockKeeper(ClocksConfig config, StatutoryClocks calendar, TrackingRepository tracking) {
+        this.calendar = calendar;
+        this.tracking = tracking;
+        config.clocks().forEach((name, clock) -> {
+            try {
+                definitions.put(name, new Definition(name, ClockPeriod.parse(clock.period()), Ladder.parse(clock.ladder())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("hub.clocks." + name + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    public Definition definition(String clock) {
+        Definition definition = definitions.get(clock);
+        if (definition == null) {
+            throw new IllegalStateException("no clock '" + clock + "' is configured (hub.clocks." + clock
+                    + ".period and .ladder); configured: " + definitions.keySet());
+        }
+        return definition;
+    }
+
+    /** When a clock started at {@code anchor} runs out, and whether the bank-holiday data covered it. */
+    public StatutoryClocks.Due due(String clock, Instant anchor) {
+        ClockPeriod period = definition(clock).period();
+        if (period instanceof ClockPeriod.WorkingDays days) {
+            return calendar.due(anchor, days.days());
+        }
+        var day = ClockPeriod.calendarDueDay(period, anchor.atZone(WorkingDayCalendar.LONDON).toLocalDate());
+        return new StatutoryClocks.Due(day.plusDays(1).atStartOfDay(WorkingDayCalendar.LONDON).toInstant(), false);
+    }
+
+    /** When a rung of the ladder is due for a clock that ran out at {@code dueAt}. */
+    public Instant rungAt(Instant dueAt, Ladder.Level level) {
+        return level.afterWorkingDays() == 0 ? dueAt : calendar.due(dueAt.minusNanos(1), level.afterWorkingDays()).dueAt();
+    }
+
+    /**
+     * Starts a clock. {@code startedBy} is the message that started it; {@code caseReference} and {@code subject}
+     * (e.g. a conference id) are how later messages find it to stop or move it.
+     */
+    public void start(Connection c, String clock, UUID startedBy, String caseReference, String subject, String owedBy,
+            String waiting, Instant anchor) throws SQLException {
+        StatutoryClocks.Due due = due(clock, anchor);
+        Instant firstRung = rungAt(due.dueAt(), definition(clock).ladder().levels().get(0));
+        tracking.insertClock(c, startedBy, clock, owedBy, waiting, anchor, due.dueAt(), firstRung, due.beyondData(),
+                caseReference, subject);
+    }
+}
