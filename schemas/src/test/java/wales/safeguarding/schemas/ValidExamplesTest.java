@@ -7,6 +7,17 @@ import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
+import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
+import wales.safeguarding.schemas.childprotection.ConferenceReport;
+import wales.safeguarding.schemas.childprotection.HealthAlert;
+import wales.safeguarding.schemas.childprotection.InformationShare;
+import wales.safeguarding.schemas.childprotection.MinutesCorrection;
+import wales.safeguarding.schemas.childprotection.OutlinePlan;
+import wales.safeguarding.schemas.childprotection.PlanUpdate;
+import wales.safeguarding.schemas.childprotection.RegisterChange;
+import wales.safeguarding.schemas.childprotection.SchoolAlert;
+import wales.safeguarding.schemas.childprotection.StrategyMeetingInvitation;
 import wales.safeguarding.schemas.dutytoreport.DutyToReport;
 import wales.safeguarding.schemas.dutytoreport.ReportAcknowledgement;
 import wales.safeguarding.schemas.dutytoreport.ReportOutcome;
@@ -19,12 +30,23 @@ import wales.safeguarding.schemas.validation.CanonicalValidator;
 
 class ValidExamplesTest {
 
-    private static final Map<MessageType, Class<?>> BODY_TYPES = Map.of(
-            MessageType.DUTY_TO_REPORT, DutyToReport.class,
-            MessageType.REPORT_ACKNOWLEDGEMENT, ReportAcknowledgement.class,
-            MessageType.REPORT_OUTCOME, ReportOutcome.class,
-            MessageType.DELIVERY_RECEIPT, DeliveryReceipt.class,
-            MessageType.ESCALATION, Escalation.class);
+    private static final Map<MessageType, Class<?>> BODY_TYPES = Map.ofEntries(
+            Map.entry(MessageType.DUTY_TO_REPORT, DutyToReport.class),
+            Map.entry(MessageType.REPORT_ACKNOWLEDGEMENT, ReportAcknowledgement.class),
+            Map.entry(MessageType.REPORT_OUTCOME, ReportOutcome.class),
+            Map.entry(MessageType.DELIVERY_RECEIPT, DeliveryReceipt.class),
+            Map.entry(MessageType.ESCALATION, Escalation.class),
+            Map.entry(MessageType.STRATEGY_MEETING_INVITATION, StrategyMeetingInvitation.class),
+            Map.entry(MessageType.CONFERENCE_INVITATION, ConferenceInvitation.class),
+            Map.entry(MessageType.CONFERENCE_REPORT, ConferenceReport.class),
+            Map.entry(MessageType.OUTLINE_PLAN, OutlinePlan.class),
+            Map.entry(MessageType.CONFERENCE_MINUTES, ConferenceMinutes.class),
+            Map.entry(MessageType.MINUTES_CORRECTION, MinutesCorrection.class),
+            Map.entry(MessageType.REGISTER_CHANGE, RegisterChange.class),
+            Map.entry(MessageType.PLAN_UPDATE, PlanUpdate.class),
+            Map.entry(MessageType.INFORMATION_SHARE, InformationShare.class),
+            Map.entry(MessageType.HEALTH_ALERT, HealthAlert.class),
+            Map.entry(MessageType.SCHOOL_ALERT, SchoolAlert.class));
 
     private final CanonicalValidator validator = CanonicalValidator.fromClasspath();
 

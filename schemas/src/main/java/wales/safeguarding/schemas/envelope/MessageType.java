@@ -14,7 +14,18 @@ public enum MessageType {
     REPORT_ACKNOWLEDGEMENT("report-acknowledgement"),
     REPORT_OUTCOME("report-outcome"),
     DELIVERY_RECEIPT("delivery-receipt"),
-    ESCALATION("escalation");
+    ESCALATION("escalation"),
+    STRATEGY_MEETING_INVITATION("strategy-meeting-invitation"),
+    CONFERENCE_INVITATION("conference-invitation"),
+    CONFERENCE_REPORT("conference-report"),
+    OUTLINE_PLAN("outline-plan"),
+    CONFERENCE_MINUTES("conference-minutes"),
+    MINUTES_CORRECTION("minutes-correction"),
+    REGISTER_CHANGE("register-change"),
+    PLAN_UPDATE("plan-update"),
+    INFORMATION_SHARE("information-share"),
+    HEALTH_ALERT("health-alert"),
+    SCHOOL_ALERT("school-alert");
 
     private final String wireName;
 

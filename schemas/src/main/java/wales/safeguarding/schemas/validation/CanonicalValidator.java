@@ -34,6 +34,9 @@ public final class CanonicalValidator {
 
     private static final String SCHEMA_ROOT = "schemas/";
     private static final Pattern TEN_DIGITS = Pattern.compile("[0-9]{10}");
+    private static final String CHILDREN = "children";
+    private static final String CHILD = "child";
+    private static final Set<String> ALTERNATIVES = Set.of("oneOf", "anyOf");
     private static final Set<String> POINT_AT_PROPERTY =
             Set.of("required", "dependentRequired", "additionalProperties");
     private static final String KNOWN_TYPES =
@@ -44,10 +47,14 @@ public final class CanonicalValidator {
 
     private final JsonSchema envelopeSchema;
     private final Map<MessageType, JsonSchema> bodySchemas;
+    /** Per type, the body properties holding children ({@code children}: an array, {@code child}: one). */
+    private final Map<MessageType, Set<String>> childProperties;
 
-    private CanonicalValidator(JsonSchema envelopeSchema, Map<MessageType, JsonSchema> bodySchemas) {
+    private CanonicalValidator(JsonSchema envelopeSchema, Map<MessageType, JsonSchema> bodySchemas,
+            Map<MessageType, Set<String>> childProperties) {
         this.envelopeSchema = envelopeSchema;
         this.bodySchemas = bodySchemas;
+        this.childProperties = childProperties;
     }
 
     /** The validator for the schemas in this jar; built on first use and shared after that. */
@@ -67,34 +74,48 @@ public final class CanonicalValidator {
                         "is not a known message type; known types are " + KNOWN_TYPES));
             } else if (body != null && body.isObject()) {
                 violations.addAll(toViolations(bodySchemas.get(known.get()).validate(body), "/body"));
-                if (known.get() == MessageType.DUTY_TO_REPORT) {
-                    checkNhsNumbers(body, violations);
-                }
+                checkNhsNumbers(body, childProperties.get(known.get()), violations);
             }
         }
         violations.sort(ORDER);
         return List.copyOf(violations);
     }
 
-    private static void checkNhsNumbers(JsonNode body, List<Violation> violations) {
-        JsonNode children = body.path("children");
-        if (!children.isArray()) {
-            return;
-        }
-        for (int i = 0; i < children.size(); i++) {
-            JsonNode nhsNumber = children.get(i).get("nhsNumber");
-            // a value that is not ten digits already breaks the schema pattern: one violation is enough
-            if (nhsNumber != null && nhsNumber.isTextual() && TEN_DIGITS.matcher(nhsNumber.textValue()).matches()
-                    && !NhsNumber.isValid(nhsNumber.textValue())) {
-                violations.add(new Violation("/body/children/" + i + "/nhsNumber",
-                        Violation.NHS_NUMBER_CHECK_DIGIT,
-                        "is not a valid NHS number: the modulus 11 check digit does not match"));
+    private static void checkNhsNumbers(JsonNode body, Set<String> properties, List<Violation> violations) {
+        if (properties.contains(CHILDREN)) {
+            JsonNode children = body.path(CHILDREN);
+            for (int i = 0; children.isArray() && i < children.size(); i++) {
+                checkNhsNumber(children.get(i), "/body/children/" + i, violations);
             }
+        }
+        if (properties.contains(CHILD)) {
+            checkNhsNumber(body.path(CHILD), "/body/child", violations);
+        }
+    }
+
+    private static void checkNhsNumber(JsonNode child, String pointer, List<Violation> violations) {
+        JsonNode nhsNumber = child.get("nhsNumber");
+        // a value that is not ten digits already breaks the schema pattern: one violation is enough
+        if (nhsNumber != null && nhsNumber.isTextual() && TEN_DIGITS.matcher(nhsNumber.textValue()).matches()
+                && !NhsNumber.isValid(nhsNumber.textValue())) {
+            violations.add(new Violation(pointer + "/nhsNumber", Violation.NHS_NUMBER_CHECK_DIGIT,
+                    "is not a valid NHS number: the modulus 11 check digit does not match"));
         }
     }
 
     private static List<Violation> toViolations(Set<ValidationMessage> messages, String prefix) {
-        return messages.stream().map(m -> toViolation(m, prefix)).distinct().collect(Collectors.toList());
+        // A failed oneOf/anyOf also reports why each branch failed; for "exactly one of text and
+        // contentBase64" that reads "text is required" and "contentBase64 is required", the opposite
+        // of the rule. The oneOf/anyOf violation alone says what is wrong.
+        List<String> failedAlternatives = messages.stream()
+                .filter(m -> ALTERNATIVES.contains(m.getType()))
+                .map(m -> m.getEvaluationPath().toString() + "/")
+                .toList();
+        return messages.stream()
+                .filter(m -> failedAlternatives.stream().noneMatch(m.getEvaluationPath().toString()::startsWith))
+                .map(m -> toViolation(m, prefix))
+                .distinct()
+                .collect(Collectors.toList());
     }
 
     private static Violation toViolation(ValidationMessage m, String prefix) {
@@ -124,22 +145,32 @@ public final class CanonicalValidator {
                     .regularExpressionFactory(new EcmaAnchorsRegularExpressionFactory())
                     .build();
             Map<MessageType, JsonSchema> bodies = new EnumMap<>(MessageType.class);
+            Map<MessageType, Set<String>> childProperties = new EnumMap<>(MessageType.class);
             for (MessageType type : MessageType.values()) {
-                bodies.put(type, schema(factory, config, "body/" + type.wireName() + ".schema.json"));
+                JsonNode tree = read("body/" + type.wireName() + ".schema.json");
+                bodies.put(type, schema(factory, config, tree));
+                // the schema says where a body names its children, so the check digit follows it there
+                JsonNode properties = tree.path("properties");
+                childProperties.put(type, Stream.of(CHILDREN, CHILD).filter(properties::has)
+                        .collect(Collectors.toUnmodifiableSet()));
             }
-            return new CanonicalValidator(schema(factory, config, "envelope.schema.json"), bodies);
+            return new CanonicalValidator(schema(factory, config, read("envelope.schema.json")), bodies, childProperties);
         }
 
-        private static JsonSchema schema(JsonSchemaFactory factory, SchemaValidatorsConfig config, String name) {
+        private static JsonSchema schema(JsonSchemaFactory factory, SchemaValidatorsConfig config, JsonNode tree) {
+            JsonSchema schema = factory.getSchema(tree, config);
+            // build every keyword validator now, so validate() only ever reads shared state
+            schema.initializeValidators();
+            return schema;
+        }
+
+        private static JsonNode read(String name) {
             String resource = SCHEMA_ROOT + name;
             try (InputStream in = CanonicalValidator.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("schema not on the classpath: " + resource);
                 }
-                JsonSchema schema = factory.getSchema(CanonicalJson.mapper().readTree(in), config);
-                // build every keyword validator now, so validate() only ever reads shared state
-                schema.initializeValidators();
-                return schema;
+                return CanonicalJson.mapper().readTree(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read schema " + resource, e);
             }

@@ -17,7 +17,18 @@ class WireNamesTest {
         "REPORT_ACKNOWLEDGEMENT, report-acknowledgement",
         "REPORT_OUTCOME, report-outcome",
         "DELIVERY_RECEIPT, delivery-receipt",
-        "ESCALATION, escalation"})
+        "ESCALATION, escalation",
+        "STRATEGY_MEETING_INVITATION, strategy-meeting-invitation",
+        "CONFERENCE_INVITATION, conference-invitation",
+        "CONFERENCE_REPORT, conference-report",
+        "OUTLINE_PLAN, outline-plan",
+        "CONFERENCE_MINUTES, conference-minutes",
+        "MINUTES_CORRECTION, minutes-correction",
+        "REGISTER_CHANGE, register-change",
+        "PLAN_UPDATE, plan-update",
+        "INFORMATION_SHARE, information-share",
+        "HEALTH_ALERT, health-alert",
+        "SCHOOL_ALERT, school-alert"})
     void should_write_and_read_message_types_by_wire_name(MessageType type, String wireName) throws Exception {
         assertThat(type.wireName()).isEqualTo(wireName);
         assertThat(json(type)).isEqualTo("\"" + wireName + "\"");
@@ -28,13 +39,13 @@ class WireNamesTest {
     @Test
     void should_not_find_a_message_type_by_its_java_name() {
         assertThat(MessageType.fromWireName("DUTY_TO_REPORT")).isEmpty();
-        assertThat(MessageType.fromWireName("conference-minutes")).isEmpty();
+        assertThat(MessageType.fromWireName("carrier-pigeon")).isEmpty();
         assertThat(MessageType.fromWireName(null)).isEmpty();
     }
 
     @Test
     void should_refuse_to_bind_an_unknown_message_type() {
-        assertThatThrownBy(() -> CanonicalJson.mapper().readValue("\"conference-minutes\"", MessageType.class))
+        assertThatThrownBy(() -> CanonicalJson.mapper().readValue("\"carrier-pigeon\"", MessageType.class))
                 .isInstanceOf(ValueInstantiationException.class);
     }
 

@@ -1,0 +1,30 @@
+package wales.safeguarding.schemas.childprotection;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Body of {@code conference-invitation}: an initial or review child protection conference.
+ * {@code kind} is initial or review; an initial one carries {@code lastStrategyDiscussionAt}, a
+ * review one {@code previousConferenceId}; {@code rescheduledFrom} is set when the conference moved.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ConferenceInvitation(
+        String conferenceId,
+        String kind,
+        Meeting meeting,
+        String reason,
+        Section47Conclusion section47Conclusion,
+        WrittenReport writtenReport,
+        List<Invitee> invitees,
+        List<ChildRef> children,
+        OffsetDateTime lastStrategyDiscussionAt,
+        String previousConferenceId,
+        OffsetDateTime rescheduledFrom) {
+
+    public ConferenceInvitation {
+        invitees = invitees == null ? null : List.copyOf(invitees);
+        children = children == null ? null : List.copyOf(children);
+    }
+}
