@@ -52,6 +52,14 @@ public class StatutoryClocks {
         return new Due(dueAt, !uncovered.isEmpty());
     }
 
+    /** The end of the Nth working day before the London day of {@code event} (a lead time before a meeting). */
+    public Due dueBefore(Instant event, int workingDays) {
+        Set<LocalDate> uncovered = new TreeSet<>();
+        WorkingDayCalendar calendar = new WorkingDayCalendar(holidays, uncovered::add);
+        Instant dueAt = calendar.endOf(calendar.workingDaysBefore(calendar.londonDay(event), workingDays));
+        return new Due(dueAt, !uncovered.isEmpty());
+    }
+
     public BankHolidays holidays() {
         return holidays;
     }

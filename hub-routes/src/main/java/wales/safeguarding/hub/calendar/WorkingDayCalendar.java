@@ -66,6 +66,22 @@ public final class WorkingDayCalendar {
         return current;
     }
 
+    /** The Nth working day strictly before {@code day} (n &gt;= 1): e.g. a report due two working days before. */
+    public LocalDate workingDaysBefore(LocalDate day, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a lead time needs at least one working day, got " + n);
+        }
+        LocalDate current = day;
+        int counted = 0;
+        while (counted < n) {
+            current = current.minusDays(1);
+            if (isWorkingDay(current)) {
+                counted++;
+            }
+        }
+        return current;
+    }
+
     /** The day in London on which something received at {@code instant} was received. */
     public LocalDate londonDay(Instant instant) {
         return instant.atZone(LONDON).toLocalDate();

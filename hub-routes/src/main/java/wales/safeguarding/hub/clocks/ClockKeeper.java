@@ -65,6 +65,48 @@ public class ClockKeeper {
         return level.afterWorkingDays() == 0 ? dueAt : calendar.due(dueAt.minusNanos(1), level.afterWorkingDays()).dueAt();
     }
 
+    /** Starts a clock that runs to a set deadline (e.g. a written report due before a conference). */
+    public void startUntil(Connection c, String clock, UUID startedBy, String caseReference, String subject,
+            String owedBy, String waiting, Instant startedAt, Instant dueAt) throws SQLException {
+        Instant firstRung = rungAt(dueAt, definition(clock).ladder().levels().get(0));
+        tracking.insertClock(c, startedBy, clock, owedBy, waiting, startedAt, dueAt, firstRung, false, caseReference,
+                subject);
+    }
+
+    /** Stops a case's running clocks of this name ({@code subject}, {@code owedBy} narrow it when not null). */
+    public int stop(Connection c, String clock, String caseReference, String subject, String owedBy, UUID metBy,
+            Instant at) throws SQLException {
+        return tracking.meetCaseClocks(c, caseReference, clock, subject, owedBy, metBy, at);
+    }
+
+    /** Moves a case's running clocks of this name to a new start (a conference or meeting rescheduled). */
+    public int move(Connection c, String clock, String caseReference, String subject, Instant newAnchor)
+            throws SQLException {
+        var running = tracking.runningCaseClocks(c, caseReference, clock, subject);
+        StatutoryClocks.Due due = due(clock, newAnchor);
+        Instant firstRung = rungAt(due.dueAt(), definition(clock).ladder().levels().get(0));
+        for (var k : running) {
+            tracking.moveClock(c, k.id(), newAnchor, due.dueAt(), firstRung, due.beyondData());
+        }
+        return running.size();
+    }
+
+    /** Moves a case's running deadline clocks of this name to a new deadline. */
+    public int moveUntil(Connection c, String clock, String caseReference, String subject, Instant startedAt,
+            Instant dueAt) throws SQLException {
+        var running = tracking.runningCaseClocks(c, caseReference, clock, subject);
+        Instant firstRung = rungAt(dueAt, definition(clock).ladder().levels().get(0));
+        for (var k : running) {
+            tracking.moveClock(c, k.id(), startedAt, dueAt, firstRung, false);
+        }
+        return running.size();
+    }
+
+    /** True while a clock of this name runs for the case (narrowed by subject when given). */
+    public boolean running(Connection c, String clock, String caseReference, String subject) throws SQLException {
+        return !tracking.runningCaseClocks(c, caseReference, clock, subject).isEmpty();
+    }
+
     /**
      * Starts a clock. {@code startedBy} is the message that started it; {@code caseReference} and {@code subject}
      * (e.g. a conference id) are how later messages find it to stop or move it.

@@ -36,10 +36,11 @@ public class DeliveryQueues {
     private final Transactions transactions;
     private final TrackingRepository tracking;
     private final Clock clock;
+    private final RecipientCopies copies;
 
     public DeliveryQueues(ConnectionFactory connectionFactory,
             @ConfigProperty(name = "hub.delivery.queue-prefix") String queuePrefix, Transactions transactions,
-            TrackingRepository tracking, Clock clock) {
+            TrackingRepository tracking, Clock clock, RecipientCopies copies) {
         this.sessions = new CachingConnectionFactory(connectionFactory);
         this.sessions.setSessionCacheSize(8);
         this.jms = new JmsTemplate(sessions);
@@ -49,6 +50,7 @@ public class DeliveryQueues {
         this.transactions = transactions;
         this.tracking = tracking;
         this.clock = clock;
+        this.copies = copies;
     }
 
     public String queueFor(String recipient) {
@@ -71,11 +73,15 @@ public class DeliveryQueues {
         }
     }
 
-    /** Sends one copy. {@code replay} &gt; 0 gives an operator's replay its own duplicate-detection id. */
+    /**
+     * Sends the recipient's copy of a stored message (trimmed to what it needs to know). {@code replay} &gt; 0 gives
+     * an operator's replay its own duplicate-detection id.
+     */
     public void send(UUID messageId, String recipient, String type, byte[] payload, int replay) {
+        byte[] copy = copies.copyFor(type, recipient, payload);
         jms.send(queueFor(recipient), session -> {
             BytesMessage m = session.createBytesMessage();
-            m.writeBytes(payload);
+            m.writeBytes(copy);
             m.setStringProperty(HubHeaders.MESSAGE_ID, messageId.toString());
             m.setStringProperty(HubHeaders.RECIPIENT, recipient);
             m.setStringProperty(HubHeaders.MESSAGE_TYPE, type);

@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.intake.FlowRules;
 import wales.safeguarding.hub.intake.Routing;
 import wales.safeguarding.hub.tracking.DeliveryState;
 import wales.safeguarding.hub.tracking.StoredMessage;
@@ -22,7 +24,7 @@ import wales.safeguarding.schemas.validation.Violation;
  * outcome also counts as the acknowledgement if none came before it.
  */
 @ApplicationScoped
-public class ReportResponses {
+public class ReportResponses implements FlowRules {
 
     private final TrackingRepository tracking;
 
@@ -30,7 +32,18 @@ public class ReportResponses {
         this.tracking = tracking;
     }
 
+    @Override
+    public Set<MessageType> types() {
+        return Set.of(MessageType.REPORT_ACKNOWLEDGEMENT, MessageType.REPORT_OUTCOME);
+    }
+
+    @Override
+    public void accepted(Connection c, Envelope answer, Instant at) throws SQLException {
+        record(c, answer, at);
+    }
+
     /** The report-maker's agency, if the answer refers to a duty-to-report that reached the answering council. */
+    @Override
     public Routing route(Connection c, Envelope answer) throws SQLException {
         Optional<StoredMessage> report = answeredReport(c, answer);
         return report.map(r -> Routing.to(List.of(r.sender())))
@@ -42,6 +55,8 @@ public class ReportResponses {
         StoredMessage report = answeredReport(c, answer).orElseThrow();
         String council = answer.sender();
         String detail = answer.type().wireName() + " " + answer.messageId();
+        // Either answer is a decision on next actions.
+        tracking.meetClock(c, report.messageId(), DutyToReportRules.NEXT_ACTIONS, council, answer.messageId(), at);
         if (answer.type() == MessageType.REPORT_ACKNOWLEDGEMENT) {
             tracking.transition(c, report.messageId(), council, DeliveryState.ACKNOWLEDGED, detail, council, at);
             tracking.meetClock(c, report.messageId(), ReportClock.ACKNOWLEDGEMENT.wireName(), council, answer.messageId(), at);

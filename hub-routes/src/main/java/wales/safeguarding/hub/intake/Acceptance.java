@@ -9,16 +9,13 @@ import java.util.UUID;
  *
  * @param duplicate true when this answers a resubmission of a message accepted before
  * @param replay    0 for the first copy; an operator's nth replay of a dead letter is n
+ * @param notes     compliance notes the flow's rules recorded (e.g. the hub added the child's GP practice)
  */
 public record Acceptance(UUID messageId, String type, Instant acceptedAt, List<String> recipients, byte[] payload,
-        boolean duplicate, int replay) {
+        boolean duplicate, int replay, List<String> notes) {
 
     public Acceptance {
         recipients = List.copyOf(recipients);
-    }
-
-    public Acceptance(UUID messageId, String type, Instant acceptedAt, List<String> recipients, byte[] payload,
-            boolean duplicate) {
-        this(messageId, type, acceptedAt, recipients, payload, duplicate, 0);
+        notes = List.copyOf(notes);
     }
 }

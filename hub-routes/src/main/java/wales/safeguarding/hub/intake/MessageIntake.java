@@ -25,8 +25,6 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.delivery.DeliveryQueues;
 import wales.safeguarding.hub.directory.Agency;
-import wales.safeguarding.hub.dutytoreport.DutyToReportRules;
-import wales.safeguarding.hub.dutytoreport.ReportResponses;
 import wales.safeguarding.hub.tracking.DeliveryRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
@@ -49,20 +47,17 @@ public class MessageIntake {
 
     private final CanonicalValidator validator;
     private final RecipientResolver recipients;
-    private final DutyToReportRules dutyToReport;
-    private final ReportResponses reportResponses;
+    private final FlowRulesRegistry flows;
     private final TrackingRepository tracking;
     private final Transactions transactions;
     private final DeliveryQueues queues;
     private final Clock clock;
 
-    public MessageIntake(CanonicalValidator validator, RecipientResolver recipients, DutyToReportRules dutyToReport,
-            ReportResponses reportResponses, TrackingRepository tracking, Transactions transactions,
-            DeliveryQueues queues, Clock clock) {
+    public MessageIntake(CanonicalValidator validator, RecipientResolver recipients, FlowRulesRegistry flows,
+            TrackingRepository tracking, Transactions transactions, DeliveryQueues queues, Clock clock) {
         this.validator = validator;
         this.recipients = recipients;
-        this.dutyToReport = dutyToReport;
-        this.reportResponses = reportResponses;
+        this.flows = flows;
         this.tracking = tracking;
         this.transactions = transactions;
         this.queues = queues;
@@ -109,7 +104,7 @@ public class MessageIntake {
         if (!violations.isEmpty()) {
             throw new IllegalStateException("the hub made an invalid " + message.type().wireName() + ": " + violations);
         }
-        return store(c, message, message.recipients(), fingerprint(tree), "hub");
+        return store(c, message, message.recipients(), List.of(), fingerprint(tree), "hub");
     }
 
     private Acceptance acceptOrRecall(Connection c, Envelope message, String hash, String caller) throws SQLException {
@@ -121,11 +116,11 @@ public class MessageIntake {
         if (!routing.routable()) {
             throw ProblemException.unroutable(routing.violations());
         }
-        return store(c, message, routing.recipients(), hash, caller);
+        return store(c, message, routing.recipients(), routing.notes(), hash, caller);
     }
 
-    private Acceptance store(Connection c, Envelope message, List<String> to, String hash, String actor)
-            throws SQLException {
+    private Acceptance store(Connection c, Envelope message, List<String> to, List<String> notes, String hash,
+            String actor) throws SQLException {
         // PostgreSQL keeps microseconds: the acceptance time is the one that is stored, to the microsecond.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Envelope stored = message.withAcceptedAt(now.atOffset(ZoneOffset.UTC)).withRecipients(to);
@@ -135,15 +130,17 @@ public class MessageIntake {
                 message.correlationId(), message.language().code(), message.securityLabel(),
                 message.createdAt().toInstant(), now, hash, payload));
         tracking.audit(c, message.messageId(), null, "accepted", null, null, "from " + message.sender(), actor, now);
+        for (String note : notes) {
+            tracking.audit(c, message.messageId(), null, "compliance-note", null, null, note, "hub", now);
+        }
         for (String recipient : to) {
             tracking.insertDelivery(c, message.messageId(), recipient, now, actor);
         }
-        switch (message.type()) {
-            case DUTY_TO_REPORT -> dutyToReport.startClocks(c, stored, now);
-            case REPORT_ACKNOWLEDGEMENT, REPORT_OUTCOME -> reportResponses.record(c, stored, now);
-            default -> { }
+        var rules = flows.forType(message.type());
+        if (rules.isPresent()) {
+            rules.get().accepted(c, stored, now);
         }
-        return new Acceptance(message.messageId(), message.type().wireName(), now, to, payload, false);
+        return new Acceptance(message.messageId(), message.type().wireName(), now, to, payload, false, 0, notes);
     }
 
     private Acceptance recall(Connection c, StoredMessage earlier, String hash, String caller) throws SQLException {
@@ -151,7 +148,10 @@ public class MessageIntake {
             throw ProblemException.messageIdReused(earlier.messageId().toString());
         }
         List<String> to = tracking.deliveries(c, earlier.messageId()).stream().map(DeliveryRecord::recipient).toList();
-        return new Acceptance(earlier.messageId(), earlier.type(), earlier.acceptedAt(), to, earlier.payload(), true);
+        List<String> notes = tracking.history(c, earlier.messageId()).stream()
+                .filter(e -> "compliance-note".equals(e.event())).map(e -> e.detail()).toList();
+        return new Acceptance(earlier.messageId(), earlier.type(), earlier.acceptedAt(), to, earlier.payload(), true, 0,
+                notes);
     }
 
     private static JsonNode parse(byte[] raw) {

@@ -51,7 +51,7 @@ public class MessagesResource {
 
     /** What the hub answers when it has stored a message. */
     public record Accepted(UUID messageId, String status, Instant acceptedAt, List<String> recipients, String tracking,
-            boolean duplicate) {
+            boolean duplicate, List<String> complianceNotes) {
     }
 
     @POST
@@ -74,7 +74,7 @@ public class MessagesResource {
         Acceptance acceptance = intake.submit(readLimited(body), agency);
         String trackingPath = "/api/v1/messages/" + acceptance.messageId();
         Accepted answer = new Accepted(acceptance.messageId(), "accepted", acceptance.acceptedAt(),
-                acceptance.recipients(), trackingPath, acceptance.duplicate());
+                acceptance.recipients(), trackingPath, acceptance.duplicate(), acceptance.notes());
         return Response.status(acceptance.duplicate() ? Response.Status.OK : Response.Status.ACCEPTED)
                 .location(URI.create(trackingPath)).type(MediaType.APPLICATION_JSON).entity(answer).build();
     }

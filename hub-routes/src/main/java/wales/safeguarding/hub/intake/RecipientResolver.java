@@ -9,9 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.Directory;
-import wales.safeguarding.hub.dutytoreport.DutyToReportRules;
-import wales.safeguarding.hub.dutytoreport.ReportResponses;
 import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.MessageType;
 import wales.safeguarding.schemas.validation.Violation;
 
 /**
@@ -22,26 +21,26 @@ import wales.safeguarding.schemas.validation.Violation;
 public class RecipientResolver {
 
     private final Directory directory;
-    private final DutyToReportRules dutyToReport;
-    private final ReportResponses reportResponses;
+    private final FlowRulesRegistry flows;
 
-    public RecipientResolver(Directory directory, DutyToReportRules dutyToReport, ReportResponses reportResponses) {
+    public RecipientResolver(Directory directory, FlowRulesRegistry flows) {
         this.directory = directory;
-        this.dutyToReport = dutyToReport;
-        this.reportResponses = reportResponses;
+        this.flows = flows;
     }
 
     public Routing resolve(Connection c, Envelope message) throws SQLException {
         Routing named = named(message);
-        Routing required = switch (message.type()) {
-            case DUTY_TO_REPORT -> dutyToReport.route(message);
-            case REPORT_ACKNOWLEDGEMENT, REPORT_OUTCOME -> reportResponses.route(c, message);
-            case DELIVERY_RECEIPT, ESCALATION -> Routing.refused(new Violation("/type", "hub-only-type",
+        Routing required;
+        if (message.type() == MessageType.DELIVERY_RECEIPT || message.type() == MessageType.ESCALATION) {
+            required = Routing.refused(new Violation("/type", "hub-only-type",
                     message.type().wireName() + " messages are made by the hub, not sent to it"));
-            // A type the contract knows but the hub has no routing rules for yet is refused, never guessed at.
-            default -> Routing.refused(new Violation("/type", "routed-type",
-                    "the hub does not route " + message.type().wireName() + " messages yet"));
-        };
+        } else {
+            // A type the contract knows but no flow routes is refused, never guessed at.
+            var rules = flows.forType(message.type());
+            required = rules.isPresent() ? rules.get().route(c, message)
+                    : Routing.refused(new Violation("/type", "routed-type",
+                            "the hub does not route " + message.type().wireName() + " messages yet"));
+        }
         Routing all = named.and(required);
         List<Violation> violations = new ArrayList<>(all.violations());
         if (violations.isEmpty() && all.recipients().isEmpty()) {
@@ -52,7 +51,7 @@ public class RecipientResolver {
                 violations.add(new Violation("/recipients", "not-to-self", "the sender cannot be a recipient"));
             }
         }
-        return new Routing(all.recipients(), violations);
+        return new Routing(all.recipients(), violations, all.notes());
     }
 
     private Routing named(Envelope message) {

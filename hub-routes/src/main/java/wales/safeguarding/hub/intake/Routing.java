@@ -7,12 +7,20 @@ import java.util.Set;
 
 import wales.safeguarding.schemas.validation.Violation;
 
-/** Who a message goes to, or why it cannot go anywhere. Recipients keep their order and appear once. */
-public record Routing(List<String> recipients, List<Violation> violations) {
+/**
+ * Who a message goes to, or why it cannot go anywhere, and the compliance notes the rules recorded on the way (the
+ * hub added the child's GP practice, no practice is known, ...). Recipients keep their order and appear once.
+ */
+public record Routing(List<String> recipients, List<Violation> violations, List<String> notes) {
 
     public Routing {
         recipients = List.copyOf(new LinkedHashSet<>(recipients));
         violations = List.copyOf(violations);
+        notes = List.copyOf(notes);
+    }
+
+    public Routing(List<String> recipients, List<Violation> violations) {
+        this(recipients, violations, List.of());
     }
 
     public static Routing to(List<String> recipients) {
@@ -28,7 +36,9 @@ public record Routing(List<String> recipients, List<Violation> violations) {
         r.addAll(other.recipients);
         List<Violation> v = new ArrayList<>(violations);
         v.addAll(other.violations);
-        return new Routing(r, v);
+        List<String> n = new ArrayList<>(notes);
+        n.addAll(other.notes);
+        return new Routing(r, v, n);
     }
 
     public boolean routable() {

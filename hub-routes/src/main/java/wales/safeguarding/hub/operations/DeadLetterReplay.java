@@ -74,7 +74,8 @@ public class DeadLetterReplay {
             int replay = tracking.startReplay(c, messageId, recipient);
             tracking.transition(c, messageId, recipient, DeliveryState.ACCEPTED, "replay " + replay, operator, now);
             tracking.audit(c, messageId, recipient, "replayed", null, null, "replay " + replay + ": " + why, operator, now);
-            return new Acceptance(messageId, message.type(), now, List.of(recipient), message.payload(), false, replay);
+            return new Acceptance(messageId, message.type(), now, List.of(recipient), message.payload(), false, replay,
+                    List.of());
         });
         int removed = removeFromDeadLetterQueue(messageId, recipient);
         queues.publish(again);

@@ -263,6 +263,57 @@ public class TrackingRepository {
         }
     }
 
+    /**
+     * Stops the running clocks of a case: {@code subject} and {@code owedBy} narrow it when given. Returns how many
+     * stopped.
+     */
+    public int meetCaseClocks(Connection c, String caseReference, String clock, String subject, String owedBy, UUID metBy,
+            Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update statutory_clock set met_at = ?, met_by_message = ?, next_escalation_at = null
+                where case_reference = ? and clock = ? and met_at is null
+                  and (?::text is null or subject = ?) and (?::text is null or owed_by = ?)""")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setObject(2, metBy);
+            ps.setString(3, caseReference);
+            ps.setString(4, clock);
+            ps.setString(5, subject);
+            ps.setString(6, subject);
+            ps.setString(7, owedBy);
+            ps.setString(8, owedBy);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** The running clocks of a case (narrowed by subject when given). */
+    public List<ClockRecord> runningCaseClocks(Connection c, String caseReference, String clock, String subject)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CLOCK_COLUMNS + """
+                 where case_reference = ? and clock = ? and met_at is null and (?::text is null or subject = ?)
+                order by id""")) {
+            ps.setString(1, caseReference);
+            ps.setString(2, clock);
+            ps.setString(3, subject);
+            ps.setString(4, subject);
+            return readClocks(ps);
+        }
+    }
+
+    /** A clock's new due time (a conference moved): its ladder starts again from the bottom. */
+    public void moveClock(Connection c, long clockId, Instant startedAt, Instant dueAt, Instant firstEscalationAt,
+            boolean calendarBeyondData) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update statutory_clock set started_at = ?, due_at = ?, next_escalation_at = ?, escalation_step = 0,
+                    calendar_beyond_data = ? where id = ?""")) {
+            ps.setTimestamp(1, Timestamp.from(startedAt));
+            ps.setTimestamp(2, Timestamp.from(dueAt));
+            ps.setTimestamp(3, Timestamp.from(firstEscalationAt));
+            ps.setBoolean(4, calendarBeyondData);
+            ps.setLong(5, clockId);
+            ps.executeUpdate();
+        }
+    }
+
     /** Reports with at least one clock whose next escalation is due, most overdue first. Takes no lock. */
     public List<UUID> reportsWithDueClocks(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""

@@ -104,6 +104,12 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void should_count_a_lead_time_back_across_a_bank_holiday() {
+        // Two working days before Tuesday 5 January 2027: Monday 4, then Thursday 31 December (New Year's Day skipped).
+        assertThat(calendar.workingDaysBefore(LocalDate.of(2027, 1, 5), 2)).isEqualTo(LocalDate.of(2026, 12, 31));
+    }
+
+    @Test
     void should_refuse_a_clock_of_no_working_days() {
         assertThatThrownBy(() -> calendar.workingDaysAfter(LocalDate.of(2026, 1, 5), 0))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -69,7 +69,7 @@ class CaseTimelineFlowTest {
         assertThat(timeline.getList("entries.messageType", String.class))
                 .contains("duty-to-report", "report-acknowledgement", "report-outcome");
         assertThat(timeline.getList("entries.findAll { it.event == 'clock-met' }.clock", String.class))
-                .containsExactlyInAnyOrder("report-acknowledgement", "report-outcome");
+                .containsExactlyInAnyOrder("report-acknowledgement", "report-outcome", "next-actions");
     }
 
     @Test

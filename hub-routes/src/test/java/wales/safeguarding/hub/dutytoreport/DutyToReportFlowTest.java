@@ -102,7 +102,8 @@ class DutyToReportFlowTest {
         JsonPath tracking = HubApi.track(POLICE, reportId).statusCode(200).extract().jsonPath();
         assertThat(tracking.getString("recipients[0].state")).isEqualTo("outcome-given");
         assertThat(tracking.getString("recipients[0].recipientReference")).isEqualTo("STUB-REF");
-        assertThat(tracking.getList("clocks.metAt")).hasSize(2).doesNotContainNull();
+        assertThat(tracking.getList("clocks.metAt")).as("acknowledgement, outcome and next actions").hasSize(3)
+                .doesNotContainNull();
         List<String> transitions = tracking.getList("history.findAll { it.event == 'state-changed' }.toState");
         assertThat(transitions).containsExactly("accepted", "queued", "delivered", "acknowledged", "outcome-given");
         assertThat(tracking.getList("history.event", String.class)).contains("accepted", "delivery-attempt", "delivery-receipt");
@@ -116,8 +117,10 @@ class DutyToReportFlowTest {
         HubApi.send(POLICE, report).statusCode(202);
 
         HubApi.track(POLICE, Messages.id(report)).statusCode(200)
-                .body("clocks.clock", equalTo(List.of("report-acknowledgement", "report-outcome")))
-                .body("clocks.dueAt", equalTo(List.of("2027-01-06T00:00:00Z", "2027-01-06T00:00:00Z")))
+                .body("clocks.clock", equalTo(List.of("report-acknowledgement", "report-outcome", "next-actions")))
+                // seven working days for both answers; one for the decision on next actions (Wednesday 23 December)
+                .body("clocks.dueAt", equalTo(List.of("2027-01-06T00:00:00Z", "2027-01-06T00:00:00Z",
+                        "2026-12-24T00:00:00Z")))
                 .body("clocks.owedBy", hasItem(COUNCIL))
                 .body("clocks.waiting", hasItem(POLICE));
     }

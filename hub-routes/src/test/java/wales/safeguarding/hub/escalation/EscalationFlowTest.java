@@ -139,8 +139,9 @@ class EscalationFlowTest {
         clock.set(START_OF_9_JANUARY.plus(Duration.ofDays(30)));
         escalator.fireDue();
         assertThat(escalationsOf(reportId)).as("the ladder ends with the manager notice").isEqualTo(6);
+        // Every ladder is at its top: two rungs for the answers, three (up to the board) for next actions.
         HubApi.track(POLICE, reportId).statusCode(200)
-                .body("clocks.escalationStep", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(2)))
+                .body("clocks.escalationStep", org.hamcrest.Matchers.contains(2, 2, 3))
                 .body("clocks.nextEscalationAt", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
         agencies.of(POLICE).verify(exactly(1), escalationRequest(reportId, "report-maker-notice"));
         agencies.of(COUNCIL).verify(exactly(1), escalationRequest(reportId, "reminder"));
@@ -150,14 +151,49 @@ class EscalationFlowTest {
     void should_not_escalate_when_the_council_acknowledged_and_gave_the_outcome_in_time() {
         String reportId = reportReceivedAt(RECEIVED, Messages.dutyToReport());
         awaitDelivered(reportId);
-        clock.set(Instant.parse("2026-12-30T09:00:00Z"));
+        // Acknowledged the next working day (which is also the decision on next actions), outcome within seven.
+        clock.set(Instant.parse("2026-12-23T09:00:00Z"));
         HubApi.send(COUNCIL, Messages.acknowledgementOf(reportId)).statusCode(202);
+        clock.set(Instant.parse("2026-12-30T09:00:00Z"));
         HubApi.send(COUNCIL, Messages.outcomeOf(reportId)).statusCode(202);
 
         clock.set(START_OF_9_JANUARY);
         escalator.fireDue();
 
-        assertThat(escalationsOf(reportId)).isZero();
+        assertThat(allEscalationsOf(reportId)).isZero();
+    }
+
+    @Test
+    void should_escalate_a_missing_decision_on_next_actions_after_one_working_day_up_to_the_safeguarding_board() {
+        String reportId = reportReceivedAt(RECEIVED, Messages.dutyToReport());
+        // Due by the end of Wednesday 23 December; manager notice two working days later (Tuesday 29: Christmas and
+        // the substitute Boxing Day skipped), the regional board five (Monday 4 January, New Year's Day skipped).
+        clock.set(Instant.parse("2026-12-23T23:59:59Z"));
+        escalator.fireDue();
+        assertThat(nextActionEscalations(reportId)).isZero();
+        clock.set(Instant.parse("2026-12-24T00:00:01Z"));
+        escalator.fireDue();
+        assertThat(nextActionEscalations(reportId)).isEqualTo(1);
+        clock.set(Instant.parse("2026-12-30T00:00:01Z"));
+        escalator.fireDue();
+        assertThat(nextActionEscalations(reportId)).isEqualTo(2);
+        clock.set(Instant.parse("2027-01-04T23:59:59Z"));
+        escalator.fireDue();
+        assertThat(nextActionEscalations(reportId)).isEqualTo(2);
+        clock.set(Instant.parse("2027-01-05T00:00:01Z"));
+        escalator.fireDue();
+        assertThat(nextActionEscalations(reportId)).isEqualTo(3);
+
+        JsonNode board = awaitEscalation(AgencyStubs.MID_AND_WEST_WALES_BOARD, reportId, "board-notice", true);
+        assertThat(texts(board.at("/body/missing"))).containsExactly("next-actions");
+        assertThat(texts(board.at("/body/notices"), "language")).containsExactly("cy", "en");
+        assertThat(board.at("/body/notices/1/subject").asText())
+                .contains("the decision on next actions").contains("5 working days overdue");
+    }
+
+    private long nextActionEscalations(String reportId) {
+        return database.count("select count(*) from escalation e join statutory_clock c on c.id = e.clock_id"
+                + " where c.message_id = ? and c.clock = 'next-actions'", UUID.fromString(reportId));
     }
 
     @Test
@@ -211,7 +247,8 @@ class EscalationFlowTest {
             assertThat(escalationsOf(reportId)).as("escalations of " + reportId).isEqualTo(4);
         }
         assertThat(database.count("select count(*) from escalation e join statutory_clock c on c.id = e.clock_id "
-                + "where e.step = 'reminder' and c.message_id = any (?::uuid[])", reportIdsArray(reports)))
+                + "where e.step = 'reminder' and c.clock <> 'next-actions' and c.message_id = any (?::uuid[])",
+                reportIdsArray(reports)))
                 .isEqualTo(reports.size() * 2L);
         for (String reportId : reports) {
             await().atMost(WAIT).untilAsserted(() -> agencies.of(COUNCIL).verify(exactly(1),
@@ -229,20 +266,30 @@ class EscalationFlowTest {
         await().atMost(WAIT).until(() -> "delivered".equals(HubApi.state(POLICE, reportId, COUNCIL)));
     }
 
+    /** Escalations of the report's acknowledgement and outcome clocks (its next-actions clock has its own ladder). */
     private long escalationsOf(String reportId) {
+        return database.count("select count(*) from escalation e join statutory_clock c on c.id = e.clock_id"
+                + " where c.message_id = ? and c.clock in ('report-acknowledgement', 'report-outcome')",
+                UUID.fromString(reportId));
+    }
+
+    private long allEscalationsOf(String reportId) {
         return database.count("select count(*) from escalation e join statutory_clock c on c.id = e.clock_id"
                 + " where c.message_id = ?", UUID.fromString(reportId));
     }
 
+    /** The one escalation of this step for the report's acknowledgement and outcome clocks. */
     private JsonNode awaitEscalation(String agency, String reportId, String step) {
+        return awaitEscalation(agency, reportId, step, false);
+    }
+
+    private JsonNode awaitEscalation(String agency, String reportId, String step, boolean nextActions) {
         WireMockServer server = agencies.of(agency);
-        await().atMost(WAIT).untilAsserted(() -> server.verify(exactly(1), escalationRequest(reportId, step)));
-        ServeEvent event = server.findAll(escalationRequest(reportId, step)).isEmpty() ? null
-                : server.getAllServeEvents().stream()
-                        .filter(e -> "escalation".equals(e.getRequest().getHeader("X-Hub-Message-Type")))
-                        .filter(e -> e.getRequest().getBodyAsString().contains("\"" + step + "\""))
-                        .filter(e -> e.getRequest().getBodyAsString().contains(reportId))
-                        .findFirst().orElseThrow();
+        var pattern = escalationRequest(reportId, step, nextActions);
+        await().atMost(WAIT).untilAsserted(() -> server.verify(exactly(1), pattern));
+        ServeEvent event = server.getAllServeEvents().stream()
+                .filter(e -> pattern.build().match(e.getRequest()).isExactMatch())
+                .findFirst().orElseThrow();
         try {
             return CanonicalJson.mapper().readTree(event.getRequest().getBody());
         } catch (java.io.IOException e) {
@@ -252,10 +299,18 @@ class EscalationFlowTest {
 
     private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder escalationRequest(String reportId,
             String step) {
-        return postRequestedFor(urlEqualTo("/hub/messages"))
+        return escalationRequest(reportId, step, false);
+    }
+
+    private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder escalationRequest(String reportId,
+            String step, boolean nextActions) {
+        var pattern = postRequestedFor(urlEqualTo("/hub/messages"))
                 .withHeader("X-Hub-Message-Type", WireMock.equalTo("escalation"))
                 .withRequestBody(matchingJsonPath("$.correlationId", WireMock.equalTo(reportId)))
                 .withRequestBody(matchingJsonPath("$.body.step", WireMock.equalTo(step)));
+        return nextActions
+                ? pattern.withRequestBody(matchingJsonPath("$.body.missing[0]", WireMock.equalTo("next-actions")))
+                : pattern.withRequestBody(WireMock.notContaining("\"next-actions\""));
     }
 
     private static List<String> texts(JsonNode array) {

@@ -1,0 +1,101 @@
+package wales.safeguarding.hub.childprotection;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.intake.FlowRules;
+import wales.safeguarding.hub.intake.Routing;
+import wales.safeguarding.schemas.childprotection.ChildRef;
+import wales.safeguarding.schemas.childprotection.HealthAlert;
+import wales.safeguarding.schemas.childprotection.InformationShare;
+import wales.safeguarding.schemas.childprotection.SchoolAlert;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.MessageType;
+import wales.safeguarding.schemas.validation.Violation;
+
+/**
+ * Health and school alerts, and information shares (2023 review recommendation 1.9: schools hear of self-harm and
+ * mental-health risk late or not at all). An alert about a child always reaches the child's council (the social
+ * worker); about a child on the register it also reaches the core group members its kind calls for
+ * ({@link AlertRouting}, in configuration). An information share goes to whom the sender names; the need-to-know
+ * policy decides what each of them sees.
+ */
+@ApplicationScoped
+public class AlertRules implements FlowRules {
+
+    private final CaseBook cases;
+    private final CaseParties parties;
+    private final AlertRouting routing;
+
+    public AlertRules(CaseBook cases, CaseParties parties, AlertRouting routing) {
+        this.cases = cases;
+        this.parties = parties;
+        this.routing = routing;
+    }
+
+    @Override
+    public Set<MessageType> types() {
+        return Set.of(MessageType.HEALTH_ALERT, MessageType.SCHOOL_ALERT, MessageType.INFORMATION_SHARE);
+    }
+
+    @Override
+    public Routing route(Connection c, Envelope message) throws SQLException {
+        if (message.type() == MessageType.INFORMATION_SHARE) {
+            ChildRef child = ConferenceRules.body(message, InformationShare.class).child();
+            return Routing.to(parties.council(child).filter(council -> !council.equals(message.sender()))
+                    .map(List::of).orElse(List.of()));
+        }
+        String kind;
+        ChildRef child;
+        boolean healthRelevant;
+        if (message.type() == MessageType.HEALTH_ALERT) {
+            HealthAlert body = ConferenceRules.body(message, HealthAlert.class);
+            kind = body.kind();
+            child = body.child();
+            healthRelevant = true;
+        } else {
+            SchoolAlert body = ConferenceRules.body(message, SchoolAlert.class);
+            kind = body.kind();
+            child = body.child();
+            healthRelevant = body.healthRelevant();
+        }
+        Optional<String> council = parties.council(child);
+        if (council.isEmpty()) {
+            return Routing.refused(new Violation("/body/child/localAuthority", "known-local-authority",
+                    "no children's services in the directory for local authority " + child.localAuthority()));
+        }
+        List<String> to = new ArrayList<>(List.of(council.get()));
+        List<String> notes = new ArrayList<>();
+        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
+        if (known.isPresent() && known.get().registered()) {
+            for (String role : routing.reaches().getOrDefault(kind, List.of())) {
+                Optional<String> member = switch (role) {
+                    case "school" -> parties.school(child, known);
+                    case "gp" -> parties.gpPractice(child, known);
+                    case "gp-if-health-relevant" -> healthRelevant ? parties.gpPractice(child, known) : Optional.empty();
+                    case "police" -> parties.policeForce(child, null, known);
+                    default -> throw new IllegalStateException("hub.alerts." + kind + ": unknown core group role '"
+                            + role + "' (school, gp, gp-if-health-relevant, police)");
+                };
+                member.filter(m -> !m.equals(message.sender()) && !to.contains(m)).ifPresent(m -> {
+                    to.add(m);
+                    notes.add("alert-routed: " + m + " (" + role + " of a child on the register, for a " + kind + ")");
+                });
+            }
+        }
+        to.remove(message.sender());
+        return new Routing(to, List.of(), notes);
+    }
+
+    @Override
+    public void accepted(Connection c, Envelope message, Instant at) {
+        // Alerts start no clock: they are acted on by the people who receive them.
+    }
+}

@@ -1,0 +1,50 @@
+package wales.safeguarding.hub.delivery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.directory.AgencyKind;
+import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
+import wales.safeguarding.schemas.envelope.MessageType;
+import wales.safeguarding.schemas.policy.NeedToKnowPolicy;
+
+/**
+ * Each recipient gets only what it needs: its copy of a message keeps the body fields the need-to-know policy
+ * ({@code schemas/policy/need-to-know.json}) gives its kind of agency, and a safeguarding board's copy names no
+ * child. The hub keeps the whole message; only the copies on the delivery queues are trimmed.
+ */
+@ApplicationScoped
+public class RecipientCopies {
+
+    private final NeedToKnowPolicy policy = NeedToKnowPolicy.fromClasspath();
+    private final Directory directory;
+
+    public RecipientCopies(Directory directory) {
+        this.directory = directory;
+    }
+
+    public byte[] copyFor(String type, String recipient, byte[] message) {
+        Agency agency = directory.find(recipient)
+                .orElseThrow(() -> new IllegalStateException("recipient '" + recipient + "' left the directory"));
+        MessageType messageType = MessageType.fromWireName(type)
+                .orElseThrow(() -> new IllegalStateException("unknown message type '" + type + "'"));
+        try {
+            ObjectNode envelope = (ObjectNode) CanonicalJson.mapper().readTree(message);
+            JsonNode body = envelope.get("body");
+            envelope.set("body", policy.bodyFor(messageType, agency.kind().wireName(), body));
+            if (agency.kind() == AgencyKind.SAFEGUARDING_BOARD) {
+                envelope.remove("childReference");
+            }
+            return CanonicalJson.mapper().writeValueAsBytes(envelope);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + recipient + "'s copy of a " + type, e);
+        }
+    }
+}
