@@ -1,0 +1,325 @@
+package wales.safeguarding.hub.childprotection;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import wales.safeguarding.hub.escalation.Escalator;
+import wales.safeguarding.hub.support.AgencyStubs;
+import wales.safeguarding.hub.support.AgencyStubsResource;
+import wales.safeguarding.hub.support.CaseMessages;
+import wales.safeguarding.hub.support.FreshBrokerJournal;
+import wales.safeguarding.hub.support.HubApi;
+import wales.safeguarding.hub.support.InjectAgencyStubs;
+import wales.safeguarding.hub.support.Messages;
+import wales.safeguarding.hub.support.TestClock;
+import wales.safeguarding.hub.support.TrackingDatabaseResource;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
+
+/** The rules of the child protection process that the 2023 review found broken, enforced by the hub. */
+@QuarkusTest
+@WithTestResource(TrackingDatabaseResource.class)
+@WithTestResource(FreshBrokerJournal.class)
+@WithTestResource(AgencyStubsResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class ChildProtectionFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String COUNCIL = AgencyStubs.CARMARTHENSHIRE;
+    private static final String POLICE = AgencyStubs.DYFED_POWYS_POLICE;
+    private static final String GP = AgencyStubs.GP;
+    private static final String SCHOOL = AgencyStubs.SCHOOL;
+
+    @InjectAgencyStubs
+    AgencyStubs agencies;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    Escalator escalator;
+
+    private CaseMessages journey;
+
+    @BeforeEach
+    void a_new_case() {
+        agencies.reset();
+        journey = new CaseMessages();
+    }
+
+    @AfterEach
+    void real_time_again() {
+        clock.release();
+    }
+
+    @Test
+    void should_add_the_childs_gp_practice_to_a_conference_invitation_that_left_it_out_and_say_so() {
+        ObjectNode invitation = CaseMessages.naming(CaseMessages.inviting(journey.of("conference-invitation"), POLICE,
+                SCHOOL), POLICE, SCHOOL);
+
+        HubApi.send(COUNCIL, invitation).statusCode(202)
+                .body("recipients", equalTo(List.of(POLICE, SCHOOL, GP)))
+                .body("complianceNotes[0]", org.hamcrest.Matchers.startsWith("gp-added: " + GP));
+
+        awaitReceived(GP, Messages.id(invitation));
+        HubApi.track(COUNCIL, Messages.id(invitation)).statusCode(200)
+                .body("history.findAll { it.event == 'compliance-note' }.detail",
+                        hasItem(org.hamcrest.Matchers.startsWith("gp-added")));
+    }
+
+    @Test
+    void should_send_an_invitation_when_no_gp_practice_is_known_and_flag_the_gap() {
+        ObjectNode invitation = CaseMessages.inviting(journey.of("conference-invitation"), POLICE, SCHOOL);
+        ((ObjectNode) invitation.with("body").withArray("children").get(0)).remove("gpPractice");
+        CaseMessages.naming(invitation);
+
+        HubApi.send(COUNCIL, invitation).statusCode(202)
+                .body("recipients", equalTo(List.of(POLICE, SCHOOL)))
+                .body("complianceNotes[0]", org.hamcrest.Matchers.startsWith("gp-unknown"));
+    }
+
+    @Test
+    void should_reject_an_invitation_without_the_reason_for_the_conference_or_the_section_47_conclusion() {
+        ObjectNode noReason = journey.of("conference-invitation");
+        noReason.with("body").remove("reason");
+        HubApi.send(COUNCIL, noReason).statusCode(422)
+                .body("violations.pointer", hasItem("/body/reason")).body("violations.rule", hasItem("required"));
+
+        ObjectNode noConclusion = journey.of("conference-invitation");
+        noConclusion.with("body").remove("section47Conclusion");
+        HubApi.send(COUNCIL, noConclusion).statusCode(422).body("violations.pointer", hasItem("/body/section47Conclusion"));
+    }
+
+    @Test
+    void should_send_the_outline_plan_to_every_invitee_and_core_group_member_whatever_list_the_council_supplies() {
+        HubApi.send(COUNCIL, journey.of("conference-invitation")).statusCode(202);
+        // The council names only the police, who attended; the GP and the school did not attend.
+        ObjectNode plan = CaseMessages.naming(journey.of("outline-plan"), POLICE);
+        plan.with("body").putArray("attended").add(COUNCIL).add(POLICE);
+
+        HubApi.send(COUNCIL, plan).statusCode(202)
+                .body("recipients", org.hamcrest.Matchers.containsInAnyOrder(POLICE, GP, SCHOOL))
+                .body("complianceNotes[0]", org.hamcrest.Matchers.startsWith("recipients-added"));
+
+        for (String agency : List.of(POLICE, GP, SCHOOL)) {
+            awaitReceived(agency, Messages.id(plan));
+        }
+    }
+
+    @Test
+    void should_refuse_an_outline_plan_for_a_conference_the_hub_never_saw() {
+        HubApi.send(COUNCIL, journey.of("outline-plan")).statusCode(422)
+                .body("violations[0].pointer", equalTo("/body/conferenceId"))
+                .body("violations[0].rule", equalTo("known-conference"));
+    }
+
+    @Test
+    void should_refuse_a_conference_invitation_from_an_agency_that_is_not_childrens_services() {
+        ObjectNode invitation = journey.of("conference-invitation");
+        invitation.put("sender", POLICE);
+        HubApi.send(POLICE, invitation).statusCode(422)
+                .body("violations[0].pointer", equalTo("/sender")).body("violations[0].rule", equalTo("council-only-type"));
+    }
+
+    @Test
+    void should_reject_removal_from_the_register_without_eligible_needs_and_a_contingency_plan() {
+        ObjectNode removal = journey.of("register-change");
+        removal.with("body").put("change", "removed");
+        removal.with("body").remove("categoriesOfHarm");
+
+        HubApi.send(COUNCIL, removal).statusCode(422)
+                .body("violations.pointer", org.hamcrest.Matchers.hasItems("/body/eligibleNeeds", "/body/contingencyPlan"));
+    }
+
+    @Test
+    void should_send_a_register_change_to_the_childs_gp_practice_school_and_police_force() {
+        ObjectNode added = CaseMessages.naming(journey.of("register-change"));
+
+        HubApi.send(COUNCIL, added).statusCode(202)
+                .body("recipients", org.hamcrest.Matchers.containsInAnyOrder(GP, SCHOOL, POLICE));
+
+        for (String agency : List.of(GP, SCHOOL, POLICE)) {
+            awaitReceived(agency, Messages.id(added));
+        }
+    }
+
+    @Test
+    void should_request_a_gp_written_report_for_every_conference_and_track_it_to_its_return() {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        ObjectNode invitation = journey.of("conference-invitation");
+        invitation.with("body").with("meeting").put("startsAt", "2027-01-05T10:00:00Z");
+        invitation.with("body").with("writtenReport").put("requested", false).remove("dueBy");
+        HubApi.send(COUNCIL, invitation).statusCode(202);
+        String invitationId = Messages.id(invitation);
+
+        // Asked of the GP even though the council requested no reports: due two working days before the conference
+        // (Monday 4 January, then Thursday 31 December: New Year's Day skipped).
+        HubApi.track(COUNCIL, invitationId).statusCode(200)
+                .body("clocks.findAll { it.clock == 'written-report' }.owedBy", equalTo(List.of(GP)))
+                .body("clocks.find { it.clock == 'written-report' }.dueAt", equalTo("2027-01-01T00:00:00Z"));
+
+        ObjectNode report = journey.of("conference-report");
+        report.put("correlationId", invitationId);
+        HubApi.send(GP, report).statusCode(202).body("recipients", equalTo(List.of(COUNCIL)));
+
+        HubApi.track(COUNCIL, invitationId).statusCode(200)
+                .body("clocks.find { it.clock == 'written-report' }.metAt", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void should_move_the_outline_plan_clock_when_the_conference_is_rescheduled() {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        ObjectNode invitation = journey.of("conference-invitation");
+        invitation.with("body").with("meeting").put("startsAt", "2026-12-10T10:00:00Z");
+        HubApi.send(COUNCIL, invitation).statusCode(202);
+        assertThat(outlinePlanDue(Messages.id(invitation))).isEqualTo("2026-12-18T00:00:00Z");
+
+        ObjectNode moved = journey.of("conference-invitation");
+        moved.with("body").with("meeting").put("startsAt", "2026-12-21T10:00:00Z");
+        moved.with("body").put("rescheduledFrom", "2026-12-10T10:00:00Z");
+        HubApi.send(COUNCIL, moved).statusCode(202);
+
+        // Five working days after Monday 21 December, Christmas Day and the substitute Boxing Day skipped: the end of
+        // Wednesday 30 December.
+        assertThat(outlinePlanDue(Messages.id(invitation))).isEqualTo("2026-12-31T00:00:00Z");
+    }
+
+    @Test
+    void should_escalate_a_late_outline_plan_to_the_council_then_its_managers_then_the_regional_board() {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        ObjectNode invitation = journey.of("conference-invitation");
+        invitation.with("body").with("meeting").put("startsAt", "2026-12-10T10:00:00Z");
+        HubApi.send(COUNCIL, invitation).statusCode(202);
+
+        // Due by the end of Thursday 17 December; managers three working days later, the board five.
+        clock.set(Instant.parse("2026-12-18T00:00:01Z"));
+        escalator.fireDue();
+        awaitEscalation(COUNCIL, "reminder");
+        clock.set(Instant.parse("2026-12-23T00:00:01Z"));
+        escalator.fireDue();
+        awaitEscalation(COUNCIL, "manager-notice");
+        clock.set(Instant.parse("2027-01-01T00:00:01Z"));
+        escalator.fireDue();
+        JsonNode board = awaitEscalation(AgencyStubs.MID_AND_WEST_WALES_BOARD, "board-notice");
+        assertThat(board.get("caseReference").asText()).isEqualTo(journey.caseReference());
+        assertThat(board.has("childReference")).as("a board's copy names no child").isFalse();
+        assertThat(board.at("/body/notices/1/text").asText()).contains("outline plan").contains(journey.caseReference());
+    }
+
+    @Test
+    void should_refuse_a_correction_to_the_minutes_after_ten_working_days() {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        HubApi.send(COUNCIL, journey.of("conference-invitation")).statusCode(202);
+        ObjectNode minutes = journey.of("conference-minutes");
+        HubApi.send(COUNCIL, minutes).statusCode(202);
+
+        ObjectNode inTime = journey.of("minutes-correction");
+        inTime.put("correlationId", Messages.id(minutes));
+        clock.set(Instant.parse("2026-12-15T16:00:00Z"));
+        HubApi.send(GP, inTime).statusCode(202).body("recipients", equalTo(List.of(COUNCIL)));
+
+        ObjectNode late = journey.of("minutes-correction");
+        late.put("correlationId", Messages.id(minutes));
+        // Ten working days after Tuesday 1 December end with Tuesday 15 December.
+        clock.set(Instant.parse("2026-12-16T00:00:01Z"));
+        HubApi.send(GP, late).statusCode(422).body("violations[0].rule", equalTo("corrections-window"));
+    }
+
+    @Test
+    void should_add_the_police_to_a_strategy_discussion_and_start_the_initial_conference_clock() {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        ObjectNode meeting = CaseMessages.naming(CaseMessages.inviting(journey.of("strategy-meeting-invitation"), GP), GP);
+        meeting.with("body").remove("dutyToReportId");
+        meeting.with("body").with("meeting").put("startsAt", "2026-12-02T10:00:00Z");
+
+        HubApi.send(COUNCIL, meeting).statusCode(202)
+                .body("recipients", org.hamcrest.Matchers.containsInAnyOrder(GP, POLICE))
+                .body("complianceNotes[0]", org.hamcrest.Matchers.startsWith("police-added: " + POLICE));
+        // Fifteen working days after Wednesday 2 December: the end of Wednesday 23 December.
+        HubApi.track(COUNCIL, Messages.id(meeting)).statusCode(200)
+                .body("clocks.find { it.clock == 'initial-conference' }.dueAt", equalTo("2026-12-24T00:00:00Z"));
+    }
+
+    @Test
+    void should_not_give_a_school_police_intelligence_about_a_household_member() throws Exception {
+        ObjectNode share = journey.of("information-share");
+        HubApi.send(POLICE, share).statusCode(202);
+
+        JsonNode atSchool = awaitReceived(SCHOOL, Messages.id(share));
+        JsonNode atCouncil = awaitReceived(COUNCIL, Messages.id(share));
+        assertThat(atCouncil.at("/body/policeIntelligence").isMissingNode()).isFalse();
+        assertThat(atSchool.at("/body/policeIntelligence").isMissingNode()).isTrue();
+        assertThat(atSchool.at("/body/summary").isMissingNode()).isFalse();
+    }
+
+    @Test
+    void should_send_a_self_harm_alert_about_a_registered_child_to_the_school_by_rule() {
+        HubApi.send(COUNCIL, CaseMessages.naming(journey.of("register-change"))).statusCode(202);
+        ObjectNode alert = CaseMessages.naming(journey.of("health-alert"));
+        alert.with("body").put("kind", "self-harm-incident");
+
+        HubApi.send(GP, alert).statusCode(202)
+                .body("recipients", org.hamcrest.Matchers.containsInAnyOrder(COUNCIL, SCHOOL))
+                .body("complianceNotes[0]", org.hamcrest.Matchers.startsWith("alert-routed: " + SCHOOL));
+        JsonNode atSchool = awaitReceived(SCHOOL, Messages.id(alert));
+        assertThat(atSchool.at("/body/clinicalDetail").isMissingNode()).as("clinical detail stays with health").isTrue();
+    }
+
+    @Test
+    void should_send_an_alert_about_a_child_not_on_the_register_to_the_council_only() {
+        ObjectNode alert = CaseMessages.naming(journey.of("health-alert"));
+        alert.with("body").put("kind", "self-harm-incident");
+        HubApi.send(GP, alert).statusCode(202).body("recipients", equalTo(List.of(COUNCIL)));
+    }
+
+    private String outlinePlanDue(String invitationId) {
+        return HubApi.track(COUNCIL, invitationId).statusCode(200).extract().path(
+                "clocks.find { it.clock == 'outline-plan' }.dueAt");
+    }
+
+    private JsonNode awaitReceived(String agency, String messageId) {
+        var pattern = postRequestedFor(urlEqualTo("/hub/messages"))
+                .withHeader("X-Hub-Message-Id", WireMock.equalTo(messageId));
+        await().atMost(WAIT).untilAsserted(() -> agencies.of(agency).verify(exactly(1), pattern));
+        return read(agencies.of(agency).findAll(pattern).get(0).getBody());
+    }
+
+    private JsonNode awaitEscalation(String agency, String step) {
+        var pattern = postRequestedFor(urlEqualTo("/hub/messages"))
+                .withHeader("X-Hub-Message-Type", WireMock.equalTo("escalation"))
+                .withRequestBody(WireMock.matchingJsonPath("$.caseReference", WireMock.equalTo(journey.caseReference())))
+                .withRequestBody(WireMock.matchingJsonPath("$.body.step", WireMock.equalTo(step)))
+                .withRequestBody(WireMock.matchingJsonPath("$.body.missing[0]", WireMock.equalTo("outline-plan")));
+        await().atMost(WAIT).untilAsserted(() -> agencies.of(agency).verify(exactly(1), pattern));
+        return read(agencies.of(agency).findAll(pattern).get(0).getBody());
+    }
+
+    private static JsonNode read(byte[] body) {
+        try {
+            return CanonicalJson.mapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
