@@ -14,6 +14,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.clocks.ClockRepository;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import wales.safeguarding.hub.calendar.StatutoryClocks;
@@ -66,13 +68,14 @@ public class ConferenceRules implements FlowRules {
     private final ClockKeeper clocks;
     private final StatutoryClocks calendar;
     private final TrackingRepository tracking;
+    private final ClockRepository clockStore;
     private final RegisterRules register;
     private final int reportLeadDays;
     private final int correctionDays;
     private final Clock clock;
 
     public ConferenceRules(CaseBook cases, CaseParties parties, ClockKeeper clocks, StatutoryClocks calendar,
-            TrackingRepository tracking, RegisterRules register, Clock clock,
+            TrackingRepository tracking, ClockRepository clockStore, RegisterRules register, Clock clock,
             @ConfigProperty(name = "hub.conference.written-report-lead-working-days") int reportLeadDays,
             @ConfigProperty(name = "hub.conference.minutes-correction-working-days") int correctionDays) {
         this.cases = cases;
@@ -80,6 +83,7 @@ public class ConferenceRules implements FlowRules {
         this.clocks = clocks;
         this.calendar = calendar;
         this.tracking = tracking;
+        this.clockStore = clockStore;
         this.register = register;
         this.reportLeadDays = reportLeadDays;
         this.correctionDays = correctionDays;
@@ -208,7 +212,7 @@ public class ConferenceRules implements FlowRules {
         remember(c, message, first(body.children()), at);
         if (body.dutyToReportId() != null) {
             // A strategy discussion about the report is a decision on next actions.
-            tracking.meetClock(c, body.dutyToReportId(), DutyToReportRules.NEXT_ACTIONS, message.sender(),
+            clockStore.meetClock(c, body.dutyToReportId(), DutyToReportRules.NEXT_ACTIONS, message.sender(),
                     message.messageId(), at);
         }
         Instant held = body.meeting().startsAt().toInstant();
@@ -261,7 +265,7 @@ public class ConferenceRules implements FlowRules {
     }
 
     private boolean owedBy(Connection c, String caseRef, String conference, String agency) throws SQLException {
-        return tracking.runningCaseClocks(c, caseRef, WRITTEN_REPORT, conference).stream()
+        return clockStore.runningCaseClocks(c, caseRef, WRITTEN_REPORT, conference).stream()
                 .anyMatch(k -> k.owedBy().equals(agency));
     }
 

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.calendar.StatutoryClocks;
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
-import wales.safeguarding.hub.tracking.TrackingRepository;
 
 /**
  * Starts, stops and moves the statutory clocks, each as configured ({@code hub.clocks.<clock>.period} and
@@ -27,11 +26,11 @@ public class ClockKeeper {
 
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
     private final StatutoryClocks calendar;
-    private final TrackingRepository tracking;
+    private final ClockRepository clockStore;
 
-    public ClockKeeper(ClocksConfig config, StatutoryClocks calendar, TrackingRepository tracking) {
+    public ClockKeeper(ClocksConfig config, StatutoryClocks calendar, ClockRepository clockStore) {
         this.calendar = calendar;
-        this.tracking = tracking;
+        this.clockStore = clockStore;
         config.clocks().forEach((name, clock) -> {
             try {
                 definitions.put(name, new Definition(name, ClockPeriod.parse(clock.period()), Ladder.parse(clock.ladder())));
@@ -69,24 +68,24 @@ public class ClockKeeper {
     public void startUntil(Connection c, String clock, UUID startedBy, String caseReference, String subject,
             String owedBy, String waiting, Instant startedAt, Instant dueAt) throws SQLException {
         Instant firstRung = rungAt(dueAt, definition(clock).ladder().levels().get(0));
-        tracking.insertClock(c, startedBy, clock, owedBy, waiting, startedAt, dueAt, firstRung, false, caseReference,
+        clockStore.insertClock(c, startedBy, clock, owedBy, waiting, startedAt, dueAt, firstRung, false, caseReference,
                 subject);
     }
 
     /** Stops a case's running clocks of this name ({@code subject}, {@code owedBy} narrow it when not null). */
     public int stop(Connection c, String clock, String caseReference, String subject, String owedBy, UUID metBy,
             Instant at) throws SQLException {
-        return tracking.meetCaseClocks(c, caseReference, clock, subject, owedBy, metBy, at);
+        return clockStore.meetCaseClocks(c, caseReference, clock, subject, owedBy, metBy, at);
     }
 
     /** Moves a case's running clocks of this name to a new start (a conference or meeting rescheduled). */
     public int move(Connection c, String clock, String caseReference, String subject, Instant newAnchor)
             throws SQLException {
-        var running = tracking.runningCaseClocks(c, caseReference, clock, subject);
+        var running = clockStore.runningCaseClocks(c, caseReference, clock, subject);
         StatutoryClocks.Due due = due(clock, newAnchor);
         Instant firstRung = rungAt(due.dueAt(), definition(clock).ladder().levels().get(0));
         for (var k : running) {
-            tracking.moveClock(c, k.id(), newAnchor, due.dueAt(), firstRung, due.beyondData());
+            clockStore.moveClock(c, k.id(), newAnchor, due.dueAt(), firstRung, due.beyondData());
         }
         return running.size();
     }
@@ -94,17 +93,17 @@ public class ClockKeeper {
     /** Moves a case's running deadline clocks of this name to a new deadline. */
     public int moveUntil(Connection c, String clock, String caseReference, String subject, Instant startedAt,
             Instant dueAt) throws SQLException {
-        var running = tracking.runningCaseClocks(c, caseReference, clock, subject);
+        var running = clockStore.runningCaseClocks(c, caseReference, clock, subject);
         Instant firstRung = rungAt(dueAt, definition(clock).ladder().levels().get(0));
         for (var k : running) {
-            tracking.moveClock(c, k.id(), startedAt, dueAt, firstRung, false);
+            clockStore.moveClock(c, k.id(), startedAt, dueAt, firstRung, false);
         }
         return running.size();
     }
 
     /** True while a clock of this name runs for the case (narrowed by subject when given). */
     public boolean running(Connection c, String clock, String caseReference, String subject) throws SQLException {
-        return !tracking.runningCaseClocks(c, caseReference, clock, subject).isEmpty();
+        return !clockStore.runningCaseClocks(c, caseReference, clock, subject).isEmpty();
     }
 
     /**
@@ -115,7 +114,7 @@ public class ClockKeeper {
             String waiting, Instant anchor) throws SQLException {
         StatutoryClocks.Due due = due(clock, anchor);
         Instant firstRung = rungAt(due.dueAt(), definition(clock).ladder().levels().get(0));
-        tracking.insertClock(c, startedBy, clock, owedBy, waiting, anchor, due.dueAt(), firstRung, due.beyondData(),
+        clockStore.insertClock(c, startedBy, clock, owedBy, waiting, anchor, due.dueAt(), firstRung, due.beyondData(),
                 caseReference, subject);
     }
 }

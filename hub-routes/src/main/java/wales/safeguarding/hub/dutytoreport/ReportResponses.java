@@ -9,6 +9,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.clocks.ClockRepository;
+
 import wales.safeguarding.hub.intake.FlowRules;
 import wales.safeguarding.hub.intake.Routing;
 import wales.safeguarding.hub.tracking.DeliveryState;
@@ -27,9 +29,11 @@ import wales.safeguarding.schemas.validation.Violation;
 public class ReportResponses implements FlowRules {
 
     private final TrackingRepository tracking;
+    private final ClockRepository clockStore;
 
-    public ReportResponses(TrackingRepository tracking) {
+    public ReportResponses(TrackingRepository tracking, ClockRepository clockStore) {
         this.tracking = tracking;
+        this.clockStore = clockStore;
     }
 
     @Override
@@ -56,14 +60,14 @@ public class ReportResponses implements FlowRules {
         String council = answer.sender();
         String detail = answer.type().wireName() + " " + answer.messageId();
         // Either answer is a decision on next actions.
-        tracking.meetClock(c, report.messageId(), DutyToReportRules.NEXT_ACTIONS, council, answer.messageId(), at);
+        clockStore.meetClock(c, report.messageId(), DutyToReportRules.NEXT_ACTIONS, council, answer.messageId(), at);
         if (answer.type() == MessageType.REPORT_ACKNOWLEDGEMENT) {
             tracking.transition(c, report.messageId(), council, DeliveryState.ACKNOWLEDGED, detail, council, at);
-            tracking.meetClock(c, report.messageId(), ReportClock.ACKNOWLEDGEMENT.wireName(), council, answer.messageId(), at);
+            clockStore.meetClock(c, report.messageId(), ReportClock.ACKNOWLEDGEMENT.wireName(), council, answer.messageId(), at);
         } else {
             tracking.transition(c, report.messageId(), council, DeliveryState.OUTCOME_GIVEN, detail, council, at);
-            tracking.meetClock(c, report.messageId(), ReportClock.ACKNOWLEDGEMENT.wireName(), council, answer.messageId(), at);
-            tracking.meetClock(c, report.messageId(), ReportClock.OUTCOME.wireName(), council, answer.messageId(), at);
+            clockStore.meetClock(c, report.messageId(), ReportClock.ACKNOWLEDGEMENT.wireName(), council, answer.messageId(), at);
+            clockStore.meetClock(c, report.messageId(), ReportClock.OUTCOME.wireName(), council, answer.messageId(), at);
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.clocks.ClockRepository;
 import jakarta.inject.Named;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,6 +50,7 @@ public class Escalator {
 
     private final Transactions transactions;
     private final TrackingRepository tracking;
+    private final ClockRepository clockStore;
     private final MessageIntake intake;
     private final DeliveryQueues queues;
     private final ClockKeeper keeper;
@@ -55,11 +58,13 @@ public class Escalator {
     private final Clock clock;
     private final Duration retryAfter;
 
-    public Escalator(Transactions transactions, TrackingRepository tracking, MessageIntake intake, DeliveryQueues queues,
+    public Escalator(Transactions transactions, TrackingRepository tracking, ClockRepository clockStore,
+            MessageIntake intake, DeliveryQueues queues,
             ClockKeeper keeper, EscalationMessages messages, Clock clock,
             @ConfigProperty(name = "hub.escalation.retry-after") Duration retryAfter) {
         this.transactions = transactions;
         this.tracking = tracking;
+        this.clockStore = clockStore;
         this.intake = intake;
         this.queues = queues;
         this.keeper = keeper;
@@ -95,12 +100,12 @@ public class Escalator {
     private Batch fireDueIn(Connection c) throws SQLException {
         Instant now = clock.instant();
         Map<String, List<ClockRecord>> groups = new LinkedHashMap<>();
-        List<UUID> reports = tracking.reportsWithDueClocks(c, now, BATCH);
+        List<UUID> reports = clockStore.reportsWithDueClocks(c, now, BATCH);
         for (UUID report : reports) {
-            if (!tracking.lockReport(c, report)) {
+            if (!clockStore.lockReport(c, report)) {
                 continue;
             }
-            for (ClockRecord due : tracking.lockDueClocksOf(c, report, now)) {
+            for (ClockRecord due : clockStore.lockDueClocksOf(c, report, now)) {
                 // Clocks of one starting message, owed by one agency, on the same rung of the same ladder share
                 // their notices (a council that owes both the acknowledgement and the outcome gets one reminder).
                 String ladder = keeper.definition(due.clock()).ladder().toString();
@@ -119,7 +124,7 @@ public class Escalator {
                 ClockRecord first = group.get(0);
                 Instant retryAt = now.plus(retryAfter);
                 for (ClockRecord k : group) {
-                    tracking.advanceEscalation(c, k.id(), k.escalationStep(), retryAt);
+                    clockStore.advanceEscalation(c, k.id(), k.escalationStep(), retryAt);
                 }
                 tracking.audit(c, first.messageId(), first.owedBy(), "escalation-failed", null, null,
                         e.getClass().getSimpleName() + "; next try at " + retryAt, "hub", now);
@@ -145,7 +150,7 @@ public class Escalator {
         }
         Instant next = ladder.level(rung + 1).map(l -> keeper.rungAt(first.dueAt(), l)).orElse(null);
         for (ClockRecord k : group) {
-            tracking.advanceEscalation(c, k.id(), rung + 1, next);
+            clockStore.advanceEscalation(c, k.id(), rung + 1, next);
         }
         return made;
     }
@@ -155,7 +160,7 @@ public class Escalator {
         var envelope = messages.build(step, report, group, workingDaysOverdue, now.atOffset(ZoneOffset.UTC));
         Acceptance stored = intake.storeFromHub(c, envelope);
         for (ClockRecord k : group) {
-            if (!tracking.recordEscalation(c, k.id(), step.wireName(), stored.messageId(), now)) {
+            if (!clockStore.recordEscalation(c, k.id(), step.wireName(), stored.messageId(), now)) {
                 throw new IllegalStateException("escalation " + step.wireName() + " of clock " + k.id()
                         + " had already fired; not firing it again");
             }

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.clocks.ClockRepository;
+
 import wales.safeguarding.hub.database.Transactions;
 
 /** Reads a message's tracking record, for an agency that sent it or received it. */
@@ -20,10 +22,12 @@ public class MessageTracking {
 
     private final Transactions transactions;
     private final TrackingRepository tracking;
+    private final ClockRepository clockStore;
 
-    public MessageTracking(Transactions transactions, TrackingRepository tracking) {
+    public MessageTracking(Transactions transactions, TrackingRepository tracking, ClockRepository clockStore) {
         this.transactions = transactions;
         this.tracking = tracking;
+        this.clockStore = clockStore;
     }
 
     public Answer statusFor(UUID messageId, String agencyId) {
@@ -43,7 +47,7 @@ public class MessageTracking {
                     m.correlationId(), m.acceptedAt(),
                     deliveries.stream().map(d -> new MessageStatus.RecipientStatus(d.recipient(), d.state().wireName(),
                             d.attempts(), d.lastError(), d.recipientReference(), d.updatedAt())).toList(),
-                    tracking.clocks(c, messageId).stream().map(k -> new MessageStatus.ClockStatus(k.clock(), k.owedBy(),
+                    clockStore.clocks(c, messageId).stream().map(k -> new MessageStatus.ClockStatus(k.clock(), k.owedBy(),
                             k.waiting(), k.startedAt(), k.dueAt(), k.metAt(), k.escalationStep(), k.nextEscalationAt(),
                             k.calendarBeyondData())).toList(),
                     tracking.history(c, messageId)), null);
