@@ -78,14 +78,20 @@ public class ClockKeeper {
         return clockStore.meetCaseClocks(c, caseReference, clock, subject, owedBy, metBy, at);
     }
 
-    /** Moves a case's running clocks of this name to a new start (a conference or meeting rescheduled). */
+    /**
+     * Moves a case's running clocks of this name to a new start (a conference or meeting rescheduled). Returns how
+     * many were running (0: nothing to move).
+     */
     public int move(Connection c, String clock, String caseReference, String subject, Instant newAnchor)
             throws SQLException {
         var running = clockStore.runningCaseClocks(c, caseReference, clock, subject);
         StatutoryClocks.Due due = due(clock, newAnchor);
         Instant firstRung = rungAt(due.dueAt(), definition(clock).ladder().levels().get(0));
         for (var k : running) {
-            clockStore.moveClock(c, k.id(), newAnchor, due.dueAt(), firstRung, due.beyondData());
+            // A clock whose deadline does not change keeps its place on the ladder.
+            if (!k.dueAt().equals(due.dueAt())) {
+                clockStore.moveClock(c, k.id(), newAnchor, due.dueAt(), firstRung, due.beyondData());
+            }
         }
         return running.size();
     }
@@ -96,7 +102,9 @@ public class ClockKeeper {
         var running = clockStore.runningCaseClocks(c, caseReference, clock, subject);
         Instant firstRung = rungAt(dueAt, definition(clock).ladder().levels().get(0));
         for (var k : running) {
-            clockStore.moveClock(c, k.id(), startedAt, dueAt, firstRung, false);
+            if (!k.dueAt().equals(dueAt)) {
+                clockStore.moveClock(c, k.id(), startedAt, dueAt, firstRung, false);
+            }
         }
         return running.size();
     }

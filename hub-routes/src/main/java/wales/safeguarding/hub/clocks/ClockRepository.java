@@ -167,16 +167,17 @@ public class ClockRepository {
         }
     }
 
-    /** Records that a clock's escalation step fired. False if it already had (the unique key says so). */
-    public boolean recordEscalation(Connection c, long clockId, String step, UUID escalationMessageId, Instant at)
-            throws SQLException {
+    /** Records that a clock's escalation step fired for its deadline. False if it already had (the unique key says so). */
+    public boolean recordEscalation(Connection c, long clockId, String step, Instant dueAt, UUID escalationMessageId,
+            Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into escalation (clock_id, step, escalation_message_id, fired_at) values (?, ?, ?, ?)
-                on conflict (clock_id, step) do nothing""")) {
+                insert into escalation (clock_id, step, due_at, escalation_message_id, fired_at) values (?, ?, ?, ?, ?)
+                on conflict (clock_id, step, due_at) do nothing""")) {
             ps.setLong(1, clockId);
             ps.setString(2, step);
-            ps.setObject(3, escalationMessageId);
-            ps.setTimestamp(4, Timestamp.from(at));
+            ps.setTimestamp(3, Timestamp.from(dueAt));
+            ps.setObject(4, escalationMessageId);
+            ps.setTimestamp(5, Timestamp.from(at));
             return ps.executeUpdate() == 1;
         }
     }

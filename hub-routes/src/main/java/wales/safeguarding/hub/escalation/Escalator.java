@@ -160,7 +160,7 @@ public class Escalator {
         var envelope = messages.build(step, report, group, workingDaysOverdue, now.atOffset(ZoneOffset.UTC));
         Acceptance stored = intake.storeFromHub(c, envelope);
         for (ClockRecord k : group) {
-            if (!clockStore.recordEscalation(c, k.id(), step.wireName(), stored.messageId(), now)) {
+            if (!clockStore.recordEscalation(c, k.id(), step.wireName(), k.dueAt(), stored.messageId(), now)) {
                 throw new IllegalStateException("escalation " + step.wireName() + " of clock " + k.id()
                         + " had already fired; not firing it again");
             }

@@ -49,9 +49,19 @@ public class RecipientResolver {
         for (String recipient : all.recipients()) {
             if (recipient.equals(message.sender())) {
                 violations.add(new Violation("/recipients", "not-to-self", "the sender cannot be a recipient"));
+            } else if (directory.find(recipient).filter(Agency::receives).isEmpty()
+                    && !namedUnknown(message, recipient)) {
+                // Added by the rules from the message (an invitee, a core group member): it must be deliverable too.
+                violations.add(new Violation("/body", "known-recipient", "agency '" + recipient
+                        + "', named in the message body, is not in the directory or has no endpoint"));
             }
         }
         return new Routing(all.recipients(), violations, all.notes());
+    }
+
+    /** True when the sender named this unknown recipient itself (already refused, with its own pointer). */
+    private static boolean namedUnknown(Envelope message, String recipient) {
+        return message.recipients() != null && message.recipients().contains(recipient);
     }
 
     private Routing named(Envelope message) {

@@ -228,6 +228,48 @@ class ChildProtectionFlowTest {
     }
 
     @Test
+    void should_remind_again_for_the_new_deadline_when_a_conference_is_moved_after_its_reminder() {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        ObjectNode invitation = journey.of("conference-invitation");
+        invitation.with("body").with("meeting").put("startsAt", "2026-12-03T10:00:00Z");
+        HubApi.send(COUNCIL, invitation).statusCode(202);
+        // Outline plan due by the end of Thursday 10 December; reminded the next morning.
+        clock.set(Instant.parse("2026-12-11T00:00:01Z"));
+        escalator.fireDue();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(outlinePlanReminders()).isEqualTo(1));
+
+        // The conference did not happen: it is moved to Monday 14 December, so the plan is due by the end of the 21st.
+        ObjectNode moved = journey.of("conference-invitation");
+        moved.with("body").with("meeting").put("startsAt", "2026-12-14T10:00:00Z");
+        moved.with("body").put("rescheduledFrom", "2026-12-03T10:00:00Z");
+        HubApi.send(COUNCIL, moved).statusCode(202);
+        clock.set(Instant.parse("2026-12-22T00:00:01Z"));
+        escalator.fireDue();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(outlinePlanReminders()).isEqualTo(2));
+        HubApi.track(COUNCIL, Messages.id(invitation)).statusCode(200)
+                .body("history.findAll { it.event == 'escalation-failed' }", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void should_refuse_an_outline_plan_naming_a_core_group_member_the_directory_does_not_know() {
+        HubApi.send(COUNCIL, journey.of("conference-invitation")).statusCode(202);
+        ObjectNode plan = journey.of("outline-plan");
+        plan.with("body").withArray("coreGroup").addObject().put("agencyId", "no-such-agency").put("role", "x");
+
+        HubApi.send(COUNCIL, plan).statusCode(422).body("violations[0].rule", equalTo("known-recipient"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("no-such-agency"));
+    }
+
+    private int outlinePlanReminders() {
+        return agencies.of(COUNCIL).findAll(postRequestedFor(urlEqualTo("/hub/messages"))
+                .withHeader("X-Hub-Message-Type", WireMock.equalTo("escalation"))
+                .withRequestBody(WireMock.matchingJsonPath("$.caseReference", WireMock.equalTo(journey.caseReference())))
+                .withRequestBody(WireMock.matchingJsonPath("$.body.step", WireMock.equalTo("reminder")))
+                .withRequestBody(WireMock.matchingJsonPath("$.body.missing[0]", WireMock.equalTo("outline-plan")))).size();
+    }
+
+    @Test
     void should_refuse_a_correction_to_the_minutes_after_ten_working_days() {
         clock.set(Instant.parse("2026-12-01T09:00:00Z"));
         HubApi.send(COUNCIL, journey.of("conference-invitation")).statusCode(202);
