@@ -24,6 +24,7 @@ import wales.safeguarding.schemas.spi.DeliveryVerdict;
 import wales.safeguarding.schemas.spi.HubHeaders;
 import wales.safeguarding.schemas.spi.OutboundAdapter;
 import wales.safeguarding.schemas.spi.OutboundRequest;
+import wales.safeguarding.schemas.spi.UnsendableMessageException;
 
 /**
  * The steps of one delivery attempt, called by {@link DeliveryRoute}: begin (idempotency and attempt count), map to
@@ -49,16 +50,18 @@ public class DeliveryAttempts {
     private final Directory directory;
     private final OutboundAdapters adapters;
     private final Clock clock;
+    private final AgencySecrets secrets;
     private final int maxAttempts;
 
     public DeliveryAttempts(Transactions transactions, TrackingRepository tracking, Directory directory,
-            OutboundAdapters adapters, Clock clock,
+            OutboundAdapters adapters, Clock clock, AgencySecrets secrets,
             @ConfigProperty(name = "hub.delivery.max-attempts") int maxAttempts) {
         this.transactions = transactions;
         this.tracking = tracking;
         this.directory = directory;
         this.adapters = adapters;
         this.clock = clock;
+        this.secrets = secrets;
         this.maxAttempts = maxAttempts;
     }
 
@@ -110,8 +113,15 @@ public class DeliveryAttempts {
     public void toAgencyRequest(Exchange exchange) {
         Agency agency = recipient(exchange);
         OutboundAdapter adapter = adapters.forTransport(agency.endpoint().transport());
-        OutboundRequest request = adapter.toAgencyRequest(exchange.getProperty(CANONICAL, byte[].class),
-                new AgencyEndpoint(agency.id(), agency.endpoint().url(), agency.endpoint().transport()));
+        OutboundRequest request;
+        try {
+            request = adapter.toAgencyRequest(exchange.getProperty(CANONICAL, byte[].class),
+                    new AgencyEndpoint(agency.id(), agency.endpoint().url(), agency.endpoint().transport(),
+                            secrets.of(agency.id(), adapter.secretNames())));
+        } catch (UnsendableMessageException e) {
+            throw new DeliveryFailure.Permanent("the " + agency.endpoint().transport() + " adapter cannot send it: "
+                    + e.getMessage());
+        }
         Message in = exchange.getIn();
         in.removeHeaders("*");
         in.setHeader(Exchange.HTTP_METHOD, request.method());

@@ -1,7 +1,31 @@
 package wales.safeguarding.schemas.spi;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * What an adapter may know about the recipient: its directory id, where it listens and how.
+ * What an adapter may know about the recipient: its directory id, where it listens and how, and the secrets the
+ * adapter asked for ({@link OutboundAdapter#secretNames()}), read by the hub from its configuration
+ * ({@code hub.agencies.<agency id>.<secret name>}, in production from the environment).
  */
-public record AgencyEndpoint(String agencyId, String url, String transport) {
+public record AgencyEndpoint(String agencyId, String url, String transport, Map<String, String> secrets) {
+
+    public AgencyEndpoint {
+        secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+    }
+
+    public AgencyEndpoint(String agencyId, String url, String transport) {
+        this(agencyId, url, transport, Map.of());
+    }
+
+    public Optional<String> secret(String name) {
+        return Optional.ofNullable(secrets.get(name));
+    }
+
+    @Override
+    public String toString() {
+        // Never print a secret.
+        return "AgencyEndpoint[agencyId=" + agencyId + ", url=" + url + ", transport=" + transport + ", secrets="
+                + secrets.keySet() + "]";
+    }
 }

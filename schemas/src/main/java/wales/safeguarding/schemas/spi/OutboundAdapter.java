@@ -12,9 +12,18 @@ public interface OutboundAdapter {
     /** The directory's name for this transport, e.g. {@code rest-json}. */
     String transport();
 
-    /** What to send to the agency for one canonical message (the copy queued for this recipient). */
+    /**
+     * What to send to the agency for one canonical message (the copy queued for this recipient).
+     *
+     * @throws UnsendableMessageException when no valid request can be made from it (dead-lettered, never sent)
+     */
     OutboundRequest toAgencyRequest(byte[] canonicalMessage, AgencyEndpoint endpoint);
 
     /** What the agency system's answer means for the delivery. */
     DeliveryVerdict interpret(int status, String responseBody);
+
+    /** The per-agency secrets this adapter needs (e.g. {@code webhook-secret}); the hub supplies them. */
+    default java.util.Set<String> secretNames() {
+        return java.util.Set.of();
+    }
 }
