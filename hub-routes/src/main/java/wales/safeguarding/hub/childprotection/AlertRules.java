@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.intake.ComplianceNote;
 import wales.safeguarding.hub.intake.FlowRules;
 import wales.safeguarding.hub.intake.Routing;
 import wales.safeguarding.schemas.childprotection.ChildRef;
@@ -72,7 +73,7 @@ public class AlertRules implements FlowRules {
                     "no children's services in the directory for local authority " + child.localAuthority()));
         }
         List<String> to = new ArrayList<>(List.of(council.get()));
-        List<String> notes = new ArrayList<>();
+        List<ComplianceNote> notes = new ArrayList<>();
         Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
         if (known.isPresent() && known.get().registered()) {
             for (String role : routing.reaches().getOrDefault(kind, List.of())) {
@@ -86,7 +87,7 @@ public class AlertRules implements FlowRules {
                 };
                 member.filter(m -> !m.equals(message.sender()) && !to.contains(m)).ifPresent(m -> {
                     to.add(m);
-                    notes.add("alert-routed: " + m + " (" + role + " of a child on the register, for a " + kind + ")");
+                    notes.add(ComplianceNotes.alertRouted(m, role, kind));
                 });
             }
         }

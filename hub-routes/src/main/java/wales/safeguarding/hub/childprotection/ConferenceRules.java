@@ -22,6 +22,7 @@ import wales.safeguarding.hub.calendar.StatutoryClocks;
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.dutytoreport.DutyToReportRules;
+import wales.safeguarding.hub.intake.ComplianceNote;
 import wales.safeguarding.hub.intake.FlowRules;
 import wales.safeguarding.hub.intake.Routing;
 import wales.safeguarding.hub.tracking.StoredMessage;
@@ -132,13 +133,13 @@ public class ConferenceRules implements FlowRules {
     private Routing strategyMeeting(Envelope message, Optional<CaseBook.ChildCase> known) {
         StrategyMeetingInvitation body = body(message, StrategyMeetingInvitation.class);
         List<String> to = agencies(body.invitees());
-        List<String> notes = new ArrayList<>();
+        List<ComplianceNote> notes = new ArrayList<>();
         Optional<String> police = parties.policeForce(first(body.children()), null, known);
         if (police.isPresent() && !to.contains(police.get()) && !named(message).contains(police.get())) {
             to.add(police.get());
-            notes.add("police-added: " + police.get() + " (the police take part in every strategy discussion)");
+            notes.add(ComplianceNotes.policeAdded(police.get()));
         } else if (police.isEmpty()) {
-            notes.add("police-unknown: no police force is known for the child's area; the invitation went without one");
+            notes.add(ComplianceNotes.policeUnknown());
         }
         return new Routing(to, List.of(), notes);
     }
@@ -146,14 +147,13 @@ public class ConferenceRules implements FlowRules {
     private Routing invitation(Envelope message, Optional<CaseBook.ChildCase> known) {
         ConferenceInvitation body = body(message, ConferenceInvitation.class);
         List<String> to = agencies(body.invitees());
-        List<String> notes = new ArrayList<>();
+        List<ComplianceNote> notes = new ArrayList<>();
         Optional<String> gp = parties.gpPractice(first(body.children()), known);
         if (gp.isEmpty()) {
-            notes.add("gp-unknown: no registered GP practice is known for the child; the invitation went without one");
+            notes.add(ComplianceNotes.gpUnknown());
         } else if (!to.contains(gp.get()) && !named(message).contains(gp.get())) {
             to.add(gp.get());
-            notes.add("gp-added: " + gp.get() + " (the child's GP practice is invited to every conference; the council "
-                    + "left it out)");
+            notes.add(ComplianceNotes.gpAdded(gp.get()));
         }
         return new Routing(to, List.of(), notes);
     }
@@ -172,9 +172,8 @@ public class ConferenceRules implements FlowRules {
         everyone.addAll(alsoCoreGroup);
         everyone.remove(message.sender());
         List<String> added = everyone.stream().filter(a -> !named(message).contains(a)).toList();
-        List<String> notes = added.isEmpty() || named(message).isEmpty() ? List.of()
-                : List.of("recipients-added: " + String.join(", ", added) + " (every invitee and core group member "
-                        + "receives it, whether or not they attended)");
+        List<ComplianceNote> notes = added.isEmpty() || named(message).isEmpty() ? List.of()
+                : List.of(ComplianceNotes.recipientsAdded(added));
         return new Routing(new ArrayList<>(everyone), List.of(), notes);
     }
 
@@ -240,7 +239,7 @@ public class ConferenceRules implements FlowRules {
         if (rescheduled) {
             clocks.move(c, CONFERENCE_MINUTES, caseRef, conference, startsAt);
             tracking.audit(c, message.messageId(), null, "compliance-note", null, null,
-                    "conference-rescheduled: " + conference + " now on " + startsAt + "; its clocks moved", "hub", at);
+                    ComplianceNotes.conferenceRescheduled(conference, startsAt.toString()).detail(), "hub", at);
         } else {
             clocks.start(c, OUTLINE_PLAN, message.messageId(), caseRef, conference, message.sender(), message.sender(),
                     startsAt);

@@ -12,6 +12,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.clocks.ClockKeeper;
+import wales.safeguarding.hub.intake.ComplianceNote;
 import wales.safeguarding.hub.intake.FlowRules;
 import wales.safeguarding.hub.intake.Routing;
 import wales.safeguarding.schemas.childprotection.PlanUpdate;
@@ -65,23 +66,24 @@ public class RegisterRules implements FlowRules {
         }
         RegisterChange body = ConferenceRules.body(message, RegisterChange.class);
         List<String> to = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        reach("GP practice", parties.gpPractice(body.child(), known), message, to, notes);
-        reach("school", parties.school(body.child(), known), message, to, notes);
-        reach("police force", parties.policeForce(body.child(), body.policeForce(), known), message, to, notes);
+        List<ComplianceNote> notes = new ArrayList<>();
+        reach(ComplianceNotes.Party.GP_PRACTICE, parties.gpPractice(body.child(), known), message, to, notes);
+        reach(ComplianceNotes.Party.SCHOOL, parties.school(body.child(), known), message, to, notes);
+        reach(ComplianceNotes.Party.POLICE_FORCE, parties.policeForce(body.child(), body.policeForce(), known), message,
+                to, notes);
         return new Routing(to, List.of(), notes);
     }
 
-    private static void reach(String who, Optional<String> agency, Envelope message, List<String> to, List<String> notes) {
+    private static void reach(ComplianceNotes.Party who, Optional<String> agency, Envelope message, List<String> to,
+            List<ComplianceNote> notes) {
         if (agency.isEmpty()) {
-            notes.add("register-change-gap: no " + who + " is known for the child; it was not told of the change");
+            notes.add(ComplianceNotes.registerChangeGap(who));
             return;
         }
         to.add(agency.get());
         List<String> named = message.recipients() == null ? List.of() : message.recipients();
         if (!named.isEmpty() && !named.contains(agency.get())) {
-            notes.add("register-change-added: " + agency.get() + " (the child's " + who + " is told of every change "
-                    + "to the register)");
+            notes.add(ComplianceNotes.registerChangeAdded(who, agency.get()));
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param notes     compliance notes the flow's rules recorded (e.g. the hub added the child's GP practice)
  */
 public record Acceptance(UUID messageId, String type, Instant acceptedAt, List<String> recipients, byte[] payload,
-        boolean duplicate, int replay, List<String> notes) {
+        boolean duplicate, int replay, List<ComplianceNote> notes) {
 
     public Acceptance {
         recipients = List.copyOf(recipients);

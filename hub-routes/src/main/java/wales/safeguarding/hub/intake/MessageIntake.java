@@ -119,7 +119,7 @@ public class MessageIntake {
         return store(c, message, routing.recipients(), routing.notes(), hash, caller);
     }
 
-    private Acceptance store(Connection c, Envelope message, List<String> to, List<String> notes, String hash,
+    private Acceptance store(Connection c, Envelope message, List<String> to, List<ComplianceNote> notes, String hash,
             String actor) throws SQLException {
         // PostgreSQL keeps microseconds: the acceptance time is the one that is stored, to the microsecond.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -130,8 +130,8 @@ public class MessageIntake {
                 message.correlationId(), message.language().code(), message.securityLabel(),
                 message.createdAt().toInstant(), now, hash, payload));
         tracking.audit(c, message.messageId(), null, "accepted", null, null, "from " + message.sender(), actor, now);
-        for (String note : notes) {
-            tracking.audit(c, message.messageId(), null, "compliance-note", null, null, note, "hub", now);
+        for (ComplianceNote note : notes) {
+            tracking.audit(c, message.messageId(), null, "compliance-note", null, null, note.detail(), "hub", now);
         }
         for (String recipient : to) {
             tracking.insertDelivery(c, message.messageId(), recipient, now, actor);
@@ -148,8 +148,9 @@ public class MessageIntake {
             throw ProblemException.messageIdReused(earlier.messageId().toString());
         }
         List<String> to = tracking.deliveries(c, earlier.messageId()).stream().map(DeliveryRecord::recipient).toList();
-        List<String> notes = tracking.history(c, earlier.messageId()).stream()
-                .filter(e -> "compliance-note".equals(e.event())).map(e -> e.detail()).toList();
+        List<ComplianceNote> notes = tracking.history(c, earlier.messageId()).stream()
+                .filter(e -> "compliance-note".equals(e.event())).map(e -> ComplianceNote.fromDetail(e.detail()))
+                .toList();
         return new Acceptance(earlier.messageId(), earlier.type(), earlier.acceptedAt(), to, earlier.payload(), true, 0,
                 notes);
     }

@@ -51,7 +51,7 @@ public class MessagesResource {
 
     /** What the hub answers when it has stored a message. */
     public record Accepted(UUID messageId, String status, Instant acceptedAt, List<String> recipients, String tracking,
-            boolean duplicate, List<String> complianceNotes) {
+            boolean duplicate, List<ComplianceNote> complianceNotes) {
     }
 
     @POST

@@ -11,7 +11,7 @@ import wales.safeguarding.schemas.validation.Violation;
  * Who a message goes to, or why it cannot go anywhere, and the compliance notes the rules recorded on the way (the
  * hub added the child's GP practice, no practice is known, ...). Recipients keep their order and appear once.
  */
-public record Routing(List<String> recipients, List<Violation> violations, List<String> notes) {
+public record Routing(List<String> recipients, List<Violation> violations, List<ComplianceNote> notes) {
 
     public Routing {
         recipients = List.copyOf(new LinkedHashSet<>(recipients));
@@ -36,7 +36,7 @@ public record Routing(List<String> recipients, List<Violation> violations, List<
         r.addAll(other.recipients);
         List<Violation> v = new ArrayList<>(violations);
         v.addAll(other.violations);
-        List<String> n = new ArrayList<>(notes);
+        List<ComplianceNote> n = new ArrayList<>(notes);
         n.addAll(other.notes);
         return new Routing(r, v, n);
     }

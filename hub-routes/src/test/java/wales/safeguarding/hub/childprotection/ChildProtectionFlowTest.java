@@ -80,12 +80,14 @@ class ChildProtectionFlowTest {
 
         HubApi.send(COUNCIL, invitation).statusCode(202)
                 .body("recipients", equalTo(List.of(POLICE, SCHOOL, GP)))
-                .body("complianceNotes[0]", org.hamcrest.Matchers.startsWith("gp-added: " + GP));
+                .body("complianceNotes[0].code", equalTo("gp-added"))
+                .body("complianceNotes[0].en", org.hamcrest.Matchers.containsString(GP))
+                .body("complianceNotes[0].cy", org.hamcrest.Matchers.containsString("feddygfa deulu"));
 
         awaitReceived(GP, Messages.id(invitation));
         HubApi.track(COUNCIL, Messages.id(invitation)).statusCode(200)
                 .body("history.findAll { it.event == 'compliance-note' }.detail",
-                        hasItem(org.hamcrest.Matchers.startsWith("gp-added")));
+                        hasItem(org.hamcrest.Matchers.startsWith("gp-added: The hub added the child's GP practice")));
     }
 
     @Test
@@ -96,7 +98,7 @@ class ChildProtectionFlowTest {
 
         HubApi.send(COUNCIL, invitation).statusCode(202)
                 .body("recipients", equalTo(List.of(POLICE, SCHOOL)))
-                .body("complianceNotes[0]", org.hamcrest.Matchers.startsWith("gp-unknown"));
+                .body("complianceNotes[0].code", equalTo("gp-unknown"));
     }
 
     @Test
@@ -120,7 +122,7 @@ class ChildProtectionFlowTest {
 
         HubApi.send(COUNCIL, plan).statusCode(202)
                 .body("recipients", org.hamcrest.Matchers.containsInAnyOrder(POLICE, GP, SCHOOL))
-                .body("complianceNotes[0]", org.hamcrest.Matchers.startsWith("recipients-added"));
+                .body("complianceNotes[0].code", equalTo("recipients-added"));
 
         for (String agency : List.of(POLICE, GP, SCHOOL)) {
             awaitReceived(agency, Messages.id(plan));
@@ -297,7 +299,7 @@ class ChildProtectionFlowTest {
 
         HubApi.send(COUNCIL, meeting).statusCode(202)
                 .body("recipients", org.hamcrest.Matchers.containsInAnyOrder(GP, POLICE))
-                .body("complianceNotes[0]", org.hamcrest.Matchers.startsWith("police-added: " + POLICE));
+                .body("complianceNotes[0].code", equalTo("police-added"));
         // Fifteen working days after Wednesday 2 December: the end of Wednesday 23 December.
         HubApi.track(COUNCIL, Messages.id(meeting)).statusCode(200)
                 .body("clocks.find { it.clock == 'initial-conference' }.dueAt", equalTo("2026-12-24T00:00:00Z"));
@@ -323,7 +325,7 @@ class ChildProtectionFlowTest {
 
         HubApi.send(GP, alert).statusCode(202)
                 .body("recipients", org.hamcrest.Matchers.containsInAnyOrder(COUNCIL, SCHOOL))
-                .body("complianceNotes[0]", org.hamcrest.Matchers.startsWith("alert-routed: " + SCHOOL));
+                .body("complianceNotes[0].code", equalTo("alert-routed"));
         JsonNode atSchool = awaitReceived(SCHOOL, Messages.id(alert));
         assertThat(atSchool.at("/body/clinicalDetail").isMissingNode()).as("clinical detail stays with health").isTrue();
     }
