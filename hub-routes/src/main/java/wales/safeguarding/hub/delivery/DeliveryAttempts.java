@@ -211,7 +211,8 @@ public class DeliveryAttempts {
         String recipient = exchange.getProperty(RECIPIENT, String.class);
         int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
         String reason = reason(exchange);
-        String endpoint = recipient == null ? "none" : directory.find(recipient).map(a -> a.endpoint().url()).orElse("unknown");
+        String endpoint = recipient == null ? "none"
+                : directory.find(recipient).map(a -> String.valueOf(a.endpoint().url())).orElse("unknown");
         if (messageId != null) {
             transactions.inTransaction(c -> tracking.transition(c, messageId, recipient, DeliveryState.DEAD_LETTERED,
                     reason, "hub", clock.instant()));

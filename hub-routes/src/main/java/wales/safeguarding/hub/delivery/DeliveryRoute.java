@@ -9,7 +9,7 @@ import wales.safeguarding.hub.directory.Directory;
 
 /**
  * One route per agency endpoint: take the next copy from the agency's durable queue, map it with the agency's
- * adapter, send it, record the receipt. Route ids {@code delivery-<agency>}; the call to the agency has id
+ * adapter, send it, record the receipt. For an agency that polls, the copy goes to its inbox instead. Route ids {@code delivery-<agency>}; the call to the agency has id
  * {@code delivery-to-<agency>}.
  */
 @ApplicationScoped
@@ -28,6 +28,13 @@ public class DeliveryRoute extends RouteBuilder {
     @Override
     public void configure() {
         for (Agency agency : directory.receivers()) {
+            if (agency.pulls()) {
+                from("jms:queue:" + queues.queueFor(agency.id())
+                        + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER")
+                        .routeId("delivery-" + agency.id())
+                        .bean("inbox", "put").id("delivery-to-inbox-" + agency.id());
+                continue;
+            }
             // A directory entry whose transport no adapter speaks stops the start, not the first delivery.
             adapters.forTransport(agency.endpoint().transport());
             from("jms:queue:" + queues.queueFor(agency.id())

@@ -51,7 +51,14 @@ public record Agency(String id, AgencyKind kind, Map<String, String> name, Strin
                 language, clientIds, contacts);
     }
 
+    /** Agency systems that poll collect their messages from the hub's inbox instead of receiving pushes. */
+    public static final String PULL = "pull";
+
     public boolean receives() {
-        return endpoint != null && endpoint.url() != null && !endpoint.url().isBlank();
+        return endpoint != null && (pulls() || endpoint.url() != null && !endpoint.url().isBlank());
+    }
+
+    public boolean pulls() {
+        return endpoint != null && PULL.equals(endpoint.transport());
     }
 }

@@ -44,7 +44,7 @@ public class DirectoryProducer {
     }
 
     private static Agency withBaseUrl(Agency agency, String baseUrl) {
-        if (!agency.receives() || !agency.endpoint().url().startsWith("/")) {
+        if (!agency.receives() || agency.pulls() || !agency.endpoint().url().startsWith("/")) {
             return agency;
         }
         return agency.withEndpoint(new Agency.Endpoint(baseUrl + agency.endpoint().url(), agency.endpoint().transport()));

@@ -1,0 +1,122 @@
+package wales.safeguarding.hub.inbox;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+
+import wales.safeguarding.hub.database.Transactions;
+import wales.safeguarding.hub.tracking.DeliveryState;
+import wales.safeguarding.hub.tracking.TrackingRepository;
+import wales.safeguarding.schemas.spi.HubHeaders;
+
+/**
+ * The inboxes of agencies that poll ({@code pull} transport). The delivery route puts each recipient's copy here;
+ * the agency reads after a cursor and acknowledges each copy, which is when it counts as delivered. Putting the same
+ * copy twice (a redelivery) changes nothing.
+ */
+@ApplicationScoped
+@Named("inbox")
+public class Inbox {
+
+    /** One copy waiting in, or collected from, an agency's inbox. */
+    public record Entry(long cursor, UUID messageId, String type, Instant placedAt, Instant acknowledgedAt,
+            byte[] message) {
+    }
+
+    private final Transactions transactions;
+    private final TrackingRepository tracking;
+    private final Clock clock;
+
+    public Inbox(Transactions transactions, TrackingRepository tracking, Clock clock) {
+        this.transactions = transactions;
+        this.tracking = tracking;
+        this.clock = clock;
+    }
+
+    /** Called by the delivery route with the recipient's copy from its queue. */
+    public void put(Exchange exchange) {
+        UUID messageId = UUID.fromString(exchange.getIn().getHeader(HubHeaders.MESSAGE_ID, String.class));
+        String recipient = exchange.getIn().getHeader(HubHeaders.RECIPIENT, String.class);
+        String type = exchange.getIn().getHeader(HubHeaders.MESSAGE_TYPE, String.class);
+        byte[] copy = exchange.getIn().getBody(byte[].class);
+        transactions.inTransaction(c -> {
+            Instant now = clock.instant();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into inbox (recipient, message_id, message_type, payload, placed_at) values (?, ?, ?, ?, ?)
+                    on conflict (recipient, message_id) do nothing""")) {
+                ps.setString(1, recipient);
+                ps.setObject(2, messageId);
+                ps.setString(3, type);
+                ps.setBytes(4, copy);
+                ps.setTimestamp(5, Timestamp.from(now));
+                if (ps.executeUpdate() == 1) {
+                    tracking.transition(c, messageId, recipient, DeliveryState.QUEUED, "waiting in the inbox", "hub", now);
+                    tracking.audit(c, messageId, recipient, "in-inbox", null, null, "waiting for the agency to collect it",
+                            "hub", now);
+                }
+            }
+            return null;
+        });
+    }
+
+    public List<Entry> after(String recipient, long cursor, int limit) {
+        return transactions.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select seq, message_id, message_type, placed_at, acknowledged_at, payload from inbox
+                    where recipient = ? and seq > ? order by seq limit ?""")) {
+                ps.setString(1, recipient);
+                ps.setLong(2, cursor);
+                ps.setInt(3, limit);
+                List<Entry> entries = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Timestamp acknowledged = rs.getTimestamp(5);
+                        entries.add(new Entry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                                rs.getTimestamp(4).toInstant(), acknowledged == null ? null : acknowledged.toInstant(),
+                                rs.getBytes(6)));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    /** The agency has the copy: delivered. Empty when there is no such copy in its inbox; else when it was acknowledged. */
+    public java.util.Optional<Instant> acknowledge(String recipient, UUID messageId) {
+        return transactions.inTransaction(c -> {
+            Instant now = clock.instant();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    update inbox set acknowledged_at = coalesce(acknowledged_at, ?)
+                    where recipient = ? and message_id = ? returning acknowledged_at""")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setString(2, recipient);
+                ps.setObject(3, messageId);
+                Instant acknowledgedAt;
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return java.util.Optional.<Instant>empty();
+                    }
+                    acknowledgedAt = rs.getTimestamp(1).toInstant();
+                }
+                if (tracking.transition(c, messageId, recipient, DeliveryState.DELIVERED, "collected from the inbox",
+                        "hub", now)) {
+                    tracking.audit(c, messageId, recipient, "delivery-receipt", null, null, "acknowledged from the inbox",
+                            recipient, now);
+                }
+                return java.util.Optional.of(acknowledgedAt);
+            }
+        });
+    }
+
+}
