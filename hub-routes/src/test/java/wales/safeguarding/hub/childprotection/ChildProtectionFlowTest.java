@@ -167,6 +167,23 @@ class ChildProtectionFlowTest {
     }
 
     @Test
+    void should_sign_every_message_to_a_school_so_that_the_school_can_tell_it_came_from_the_hub() {
+        ObjectNode update = CaseMessages.naming(journey.of("plan-update"), SCHOOL);
+        HubApi.send(COUNCIL, update).statusCode(202);
+
+        awaitReceived(SCHOOL, Messages.id(update));
+        var request = agencies.of(SCHOOL).findAll(postRequestedFor(urlEqualTo("/hub/messages"))
+                .withHeader("X-Hub-Message-Id", WireMock.equalTo(Messages.id(update)))).get(0);
+        var verification = wales.safeguarding.adapters.school.WebhookSignature.verify("test-only-webhook-secret",
+                request.getHeader("X-Hub-Timestamp"), request.getHeader("X-Hub-Signature"), request.getBody(),
+                Instant.now());
+        assertThat(verification.valid()).as(verification.reason()).isTrue();
+        assertThat(wales.safeguarding.adapters.school.WebhookSignature.verify("another-secret",
+                request.getHeader("X-Hub-Timestamp"), request.getHeader("X-Hub-Signature"), request.getBody(),
+                Instant.now()).valid()).isFalse();
+    }
+
+    @Test
     void should_request_a_gp_written_report_for_every_conference_and_track_it_to_its_return() {
         clock.set(Instant.parse("2026-12-01T09:00:00Z"));
         ObjectNode invitation = journey.of("conference-invitation");
