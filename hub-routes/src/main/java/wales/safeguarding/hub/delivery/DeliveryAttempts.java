@@ -43,7 +43,8 @@ public class DeliveryAttempts {
     static final String ATTEMPT = "hubAttempt";
     static final String SKIP = "hubSkip";
     static final String CANONICAL = "hubCanonicalMessage";
-    private static final int MAX_ANSWER_CHARS = 4096;
+    // enough for a FHIR response message with its OperationOutcome diagnostics
+    private static final int MAX_ANSWER_CHARS = 64 * 1024;
 
     private final Transactions transactions;
     private final TrackingRepository tracking;

@@ -17,6 +17,17 @@ public class OutboundAdapters {
             OutboundAdapters.class.getClassLoader()).stream().map(ServiceLoader.Provider::get)
             .collect(Collectors.toUnmodifiableMap(OutboundAdapter::transport, Function.identity()));
 
+    /** Warms up, in the background, the adapters the directory's agencies use. */
+    void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started,
+            wales.safeguarding.hub.directory.Directory directory) {
+        directory.receivers().stream().filter(a -> !a.pulls()).map(a -> a.endpoint().transport()).distinct()
+                .map(byTransport::get).filter(java.util.Objects::nonNull).forEach(adapter -> {
+                    Thread warmUp = new Thread(adapter::warmUp, "warm-up-" + adapter.transport());
+                    warmUp.setDaemon(true);
+                    warmUp.start();
+                });
+    }
+
     public OutboundAdapter forTransport(String transport) {
         OutboundAdapter adapter = byTransport.get(transport);
         if (adapter == null) {

@@ -57,6 +57,16 @@ public class DemoInboxResource {
                 .build();
     }
 
+    /** A FHIR system's endpoint gets requests below its base URL ({@code /$process-message}). */
+    @POST
+    @Path("/{agency}/{operation: .+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receiveBelow(@PathParam("agency") String agency,
+            @HeaderParam(HubHeaders.HTTP_MESSAGE_ID) String messageId,
+            @HeaderParam(HubHeaders.HTTP_MESSAGE_TYPE) String type) {
+        return receive(agency, messageId, type);
+    }
+
     @GET
     @Path("/{agency}")
     @Produces(MediaType.APPLICATION_JSON)

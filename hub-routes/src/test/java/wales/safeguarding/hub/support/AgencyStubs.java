@@ -21,10 +21,12 @@ public final class AgencyStubs {
     public static final String DYFED_POWYS_POLICE = "dyfed-powys-police";
     public static final String SOUTH_WALES_POLICE = "south-wales-police";
     public static final String GP = "gp-z99001";
+    /** A GP practice whose system speaks HL7 FHIR R4 ({@code fhir-r4}). */
+    public static final String FHIR_GP = "gp-z99002";
     public static final String SCHOOL = "school-6699001";
     public static final String MID_AND_WEST_WALES_BOARD = "mid-and-west-wales-safeguarding-board";
     public static final String CARDIFF_AND_VALE_BOARD = "cardiff-and-vale-safeguarding-board";
-    public static final String[] ALL = {CARMARTHENSHIRE, CARDIFF, DYFED_POWYS_POLICE, SOUTH_WALES_POLICE, GP, SCHOOL,
+    public static final String[] ALL = {CARMARTHENSHIRE, CARDIFF, DYFED_POWYS_POLICE, SOUTH_WALES_POLICE, GP, FHIR_GP, SCHOOL,
         MID_AND_WEST_WALES_BOARD, CARDIFF_AND_VALE_BOARD};
 
     private final Map<String, WireMockServer> servers = new LinkedHashMap<>();
@@ -50,6 +52,11 @@ public final class AgencyStubs {
 
     public String url(String agency) {
         return "http://127.0.0.1:" + ports.get(agency) + "/hub/messages";
+    }
+
+    /** The endpoint URL the directory gives the agency: a FHIR system's base URL has no path of its own. */
+    String baseUrl(String agency, String directory) {
+        return FHIR_GP.equals(agency) ? "http://127.0.0.1:" + ports.get(agency) + "/fhir" : url(agency);
     }
 
     /** Every stub back to "accept everything with 202", its request journal emptied. */

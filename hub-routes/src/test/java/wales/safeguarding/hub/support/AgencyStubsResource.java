@@ -23,7 +23,7 @@ public class AgencyStubsResource implements QuarkusTestResourceLifecycleManager 
         try (InputStream in = getClass().getResourceAsStream("/directory/test-directory.json")) {
             String directory = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             for (String agency : AgencyStubs.ALL) {
-                directory = directory.replace("${" + agency + "}", stubs.url(agency));
+                directory = directory.replace("${" + agency + "}", stubs.baseUrl(agency, directory));
             }
             Path file = Path.of("target", "test-directory-" + ProcessHandle.current().pid() + ".json").toAbsolutePath();
             Files.writeString(file, directory);

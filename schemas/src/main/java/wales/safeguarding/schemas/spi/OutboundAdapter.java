@@ -22,6 +22,10 @@ public interface OutboundAdapter {
     /** What the agency system's answer means for the delivery. */
     DeliveryVerdict interpret(int status, String responseBody);
 
+    /** Makes any expensive first-use preparation (e.g. a FHIR validator) now; the hub calls it at start-up, in the background. */
+    default void warmUp() {
+    }
+
     /** The per-agency secrets this adapter needs (e.g. {@code webhook-secret}); the hub supplies them. */
     default java.util.Set<String> secretNames() {
         return java.util.Set.of();

@@ -1,0 +1,106 @@
+package wales.safeguarding.adapters.gpfhir;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationResult;
+
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/**
+ * Validates what the adapter sends against base FHIR R4 (HAPI's instance validator: structure, cardinality,
+ * invariants, required bindings) plus the hub's own rules ({@link GpRules}: NHS number on the flagged Patient, ODS
+ * code on the practice). UK Core profiles are not claimed, since they cannot be loaded here.
+ *
+ * <p><b>Cost:</b> the validator is built once, lazily, on the first call, and shared (it is thread-safe). That
+ * first validation loads the R4 StructureDefinitions, ValueSets and CodeSystems and takes about 8 seconds (more
+ * on a busy 2-core machine); later ones take milliseconds. The first delivery to a GP
+ * practice after a start pays it, unless the hub calls {@link #warmUp()} at start-up.
+ */
+public final class GpFhirValidator {
+
+    private static final int MAX_ISSUES_IN_SUMMARY = 10;
+    private static final int MAX_MESSAGE_CHARS = 240;
+    /** Validator messages can quote the value that failed; a value may be a child's personal data. */
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+
+    private GpFhirValidator() {
+    }
+
+    private static final class Holder {
+        static final FhirValidator VALIDATOR = build();
+    }
+
+    private static FhirValidator build() {
+        var context = GpFhirContext.get();
+        ValidationSupportChain chain = new ValidationSupportChain(
+                new DefaultProfileValidationSupport(context),
+                new InMemoryTerminologyServerValidationSupport(context),
+                new CommonCodeSystemsTerminologyService(context));
+        FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+        FhirValidator validator = context.newValidator();
+        validator.registerValidatorModule(instanceValidator);
+        validator.registerValidatorModule(new GpRules());
+        return validator;
+    }
+
+    /** Builds the validator and runs one validation, so the first real message does not wait for it. */
+    public static void warmUp() {
+        validate(new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.COLLECTION));
+    }
+
+    /** Every issue, warnings and information included. */
+    public static ValidationResult validate(IBaseResource resource) {
+        return Holder.VALIDATOR.validateWithResult(resource);
+    }
+
+    /** The error and fatal issues only. */
+    public static List<SingleValidationMessage> errors(ValidationResult result) {
+        return result.getMessages().stream().filter(GpFhirValidator::isError).collect(Collectors.toList());
+    }
+
+    /**
+     * Validates and throws when there is any error-level issue.
+     *
+     * @throws FhirValidationException naming each failing location and rule (never the values)
+     */
+    public static void requireValid(IBaseResource resource) {
+        ValidationResult result = validate(resource);
+        List<SingleValidationMessage> errors = errors(result);
+        if (!errors.isEmpty()) {
+            throw new FhirValidationException(summary(errors), result.toOperationOutcome());
+        }
+    }
+
+    /** One line per issue: {@code <location>: <message>}, quoted values replaced by an ellipsis. */
+    static String summary(List<SingleValidationMessage> errors) {
+        String issues = errors.stream().limit(MAX_ISSUES_IN_SUMMARY)
+                .map(m -> m.getLocationString() + ": " + redact(m.getMessage()))
+                .collect(Collectors.joining("; "));
+        String more = errors.size() > MAX_ISSUES_IN_SUMMARY
+                ? "; and " + (errors.size() - MAX_ISSUES_IN_SUMMARY) + " more" : "";
+        return "the FHIR message fails validation (" + errors.size() + (errors.size() == 1 ? " error" : " errors")
+                + "): " + issues + more;
+    }
+
+    static String redact(String message) {
+        if (message == null) {
+            return "";
+        }
+        String redacted = QUOTED.matcher(message).replaceAll("'…'");
+        return redacted.length() > MAX_MESSAGE_CHARS ? redacted.substring(0, MAX_MESSAGE_CHARS) + "…" : redacted;
+    }
+
+    private static boolean isError(SingleValidationMessage m) {
+        return m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL;
+    }
+}

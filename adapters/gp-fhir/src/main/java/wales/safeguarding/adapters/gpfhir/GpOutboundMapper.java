@@ -1,0 +1,481 @@
+package wales.safeguarding.adapters.gpfhir;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
+
+import wales.safeguarding.schemas.childprotection.ChildRef;
+import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
+import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
+import wales.safeguarding.schemas.childprotection.DocumentContent;
+import wales.safeguarding.schemas.childprotection.Invitee;
+import wales.safeguarding.schemas.childprotection.OutlinePlan;
+import wales.safeguarding.schemas.childprotection.RegisterChange;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.spi.AgencyEndpoint;
+import wales.safeguarding.schemas.spi.UnsendableMessageException;
+
+/**
+ * Maps one canonical message (the copy for one GP practice) to a FHIR R4 message: a {@code Bundle} of type
+ * {@code message} whose first entry is a {@code MessageHeader} (event = the hub message type, source = the hub,
+ * destination = the practice, focus = the content), then the content, then the resources it refers to.
+ *
+ * <p>The mapping is deterministic: the MessageHeader id is the canonical {@code messageId} and every other
+ * resource id is derived from the messageId, the recipient and the resource's role, so a resend (at-least-once
+ * delivery, an operator's replay) is the same message and the GP system can de-duplicate it on
+ * {@code MessageHeader.id}. Only {@code Bundle.timestamp} (when the Bundle was assembled) changes.
+ *
+ * <p>It does not validate: {@link GpFhirAdapter} validates every Bundle before it is sent.
+ */
+public final class GpOutboundMapper {
+
+    /** The hub's own FHIR identity in {@code MessageHeader.source.endpoint}. */
+    public static final String HUB_ENDPOINT = "https://hub.safeguarding.wales/fhir";
+    /**
+     * A booked Appointment needs an end (app-3), and the canonical invitation has none: conferences are booked for
+     * this long. The letter gives only the start.
+     */
+    public static final Duration CONFERENCE_LENGTH = Duration.ofHours(2);
+    /**
+     * Optional per-agency setting ({@code hub.agencies.<agency id>.ods-code}): the practice's ODS code, needed only
+     * when the children of one message are registered at different practices.
+     */
+    public static final String ODS_CODE_SETTING = "ods-code";
+
+    /** v3 ParticipationType |Participation|: an invitee takes part; its role is in the text. */
+    private static final Coding PARTICIPATION = new Coding(
+            "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "PART", "Participation");
+
+    private final Clock clock;
+    private final String hubEndpoint;
+
+    public GpOutboundMapper(Clock clock) {
+        this(clock, HUB_ENDPOINT);
+    }
+
+    public GpOutboundMapper(Clock clock, String hubEndpoint) {
+        this.clock = Objects.requireNonNull(clock);
+        this.hubEndpoint = Objects.requireNonNull(hubEndpoint);
+    }
+
+    /**
+     * The FHIR message for {@code endpoint}'s practice.
+     *
+     * @throws UnsendableMessageException when the type is not one a GP practice receives over FHIR, or the practice
+     *                                    cannot be identified
+     */
+    public Bundle toBundle(Envelope envelope, AgencyEndpoint endpoint) {
+        return switch (envelope.type()) {
+            case CONFERENCE_INVITATION -> invitation(envelope, endpoint,
+                    CanonicalJson.bodyAs(envelope, ConferenceInvitation.class));
+            case OUTLINE_PLAN -> outlinePlan(envelope, endpoint, CanonicalJson.bodyAs(envelope, OutlinePlan.class));
+            case CONFERENCE_MINUTES -> minutes(envelope, endpoint,
+                    CanonicalJson.bodyAs(envelope, ConferenceMinutes.class));
+            case REGISTER_CHANGE -> registerChange(envelope, endpoint,
+                    CanonicalJson.bodyAs(envelope, RegisterChange.class));
+            default -> throw new UnsendableMessageException("gp-fhir does not carry " + envelope.type());
+        };
+    }
+
+    private Bundle invitation(Envelope e, AgencyEndpoint endpoint, ConferenceInvitation inv) {
+        Message m = new Message(e, endpoint, practiceOds(endpoint, inv.children()));
+        Organization practice = m.practice(inv.children());
+        boolean reportRequested = inv.writtenReport() != null && inv.writtenReport().requested()
+                && inv.writtenReport().dueBy() != null;
+        if (reportRequested && practice == null) {
+            throw new UnsendableMessageException(noPractice(endpoint, inv.children()));
+        }
+        List<Reference> patients = new ArrayList<>();
+        for (int i = 0; i < inv.children().size(); i++) {
+            patients.add(m.supporting(patient(inv.children().get(i), practice), "patient-" + i));
+        }
+
+        Appointment appointment = new Appointment();
+        String kind = Texts.kind(inv);
+        appointment.setText(Narratives.of(
+                "Child protection conference " + inv.conferenceId() + " (" + kind + ")",
+                "Starts " + Texts.humanDateTime(inv.meeting().startsAt()) + ", " + inv.meeting().format(),
+                inv.reason()));
+        appointment.addIdentifier(conferenceId(inv.conferenceId()));
+        appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
+        appointment.setAppointmentType(new CodeableConcept().setText(capitalised(kind)));
+        appointment.setDescription(inv.reason());
+        appointment.setStartElement(new InstantType(Texts.fhirDateTime(inv.meeting().startsAt())));
+        appointment.setEndElement(new InstantType(Texts.fhirDateTime(inv.meeting().startsAt().plus(CONFERENCE_LENGTH))));
+        appointment.setCreatedElement(dateTime(e.createdAt()));
+        List<String> joining = Texts.joining(inv.meeting().joining());
+        joining.add(0, "Format: " + inv.meeting().format());
+        appointment.setComment(String.join("\n", joining));
+        for (Reference patient : patients) {
+            appointment.addParticipant()
+                    .setActor(patient)
+                    .setRequired(Appointment.ParticipantRequired.INFORMATIONONLY)
+                    .setStatus(Appointment.ParticipationStatus.NEEDSACTION);
+        }
+        for (Invitee invitee : inv.invitees()) {
+            appointment.addParticipant()
+                    .addType(new CodeableConcept().addCoding(PARTICIPATION.copy()).setText(invitee.role()))
+                    .setActor(new Reference().setDisplay(Texts.invitee(invitee)))
+                    .setRequired(Appointment.ParticipantRequired.REQUIRED)
+                    .setStatus(Appointment.ParticipationStatus.NEEDSACTION);
+        }
+        Reference appointmentRef = m.focus(appointment, "appointment");
+
+        List<String> letter = Texts.invitationLetter(e, inv);
+        Communication communication = new Communication();
+        communication.setText(Narratives.of(letter));
+        communication.setStatus(Communication.CommunicationStatus.COMPLETED);
+        communication.addCategory(new CodeableConcept().setText("Child protection conference invitation"));
+        if (patients.size() == 1) {
+            communication.setSubject(patients.get(0));
+        }
+        communication.addAbout(appointmentRef);
+        communication.setSentElement(dateTime(e.createdAt()));
+        if (practice != null) {
+            communication.addRecipient(m.practiceRef);
+        }
+        communication.setSender(m.senderRef());
+        communication.addPayload().setContent(new StringType(Texts.joinLines(letter)));
+        m.focus(communication, "invitation-letter");
+
+        if (reportRequested) {
+            String due = Texts.humanDateTime(inv.writtenReport().dueBy());
+            Task task = new Task();
+            task.setText(Narratives.of(
+                    "Written report requested for the " + kind + " " + inv.conferenceId(),
+                    "Due by " + due,
+                    "Complete this Task with the report as a DocumentReference in Task.output."));
+            task.addIdentifier(new Identifier().setSystem(FhirSystems.REPORT_REQUEST)
+                    .setValue(inv.conferenceId() + "/" + endpoint.agencyId()));
+            task.setGroupIdentifier(new Identifier().setSystem(FhirSystems.MESSAGE_ID)
+                    .setValue(e.messageId().toString()));
+            task.setStatus(Task.TaskStatus.REQUESTED);
+            task.setIntent(Task.TaskIntent.ORDER);
+            task.setCode(new CodeableConcept().addCoding(new Coding(FhirSystems.TASK_CODE,
+                    FhirSystems.TASK_WRITTEN_REPORT, "Written report for a child protection conference")));
+            task.setDescription("Written report for the " + kind + " " + inv.conferenceId() + ", due by " + due);
+            task.setFocus(appointmentRef.copy().setIdentifier(conferenceId(inv.conferenceId())));
+            if (patients.size() == 1) {
+                task.setFor(patients.get(0));
+            }
+            task.setAuthoredOnElement(dateTime(e.createdAt()));
+            task.setRequester(m.senderRef());
+            task.setOwner(m.practiceRef);
+            task.getExecutionPeriod().setEndElement(dateTime(inv.writtenReport().dueBy()));
+            task.getRestriction().getPeriod().setEndElement(dateTime(inv.writtenReport().dueBy()));
+            m.focus(task, "report-request");
+        }
+        return m.build();
+    }
+
+    private Bundle outlinePlan(Envelope e, AgencyEndpoint endpoint, OutlinePlan plan) {
+        Message m = new Message(e, endpoint, endpoint.secret(ODS_CODE_SETTING).orElse(null));
+        m.practice(List.of());
+        List<String> lines = Texts.outlinePlanDocument(e, plan);
+        DocumentReference doc = document(e, m, "outline-plan", "Outline plan of a child protection conference",
+                lines.get(0), Narratives.of(e.language().code(), lines), true, plan.conferenceId());
+        doc.setLanguage(e.language().code());
+        byte[] text = (Texts.joinLines(lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        doc.addContent().setAttachment(attachment("text/plain", e.language().code(), text,
+                "Outline plan, conference " + plan.conferenceId(), e.createdAt()));
+        m.focus(doc, "outline-plan");
+        return m.build();
+    }
+
+    private Bundle minutes(Envelope e, AgencyEndpoint endpoint, ConferenceMinutes minutes) {
+        Message m = new Message(e, endpoint, endpoint.secret(ODS_CODE_SETTING).orElse(null));
+        m.practice(List.of());
+        DocumentContent content = minutes.minutes();
+        String description = "Minutes of the child protection conference " + minutes.conferenceId()
+                + (minutes.isFinal() ? " (final)" : " (not final: corrections may follow)");
+        DocumentReference doc = document(e, m, "conference-minutes", "Minutes of a child protection conference",
+                description, Narratives.of(content.language().code(), List.of(content.title(), description)), minutes.isFinal(),
+                minutes.conferenceId());
+        doc.setLanguage(content.language().code());
+        byte[] data;
+        if (content.contentBase64() != null) {
+            try {
+                data = Base64.getDecoder().decode(content.contentBase64());
+            } catch (IllegalArgumentException notBase64) {
+                throw new UnsendableMessageException("/body/minutes/contentBase64 is not base64");
+            }
+        } else {
+            data = content.text().getBytes(StandardCharsets.UTF_8);
+        }
+        doc.addContent().setAttachment(attachment(content.mediaType(), content.language().code(), data,
+                content.title(), e.createdAt()));
+        m.focus(doc, "conference-minutes");
+        return m.build();
+    }
+
+    private Bundle registerChange(Envelope e, AgencyEndpoint endpoint, RegisterChange change) {
+        Message m = new Message(e, endpoint, practiceOds(endpoint, List.of(change.child())));
+        Organization practice = m.practice(List.of(change.child()));
+        Reference patient = m.supporting(patient(change.child(), practice), "patient-0");
+        boolean added = "added".equals(change.change());
+
+        Flag flag = new Flag();
+        List<String> notice = Texts.registerNotice(e, change);
+        flag.setText(Narratives.of(notice.get(0)));
+        flag.addIdentifier(new Identifier().setSystem(FhirSystems.REGISTRATION).setValue(e.caseReference()));
+        flag.setStatus(added ? Flag.FlagStatus.ACTIVE : Flag.FlagStatus.INACTIVE);
+        flag.addCategory(new CodeableConcept().addCoding(
+                new Coding("http://terminology.hl7.org/CodeSystem/flag-category", "safety", "Safety")));
+        flag.setCode(new CodeableConcept()
+                .addCoding(new Coding(FhirSystems.SNOMED_CT, FhirSystems.CHILD_PROTECTION_PLAN,
+                        FhirSystems.CHILD_PROTECTION_PLAN_DISPLAY))
+                .setText(FhirSystems.CHILD_PROTECTION_PLAN_DISPLAY));
+        flag.setSubject(patient);
+        if (added) {
+            flag.getPeriod().setStartElement(new DateTimeType(change.effectiveOn().toString()));
+        } else {
+            flag.getPeriod().setEndElement(new DateTimeType(change.effectiveOn().toString()));
+        }
+        flag.setAuthor(m.senderRef());
+        Reference flagRef = m.focus(flag, "register-flag");
+
+        Communication communication = new Communication();
+        communication.setText(Narratives.of(notice));
+        communication.setStatus(Communication.CommunicationStatus.COMPLETED);
+        communication.addCategory(new CodeableConcept().setText("Child protection register change"));
+        communication.setSubject(patient);
+        communication.addAbout(flagRef);
+        communication.setSentElement(dateTime(e.createdAt()));
+        if (practice != null) {
+            communication.addRecipient(m.practiceRef);
+        }
+        communication.setSender(m.senderRef());
+        communication.addPayload().setContent(new StringType(Texts.joinLines(notice)));
+        m.focus(communication, "register-notice");
+        return m.build();
+    }
+
+    private static DocumentReference document(Envelope e, Message m, String typeCode, String typeDisplay,
+            String description, org.hl7.fhir.r4.model.Narrative narrative, boolean isFinal, String conferenceId) {
+        DocumentReference doc = new DocumentReference();
+        doc.setText(narrative);
+        doc.setMasterIdentifier(new Identifier().setSystem(FhirSystems.MESSAGE_ID).setValue(e.messageId().toString()));
+        doc.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
+        doc.setDocStatus(isFinal ? DocumentReference.ReferredDocumentStatus.FINAL
+                : DocumentReference.ReferredDocumentStatus.PRELIMINARY);
+        doc.setType(new CodeableConcept().addCoding(new Coding(FhirSystems.DOCUMENT_TYPE, typeCode, typeDisplay))
+                .setText(typeDisplay));
+        doc.setDateElement(new InstantType(Texts.fhirDateTime(e.createdAt())));
+        doc.addAuthor(m.senderRef());
+        doc.setDescription(description);
+        doc.getContext().addRelated(new Reference().setType("Appointment").setIdentifier(conferenceId(conferenceId))
+                .setDisplay("Child protection conference " + conferenceId));
+        doc.getContext().addRelated(new Reference().setIdentifier(new Identifier()
+                .setSystem(FhirSystems.CASE_REFERENCE).setValue(e.caseReference())).setDisplay("Case " + e.caseReference()));
+        return doc;
+    }
+
+    private static Attachment attachment(String contentType, String language, byte[] data, String title,
+            OffsetDateTime created) {
+        Attachment a = new Attachment();
+        a.setContentType(contentType);
+        a.setLanguage(language);
+        a.setData(data);
+        a.setSize(data.length);
+        a.setHash(sha1(data));
+        a.setTitle(title);
+        a.setCreationElement(dateTime(created));
+        return a;
+    }
+
+    private static Patient patient(ChildRef child, Organization practice) {
+        Patient p = new Patient();
+        p.setText(Narratives.of(Texts.child(child)));
+        if (child.nhsNumber() != null) {
+            p.addIdentifier().setSystem(FhirSystems.NHS_NUMBER).setValue(child.nhsNumber());
+        }
+        p.addName().setText(child.name());
+        if (child.dateOfBirth() != null) {
+            p.setBirthDateElement(date(child.dateOfBirth()));
+        }
+        if (practice != null && child.gpPractice() != null
+                && practice.getIdentifierFirstRep().getValue().equals(child.gpPractice().odsCode())) {
+            p.addGeneralPractitioner(new Reference("urn:uuid:" + practice.getIdElement().getIdPart()));
+        }
+        return p;
+    }
+
+    /**
+     * The recipient practice's ODS code: the per-agency setting if there is one, otherwise the one practice the
+     * children are registered at, otherwise none.
+     */
+    private static String practiceOds(AgencyEndpoint endpoint, List<ChildRef> children) {
+        return endpoint.secret(ODS_CODE_SETTING).orElseGet(() -> {
+            Set<String> codes = odsCodes(children);
+            return codes.size() == 1 ? codes.iterator().next() : null;
+        });
+    }
+
+    private static Set<String> odsCodes(List<ChildRef> children) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (ChildRef c : children) {
+            if (c.gpPractice() != null && c.gpPractice().odsCode() != null) {
+                codes.add(c.gpPractice().odsCode());
+            }
+        }
+        return codes;
+    }
+
+    private static String noPractice(AgencyEndpoint endpoint, List<ChildRef> children) {
+        int practices = odsCodes(children).size();
+        return "cannot tell which GP practice " + endpoint.agencyId() + " is: the children are registered at "
+                + practices + " practices and hub.agencies." + endpoint.agencyId() + "." + ODS_CODE_SETTING
+                + " is not set";
+    }
+
+    private static Identifier conferenceId(String id) {
+        return new Identifier().setSystem(FhirSystems.CONFERENCE_ID).setValue(id);
+    }
+
+    private static DateTimeType dateTime(OffsetDateTime t) {
+        return new DateTimeType(Texts.fhirDateTime(t));
+    }
+
+    private static DateType date(LocalDate d) {
+        return new DateType(d.toString());
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static byte[] sha1(byte[] data) {
+        try {
+            // Attachment.hash is SHA-1 by definition (R4), for integrity, not security
+            return MessageDigest.getInstance("SHA-1").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java platform", e);
+        }
+    }
+
+    /** One Bundle under construction: ids, entries in order, and the MessageHeader that heads it. */
+    private final class Message {
+
+        private final Envelope envelope;
+        private final AgencyEndpoint endpoint;
+        private final String odsCode;
+        private final List<Resource> focus = new ArrayList<>();
+        private final List<Resource> supporting = new ArrayList<>();
+        private Reference practiceRef;
+
+        Message(Envelope envelope, AgencyEndpoint endpoint, String odsCode) {
+            this.envelope = envelope;
+            this.endpoint = endpoint;
+            this.odsCode = odsCode;
+        }
+
+        /** The recipient practice as an Organization by its ODS code, or null when the code is not known. */
+        Organization practice(List<ChildRef> children) {
+            if (odsCode == null) {
+                return null;
+            }
+            Organization org = new Organization();
+            String name = children.stream().filter(c -> c.gpPractice() != null)
+                    .filter(c -> odsCode.equals(c.gpPractice().odsCode())).map(c -> c.gpPractice().name())
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            org.setText(Narratives.of((name != null ? name + ", " : "") + "GP practice " + odsCode
+                    + " (" + endpoint.agencyId() + ")"));
+            org.addIdentifier().setSystem(FhirSystems.ODS_CODE).setValue(odsCode);
+            org.addIdentifier().setSystem(FhirSystems.AGENCY_ID).setValue(endpoint.agencyId());
+            org.setName(name);
+            practiceRef = supporting(org, "practice");
+            return org;
+        }
+
+        Reference senderRef() {
+            return new Reference().setType("Organization")
+                    .setIdentifier(new Identifier().setSystem(FhirSystems.AGENCY_ID).setValue(envelope.sender()))
+                    .setDisplay(envelope.sender());
+        }
+
+        Reference focus(Resource r, String role) {
+            focus.add(r);
+            return identify(r, role);
+        }
+
+        Reference supporting(Resource r, String role) {
+            supporting.add(r);
+            return identify(r, role);
+        }
+
+        private Reference identify(Resource r, String role) {
+            String id = UUID.nameUUIDFromBytes((envelope.messageId() + "/" + endpoint.agencyId() + "/" + role)
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+            r.setId(id);
+            return new Reference("urn:uuid:" + id);
+        }
+
+        Bundle build() {
+            String type = envelope.type().wireName();
+            MessageHeader header = new MessageHeader();
+            header.setId(envelope.messageId().toString());
+            header.setText(Narratives.of("Safeguarding hub message " + type + " " + envelope.messageId(),
+                    "From " + envelope.sender() + " to " + endpoint.agencyId() + ", case " + envelope.caseReference()));
+            header.setEvent(new Coding(FhirSystems.MESSAGE_EVENT, type, null));
+            MessageHeader.MessageDestinationComponent destination = header.addDestination()
+                    .setName(endpoint.agencyId()).setEndpoint(endpoint.url());
+            if (practiceRef != null) {
+                destination.setReceiver(practiceRef);
+            }
+            header.setSender(senderRef());
+            header.getSource().setName("Safeguarding hub (Wales)").setEndpoint(hubEndpoint);
+            for (Resource r : focus) {
+                header.addFocus(new Reference("urn:uuid:" + r.getIdElement().getIdPart()));
+            }
+
+            Bundle bundle = new Bundle();
+            bundle.setType(Bundle.BundleType.MESSAGE);
+            bundle.setIdentifier(new Identifier().setSystem(FhirSystems.MESSAGE_ID)
+                    .setValue(envelope.messageId().toString()));
+            bundle.setTimestamp(Date.from(clock.instant()));
+            bundle.getMeta().addSecurity(new Coding(FhirSystems.SECURITY_LABEL, envelope.securityLabel(), null));
+            add(bundle, header);
+            focus.forEach(r -> add(bundle, r));
+            supporting.forEach(r -> add(bundle, r));
+            return bundle;
+        }
+
+        private void add(Bundle bundle, Resource r) {
+            bundle.addEntry().setFullUrl("urn:uuid:" + r.getIdElement().getIdPart()).setResource(r);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package wales.safeguarding.adapters.gpfhir;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import wales.safeguarding.schemas.childprotection.ChildRef;
+import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
+import wales.safeguarding.schemas.childprotection.Invitee;
+import wales.safeguarding.schemas.childprotection.Joining;
+import wales.safeguarding.schemas.childprotection.OutlinePlan;
+import wales.safeguarding.schemas.childprotection.RegisterChange;
+import wales.safeguarding.schemas.dutytoreport.Address;
+import wales.safeguarding.schemas.envelope.Envelope;
+
+/**
+ * The plain-text letters and documents a GP practice reads (the invitation letter, the outline plan as a document,
+ * the register notice), and the date formats they use. The agency's own text (reason, conclusion, plan) passes
+ * through unchanged and untranslated; the frame around it is English.
+ */
+final class Texts {
+
+    private static final DateTimeFormatter FHIR_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    private static final DateTimeFormatter HUMAN_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+
+    private Texts() {
+    }
+
+    /** A FHIR dateTime/instant with the sender's offset kept, to the second. */
+    static String fhirDateTime(OffsetDateTime t) {
+        return FHIR_DATE_TIME.format(t);
+    }
+
+    static String humanDate(LocalDate d) {
+        return HUMAN_DATE.format(d);
+    }
+
+    static String humanDateTime(OffsetDateTime t) {
+        return HUMAN_DATE.format(t) + " at " + HUMAN_TIME.format(t) + " (UTC" + t.getOffset().getId().replace("Z", "+00:00") + ")";
+    }
+
+    static String nhsNumber(String n) {
+        return n != null && n.length() == 10 ? n.substring(0, 3) + " " + n.substring(3, 6) + " " + n.substring(6) : n;
+    }
+
+    static String child(ChildRef c) {
+        StringBuilder s = new StringBuilder(c.name());
+        if (c.dateOfBirth() != null) {
+            s.append(", born ").append(BIRTH_DATE.format(c.dateOfBirth()));
+        }
+        if (c.nhsNumber() != null) {
+            s.append(", NHS number ").append(nhsNumber(c.nhsNumber()));
+        }
+        return s.toString();
+    }
+
+    static String invitee(Invitee i) {
+        return (i.name() != null ? i.name() + ", " : "") + i.role() + " (" + i.agencyId() + ")";
+    }
+
+    static String kind(ConferenceInvitation inv) {
+        return "review".equals(inv.kind()) ? "review child protection conference" : "initial child protection conference";
+    }
+
+    static String conclusion(String outcome) {
+        return switch (outcome == null ? "" : outcome) {
+            case "not-substantiated" -> "not substantiated";
+            case "substantiated-no-continuing-risk" -> "substantiated, no continuing risk";
+            case "substantiated-convene-conference" -> "substantiated, a conference is convened";
+            default -> outcome;
+        };
+    }
+
+    static String categories(List<String> categories) {
+        return categories == null ? "" : categories.stream().map(c -> c.replace('-', ' ')).collect(Collectors.joining(", "));
+    }
+
+    static String address(Address a) {
+        List<String> parts = new ArrayList<>(a.lines());
+        if (a.postcode() != null) {
+            parts.add(a.postcode());
+        }
+        return String.join(", ", parts);
+    }
+
+    /** How to join: address, link and phone, one line each. */
+    static List<String> joining(Joining j) {
+        List<String> lines = new ArrayList<>();
+        if (j == null) {
+            return lines;
+        }
+        if (j.address() != null) {
+            lines.add("Address: " + address(j.address()));
+        }
+        if (j.link() != null) {
+            lines.add("Join online: " + j.link());
+        }
+        if (j.phone() != null) {
+            lines.add("Join by phone: " + j.phone());
+        }
+        return lines;
+    }
+
+    static List<String> invitationLetter(Envelope e, ConferenceInvitation inv) {
+        List<String> l = new ArrayList<>();
+        l.add(("review".equals(inv.kind()) ? "Invitation to a " : "Invitation to an ") + kind(inv));
+        l.add("Conference " + inv.conferenceId() + ", case " + e.caseReference() + ", from " + e.sender());
+        l.add("When: " + humanDateTime(inv.meeting().startsAt()) + ", " + inv.meeting().format());
+        if (inv.rescheduledFrom() != null) {
+            l.add("This conference was moved; it was to start on " + humanDateTime(inv.rescheduledFrom()) + ".");
+        }
+        l.addAll(joining(inv.meeting().joining()));
+        for (ChildRef c : inv.children()) {
+            l.add("Child: " + child(c));
+        }
+        if (inv.previousConferenceId() != null) {
+            l.add("Previous conference: " + inv.previousConferenceId());
+        }
+        l.add("Why the conference is held:");
+        l.add(inv.reason());
+        l.add("Conclusion of the section 47 enquiry: " + conclusion(inv.section47Conclusion().outcome()) + ".");
+        l.add(inv.section47Conclusion().summary());
+        if (inv.writtenReport() != null && inv.writtenReport().requested() && inv.writtenReport().dueBy() != null) {
+            l.add("Written report: please send your written report by " + humanDateTime(inv.writtenReport().dueBy())
+                    + " (complete the Task in this message with the report as a DocumentReference).");
+        } else {
+            l.add("Written report: not requested.");
+        }
+        l.add("Invited: " + inv.invitees().stream().map(Texts::invitee).collect(Collectors.joining("; ")));
+        return l;
+    }
+
+    static List<String> outlinePlanDocument(Envelope e, OutlinePlan p) {
+        List<String> l = new ArrayList<>();
+        l.add("Outline plan of the child protection conference " + p.conferenceId() + " held on " + humanDate(p.heldOn()));
+        l.add("Case " + e.caseReference() + ", from " + e.sender());
+        l.add("Outline plan:");
+        l.add(p.outlinePlan());
+        l.add("Decisions:");
+        for (int i = 0; i < p.decisions().size(); i++) {
+            l.add((i + 1) + ". " + p.decisions().get(i));
+        }
+        l.add(p.registered()
+                ? "The child is on the child protection register under: " + categories(p.categoriesOfHarm()) + "."
+                : "The child is not on the child protection register.");
+        l.add("Attended: " + (p.attended() == null || p.attended().isEmpty() ? "none listed" : String.join(", ", p.attended())));
+        if (p.nextConferenceDate() != null) {
+            l.add("Next conference: " + humanDate(p.nextConferenceDate()));
+        }
+        if (p.coreGroup() != null && !p.coreGroup().isEmpty()) {
+            l.add("Core group: " + p.coreGroup().stream().map(Texts::invitee).collect(Collectors.joining("; ")));
+        }
+        return l;
+    }
+
+    static List<String> registerNotice(Envelope e, RegisterChange r) {
+        List<String> l = new ArrayList<>();
+        if ("added".equals(r.change())) {
+            l.add(r.child().name() + " is on the child protection register from " + humanDate(r.effectiveOn())
+                    + " under: " + categories(r.categoriesOfHarm()) + ".");
+        } else {
+            l.add(r.child().name() + " was removed from the child protection register on " + humanDate(r.effectiveOn()) + ".");
+        }
+        l.add("Child: " + child(r.child()));
+        l.add("Case " + e.caseReference() + ", from " + e.sender());
+        if (r.eligibleNeeds() != null) {
+            l.add("Eligible needs:");
+            l.add(r.eligibleNeeds());
+        }
+        if (r.contingencyPlan() != null) {
+            l.add("Contingency plan:");
+            l.add(r.contingencyPlan());
+        }
+        return l;
+    }
+
+    /** The lines as one text, without a trailing line break (FHIR strings must not end in whitespace). */
+    static String joinLines(List<String> lines) {
+        return String.join("\n", lines);
+    }
+}
