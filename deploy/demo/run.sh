@@ -56,6 +56,17 @@ if [ "$scenario" = yes ]; then
   echo; echo "== 3. The report's tracking record, as the police see it"
   curl -s "http://127.0.0.1:$port/api/v1/messages/$report_id" -H "Authorization: Bearer $police"
   echo; echo
+  case_ref="DEMO-$(date +%s)"
+  starts_at=$(date -u -d '+10 days' +%Y-%m-%dT10:00:00Z)
+  echo "== 4. Carmarthenshire calls a child protection conference and leaves the GP out: the hub adds the child's"
+  echo "      practice, whose system speaks HL7 FHIR R4, and sends it a validated FHIR message"
+  sed "s/__MESSAGE_ID__/$(cat /proc/sys/kernel/random/uuid)/; s/__CASE__/$case_ref/g; s/__STARTS_AT__/$starts_at/g" \
+      deploy/demo/conference-invitation.json | post "$council"
+  echo; echo "== 5. The care and support protection plan changes: the school gets a signed webhook"
+  sed "s/__MESSAGE_ID__/$(cat /proc/sys/kernel/random/uuid)/; s/__CASE__/$case_ref/g" deploy/demo/plan-update.json \
+      | post "$council"
+  sleep 2
+  echo
   echo "== The hub keeps running. Tokens: $data/demo-tokens/*.jwt  API docs: http://127.0.0.1:$port/q/swagger-ui"
   echo "   To see escalation, restart with  JAVA_TOOL_OPTIONS=-Dhub.clock.offset=P12D  (the clock moves 12 days on)."
 fi

@@ -57,14 +57,26 @@ public class DemoInboxResource {
                 .build();
     }
 
-    /** A FHIR system's endpoint gets requests below its base URL ({@code /$process-message}). */
+    /**
+     * A FHIR practice system's {@code $process-message} (below its base URL): answers a FHIR response message with
+     * code {@code ok}, as a GP system that took the message would.
+     */
     @POST
     @Path("/{agency}/{operation: .+}")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response receiveBelow(@PathParam("agency") String agency,
+    @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
+    public Response receiveFhir(@PathParam("agency") String agency,
             @HeaderParam(HubHeaders.HTTP_MESSAGE_ID) String messageId,
             @HeaderParam(HubHeaders.HTTP_MESSAGE_TYPE) String type) {
-        return receive(agency, messageId, type);
+        Response received = receive(agency, messageId, type);
+        if (received.getStatus() != Response.Status.ACCEPTED.getStatusCode()) {
+            return received;
+        }
+        String reply = """
+                {"resourceType": "Bundle", "type": "message", "entry": [{"resource": {"resourceType": "MessageHeader",
+                 "id": "demo-reply", "eventCoding": {"system": "https://hub.safeguarding.wales/fhir/message-event",
+                 "code": "%s"}, "source": {"endpoint": "urn:demo:%s"},
+                 "response": {"identifier": "%s", "code": "ok"}}}]}""".formatted(type, agency, messageId);
+        return Response.ok(reply, "application/fhir+json").build();
     }
 
     @GET
