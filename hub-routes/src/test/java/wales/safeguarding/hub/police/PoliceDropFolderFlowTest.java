@@ -84,9 +84,11 @@ class PoliceDropFolderFlowTest {
         }
     }
 
+    /** The receipt is written first, then the file itself moves beside it when the hub has finished with it. */
     private static JsonNode awaitReceipt(String folder, String name) throws IOException {
         Path receipt = FORCE.resolve(folder).resolve(name + ".receipt.json");
-        await().atMost(WAIT).until(() -> Files.exists(receipt) && Files.size(receipt) > 0);
+        await().atMost(WAIT).until(() -> Files.exists(receipt) && Files.size(receipt) > 0
+                && Files.exists(FORCE.resolve(folder).resolve(name)));
         return CanonicalJson.mapper().readTree(Files.readAllBytes(receipt));
     }
 }
