@@ -89,6 +89,51 @@ class GpFhirFlowTest {
         agencies.of(FHIR_GP).verify(exactly(1), postRequestedFor(urlEqualTo(PROCESS_MESSAGE)));
     }
 
+    @Test
+    void should_take_the_practices_acknowledgement_and_its_written_report_over_fhir() throws Exception {
+        answer("ok");
+        CaseMessages journey = new CaseMessages();
+        ObjectNode invitation = CaseMessages.naming(CaseMessages.inviting(journey.of("conference-invitation"),
+                AgencyStubs.DYFED_POWYS_POLICE), AgencyStubs.DYFED_POWYS_POLICE);
+        ((ObjectNode) invitation.with("body").withArray("children").get(0)).with("gpPractice").put("odsCode", "Z99002");
+        String id = Messages.id(invitation);
+        HubApi.send(COUNCIL, invitation).statusCode(202);
+        await().atMost(WAIT).until(() -> "delivered".equals(HubApi.state(COUNCIL, id, FHIR_GP)));
+
+        // The practice acknowledges the invitation with a FHIR response message.
+        fhir("/fhir/$process-message", fixture("response-ok.fhir.json", id, journey)).statusCode(200)
+                .contentType("application/fhir+json").body("resourceType", org.hamcrest.Matchers.equalTo("OperationOutcome"));
+        assertThat(HubApi.state(COUNCIL, id, FHIR_GP)).isEqualTo("acknowledged");
+
+        // It completes the hub's report Task: a conference report to the council, and its clock stops.
+        fhir("/fhir/$process-message", fixture("report-in-bundle.fhir.json", id, journey)).statusCode(202);
+        await().atMost(WAIT).untilAsserted(() -> agencies.of(COUNCIL).verify(exactly(1),
+                postRequestedFor(urlEqualTo("/hub/messages"))
+                        .withHeader("X-Hub-Message-Type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("conference-report"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.correlationId",
+                                com.github.tomakehurst.wiremock.client.WireMock.equalTo(id)))));
+        assertThat(HubApi.track(COUNCIL, id).statusCode(200).extract().jsonPath()
+                .getList("clocks.findAll { it.clock == 'written-report' && it.owedBy == '" + FHIR_GP + "' }.metAt"))
+                .isNotEmpty().doesNotContainNull();
+
+        fhir("/fhir/$process-message", "this is not FHIR").statusCode(400).contentType("application/fhir+json");
+    }
+
+    private static String fixture(String file, String invitationId, CaseMessages journey) throws java.io.IOException {
+        try (var in = GpFhirFlowTest.class.getResourceAsStream("/fhir/" + file)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e07", invitationId)
+                    .replace("CCS-ICPC-2025-0042", journey.conferenceId())
+                    .replace("gp-z99001", FHIR_GP).replace("Z99001", "Z99002");
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse fhir(String path, String body) {
+        return io.restassured.RestAssured.given()
+                .header("Authorization", wales.safeguarding.hub.support.Tokens.bearer(FHIR_GP))
+                .contentType("application/fhir+json").body(body).post(path).then();
+    }
+
     private ObjectNode invitationForAChildAtTheFhirPractice() {
         ObjectNode invitation = CaseMessages.naming(CaseMessages.inviting(new CaseMessages().of("conference-invitation"),
                 AgencyStubs.DYFED_POWYS_POLICE), AgencyStubs.DYFED_POWYS_POLICE);

@@ -1,0 +1,211 @@
+package wales.safeguarding.hub.gp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MessageHeader;
+
+import io.quarkus.security.Authenticated;
+import wales.safeguarding.adapters.gpfhir.GpAcknowledgement;
+import wales.safeguarding.adapters.gpfhir.GpConferenceReport;
+import wales.safeguarding.adapters.gpfhir.GpFhirContext;
+import wales.safeguarding.adapters.gpfhir.GpInboundMapper;
+import wales.safeguarding.adapters.gpfhir.InboundRejectedException;
+import wales.safeguarding.adapters.gpfhir.OperationOutcomes;
+import wales.safeguarding.hub.database.Transactions;
+import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.directory.AgencyKind;
+import wales.safeguarding.hub.intake.Acceptance;
+import wales.safeguarding.hub.intake.MessageIntake;
+import wales.safeguarding.hub.intake.ProblemException;
+import wales.safeguarding.hub.security.CallerAgency;
+import wales.safeguarding.hub.tracking.DeliveryState;
+import wales.safeguarding.hub.tracking.StoredMessage;
+import wales.safeguarding.hub.tracking.TrackingRepository;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.Language;
+import wales.safeguarding.schemas.envelope.MessageType;
+
+/**
+ * The hub's FHIR endpoint for GP practice systems: {@code $process-message} and {@code Task} updates.
+ * <ul>
+ * <li>A completed {@code Task} (the hub's written-report request) with its {@code DocumentReference} becomes a
+ * {@code conference-report} to the council that called the conference, through the same intake as every message,
+ * and stops the practice's written-report clock.</li>
+ * <li>A response message ({@code MessageHeader.response}) to one of the hub's messages is the practice's business
+ * acknowledgement: {@code ok} moves its delivery to acknowledged; any other code is recorded with the practice's
+ * diagnostics in the message's history.</li>
+ * </ul>
+ * Errors are answered as FHIR {@code OperationOutcome}s. A practice acts only as itself.
+ */
+@Path("/fhir")
+@Authenticated
+@Tag(name = "GP practices (FHIR R4)", description = "For GP practice systems that speak HL7 FHIR R4")
+public class GpFhirResource {
+
+    private static final String FHIR_JSON = "application/fhir+json";
+
+    private final GpInboundMapper mapper = new GpInboundMapper();
+    private final CallerAgency caller;
+    private final MessageIntake intake;
+    private final Transactions transactions;
+    private final TrackingRepository tracking;
+    private final Clock clock;
+
+    public GpFhirResource(CallerAgency caller, MessageIntake intake, Transactions transactions,
+            TrackingRepository tracking, Clock clock) {
+        this.caller = caller;
+        this.intake = intake;
+        this.transactions = transactions;
+        this.tracking = tracking;
+        this.clock = clock;
+    }
+
+    @POST
+    // "$" arrives as "%24" from clients that encode it; both name the FHIR operation.
+    @Path("/{operation: (\\$|%24)process-message}")
+    @Consumes({FHIR_JSON, "application/fhir+xml", "application/json"})
+    @Produces(FHIR_JSON)
+    @Operation(summary = "A FHIR message from a GP practice: a completed report Task, or a response message")
+    public Response processMessage(InputStream body) {
+        Agency practice = practice();
+        String fhir = read(body);
+        try {
+            if (isResponseMessage(fhir)) {
+                return acknowledged(practice, mapper.toAcknowledgement(fhir));
+            }
+            return report(practice, mapper.toConferenceReport(fhir, practice.id()));
+        } catch (InboundRejectedException rejected) {
+            return outcome(rejected.httpStatus(), OperationOutcomes.toJson(rejected.operationOutcome()));
+        }
+    }
+
+    @PUT
+    @Path("/Task/{id}")
+    @Consumes({FHIR_JSON, "application/fhir+xml", "application/json"})
+    @Produces(FHIR_JSON)
+    @Operation(summary = "The practice updates the hub's written-report Task: completed, with the report")
+    public Response updateTask(@PathParam("id") String id, InputStream body) {
+        Agency practice = practice();
+        try {
+            return report(practice, mapper.toConferenceReport(read(body), practice.id()));
+        } catch (InboundRejectedException rejected) {
+            return outcome(rejected.httpStatus(), OperationOutcomes.toJson(rejected.operationOutcome()));
+        }
+    }
+
+    private Response report(Agency practice, GpConferenceReport report) {
+        StoredMessage invitation = transactions.inTransaction(c -> tracking.findMessage(c, report.invitationMessageId()))
+                .filter(m -> MessageType.CONFERENCE_INVITATION.wireName().equals(m.type()))
+                .orElse(null);
+        if (invitation == null) {
+            return outcome(422, OperationOutcomes.toJson(OperationOutcomes.invalid("Task.basedOn",
+                    "answers-an-invitation-sent-to-you")));
+        }
+        // One report per Task: sending the same Task again is the same message.
+        UUID messageId = UUID.nameUUIDFromBytes(("gp-report:" + practice.id() + ":" + report.invitationMessageId())
+                .getBytes(StandardCharsets.UTF_8));
+        Envelope message = new Envelope(messageId, MessageType.CONFERENCE_REPORT, Envelope.SCHEMA_VERSION, practice.id(),
+                List.of(), invitation.caseReference(), invitation.childReference(), invitation.messageId(), Language.EN,
+                "OFFICIAL-SENSITIVE", clock.instant().atOffset(ZoneOffset.UTC), null,
+                CanonicalJson.mapper().valueToTree(report.body()));
+        try {
+            Acceptance accepted = intake.submit(CanonicalJson.write(message), practice);
+            return outcome(accepted.duplicate() ? 200 : 202, OperationOutcomes.toJson(OperationOutcomes.accepted(
+                    "conference-report " + accepted.messageId() + " accepted for " + accepted.recipients())));
+        } catch (ProblemException refused) {
+            var first = refused.problem().violations().stream().findFirst();
+            return outcome(refused.problem().status(), OperationOutcomes.toJson(OperationOutcomes.invalid(
+                    first.map(v -> v.pointer()).orElse("Task"), first.map(v -> v.rule()).orElse(refused.problem().title()),
+                    refused.problem().detail())));
+        }
+    }
+
+    private Response acknowledged(Agency practice, GpAcknowledgement ack) {
+        UUID original;
+        try {
+            original = UUID.fromString(ack.requestMessageId());
+        } catch (IllegalArgumentException e) {
+            return outcome(422, OperationOutcomes.toJson(OperationOutcomes.invalid("MessageHeader.response.identifier",
+                    "a-message-the-hub-sent")));
+        }
+        boolean known = transactions.inTransaction(c -> {
+            var delivery = tracking.lockDelivery(c, original, practice.id());
+            if (delivery.isEmpty()) {
+                return false;
+            }
+            var now = clock.instant();
+            if (ack.ok()) {
+                tracking.transition(c, original, practice.id(), DeliveryState.ACKNOWLEDGED, "FHIR response ok",
+                        practice.id(), now);
+            } else {
+                tracking.audit(c, original, practice.id(), "acknowledgement", null, null,
+                        "FHIR response " + ack.code() + (ack.diagnostics() == null ? "" : ": " + ack.diagnostics()),
+                        practice.id(), now);
+            }
+            return true;
+        });
+        if (!known) {
+            return outcome(422, OperationOutcomes.toJson(OperationOutcomes.invalid("MessageHeader.response.identifier",
+                    "a-message-the-hub-sent-to-you")));
+        }
+        return outcome(200, OperationOutcomes.toJson(OperationOutcomes.accepted("acknowledgement recorded")));
+    }
+
+    /** A message Bundle whose MessageHeader answers one of the hub's messages. */
+    private static boolean isResponseMessage(String fhir) {
+        IBaseResource resource;
+        try {
+            resource = GpFhirContext.parse(fhir);
+        } catch (RuntimeException notFhir) {
+            throw new InboundRejectedException(400, OperationOutcomes.notFhir("the body is not a FHIR resource"));
+        }
+        return resource instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.MESSAGE && bundle.hasEntry()
+                && bundle.getEntryFirstRep().getResource() instanceof MessageHeader header && header.hasResponse();
+    }
+
+    private Agency practice() {
+        Agency agency = caller.require();
+        if (agency.kind() != AgencyKind.GP_PRACTICE && agency.kind() != AgencyKind.HEALTH_BOARD) {
+            throw new ProblemException(wales.safeguarding.hub.intake.Problem.of("forbidden",
+                    "Only GP practices and health boards use the FHIR endpoint", 403,
+                    "agency '" + agency.id() + "' is a " + agency.kind().wireName()));
+        }
+        return agency;
+    }
+
+    private static Response outcome(int status, String operationOutcome) {
+        return Response.status(status).type(FHIR_JSON).entity(operationOutcome).build();
+    }
+
+    private static String read(InputStream body) {
+        try {
+            byte[] bytes = body.readNBytes(2 * 1024 * 1024 + 1);
+            if (bytes.length > 2 * 1024 * 1024) {
+                throw ProblemException.tooLarge(2 * 1024 * 1024);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ProblemException.notJson("the body could not be read");
+        }
+    }
+}
