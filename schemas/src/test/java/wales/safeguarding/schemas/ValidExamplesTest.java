@@ -33,6 +33,7 @@ class ValidExamplesTest {
     private static final Map<MessageType, Class<?>> BODY_TYPES = Map.ofEntries(
             Map.entry(MessageType.DUTY_TO_REPORT, DutyToReport.class),
             Map.entry(MessageType.REPORT_ACKNOWLEDGEMENT, ReportAcknowledgement.class),
+            Map.entry(MessageType.ACKNOWLEDGEMENT, wales.safeguarding.schemas.tracking.Acknowledgement.class),
             Map.entry(MessageType.REPORT_OUTCOME, ReportOutcome.class),
             Map.entry(MessageType.DELIVERY_RECEIPT, DeliveryReceipt.class),
             Map.entry(MessageType.ESCALATION, Escalation.class),

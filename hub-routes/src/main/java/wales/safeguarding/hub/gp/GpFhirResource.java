@@ -37,13 +37,13 @@ import wales.safeguarding.hub.intake.Acceptance;
 import wales.safeguarding.hub.intake.MessageIntake;
 import wales.safeguarding.hub.intake.ProblemException;
 import wales.safeguarding.hub.security.CallerAgency;
-import wales.safeguarding.hub.tracking.DeliveryState;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.Language;
 import wales.safeguarding.schemas.envelope.MessageType;
+import wales.safeguarding.schemas.tracking.Acknowledgement;
 
 /**
  * The hub's FHIR endpoint for GP practice systems: {@code $process-message} and {@code Task} updates.
@@ -51,9 +51,9 @@ import wales.safeguarding.schemas.envelope.MessageType;
  * <li>A completed {@code Task} (the hub's written-report request) with its {@code DocumentReference} becomes a
  * {@code conference-report} to the council that called the conference, through the same intake as every message,
  * and stops the practice's written-report clock.</li>
- * <li>A response message ({@code MessageHeader.response}) to one of the hub's messages is the practice's business
- * acknowledgement: {@code ok} moves its delivery to acknowledged; any other code is recorded with the practice's
- * diagnostics in the message's history.</li>
+ * <li>A response message ({@code MessageHeader.response}) to one of the hub's messages becomes the practice's
+ * business {@code acknowledgement} to whoever sent that message: {@code ok} is accepted (the delivery moves to
+ * acknowledged), any other code is a rejection carrying the practice's diagnostics.</li>
  * </ul>
  * Errors are answered as FHIR {@code OperationOutcome}s. A practice acts only as itself.
  */
@@ -140,6 +140,7 @@ public class GpFhirResource {
         }
     }
 
+    /** The practice's response message becomes an acknowledgement to whoever sent the message it answers. */
     private Response acknowledged(Agency practice, GpAcknowledgement ack) {
         UUID original;
         try {
@@ -148,27 +149,26 @@ public class GpFhirResource {
             return outcome(422, OperationOutcomes.toJson(OperationOutcomes.invalid("MessageHeader.response.identifier",
                     "a-message-the-hub-sent")));
         }
-        boolean known = transactions.inTransaction(c -> {
-            var delivery = tracking.lockDelivery(c, original, practice.id());
-            if (delivery.isEmpty()) {
-                return false;
-            }
-            var now = clock.instant();
-            if (ack.ok()) {
-                tracking.transition(c, original, practice.id(), DeliveryState.ACKNOWLEDGED, "FHIR response ok",
-                        practice.id(), now);
-            } else {
-                tracking.audit(c, original, practice.id(), "acknowledgement", null, null,
-                        "FHIR response " + ack.code() + (ack.diagnostics() == null ? "" : ": " + ack.diagnostics()),
-                        practice.id(), now);
-            }
-            return true;
-        });
-        if (!known) {
+        StoredMessage answered = transactions.inTransaction(c -> tracking.findMessage(c, original)).orElse(null);
+        boolean rejected = !ack.ok();
+        Acknowledgement body = new Acknowledgement(rejected ? "rejected" : "accepted",
+                clock.instant().atOffset(ZoneOffset.UTC),
+                rejected ? "the practice system answered " + ack.code()
+                        + (ack.diagnostics() == null ? "" : ": " + ack.diagnostics()) : null, null);
+        UUID messageId = UUID.nameUUIDFromBytes(("gp-ack:" + practice.id() + ":" + original + ":" + ack.code())
+                .getBytes(StandardCharsets.UTF_8));
+        Envelope message = new Envelope(messageId, MessageType.ACKNOWLEDGEMENT, Envelope.SCHEMA_VERSION, practice.id(),
+                List.of(), answered == null ? null : answered.caseReference(),
+                answered == null ? null : answered.childReference(), original, Language.EN, "OFFICIAL-SENSITIVE",
+                clock.instant().atOffset(ZoneOffset.UTC), null, CanonicalJson.mapper().valueToTree(body));
+        try {
+            Acceptance accepted = intake.submit(CanonicalJson.write(message), practice);
+            return outcome(200, OperationOutcomes.toJson(OperationOutcomes.accepted(
+                    "acknowledgement " + accepted.messageId() + " sent to " + accepted.recipients())));
+        } catch (ProblemException refused) {
             return outcome(422, OperationOutcomes.toJson(OperationOutcomes.invalid("MessageHeader.response.identifier",
-                    "a-message-the-hub-sent-to-you")));
+                    "a-message-the-hub-sent-to-you", refused.problem().detail())));
         }
-        return outcome(200, OperationOutcomes.toJson(OperationOutcomes.accepted("acknowledgement recorded")));
     }
 
     /** A message Bundle whose MessageHeader answers one of the hub's messages. */

@@ -184,6 +184,30 @@ class ChildProtectionFlowTest {
     }
 
     @Test
+    void should_return_a_schools_acknowledgement_to_the_council_and_mark_the_delivery_acknowledged() {
+        ObjectNode update = CaseMessages.naming(journey.of("plan-update"), SCHOOL);
+        HubApi.send(COUNCIL, update).statusCode(202);
+        awaitReceived(SCHOOL, Messages.id(update));
+
+        ObjectNode rejectedWithoutReason = journey.of("acknowledgement");
+        rejectedWithoutReason.put("correlationId", Messages.id(update));
+        rejectedWithoutReason.with("body").put("status", "rejected");
+        HubApi.send(SCHOOL, rejectedWithoutReason).statusCode(422)
+                .body("violations[0].pointer", equalTo("/body/reason"));
+
+        ObjectNode ack = journey.of("acknowledgement");
+        ack.put("correlationId", Messages.id(update));
+        HubApi.send(SCHOOL, ack).statusCode(202).body("recipients", equalTo(List.of(COUNCIL)));
+        awaitReceived(COUNCIL, Messages.id(ack));
+        assertThat(HubApi.state(COUNCIL, Messages.id(update), SCHOOL)).isEqualTo("acknowledged");
+
+        ObjectNode notYours = journey.of("acknowledgement");
+        notYours.put("correlationId", Messages.id(update)).put("sender", POLICE);
+        HubApi.send(POLICE, notYours).statusCode(422)
+                .body("violations[0].rule", equalTo("acknowledges-a-message-sent-to-you"));
+    }
+
+    @Test
     void should_request_a_gp_written_report_for_every_conference_and_track_it_to_its_return() {
         clock.set(Instant.parse("2026-12-01T09:00:00Z"));
         ObjectNode invitation = journey.of("conference-invitation");

@@ -104,6 +104,12 @@ class GpFhirFlowTest {
         fhir("/fhir/$process-message", fixture("response-ok.fhir.json", id, journey)).statusCode(200)
                 .contentType("application/fhir+json").body("resourceType", org.hamcrest.Matchers.equalTo("OperationOutcome"));
         assertThat(HubApi.state(COUNCIL, id, FHIR_GP)).isEqualTo("acknowledged");
+        // ...and the council that sent the invitation receives the practice's acknowledgement.
+        await().atMost(WAIT).untilAsserted(() -> agencies.of(COUNCIL).verify(exactly(1),
+                postRequestedFor(urlEqualTo("/hub/messages"))
+                        .withHeader("X-Hub-Message-Type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("acknowledgement"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.correlationId",
+                                com.github.tomakehurst.wiremock.client.WireMock.equalTo(id)))));
 
         // It completes the hub's report Task: a conference report to the council, and its clock stops.
         fhir("/fhir/$process-message", fixture("report-in-bundle.fhir.json", id, journey)).statusCode(202);

@@ -14,6 +14,7 @@ public enum MessageType {
     REPORT_ACKNOWLEDGEMENT("report-acknowledgement"),
     REPORT_OUTCOME("report-outcome"),
     DELIVERY_RECEIPT("delivery-receipt"),
+    ACKNOWLEDGEMENT("acknowledgement"),
     ESCALATION("escalation"),
     STRATEGY_MEETING_INVITATION("strategy-meeting-invitation"),
     CONFERENCE_INVITATION("conference-invitation"),

@@ -15,6 +15,7 @@ class WireNamesTest {
     @CsvSource({
         "DUTY_TO_REPORT, duty-to-report",
         "REPORT_ACKNOWLEDGEMENT, report-acknowledgement",
+        "ACKNOWLEDGEMENT, acknowledgement",
         "REPORT_OUTCOME, report-outcome",
         "DELIVERY_RECEIPT, delivery-receipt",
         "ESCALATION, escalation",

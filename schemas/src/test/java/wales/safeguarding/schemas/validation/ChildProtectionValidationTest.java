@@ -35,7 +35,7 @@ class ChildProtectionValidationTest {
 
     @ParameterizedTest
     @EnumSource(value = MessageType.class, names = {"DUTY_TO_REPORT", "REPORT_ACKNOWLEDGEMENT", "REPORT_OUTCOME",
-            "DELIVERY_RECEIPT", "ESCALATION"})
+            "DELIVERY_RECEIPT", "ESCALATION", "ACKNOWLEDGEMENT"})
     void should_not_require_a_case_reference_on_the_duty_to_report_exchange_or_hub_messages(MessageType type) {
         ObjectNode message = Examples.valid(type);
         message.remove("caseReference");

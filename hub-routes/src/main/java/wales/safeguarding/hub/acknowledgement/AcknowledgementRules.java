@@ -1,0 +1,74 @@
+package wales.safeguarding.hub.acknowledgement;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.intake.FlowRules;
+import wales.safeguarding.hub.intake.Routing;
+import wales.safeguarding.hub.tracking.DeliveryState;
+import wales.safeguarding.hub.tracking.StoredMessage;
+import wales.safeguarding.hub.tracking.TrackingRepository;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.MessageType;
+import wales.safeguarding.schemas.tracking.Acknowledgement;
+import wales.safeguarding.schemas.validation.Violation;
+
+/**
+ * A business acknowledgement (received, accepted, or rejected with a reason) of a message the acknowledging agency
+ * was sent. It goes back to whoever sent that message; received or accepted moves the acknowledging agency's
+ * delivery to acknowledged, a rejection is recorded in the message's history with its reason.
+ */
+@ApplicationScoped
+public class AcknowledgementRules implements FlowRules {
+
+    private final TrackingRepository tracking;
+
+    public AcknowledgementRules(TrackingRepository tracking) {
+        this.tracking = tracking;
+    }
+
+    @Override
+    public Set<MessageType> types() {
+        return Set.of(MessageType.ACKNOWLEDGEMENT);
+    }
+
+    @Override
+    public Routing route(Connection c, Envelope ack) throws SQLException {
+        return acknowledged(c, ack).map(original -> Routing.to(List.of(original.sender())))
+                .orElseGet(() -> Routing.refused(new Violation("/correlationId", "acknowledges-a-message-sent-to-you",
+                        "must be the messageId of a message the hub sent to " + ack.sender())));
+    }
+
+    @Override
+    public void accepted(Connection c, Envelope ack, Instant at) throws SQLException {
+        StoredMessage original = acknowledged(c, ack).orElseThrow();
+        Acknowledgement body = CanonicalJson.bodyAs(ack, Acknowledgement.class);
+        if ("rejected".equals(body.status())) {
+            tracking.audit(c, original.messageId(), ack.sender(), "rejected", null, null,
+                    "acknowledgement " + ack.messageId() + ": " + body.reason(), ack.sender(), at);
+        } else {
+            tracking.transition(c, original.messageId(), ack.sender(), DeliveryState.ACKNOWLEDGED,
+                    body.status() + " (acknowledgement " + ack.messageId() + ")", ack.sender(), at);
+        }
+    }
+
+    private Optional<StoredMessage> acknowledged(Connection c, Envelope ack) throws SQLException {
+        if (ack.correlationId() == null) {
+            return Optional.empty();
+        }
+        Optional<StoredMessage> original = tracking.findMessage(c, ack.correlationId());
+        if (original.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean sentToCaller = tracking.deliveries(c, original.get().messageId()).stream()
+                .anyMatch(d -> d.recipient().equals(ack.sender()));
+        return sentToCaller ? original : Optional.empty();
+    }
+}

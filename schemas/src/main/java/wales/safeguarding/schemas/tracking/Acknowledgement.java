@@ -1,0 +1,15 @@
+package wales.safeguarding.schemas.tracking;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import wales.safeguarding.schemas.dutytoreport.Practitioner;
+
+/**
+ * A business acknowledgement of an earlier message (the envelope's correlationId): received, accepted, or rejected
+ * with a reason. Not a delivery receipt, which only says the agency's system has the message.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Acknowledgement(String status, OffsetDateTime acknowledgedAt, String reason, Practitioner acknowledgedBy) {
+}
