@@ -95,8 +95,7 @@ public final class GpOutboundMapper {
     /**
      * The FHIR message for {@code endpoint}'s practice.
      *
-     * @throws UnsendableMessageException when the type is not one a GP practice receives over FHIR, or the practice
-     *                                    cannot be identified
+     * @throws UnsendableMessageException when the practice cannot be identified for a request that needs it
      */
     public Bundle toBundle(Envelope envelope, AgencyEndpoint endpoint) {
         return switch (envelope.type()) {
@@ -107,8 +106,28 @@ public final class GpOutboundMapper {
                     CanonicalJson.bodyAs(envelope, ConferenceMinutes.class));
             case REGISTER_CHANGE -> registerChange(envelope, endpoint,
                     CanonicalJson.bodyAs(envelope, RegisterChange.class));
-            default -> throw new UnsendableMessageException("gp-fhir does not carry " + envelope.type());
+            // Every other message a practice may be sent (an answer to its own report, a strategy meeting, a plan
+            // update, an alert, a reminder from the hub) travels as a Communication carrying the canonical body.
+            default -> communication(envelope, endpoint);
         };
+    }
+
+    private Bundle communication(Envelope e, AgencyEndpoint endpoint) {
+        Message m = new Message(e, endpoint, endpoint.secret(ODS_CODE_SETTING).orElse(null));
+        m.practice(List.of());
+        String type = e.type().wireName();
+        Communication communication = new Communication();
+        communication.setText(Narratives.of("Safeguarding hub message: " + type,
+                "Message " + e.messageId() + (e.caseReference() == null ? "" : ", case " + e.caseReference())
+                        + ", from " + e.sender()));
+        communication.addIdentifier().setSystem(FhirSystems.MESSAGE_ID).setValue(e.messageId().toString());
+        communication.setStatus(Communication.CommunicationStatus.COMPLETED);
+        communication.setSent(Date.from(e.createdAt().toInstant()));
+        communication.setLanguage(e.language().code());
+        communication.addPayload().setContent(attachment("application/json", e.language().code(),
+                CanonicalJson.write(e.body()), type + " (canonical JSON, schemas.safeguarding.wales)", e.createdAt()));
+        m.focus(communication, "communication");
+        return m.build();
     }
 
     private Bundle invitation(Envelope e, AgencyEndpoint endpoint, ConferenceInvitation inv) {

@@ -170,10 +170,20 @@ class GpFhirAdapterTest {
     @ParameterizedTest
     @EnumSource(value = MessageType.class, mode = EnumSource.Mode.EXCLUDE,
             names = {"CONFERENCE_INVITATION", "OUTLINE_PLAN", "CONFERENCE_MINUTES", "REGISTER_CHANGE"})
-    void should_refuse_types_a_gp_practice_does_not_receive_over_fhir(MessageType type) {
-        assertThatThrownBy(() -> adapter.toAgencyRequest(Examples.valid(type.wireName()), Examples.GP))
-                .isInstanceOf(UnsendableMessageException.class)
-                .hasMessage("gp-fhir does not carry " + type.wireName());
+    void should_carry_every_other_type_as_a_valid_communication_with_the_canonical_body(MessageType type)
+            throws Exception {
+        var request = adapter.toAgencyRequest(Examples.valid(type.wireName()), Examples.GP);
+        org.hl7.fhir.r4.model.Bundle bundle = (org.hl7.fhir.r4.model.Bundle) GpFhirContext.parse(
+                new String(request.body(), java.nio.charset.StandardCharsets.UTF_8));
+        org.hl7.fhir.r4.model.MessageHeader header =
+                (org.hl7.fhir.r4.model.MessageHeader) bundle.getEntryFirstRep().getResource();
+        assertThat(header.getEventCoding().getCode()).isEqualTo(type.wireName());
+        org.hl7.fhir.r4.model.Communication communication = only(bundle, org.hl7.fhir.r4.model.Communication.class);
+        var body = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(communication.getPayloadFirstRep().getContentAttachment().getData());
+        assertThat(body).isEqualTo(com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(Examples.valid(type.wireName())).get("body"));
+        assertThat(GpFhirValidator.errors(GpFhirValidator.validate(bundle))).isEmpty();
     }
 
     @Test
