@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,14 +40,14 @@ public class AcknowledgementRules implements FlowRules {
 
     @Override
     public Routing route(Connection c, Envelope ack) throws SQLException {
-        return acknowledged(c, ack).map(original -> Routing.to(List.of(original.sender())))
+        return tracking.answeredMessage(c, ack, null).map(original -> Routing.to(List.of(original.sender())))
                 .orElseGet(() -> Routing.refused(new Violation("/correlationId", "acknowledges-a-message-sent-to-you",
                         "must be the messageId of a message the hub sent to " + ack.sender())));
     }
 
     @Override
     public void accepted(Connection c, Envelope ack, Instant at) throws SQLException {
-        StoredMessage original = acknowledged(c, ack).orElseThrow();
+        StoredMessage original = tracking.answeredMessage(c, ack, null).orElseThrow();
         Acknowledgement body = CanonicalJson.bodyAs(ack, Acknowledgement.class);
         if ("rejected".equals(body.status())) {
             tracking.audit(c, original.messageId(), ack.sender(), "rejected", null, null,
@@ -59,16 +58,4 @@ public class AcknowledgementRules implements FlowRules {
         }
     }
 
-    private Optional<StoredMessage> acknowledged(Connection c, Envelope ack) throws SQLException {
-        if (ack.correlationId() == null) {
-            return Optional.empty();
-        }
-        Optional<StoredMessage> original = tracking.findMessage(c, ack.correlationId());
-        if (original.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean sentToCaller = tracking.deliveries(c, original.get().messageId()).stream()
-                .anyMatch(d -> d.recipient().equals(ack.sender()));
-        return sentToCaller ? original : Optional.empty();
-    }
 }

@@ -179,7 +179,7 @@ public class ConferenceRules implements FlowRules {
 
     private Routing answerTo(Connection c, Envelope answer, MessageType answered, String rule, String what)
             throws SQLException {
-        Optional<StoredMessage> original = answered(c, answer, answered);
+        Optional<StoredMessage> original = tracking.answeredMessage(c, answer, answered);
         return original.map(o -> Routing.to(List.of(o.sender()))).orElseGet(() -> Routing.refused(
                 new Violation("/correlationId", rule, "must be the messageId of " + what)));
     }
@@ -311,20 +311,6 @@ public class ConferenceRules implements FlowRules {
         Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
         cases.remember(c, message.caseReference(), message.sender(), parties.gpPractice(child, known).orElse(null),
                 parties.school(child, known).orElse(null), parties.policeForce(child, null, known).orElse(null), at);
-    }
-
-    private Optional<StoredMessage> answered(Connection c, Envelope answer, MessageType type) throws SQLException {
-        if (answer.correlationId() == null) {
-            return Optional.empty();
-        }
-        Optional<StoredMessage> original = tracking.findMessage(c, answer.correlationId())
-                .filter(m -> type.wireName().equals(m.type()));
-        if (original.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean sentToCaller = tracking.deliveries(c, original.get().messageId()).stream()
-                .anyMatch(d -> d.recipient().equals(answer.sender()));
-        return sentToCaller ? original : Optional.empty();
     }
 
     private Routing councilOnly(Envelope message, Optional<CaseBook.ChildCase> known, SqlRouting routing)

@@ -49,14 +49,14 @@ public class ReportResponses implements FlowRules {
     /** The report-maker's agency, if the answer refers to a duty-to-report that reached the answering council. */
     @Override
     public Routing route(Connection c, Envelope answer) throws SQLException {
-        Optional<StoredMessage> report = answeredReport(c, answer);
+        Optional<StoredMessage> report = tracking.answeredMessage(c, answer, MessageType.DUTY_TO_REPORT);
         return report.map(r -> Routing.to(List.of(r.sender())))
                 .orElseGet(() -> Routing.refused(new Violation("/correlationId", "answers-a-duty-to-report-sent-to-you",
                         "must be the messageId of a duty-to-report sent to " + answer.sender())));
     }
 
     public void record(Connection c, Envelope answer, Instant at) throws SQLException {
-        StoredMessage report = answeredReport(c, answer).orElseThrow();
+        StoredMessage report = tracking.answeredMessage(c, answer, MessageType.DUTY_TO_REPORT).orElseThrow();
         String council = answer.sender();
         String detail = answer.type().wireName() + " " + answer.messageId();
         // Either answer is a decision on next actions.
@@ -71,17 +71,4 @@ public class ReportResponses implements FlowRules {
         }
     }
 
-    private Optional<StoredMessage> answeredReport(Connection c, Envelope answer) throws SQLException {
-        if (answer.correlationId() == null) {
-            return Optional.empty();
-        }
-        Optional<StoredMessage> report = tracking.findMessage(c, answer.correlationId())
-                .filter(m -> MessageType.DUTY_TO_REPORT.wireName().equals(m.type()));
-        if (report.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean sentToCaller = tracking.deliveries(c, report.get().messageId()).stream()
-                .anyMatch(d -> d.recipient().equals(answer.sender()));
-        return sentToCaller ? report : Optional.empty();
-    }
 }

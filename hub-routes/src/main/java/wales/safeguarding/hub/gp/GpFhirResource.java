@@ -1,6 +1,5 @@
 package wales.safeguarding.hub.gp;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,6 +35,7 @@ import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.intake.Acceptance;
 import wales.safeguarding.hub.intake.MessageIntake;
 import wales.safeguarding.hub.intake.ProblemException;
+import wales.safeguarding.hub.intake.RequestBodies;
 import wales.safeguarding.hub.security.CallerAgency;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
@@ -63,6 +63,7 @@ import wales.safeguarding.schemas.tracking.Acknowledgement;
 public class GpFhirResource {
 
     private static final String FHIR_JSON = "application/fhir+json";
+    private static final long MAX_FHIR_BYTES = 2 * 1024 * 1024;
 
     private final GpInboundMapper mapper = new GpInboundMapper();
     private final CallerAgency caller;
@@ -88,7 +89,7 @@ public class GpFhirResource {
     @Operation(summary = "A FHIR message from a GP practice: a completed report Task, or a response message")
     public Response processMessage(InputStream body) {
         Agency practice = practice();
-        String fhir = read(body);
+        String fhir = new String(RequestBodies.readLimited(body, MAX_FHIR_BYTES), StandardCharsets.UTF_8);
         try {
             if (isResponseMessage(fhir)) {
                 return acknowledged(practice, mapper.toAcknowledgement(fhir));
@@ -107,7 +108,8 @@ public class GpFhirResource {
     public Response updateTask(@PathParam("id") String id, InputStream body) {
         Agency practice = practice();
         try {
-            return report(practice, mapper.toConferenceReport(read(body), practice.id()));
+            String fhir = new String(RequestBodies.readLimited(body, MAX_FHIR_BYTES), StandardCharsets.UTF_8);
+            return report(practice, mapper.toConferenceReport(fhir, practice.id()));
         } catch (InboundRejectedException rejected) {
             return outcome(rejected.httpStatus(), OperationOutcomes.toJson(rejected.operationOutcome()));
         }
@@ -197,15 +199,4 @@ public class GpFhirResource {
         return Response.status(status).type(FHIR_JSON).entity(operationOutcome).build();
     }
 
-    private static String read(InputStream body) {
-        try {
-            byte[] bytes = body.readNBytes(2 * 1024 * 1024 + 1);
-            if (bytes.length > 2 * 1024 * 1024) {
-                throw ProblemException.tooLarge(2 * 1024 * 1024);
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw ProblemException.notJson("the body could not be read");
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package wales.safeguarding.hub.intake;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
@@ -71,7 +70,7 @@ public class MessagesResource {
     @APIResponse(responseCode = "422", description = "Breaks the contract, or cannot be routed")
     public Response send(InputStream body) {
         var agency = caller.require();
-        Acceptance acceptance = intake.submit(readLimited(body), agency);
+        Acceptance acceptance = intake.submit(RequestBodies.readLimited(body, maxBytes), agency);
         String trackingPath = "/api/v1/messages/" + acceptance.messageId();
         Accepted answer = new Accepted(acceptance.messageId(), "accepted", acceptance.acceptedAt(),
                 acceptance.recipients(), trackingPath, acceptance.duplicate(), acceptance.notes());
@@ -105,15 +104,4 @@ public class MessagesResource {
         return answer.status();
     }
 
-    private byte[] readLimited(InputStream body) {
-        try {
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw ProblemException.tooLarge(maxBytes);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw ProblemException.notJson("the body could not be read");
-        }
-    }
 }

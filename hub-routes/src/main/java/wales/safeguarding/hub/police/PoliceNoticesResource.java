@@ -1,6 +1,5 @@
 package wales.safeguarding.hub.police;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 
@@ -19,8 +18,8 @@ import io.quarkus.security.Authenticated;
 import wales.safeguarding.adapters.police.PpnParser;
 import wales.safeguarding.hub.intake.Acceptance;
 import wales.safeguarding.hub.intake.MessagesResource;
-import wales.safeguarding.hub.intake.ProblemException;
 import wales.safeguarding.hub.intake.ProblemExceptionMapper;
+import wales.safeguarding.hub.intake.RequestBodies;
 import wales.safeguarding.hub.security.CallerAgency;
 
 /** Police forces send Public Protection Notices over HTTPS (see {@link PoliceNotices}). */
@@ -46,7 +45,8 @@ public class PoliceNoticesResource {
     @APIResponse(responseCode = "400", description = "Not a valid notice: each error names the element and the rule")
     @APIResponse(responseCode = "403", description = "Not a police force, or a notice of another force")
     public Response send(InputStream body) {
-        Acceptance acceptance = notices.accept(read(body), caller.require());
+        byte[] xml = RequestBodies.readLimited(body, PpnParser.MAX_NOTICE_BYTES);
+        Acceptance acceptance = notices.accept(xml, caller.require());
         String tracking = "/api/v1/messages/" + acceptance.messageId();
         return Response.status(acceptance.duplicate() ? Response.Status.OK : Response.Status.ACCEPTED)
                 .location(URI.create(tracking)).type(MediaType.APPLICATION_JSON)
@@ -55,15 +55,4 @@ public class PoliceNoticesResource {
                 .build();
     }
 
-    private static byte[] read(InputStream body) {
-        try {
-            byte[] bytes = body.readNBytes(PpnParser.MAX_NOTICE_BYTES + 1);
-            if (bytes.length > PpnParser.MAX_NOTICE_BYTES) {
-                throw ProblemException.tooLarge(PpnParser.MAX_NOTICE_BYTES);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw ProblemException.notJson("the body could not be read");
-        }
-    }
 }

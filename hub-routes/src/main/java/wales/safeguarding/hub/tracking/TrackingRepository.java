@@ -14,6 +14,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.MessageType;
+
 /**
  * The tracking tables in SQL. Every method works inside the caller's transaction (see
  * {@link wales.safeguarding.hub.database.Transactions}); every change of a delivery's state writes its audit event
@@ -61,6 +64,24 @@ public class TrackingRepository {
                         rs.getString(9), instant(rs, 10), instant(rs, 11), rs.getString(12), rs.getBytes(13)));
             }
         }
+    }
+
+    /**
+     * The earlier message {@code answer} replies to (its correlationId), if the hub sent it to the answering agency
+     * and, when {@code type} is given, it is of that type.
+     */
+    public Optional<StoredMessage> answeredMessage(Connection c, Envelope answer, MessageType type) throws SQLException {
+        if (answer.correlationId() == null) {
+            return Optional.empty();
+        }
+        Optional<StoredMessage> original = findMessage(c, answer.correlationId())
+                .filter(m -> type == null || type.wireName().equals(m.type()));
+        if (original.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean sentToCaller = deliveries(c, original.get().messageId()).stream()
+                .anyMatch(d -> d.recipient().equals(answer.sender()));
+        return sentToCaller ? original : Optional.empty();
     }
 
     // ---- deliveries ----
