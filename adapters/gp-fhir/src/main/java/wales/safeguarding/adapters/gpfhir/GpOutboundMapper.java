@@ -113,7 +113,7 @@ public final class GpOutboundMapper {
     }
 
     private Bundle communication(Envelope e, AgencyEndpoint endpoint) {
-        Message m = new Message(e, endpoint, endpoint.secret(ODS_CODE_SETTING).orElse(null));
+        FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, endpoint.secret(ODS_CODE_SETTING).orElse(null));
         m.practice(List.of());
         String type = e.type().wireName();
         Communication communication = new Communication();
@@ -124,23 +124,23 @@ public final class GpOutboundMapper {
         communication.setStatus(Communication.CommunicationStatus.COMPLETED);
         communication.setSent(Date.from(e.createdAt().toInstant()));
         communication.setLanguage(e.language().code());
-        communication.addPayload().setContent(attachment("application/json", e.language().code(),
+        communication.addPayload().setContent(FhirParts.attachment("application/json", e.language().code(),
                 CanonicalJson.write(e.body()), type + " (canonical JSON, schemas.safeguarding.wales)", e.createdAt()));
         m.focus(communication, "communication");
         return m.build();
     }
 
     private Bundle invitation(Envelope e, AgencyEndpoint endpoint, ConferenceInvitation inv) {
-        Message m = new Message(e, endpoint, practiceOds(endpoint, inv.children()));
+        FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, FhirParts.practiceOds(endpoint, inv.children()));
         Organization practice = m.practice(inv.children());
         boolean reportRequested = inv.writtenReport() != null && inv.writtenReport().requested()
                 && inv.writtenReport().dueBy() != null;
         if (reportRequested && practice == null) {
-            throw new UnsendableMessageException(noPractice(endpoint, inv.children()));
+            throw new UnsendableMessageException(FhirParts.noPractice(endpoint, inv.children()));
         }
         List<Reference> patients = new ArrayList<>();
         for (int i = 0; i < inv.children().size(); i++) {
-            patients.add(m.supporting(patient(inv.children().get(i), practice), "patient-" + i));
+            patients.add(m.supporting(FhirParts.patient(inv.children().get(i), practice), "patient-" + i));
         }
 
         Appointment appointment = new Appointment();
@@ -149,13 +149,13 @@ public final class GpOutboundMapper {
                 "Child protection conference " + inv.conferenceId() + " (" + kind + ")",
                 "Starts " + Texts.humanDateTime(inv.meeting().startsAt()) + ", " + inv.meeting().format(),
                 inv.reason()));
-        appointment.addIdentifier(conferenceId(inv.conferenceId()));
+        appointment.addIdentifier(FhirParts.conferenceId(inv.conferenceId()));
         appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
-        appointment.setAppointmentType(new CodeableConcept().setText(capitalised(kind)));
+        appointment.setAppointmentType(new CodeableConcept().setText(FhirParts.capitalised(kind)));
         appointment.setDescription(inv.reason());
         appointment.setStartElement(new InstantType(Texts.fhirDateTime(inv.meeting().startsAt())));
         appointment.setEndElement(new InstantType(Texts.fhirDateTime(inv.meeting().startsAt().plus(CONFERENCE_LENGTH))));
-        appointment.setCreatedElement(dateTime(e.createdAt()));
+        appointment.setCreatedElement(FhirParts.dateTime(e.createdAt()));
         List<String> joining = Texts.joining(inv.meeting().joining());
         joining.add(0, "Format: " + inv.meeting().format());
         appointment.setComment(String.join("\n", joining));
@@ -183,7 +183,7 @@ public final class GpOutboundMapper {
             communication.setSubject(patients.get(0));
         }
         communication.addAbout(appointmentRef);
-        communication.setSentElement(dateTime(e.createdAt()));
+        communication.setSentElement(FhirParts.dateTime(e.createdAt()));
         if (practice != null) {
             communication.addRecipient(m.practiceRef);
         }
@@ -207,36 +207,36 @@ public final class GpOutboundMapper {
             task.setCode(new CodeableConcept().addCoding(new Coding(FhirSystems.TASK_CODE,
                     FhirSystems.TASK_WRITTEN_REPORT, "Written report for a child protection conference")));
             task.setDescription("Written report for the " + kind + " " + inv.conferenceId() + ", due by " + due);
-            task.setFocus(appointmentRef.copy().setIdentifier(conferenceId(inv.conferenceId())));
+            task.setFocus(appointmentRef.copy().setIdentifier(FhirParts.conferenceId(inv.conferenceId())));
             if (patients.size() == 1) {
                 task.setFor(patients.get(0));
             }
-            task.setAuthoredOnElement(dateTime(e.createdAt()));
+            task.setAuthoredOnElement(FhirParts.dateTime(e.createdAt()));
             task.setRequester(m.senderRef());
             task.setOwner(m.practiceRef);
-            task.getExecutionPeriod().setEndElement(dateTime(inv.writtenReport().dueBy()));
-            task.getRestriction().getPeriod().setEndElement(dateTime(inv.writtenReport().dueBy()));
+            task.getExecutionPeriod().setEndElement(FhirParts.dateTime(inv.writtenReport().dueBy()));
+            task.getRestriction().getPeriod().setEndElement(FhirParts.dateTime(inv.writtenReport().dueBy()));
             m.focus(task, "report-request");
         }
         return m.build();
     }
 
     private Bundle outlinePlan(Envelope e, AgencyEndpoint endpoint, OutlinePlan plan) {
-        Message m = new Message(e, endpoint, endpoint.secret(ODS_CODE_SETTING).orElse(null));
+        FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, endpoint.secret(ODS_CODE_SETTING).orElse(null));
         m.practice(List.of());
         List<String> lines = Texts.outlinePlanDocument(e, plan);
         DocumentReference doc = document(e, m, "outline-plan", "Outline plan of a child protection conference",
                 lines.get(0), Narratives.of(e.language().code(), lines), true, plan.conferenceId());
         doc.setLanguage(e.language().code());
         byte[] text = (Texts.joinLines(lines) + "\n").getBytes(StandardCharsets.UTF_8);
-        doc.addContent().setAttachment(attachment("text/plain", e.language().code(), text,
+        doc.addContent().setAttachment(FhirParts.attachment("text/plain", e.language().code(), text,
                 "Outline plan, conference " + plan.conferenceId(), e.createdAt()));
         m.focus(doc, "outline-plan");
         return m.build();
     }
 
     private Bundle minutes(Envelope e, AgencyEndpoint endpoint, ConferenceMinutes minutes) {
-        Message m = new Message(e, endpoint, endpoint.secret(ODS_CODE_SETTING).orElse(null));
+        FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, endpoint.secret(ODS_CODE_SETTING).orElse(null));
         m.practice(List.of());
         DocumentContent content = minutes.minutes();
         String description = "Minutes of the child protection conference " + minutes.conferenceId()
@@ -255,16 +255,16 @@ public final class GpOutboundMapper {
         } else {
             data = content.text().getBytes(StandardCharsets.UTF_8);
         }
-        doc.addContent().setAttachment(attachment(content.mediaType(), content.language().code(), data,
+        doc.addContent().setAttachment(FhirParts.attachment(content.mediaType(), content.language().code(), data,
                 content.title(), e.createdAt()));
         m.focus(doc, "conference-minutes");
         return m.build();
     }
 
     private Bundle registerChange(Envelope e, AgencyEndpoint endpoint, RegisterChange change) {
-        Message m = new Message(e, endpoint, practiceOds(endpoint, List.of(change.child())));
+        FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, FhirParts.practiceOds(endpoint, List.of(change.child())));
         Organization practice = m.practice(List.of(change.child()));
-        Reference patient = m.supporting(patient(change.child(), practice), "patient-0");
+        Reference patient = m.supporting(FhirParts.patient(change.child(), practice), "patient-0");
         boolean added = "added".equals(change.change());
 
         Flag flag = new Flag();
@@ -293,7 +293,7 @@ public final class GpOutboundMapper {
         communication.addCategory(new CodeableConcept().setText("Child protection register change"));
         communication.setSubject(patient);
         communication.addAbout(flagRef);
-        communication.setSentElement(dateTime(e.createdAt()));
+        communication.setSentElement(FhirParts.dateTime(e.createdAt()));
         if (practice != null) {
             communication.addRecipient(m.practiceRef);
         }
@@ -303,7 +303,7 @@ public final class GpOutboundMapper {
         return m.build();
     }
 
-    private static DocumentReference document(Envelope e, Message m, String typeCode, String typeDisplay,
+    private static DocumentReference document(Envelope e, FhirMessage m, String typeCode, String typeDisplay,
             String description, org.hl7.fhir.r4.model.Narrative narrative, boolean isFinal, String conferenceId) {
         DocumentReference doc = new DocumentReference();
         doc.setText(narrative);
@@ -316,185 +316,22 @@ public final class GpOutboundMapper {
         doc.setDateElement(new InstantType(Texts.fhirDateTime(e.createdAt())));
         doc.addAuthor(m.senderRef());
         doc.setDescription(description);
-        doc.getContext().addRelated(new Reference().setType("Appointment").setIdentifier(conferenceId(conferenceId))
+        doc.getContext().addRelated(new Reference().setType("Appointment").setIdentifier(FhirParts.conferenceId(conferenceId))
                 .setDisplay("Child protection conference " + conferenceId));
         doc.getContext().addRelated(new Reference().setIdentifier(new Identifier()
                 .setSystem(FhirSystems.CASE_REFERENCE).setValue(e.caseReference())).setDisplay("Case " + e.caseReference()));
         return doc;
     }
 
-    private static Attachment attachment(String contentType, String language, byte[] data, String title,
-            OffsetDateTime created) {
-        Attachment a = new Attachment();
-        a.setContentType(contentType);
-        a.setLanguage(language);
-        a.setData(data);
-        a.setSize(data.length);
-        a.setHash(sha1(data));
-        a.setTitle(title);
-        a.setCreationElement(dateTime(created));
-        return a;
-    }
 
-    private static Patient patient(ChildRef child, Organization practice) {
-        Patient p = new Patient();
-        p.setText(Narratives.of(Texts.child(child)));
-        if (child.nhsNumber() != null) {
-            p.addIdentifier().setSystem(FhirSystems.NHS_NUMBER).setValue(child.nhsNumber());
-        }
-        p.addName().setText(child.name());
-        if (child.dateOfBirth() != null) {
-            p.setBirthDateElement(date(child.dateOfBirth()));
-        }
-        if (practice != null && child.gpPractice() != null
-                && practice.getIdentifierFirstRep().getValue().equals(child.gpPractice().odsCode())) {
-            p.addGeneralPractitioner(new Reference("urn:uuid:" + practice.getIdElement().getIdPart()));
-        }
-        return p;
-    }
 
-    /**
-     * The recipient practice's ODS code: the per-agency setting if there is one, otherwise the one practice the
-     * children are registered at, otherwise none.
-     */
-    private static String practiceOds(AgencyEndpoint endpoint, List<ChildRef> children) {
-        return endpoint.secret(ODS_CODE_SETTING).orElseGet(() -> {
-            Set<String> codes = odsCodes(children);
-            return codes.size() == 1 ? codes.iterator().next() : null;
-        });
-    }
 
-    private static Set<String> odsCodes(List<ChildRef> children) {
-        Set<String> codes = new LinkedHashSet<>();
-        for (ChildRef c : children) {
-            if (c.gpPractice() != null && c.gpPractice().odsCode() != null) {
-                codes.add(c.gpPractice().odsCode());
-            }
-        }
-        return codes;
-    }
 
-    private static String noPractice(AgencyEndpoint endpoint, List<ChildRef> children) {
-        int practices = odsCodes(children).size();
-        return "cannot tell which GP practice " + endpoint.agencyId() + " is: the children are registered at "
-                + practices + " practices and hub.agencies." + endpoint.agencyId() + "." + ODS_CODE_SETTING
-                + " is not set";
-    }
 
-    private static Identifier conferenceId(String id) {
-        return new Identifier().setSystem(FhirSystems.CONFERENCE_ID).setValue(id);
-    }
 
-    private static DateTimeType dateTime(OffsetDateTime t) {
-        return new DateTimeType(Texts.fhirDateTime(t));
-    }
 
-    private static DateType date(LocalDate d) {
-        return new DateType(d.toString());
-    }
 
-    private static String capitalised(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 
-    private static byte[] sha1(byte[] data) {
-        try {
-            // Attachment.hash is SHA-1 by definition (R4), for integrity, not security
-            return MessageDigest.getInstance("SHA-1").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every Java platform", e);
-        }
-    }
 
     /** One Bundle under construction: ids, entries in order, and the MessageHeader that heads it. */
-    private final class Message {
-
-        private final Envelope envelope;
-        private final AgencyEndpoint endpoint;
-        private final String odsCode;
-        private final List<Resource> focus = new ArrayList<>();
-        private final List<Resource> supporting = new ArrayList<>();
-        private Reference practiceRef;
-
-        Message(Envelope envelope, AgencyEndpoint endpoint, String odsCode) {
-            this.envelope = envelope;
-            this.endpoint = endpoint;
-            this.odsCode = odsCode;
-        }
-
-        /** The recipient practice as an Organization by its ODS code, or null when the code is not known. */
-        Organization practice(List<ChildRef> children) {
-            if (odsCode == null) {
-                return null;
-            }
-            Organization org = new Organization();
-            String name = children.stream().filter(c -> c.gpPractice() != null)
-                    .filter(c -> odsCode.equals(c.gpPractice().odsCode())).map(c -> c.gpPractice().name())
-                    .filter(Objects::nonNull).findFirst().orElse(null);
-            org.setText(Narratives.of((name != null ? name + ", " : "") + "GP practice " + odsCode
-                    + " (" + endpoint.agencyId() + ")"));
-            org.addIdentifier().setSystem(FhirSystems.ODS_CODE).setValue(odsCode);
-            org.addIdentifier().setSystem(FhirSystems.AGENCY_ID).setValue(endpoint.agencyId());
-            org.setName(name);
-            practiceRef = supporting(org, "practice");
-            return org;
-        }
-
-        Reference senderRef() {
-            return new Reference().setType("Organization")
-                    .setIdentifier(new Identifier().setSystem(FhirSystems.AGENCY_ID).setValue(envelope.sender()))
-                    .setDisplay(envelope.sender());
-        }
-
-        Reference focus(Resource r, String role) {
-            focus.add(r);
-            return identify(r, role);
-        }
-
-        Reference supporting(Resource r, String role) {
-            supporting.add(r);
-            return identify(r, role);
-        }
-
-        private Reference identify(Resource r, String role) {
-            String id = UUID.nameUUIDFromBytes((envelope.messageId() + "/" + endpoint.agencyId() + "/" + role)
-                    .getBytes(StandardCharsets.UTF_8)).toString();
-            r.setId(id);
-            return new Reference("urn:uuid:" + id);
-        }
-
-        Bundle build() {
-            String type = envelope.type().wireName();
-            MessageHeader header = new MessageHeader();
-            header.setId(envelope.messageId().toString());
-            header.setText(Narratives.of("Safeguarding hub message " + type + " " + envelope.messageId(),
-                    "From " + envelope.sender() + " to " + endpoint.agencyId() + ", case " + envelope.caseReference()));
-            header.setEvent(new Coding(FhirSystems.MESSAGE_EVENT, type, null));
-            MessageHeader.MessageDestinationComponent destination = header.addDestination()
-                    .setName(endpoint.agencyId()).setEndpoint(endpoint.url());
-            if (practiceRef != null) {
-                destination.setReceiver(practiceRef);
-            }
-            header.setSender(senderRef());
-            header.getSource().setName("Safeguarding hub (Wales)").setEndpoint(hubEndpoint);
-            for (Resource r : focus) {
-                header.addFocus(new Reference("urn:uuid:" + r.getIdElement().getIdPart()));
-            }
-
-            Bundle bundle = new Bundle();
-            bundle.setType(Bundle.BundleType.MESSAGE);
-            bundle.setIdentifier(new Identifier().setSystem(FhirSystems.MESSAGE_ID)
-                    .setValue(envelope.messageId().toString()));
-            bundle.setTimestamp(Date.from(clock.instant()));
-            bundle.getMeta().addSecurity(new Coding(FhirSystems.SECURITY_LABEL, envelope.securityLabel(), null));
-            add(bundle, header);
-            focus.forEach(r -> add(bundle, r));
-            supporting.forEach(r -> add(bundle, r));
-            return bundle;
-        }
-
-        private void add(Bundle bundle, Resource r) {
-            bundle.addEntry().setFullUrl("urn:uuid:" + r.getIdElement().getIdPart()).setResource(r);
-        }
-    }
 }
