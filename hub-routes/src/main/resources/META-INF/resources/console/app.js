@@ -1,0 +1,574 @@
+/*
+ * The routing console: one page, no build step. It reads the console's JSON API (/api/v1/console) with the session
+ * the sign-in gave, never shows a message body without a reason (the read is audited by the hub), and speaks Welsh
+ * and English (the choice is kept per user by the hub).
+ */
+(function () {
+  'use strict';
+
+  const API = '/api/v1/console';
+  const state = { me: null, dict: {}, language: 'en', stream: null, liveMessages: [] };
+
+  // ---------------------------------------------------------------- talking to the hub
+  async function api(path, options) {
+    const init = Object.assign({ credentials: 'same-origin', headers: {} }, options || {});
+    init.headers = Object.assign({ 'X-Requested-With': 'JavaScript', Accept: 'application/json' }, init.headers);
+    if (init.json !== undefined) {
+      init.body = JSON.stringify(init.json);
+      init.headers['Content-Type'] = 'application/json';
+      delete init.json;
+    }
+    const response = await fetch(API + path, init);
+    if (response.status === 499 || response.status === 401) {
+      // the session ended: sign in again and come back here
+      window.location.reload();
+      throw new Error('signed out');
+    }
+    const type = response.headers.get('Content-Type') || '';
+    const payload = type.includes('json') ? await response.json() : await response.text();
+    if (!response.ok) {
+      const error = new Error(problemText(payload, response.status));
+      error.status = response.status;
+      error.problem = payload;
+      throw error;
+    }
+    return payload;
+  }
+
+  function problemText(problem, status) {
+    if (problem && typeof problem === 'object') {
+      const violations = (problem.violations || problem.errors || [])
+        .map(v => (v.field || v.pointer || '') + ': ' + (v.message || v.rule || '')).join('; ');
+      return [problem.title, problem.detail, violations].filter(Boolean).join(' — ') || ('HTTP ' + status);
+    }
+    return 'HTTP ' + status;
+  }
+
+  // ---------------------------------------------------------------- language
+  function t(key, fallback) {
+    return state.dict[key] !== undefined ? state.dict[key] : (fallback !== undefined ? fallback : key);
+  }
+
+  function column(key) {
+    return t('col.' + key, key.replace(/([A-Z])/g, ' $1').replace(/^./, c => c.toUpperCase()));
+  }
+
+  async function loadLanguage(language) {
+    const response = await fetch('i18n/' + language + '.json', { credentials: 'same-origin' });
+    state.dict = await response.json();
+    state.language = language;
+    document.documentElement.lang = language;
+    document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n, el.textContent); });
+    document.title = t('app.title');
+  }
+
+  async function switchLanguage() {
+    const next = state.language === 'cy' ? 'en' : 'cy';
+    try {
+      await api('/me/language', { method: 'PUT', json: { language: next } });
+    } catch (e) {
+      notify(e.message, true);
+    }
+    await loadLanguage(next);
+    render();
+  }
+
+  // ---------------------------------------------------------------- small DOM helpers
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (v === undefined || v === null || v === false) return;
+      if (k === 'text') node.textContent = v;
+      else if (k.startsWith('on')) node.addEventListener(k.substring(2), v);
+      else node.setAttribute(k, v === true ? '' : v);
+    });
+    (children || []).forEach(c => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
+    return node;
+  }
+
+  function cell(value) {
+    if (value === null || value === undefined) return '';
+    if (Array.isArray(value)) {
+      return value.map(v => (v && typeof v === 'object') ? Object.values(v).join(' ') : v).join(', ');
+    }
+    if (typeof value === 'object') return Object.entries(value).map(([k, v]) => k + ': ' + v).join(', ');
+    if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return formatTime(value);
+    return String(value);
+  }
+
+  function formatTime(iso) {
+    const date = new Date(iso);
+    return isNaN(date) ? iso : date.toLocaleString(state.language === 'cy' ? 'cy-GB' : 'en-GB');
+  }
+
+  /** A table of rows; columns are given or taken from the rows' keys. decorate(row, tr) may add cells or classes. */
+  function table(rows, columns, options) {
+    const opts = options || {};
+    const cols = columns || Array.from(new Set(rows.flatMap(r => Object.keys(r))));
+    const head = el('tr', {}, (opts.select ? [el('th', {}, [''])] : []).concat(cols.map(c => el('th', { text: column(c) }))));
+    const body = rows.map((row, index) => {
+      const tr = el('tr', { 'data-index': index });
+      if (opts.select) tr.append(el('td', {}, [el('input', { type: 'checkbox', class: 'select-row', 'data-index': index })]));
+      cols.forEach(c => {
+        const td = el('td', { 'data-col': c, text: cell(row[c]) });
+        if (c === 'state' && row[c]) td.className = 'state-' + row[c];
+        tr.append(td);
+      });
+      if (opts.decorate) opts.decorate(row, tr);
+      return tr;
+    });
+    if (rows.length === 0) {
+      return el('p', { class: 'muted empty', text: t('common.none', 'Nothing to show.') });
+    }
+    return el('table', { id: opts.id }, [el('thead', {}, [head]), el('tbody', {}, body)]);
+  }
+
+  function notify(text, bad) {
+    const box = document.getElementById('notice');
+    box.textContent = text;
+    box.className = bad ? 'error' : '';
+    box.hidden = false;
+    clearTimeout(notify.timer);
+    notify.timer = setTimeout(() => { box.hidden = true; }, 6000);
+  }
+
+  /** Asks why (a body read, a replay, a pause): resolves with the reason, or null when cancelled. */
+  function askReason(title, help) {
+    const dialog = document.getElementById('reason-dialog');
+    const input = document.getElementById('reason-input');
+    const error = document.getElementById('reason-error');
+    document.getElementById('reason-title').textContent = title;
+    document.getElementById('reason-help').textContent = help || '';
+    input.value = '';
+    error.hidden = true;
+    return new Promise(resolve => {
+      const form = document.getElementById('reason-form');
+      const cancel = document.getElementById('reason-cancel');
+      function done(value) {
+        form.removeEventListener('submit', submit);
+        cancel.removeEventListener('click', onCancel);
+        dialog.close();
+        resolve(value);
+      }
+      function submit(event) {
+        event.preventDefault();
+        if (input.value.trim().length < 10) {
+          error.textContent = t('reason.tooShort', 'Give a reason of at least 10 characters.');
+          error.hidden = false;
+          return;
+        }
+        done(input.value.trim());
+      }
+      function onCancel() { done(null); }
+      form.addEventListener('submit', submit);
+      cancel.addEventListener('click', onCancel);
+      dialog.showModal();
+      input.focus();
+    });
+  }
+
+  function hasRole(...roles) {
+    return state.me && roles.some(r => state.me.roles.includes(r));
+  }
+
+  function filtersForm(fields, onSubmit, id) {
+    const form = el('form', { class: 'filters', id: id });
+    fields.forEach(f => {
+      const input = f.options
+        ? el('select', { name: f.name, id: id + '-' + f.name }, f.options.map(o => el('option', { value: o, text: o ? t('option.' + o, o) : t('common.any', 'any') })))
+        : el('input', { name: f.name, id: id + '-' + f.name, type: f.type || 'text', value: f.value || '' });
+      form.append(el('label', {}, [t('filter.' + f.name, f.name), input]));
+    });
+    form.append(el('button', { type: 'submit', text: t('common.apply', 'Apply') }));
+    form.addEventListener('submit', e => { e.preventDefault(); onSubmit(new FormData(form)); });
+    return form;
+  }
+
+  function query(formData) {
+    const params = new URLSearchParams();
+    for (const [k, v] of formData.entries()) if (v) params.set(k, v);
+    const text = params.toString();
+    return text ? '?' + text : '';
+  }
+
+  // ---------------------------------------------------------------- views
+  const views = {
+    async now(main) {
+      const now = await api('/now');
+      main.append(el('h2', { text: t('nav.now') }), el('div', { id: 'now-panel' }, [nowPanel(now)]),
+        el('h2', { text: t('now.latest', 'Latest messages (live)') }), el('div', { id: 'live-messages' }, [liveTable()]));
+      openStream();
+    },
+
+    async messages(main, args) {
+      const form = filtersForm([
+        { name: 'type' }, { name: 'agency' },
+        { name: 'state', options: ['', 'accepted', 'queued', 'delivered', 'acknowledged', 'retrying', 'dead-lettered'] },
+        { name: 'case' }, { name: 'overdue', options: ['', 'true'] },
+        { name: 'from', type: 'date' }, { name: 'to', type: 'date' }
+      ], data => { location.hash = '#messages' + query(data); }, 'message-filters');
+      main.append(el('h2', { text: t('nav.messages') }), form);
+      const params = new URLSearchParams(args || '');
+      params.forEach((v, k) => { const input = form.elements[k]; if (input) input.value = v; });
+      const rows = list(await api('/messages' + (args ? '?' + args : '')));
+      main.append(messagesTable(rows, 'messages-table'));
+    },
+
+    async message(main, id) {
+      const detail = await api('/messages/' + encodeURIComponent(id));
+      main.append(el('h2', { text: t('message.title', 'Message') + ' ' + id }));
+      const scalars = Object.fromEntries(Object.entries(detail).filter(([, v]) => !Array.isArray(v) && (v === null || typeof v !== 'object')));
+      main.append(table([scalars], null, { id: 'message-summary' }));
+      Object.entries(detail).filter(([, v]) => Array.isArray(v)).forEach(([k, v]) => {
+        main.append(el('h2', { text: column(k) }), table(v.map(flatten), null, { id: 'message-' + k }));
+      });
+      if (detail.caseReference) {
+        main.append(el('p', {}, [el('a', { href: '#case/' + encodeURIComponent(detail.caseReference), text: t('message.openCase', 'Open the case timeline') })]));
+      }
+      const bodyBox = el('div', { id: 'message-body' });
+      main.append(el('button', {
+        id: 'open-body', type: 'button', text: t('message.openBody', 'Open the message body'),
+        onclick: async () => {
+          const reason = await askReason(t('message.bodyReasonTitle', 'Why do you need to read this message?'),
+            t('message.bodyReasonHelp', 'Your name, the time and this reason are recorded.'));
+          if (!reason) return;
+          bodyBox.replaceChildren();
+          try {
+            const body = await api('/messages/' + encodeURIComponent(id) + '/body', { method: 'POST', json: { reason: reason } });
+            bodyBox.append(el('pre', { class: 'body', text: JSON.stringify(body, null, 2) }));
+          } catch (e) {
+            bodyBox.append(el('p', { class: 'error', id: 'body-error', text: e.status === 403 ? t('message.bodyForbidden', 'Your role may not read message bodies.') : e.message }));
+          }
+        }
+      }), bodyBox);
+    },
+
+    async case(main, reference) {
+      const form = filtersForm([{ name: 'case', value: reference || '' }], data => {
+        location.hash = '#case/' + encodeURIComponent(data.get('case') || '');
+      }, 'case-filters');
+      main.append(el('h2', { text: t('nav.case') }), form);
+      if (!reference) return;
+      const timeline = await api('/cases/' + encodeURIComponent(reference));
+      if (Array.isArray(timeline)) {
+        main.append(table(timeline.map(flatten), null, { id: 'case-timeline' }));
+      } else {
+        Object.entries(timeline).forEach(([k, v]) => {
+          if (Array.isArray(v)) main.append(el('h2', { text: column(k) }), table(v.map(flatten), null, { id: 'case-' + k }));
+        });
+      }
+    },
+
+    async 'dead-letters'(main, args) {
+      const form = filtersForm([{ name: 'agency' }, { name: 'type' }, { name: 'reason' }],
+        data => { location.hash = '#dead-letters' + query(data); }, 'dead-letter-filters');
+      main.append(el('h2', { text: t('nav.deadLetters') }), form);
+      const rows = list(await api('/dead-letters' + (args ? '?' + args : '')));
+      const grid = table(rows, ['messageId', 'recipient', 'type', 'reason', 'attempts', 'replays', 'deadLetteredAt'], {
+        id: 'dead-letters-table', select: true,
+        decorate: (row, tr) => { if (row.alreadyReplayed) tr.classList.add('replayed'); }
+      });
+      async function replay(body, count) {
+        const reason = await askReason(t('deadLetters.reasonTitle', 'Why replay?'),
+          t('deadLetters.reasonHelp', 'Replay once the cause is fixed. The replay is recorded and linked to the original.')
+          + (count.replayed ? ' ' + t('deadLetters.alreadyReplayed', 'Warning: already replayed before:') + ' ' + count.replayed : ''));
+        if (!reason) return;
+        body.reason = reason;
+        try {
+          const result = await api('/dead-letters/replay', { method: 'POST', json: body });
+          const results = list(result);
+          const warnings = results.filter(r => r.warning).map(r => r.warning);
+          notify(t('deadLetters.replayed', 'Replayed') + ': ' + results.length + (warnings.length ? ' — ' + warnings.join('; ') : ''));
+          render();
+        } catch (e) {
+          notify(e.message, true);
+        }
+      }
+      const selected = () => Array.from(grid.querySelectorAll ? grid.querySelectorAll('input.select-row:checked') : [])
+        .map(box => rows[Number(box.dataset.index)]);
+      main.append(grid, el('p', {}, [
+        el('button', {
+          id: 'replay-selected', type: 'button', text: t('deadLetters.replaySelected', 'Replay selected'),
+          onclick: () => {
+            const items = selected();
+            if (items.length === 0) { notify(t('deadLetters.selectFirst', 'Select at least one.'), true); return; }
+            replay({ items: items.map(r => ({ messageId: r.messageId, recipient: r.recipient })) },
+              { replayed: items.filter(r => r.alreadyReplayed).length });
+          }
+        }), ' ',
+        el('button', {
+          id: 'replay-matching', type: 'button', text: t('deadLetters.replayMatching', 'Replay all that match the filter'),
+          onclick: () => {
+            const filter = Object.fromEntries(new URLSearchParams(args || ''));
+            replay({ filter: filter }, { replayed: rows.filter(r => r.alreadyReplayed).length });
+          }
+        })
+      ]));
+    },
+
+    async endpoints(main) {
+      const rows = list(await api('/endpoints'));
+      main.append(el('h2', { text: t('nav.endpoints') }), table(rows,
+        ['agency', 'name', 'kind', 'transport', 'lastSuccessAt', 'lastFailureAt', 'lastFailureReason', 'consecutiveFailures', 'retrying', 'paused', 'queueDepth'], {
+          id: 'endpoints-table',
+          decorate: (row, tr) => {
+            if (!hasRole('operator')) return;
+            const action = row.paused ? 'resume' : 'pause';
+            tr.append(el('td', {}, [el('button', {
+              type: 'button', class: 'endpoint-' + action, 'data-agency': row.agency, text: t('endpoints.' + action, action),
+              onclick: async () => {
+                const reason = await askReason(t('endpoints.' + action + 'Title', action) + ': ' + row.agency);
+                if (!reason) return;
+                try {
+                  await api('/endpoints/' + encodeURIComponent(row.agency) + '/' + action, { method: 'POST', json: { reason: reason } });
+                  render();
+                } catch (e) { notify(e.message, true); }
+              }
+            })]));
+          }
+        }));
+    },
+
+    async alerts(main) {
+      const rows = list(await api('/alerts'));
+      main.append(el('h2', { text: t('nav.alerts') }), table(rows, ['agency', 'condition', 'raisedAt', 'resolvedAt', 'details'], { id: 'alerts-table' }));
+    },
+
+    async directory(main) {
+      const directory = await api('/directory');
+      const rows = list(directory.agencies ? directory.agencies : directory);
+      main.append(el('h2', { text: t('nav.directory') }), table(rows.map(flatten), null, {
+        id: 'directory-table',
+        decorate: (row, tr) => {
+          if (!hasRole('admin')) return;
+          tr.append(el('td', {}, [el('button', { type: 'button', class: 'directory-edit', text: t('directory.edit', 'Edit'), onclick: () => editAgency(row) })]));
+        }
+      }));
+    },
+
+    async reports(main, args) {
+      const params = new URLSearchParams(args || '');
+      const today = new Date().toISOString().substring(0, 10);
+      const yearAgo = new Date(Date.now() - 365 * 864e5).toISOString().substring(0, 10);
+      if (!params.get('from')) params.set('from', yearAgo);
+      if (!params.get('to')) params.set('to', today);
+      if (!params.get('groupBy')) params.set('groupBy', 'council');
+      const form = filtersForm([
+        { name: 'from', type: 'date', value: params.get('from') }, { name: 'to', type: 'date', value: params.get('to') },
+        { name: 'groupBy', options: ['council', 'region', 'agency'] }
+      ], data => { location.hash = '#reports' + query(data); }, 'report-filters');
+      form.elements.groupBy.value = params.get('groupBy');
+      main.append(el('h2', { text: t('nav.reports') }), form);
+      const report = await api('/reports?' + params.toString());
+      const rows = list(report.rows ? report.rows : (report.groups ? report.groups : report));
+      main.append(chart(rows), table(rows.map(flatten), null, { id: 'reports-table' }));
+      const csv = '/api/v1/console/reports?' + params.toString() + '&format=csv';
+      main.append(el('p', {}, [el('a', { id: 'download-csv', href: csv, download: 'safeguarding-report.csv', text: t('reports.csv', 'Download CSV') })]));
+      if (report.notes || report.note) main.append(el('p', { class: 'muted', text: cell(report.notes || report.note) }));
+    },
+
+    async audit(main, args) {
+      const form = filtersForm([{ name: 'actor' }, { name: 'message' }, { name: 'from', type: 'date' }, { name: 'to', type: 'date' }],
+        data => { location.hash = '#audit' + query(data); }, 'audit-filters');
+      main.append(el('h2', { text: t('nav.audit') }), form, table(list(await api('/audit' + (args ? '?' + args : ''))).map(flatten), null, { id: 'audit-table' }));
+    }
+  };
+
+  function list(payload) {
+    if (Array.isArray(payload)) return payload;
+    if (payload && Array.isArray(payload.items)) return payload.items;
+    return [];
+  }
+
+  function flatten(row) {
+    if (!row || typeof row !== 'object') return { value: row };
+    const out = {};
+    Object.entries(row).forEach(([k, v]) => {
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        Object.entries(v).forEach(([k2, v2]) => { out[k + '.' + k2] = v2; });
+      } else {
+        out[k] = v;
+      }
+    });
+    return out;
+  }
+
+  function messagesTable(rows, id) {
+    return table(rows, ['acceptedAt', 'type', 'sender', 'recipients', 'caseReference', 'messageId'], {
+      id: id,
+      decorate: (row, tr) => {
+        if (row.overdue) tr.classList.add('overdue');
+        tr.dataset.messageId = row.messageId;
+        tr.dataset.type = row.type;
+        const idCell = tr.querySelector('td[data-col="messageId"]');
+        idCell.replaceChildren(el('a', { href: '#message/' + row.messageId, class: 'open-message', text: row.messageId }));
+        const recipientsCell = tr.querySelector('td[data-col="recipients"]');
+        recipientsCell.textContent = (row.recipients || []).map(r => r.agency + ' (' + t('state.' + r.state, r.state) + ')').join(', ');
+      }
+    });
+  }
+
+  function liveTable() {
+    return messagesTable(state.liveMessages, 'live-messages-table');
+  }
+
+  function nowPanel(now) {
+    const minutes = now.perMinute || [];
+    const sum = key => minutes.reduce((n, m) => n + (m[key] || 0), 0);
+    const latency = now.latency || {};
+    const cards = el('div', { class: 'cards' }, [
+      card('now-accepted', t('now.accepted', 'Accepted (30 min)'), sum('accepted')),
+      card('now-delivered', t('now.delivered', 'Delivered (30 min)'), sum('delivered')),
+      card('now-failed', t('now.failed', 'Failed (30 min)'), sum('failed')),
+      card('now-latency', t('now.latency', 'Delivery p50 / p99 (ms)'), (latency.p50Ms ?? '–') + ' / ' + (latency.p99Ms ?? '–')),
+      card('now-overdue', t('now.overdue', 'Overdue items'), now.overdue ?? 0),
+      card('now-escalations', t('now.escalations', 'Open escalations'), now.openEscalations ?? 0)
+    ]);
+    return el('div', {}, [cards, el('h2', { text: t('now.perMinute', 'Per minute') }), minuteChart(minutes),
+      el('h2', { text: t('now.queues', 'Waiting per endpoint') }),
+      table(now.queues || [], ['agency', 'name', 'waiting', 'oldestWaitingSeconds'], { id: 'queues-table' }),
+      el('p', { class: 'muted', text: t('now.at', 'Updated') + ' ' + formatTime(now.at || new Date().toISOString()) })]);
+  }
+
+  function card(id, label, figure) {
+    return el('div', { class: 'card', id: id }, [el('div', { class: 'muted', text: label }), el('div', { class: 'figure', text: String(figure) })]);
+  }
+
+  const SVG = 'http://www.w3.org/2000/svg';
+  function svg(tag, attrs) {
+    const node = document.createElementNS(SVG, tag);
+    Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+    return node;
+  }
+
+  function minuteChart(minutes) {
+    const width = 600, height = 90, max = Math.max(1, ...minutes.map(m => (m.accepted || 0) + (m.failed || 0)));
+    const chartNode = svg('svg', { class: 'chart', id: 'minute-chart', width: width, height: height + 14, role: 'img', 'aria-label': t('now.perMinute', 'Per minute') });
+    const bar = width / Math.max(30, minutes.length);
+    minutes.forEach((m, i) => {
+      const accepted = (m.accepted || 0) / max * height, failed = (m.failed || 0) / max * height;
+      chartNode.append(svg('rect', { x: i * bar, y: height - accepted, width: bar - 2, height: accepted, fill: '#00543c' }));
+      chartNode.append(svg('rect', { x: i * bar, y: height - accepted - failed, width: bar - 2, height: failed, fill: '#a00' }));
+    });
+    return chartNode;
+  }
+
+  /** A bar per group for each share or rate the report gives (values 0..1 or 0..100). */
+  function chart(rows) {
+    const label = rows.length ? Object.keys(rows[0]).find(k => typeof rows[0][k] === 'string') : null;
+    const measures = rows.length ? Object.keys(rows[0]).filter(k => typeof rows[0][k] === 'number' && /share|rate|within/i.test(k)) : [];
+    const holder = el('div', { id: 'reports-chart' });
+    measures.forEach(measure => {
+      const height = 20 * rows.length + 10;
+      const node = svg('svg', { class: 'chart', width: 620, height: height, role: 'img', 'aria-label': column(measure) });
+      rows.forEach((row, i) => {
+        let value = row[measure] || 0;
+        if (value <= 1) value = value * 100;
+        node.append(svg('rect', { x: 200, y: i * 20 + 4, width: Math.max(1, value * 3.6), height: 14, fill: '#00543c' }));
+        const name = svg('text', { x: 0, y: i * 20 + 15 });
+        name.textContent = String(row[label] || '');
+        const figure = svg('text', { x: 205 + value * 3.6, y: i * 20 + 15 });
+        figure.textContent = value.toFixed(0) + '%';
+        node.append(name, figure);
+      });
+      holder.append(el('h2', { text: column(measure) }), node);
+    });
+    return holder;
+  }
+
+  async function editAgency(row) {
+    const fields = ['name', 'endpoint.url', 'url', 'language', 'contacts'].filter(k => k in row);
+    const form = el('form', { id: 'directory-form' });
+    fields.forEach(f => form.append(el('label', {}, [column(f), el('input', { name: f, value: cell(row[f]) })])));
+    form.append(el('button', { type: 'submit', text: t('directory.save', 'Save') }));
+    const main = document.getElementById('view');
+    main.prepend(el('h2', { text: t('directory.edit', 'Edit') + ': ' + (row.id || row.agency) }), form);
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const data = Object.fromEntries(new FormData(form).entries());
+      const body = {};
+      Object.entries(data).forEach(([k, v]) => {
+        if (k === 'contacts') body.contacts = v ? v.split(',').map(s => s.trim()).filter(Boolean) : [];
+        else if (k === 'endpoint.url') body.endpointUrl = v;
+        else body[k] = v;
+      });
+      try {
+        await api('/directory/agencies/' + encodeURIComponent(row.id || row.agency), { method: 'PUT', json: body });
+        notify(t('directory.saved', 'Saved'));
+        render();
+      } catch (e) { notify(e.message, true); }
+    });
+  }
+
+  // ---------------------------------------------------------------- live updates (server-sent events)
+  function openStream() {
+    if (state.stream) return;
+    const stream = new EventSource(API + '/stream', { withCredentials: true });
+    stream.addEventListener('now', event => {
+      const panel = document.getElementById('now-panel');
+      if (panel) panel.replaceChildren(nowPanel(JSON.parse(event.data)));
+    });
+    stream.addEventListener('message', event => {
+      const summary = JSON.parse(event.data);
+      state.liveMessages = [summary].concat(state.liveMessages.filter(m => m.messageId !== summary.messageId)).slice(0, 50);
+      const holder = document.getElementById('live-messages');
+      if (holder) holder.replaceChildren(liveTable());
+    });
+    stream.onerror = () => {
+      // the browser reconnects by itself; a lost session shows as repeated errors: sign in again
+      if (stream.readyState === EventSource.CLOSED) { state.stream = null; }
+    };
+    state.stream = stream;
+  }
+
+  // ---------------------------------------------------------------- navigation
+  function currentRoute() {
+    const hash = decodeURIComponent(location.hash.replace(/^#/, ''));
+    const [path, args] = hash.split('?');
+    const [view, param] = path.split(/\/(.*)/s);
+    return { view: view, param: param, args: args };
+  }
+
+  function allowedViews() {
+    return Array.from(document.querySelectorAll('#views a')).filter(a => hasRole(...a.dataset.roles.split(' ')));
+  }
+
+  async function render() {
+    const main = document.getElementById('view');
+    const route = currentRoute();
+    const allowed = allowedViews().map(a => a.dataset.view);
+    let view = route.view;
+    if (view === 'message') view = 'message';
+    else if (!allowed.includes(view)) {
+      view = allowed[0];
+      if (!view) {
+        main.replaceChildren(el('p', { class: 'error', text: t('app.noRole', 'Your account has no console role.') }));
+        return;
+      }
+    }
+    document.querySelectorAll('#views a').forEach(a => a.classList.toggle('active', a.dataset.view === view || (view === 'message' && a.dataset.view === 'messages')));
+    main.replaceChildren();
+    main.dataset.view = view;
+    try {
+      await views[view](main, view === 'message' || view === 'case' ? route.param : route.args, route.args);
+    } catch (e) {
+      main.append(el('p', { class: 'error', id: 'view-error', text: e.status === 403 ? t('app.forbidden', 'Your role may not see this.') : e.message }));
+    }
+  }
+
+  async function start() {
+    state.me = await api('/me');
+    document.getElementById('user-name').textContent = state.me.user;
+    document.getElementById('user-roles').textContent = '(' + state.me.roles.join(', ') + ')';
+    document.querySelectorAll('#views a').forEach(a => { a.hidden = !hasRole(...a.dataset.roles.split(' ')); });
+    await loadLanguage(state.me.language === 'cy' ? 'cy' : 'en');
+    document.getElementById('language-switch').addEventListener('click', switchLanguage);
+    window.addEventListener('hashchange', render);
+    await render();
+    document.body.dataset.ready = 'true';
+  }
+
+  start().catch(e => {
+    document.getElementById('view').append(el('p', { class: 'error', text: e.message }));
+  });
+})();
