@@ -68,6 +68,7 @@ if [ "$scenario" = yes ]; then
   sleep 2
   echo
   echo "== The hub keeps running. Tokens: $data/demo-tokens/*.jwt  API docs: http://127.0.0.1:$port/q/swagger-ui"
+  echo "   Console: http://127.0.0.1:$port/console/  (dev users, password 'demo': operator, auditor, board, admin)"
   echo "   To see escalation, restart with  JAVA_TOOL_OPTIONS=-Dhub.clock.offset=P12D  (the clock moves 12 days on)."
 fi
 wait $hub
