@@ -99,7 +99,7 @@ public class ConsoleSignIn implements TenantConfigResolver {
         String secret = clientSecret.orElseThrow(() -> new IllegalStateException(
                 "hub.console.oidc.client-secret (HUB_CONSOLE_OIDC_CLIENT_SECRET) is required with hub.console.oidc.auth-server-url"));
         return common(OidcTenantConfig.authServerUrl(authServerUrl.get()).tenantId(TENANT).clientId(clientId)
-                .credentials(secret)).build();
+                .credentials(secret)).authentication().pkceRequired(true).end().build();
     }
 
     /** Demo and tests: the hub's own dev identity provider, reached on the port this request came in on. */

@@ -34,7 +34,7 @@ import wales.safeguarding.hub.signin.DevUsers.DevUser;
 @Startup // its key pair is made at start, not on the first request's event loop
 public class DevIdentityProvider {
 
-    public static final String CLIENT_ID = "safeguarding-console";
+    public static final String CLIENT_ID = "hub-console";
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
     private static final String KEY_ID = "dev-console-key";
