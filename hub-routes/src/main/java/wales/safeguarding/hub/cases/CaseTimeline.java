@@ -23,7 +23,7 @@ import wales.safeguarding.hub.database.Transactions;
 public class CaseTimeline {
 
     private static final String VISIBLE_MESSAGES = """
-            m.case_reference = ? and (m.sender = ?
+            m.case_reference = ? and (?::text is null or m.sender = ?
                 or exists (select 1 from delivery d where d.message_id = m.message_id and d.recipient = ?))""";
 
     private final Transactions transactions;
@@ -34,6 +34,15 @@ public class CaseTimeline {
 
     /** The entries in time order; empty when the agency may see nothing of the case (or there is no such case). */
     public List<TimelineEntry> forAgency(String caseReference, String agencyId) {
+        return entries(caseReference, java.util.Objects.requireNonNull(agencyId));
+    }
+
+    /** Every agency's part of the case, for the console; empty when there is no such case. */
+    public List<TimelineEntry> wholeCase(String caseReference) {
+        return entries(caseReference, null);
+    }
+
+    private List<TimelineEntry> entries(String caseReference, String agencyId) {
         return transactions.inTransaction(c -> {
             List<TimelineEntry> entries = new ArrayList<>();
             events(c, caseReference, agencyId, entries);
@@ -49,13 +58,12 @@ public class CaseTimeline {
                 select a.at, a.event, a.message_id, m.message_type, a.recipient, a.from_state, a.to_state, a.detail
                 from audit_event a join message m on m.message_id = a.message_id
                 where""" + " " + VISIBLE_MESSAGES + """
-                 and (a.recipient is null or a.recipient = ? or m.sender = ?)
+                 and (?::text is null or a.recipient is null or a.recipient = ? or m.sender = ?)
                 order by a.id""")) {
             ps.setString(1, caseReference);
-            ps.setString(2, agencyId);
-            ps.setString(3, agencyId);
-            ps.setString(4, agencyId);
-            ps.setString(5, agencyId);
+            for (int i = 2; i <= 7; i++) {
+                ps.setString(i, agencyId);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     into.add(new TimelineEntry(instant(rs, 1), rs.getString(2), rs.getObject(3, UUID.class),
@@ -71,13 +79,12 @@ public class CaseTimeline {
                 select k.clock, k.message_id, m.message_type, k.owed_by, k.started_at, k.due_at, k.met_at
                 from statutory_clock k join message m on m.message_id = k.message_id
                 where""" + " " + VISIBLE_MESSAGES + """
-                 and (k.owed_by = ? or k.waiting = ?)
+                 and (?::text is null or k.owed_by = ? or k.waiting = ?)
                 order by k.id""")) {
             ps.setString(1, caseReference);
-            ps.setString(2, agencyId);
-            ps.setString(3, agencyId);
-            ps.setString(4, agencyId);
-            ps.setString(5, agencyId);
+            for (int i = 2; i <= 7; i++) {
+                ps.setString(i, agencyId);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String clock = rs.getString(1);

@@ -13,6 +13,9 @@ import jakarta.jms.JMSContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import wales.safeguarding.hub.console.ConsoleAuditRepository;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.delivery.DeliveryQueues;
 import wales.safeguarding.hub.intake.Acceptance;
@@ -39,16 +42,33 @@ public class DeadLetterReplay {
     public record Replayed(UUID messageId, String recipient, int replay, boolean earlierReplay, String state) {
     }
 
+    /** A delivery to replay. */
+    public record Target(UUID messageId, String recipient) {
+    }
+
+    /**
+     * What replaying one of several deliveries did: {@code result} is {@code replayed} or why not (the problem's
+     * kind: {@code not-found}, {@code not-dead-lettered}, {@code payload-removed}); {@code warning} says when the
+     * delivery had been replayed before.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Outcome(UUID messageId, String recipient, String result, Integer replay, String state, String detail,
+            String warning) {
+    }
+
     private final Transactions transactions;
     private final TrackingRepository tracking;
     private final DeliveryQueues queues;
     private final ConnectionFactory connectionFactory;
     private final String deadLetterQueue;
     private final Clock clock;
+    private final ConsoleAuditRepository consoleAudit;
 
     public DeadLetterReplay(Transactions transactions, TrackingRepository tracking, DeliveryQueues queues,
             ConnectionFactory connectionFactory,
-            @ConfigProperty(name = "hub.delivery.dead-letter-queue") String deadLetterQueue, Clock clock) {
+            @ConfigProperty(name = "hub.delivery.dead-letter-queue") String deadLetterQueue, Clock clock,
+            ConsoleAuditRepository consoleAudit) {
+        this.consoleAudit = consoleAudit;
         this.transactions = transactions;
         this.tracking = tracking;
         this.queues = queues;
@@ -74,6 +94,8 @@ public class DeadLetterReplay {
             int replay = tracking.startReplay(c, messageId, recipient);
             tracking.transition(c, messageId, recipient, DeliveryState.ACCEPTED, "replay " + replay, operator, now);
             tracking.audit(c, messageId, recipient, "replayed", null, null, "replay " + replay + ": " + why, operator, now);
+            consoleAudit.record(c, operator, ConsoleAuditRepository.REPLAY, messageId, recipient, null, why,
+                    "replay " + replay, now);
             return new Acceptance(messageId, message.type(), now, List.of(recipient), message.payload(), false, replay,
                     List.of());
         });
@@ -84,6 +106,26 @@ public class DeadLetterReplay {
         String state = transactions.inTransaction(c -> tracking.lockDelivery(c, messageId, recipient).orElseThrow())
                 .state().wireName();
         return new Replayed(messageId, recipient, again.replay(), again.replay() > 1, state);
+    }
+
+    /**
+     * Replays each of {@code targets} for the same reason, one by one: one that cannot be replayed is reported with
+     * why, and does not stop the others.
+     */
+    public List<Outcome> replayAll(List<Target> targets, String operator, String why) {
+        List<Outcome> outcomes = new java.util.ArrayList<>();
+        for (Target t : targets) {
+            try {
+                Replayed r = replay(t.messageId(), t.recipient(), operator, why);
+                outcomes.add(new Outcome(r.messageId(), r.recipient(), "replayed", r.replay(), r.state(), null,
+                        r.earlierReplay() ? "this delivery had already been replayed " + (r.replay() - 1)
+                                + " time(s) before" : null));
+            } catch (ProblemException e) {
+                String kind = e.problem().type().substring(e.problem().type().lastIndexOf('/') + 1);
+                outcomes.add(new Outcome(t.messageId(), t.recipient(), kind, null, null, e.problem().detail(), null));
+            }
+        }
+        return outcomes;
     }
 
     /** Dead-lettered deliveries, newest first. */

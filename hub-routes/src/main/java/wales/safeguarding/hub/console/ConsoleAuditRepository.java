@@ -1,0 +1,85 @@
+package wales.safeguarding.hub.console;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The console's audit trail: what a person did through the console (read a body, replayed a dead letter, edited
+ * the directory, paused or resumed an endpoint), who, when and why. Works inside the caller's transaction, so the
+ * row is written with the change it records. Never holds a body, a child identifier or a secret.
+ */
+@ApplicationScoped
+public class ConsoleAuditRepository {
+
+    public static final String BODY_READ = "body-read";
+    public static final String REPLAY = "replay";
+    public static final String DIRECTORY_EDIT = "directory-edit";
+
+    /** One row of the trail. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(long id, Instant at, String actor, String action, UUID messageId, String recipient,
+            String target, String reason, String detail) {
+    }
+
+    /** Which rows: every part optional. */
+    public record Query(String actor, UUID messageId, Instant from, Instant to, int limit) {
+    }
+
+    public void record(Connection c, String actor, String action, UUID messageId, String recipient, String target,
+            String reason, String detail, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into console_audit (at, actor, action, message_id, recipient, target, reason, detail)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, actor);
+            ps.setString(3, action);
+            ps.setObject(4, messageId);
+            ps.setString(5, recipient);
+            ps.setString(6, target);
+            ps.setString(7, reason);
+            ps.setString(8, detail);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Newest first. */
+    public List<Entry> find(Connection c, Query q) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select id, at, actor, action, message_id, recipient, target, reason, detail from console_audit
+                where (?::text is null or actor = ?) and (?::uuid is null or message_id = ?)
+                  and (?::timestamptz is null or at >= ?) and (?::timestamptz is null or at < ?)
+                order by id desc limit ?""")) {
+            ps.setString(1, q.actor());
+            ps.setString(2, q.actor());
+            ps.setObject(3, q.messageId());
+            ps.setObject(4, q.messageId());
+            Timestamp from = q.from() == null ? null : Timestamp.from(q.from());
+            Timestamp to = q.to() == null ? null : Timestamp.from(q.to());
+            ps.setTimestamp(5, from);
+            ps.setTimestamp(6, from);
+            ps.setTimestamp(7, to);
+            ps.setTimestamp(8, to);
+            ps.setInt(9, q.limit());
+            List<Entry> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9)));
+                }
+            }
+            return found;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package wales.safeguarding.hub.console;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The operations counts behind the console's "now" view, from the tracking tables: messages by acceptance time,
+ * deliveries by their state changes (each one an audit event with its time), the clocks and escalations.
+ */
+@ApplicationScoped
+public class ConsoleMetricsRepository {
+
+    /** A recipient's deliveries not yet delivered. */
+    public record Waiting(String recipient, long waiting, Instant oldestAcceptedAt) {
+    }
+
+    /** States of a delivery still waiting for the recipient's system: stored, on the queue, being retried. */
+    static final String WAITING_STATES = "('accepted', 'queued', 'failed')";
+
+    public Map<Instant, Long> acceptedPerMinute(Connection c, Instant since) throws SQLException {
+        return perMinute(c, "select date_trunc('minute', accepted_at), count(*) from message where accepted_at >= ?"
+                + " group by 1", since);
+    }
+
+    /** Changes of delivery state into one of {@code states} (a SQL list), per minute. */
+    public Map<Instant, Long> statesPerMinute(Connection c, Instant since, String states) throws SQLException {
+        return perMinute(c, "select date_trunc('minute', at), count(*) from audit_event where event = 'state-changed'"
+                + " and at >= ? and to_state in " + states + " group by 1", since);
+    }
+
+    private static Map<Instant, Long> perMinute(Connection c, String sql, Instant since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, Timestamp.from(since));
+            Map<Instant, Long> counts = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getTimestamp(1).toInstant(), rs.getLong(2));
+                }
+            }
+            return counts;
+        }
+    }
+
+    public List<Waiting> waiting(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select d.recipient, count(*), min(m.accepted_at) from delivery d join message m on m.message_id = d.message_id
+                where d.state in""" + " " + WAITING_STATES + " group by d.recipient order by d.recipient")) {
+            List<Waiting> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Waiting(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Milliseconds from acceptance to delivery, for deliveries made since {@code since}. */
+    public List<Long> deliveryLatenciesMs(Connection c, Instant since, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select (extract(epoch from (a.at - m.accepted_at)) * 1000)::bigint
+                from audit_event a join message m on m.message_id = a.message_id
+                where a.event = 'state-changed' and a.to_state = 'delivered' and a.at >= ?
+                order by a.at desc limit ?""")) {
+            ps.setTimestamp(1, Timestamp.from(since));
+            ps.setInt(2, limit);
+            List<Long> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(Math.max(0, rs.getLong(1)));
+                }
+            }
+            return found;
+        }
+    }
+
+    public long overdueClocks(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select count(*) from statutory_clock where met_at is null and due_at < ?")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            return single(ps);
+        }
+    }
+
+    /** Clocks that escalated and are still not met. */
+    public long openEscalations(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select count(distinct e.clock_id) from escalation e join statutory_clock k on k.id = e.clock_id
+                where k.met_at is null""")) {
+            return single(ps);
+        }
+    }
+
+    /** The newest acceptance time, to start following new messages from. */
+    public Instant latestAcceptance(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select max(accepted_at) from message");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Timestamp t = rs.getTimestamp(1);
+            return t == null ? Instant.EPOCH : t.toInstant();
+        }
+    }
+
+    private static long single(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

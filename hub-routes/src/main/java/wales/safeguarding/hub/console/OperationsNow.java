@@ -1,0 +1,75 @@
+package wales.safeguarding.hub.console;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.database.Transactions;
+import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.directory.Directory;
+
+/** What is happening now: traffic per minute, the queues, delivery latency, overdue clocks, open escalations. */
+@ApplicationScoped
+public class OperationsNow {
+
+    static final int MINUTES = 30;
+    private static final Duration LATENCY_WINDOW = Duration.ofHours(1);
+    private static final int LATENCY_SAMPLE = 100_000;
+
+    public record Queue(String agency, String name, long waiting, long oldestWaitingSeconds) {
+    }
+
+    public record Latency(Long p50Ms, Long p90Ms, Long p99Ms) {
+    }
+
+    public record Now(Instant at, List<MinuteSeries.Minute> perMinute, List<Queue> queues, Latency latency,
+            long overdue, long openEscalations) {
+    }
+
+    private final Transactions transactions;
+    private final ConsoleMetricsRepository metrics;
+    private final Directory directory;
+    private final Clock clock;
+
+    public OperationsNow(Transactions transactions, ConsoleMetricsRepository metrics, Directory directory, Clock clock) {
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public Now now() {
+        Instant now = clock.instant();
+        Instant since = MinuteSeries.start(now, MINUTES);
+        return transactions.inTransaction(c -> {
+            List<MinuteSeries.Minute> perMinute = MinuteSeries.fill(now, MINUTES, metrics.acceptedPerMinute(c, since),
+                    metrics.statesPerMinute(c, since, "('delivered')"),
+                    metrics.statesPerMinute(c, since, "('failed', 'dead-lettered')"));
+            List<Long> latencies = metrics.deliveryLatenciesMs(c, now.minus(LATENCY_WINDOW), LATENCY_SAMPLE);
+            Latency latency = new Latency(Percentiles.nearestRank(latencies, 50), Percentiles.nearestRank(latencies, 90),
+                    Percentiles.nearestRank(latencies, 99));
+            return new Now(now, perMinute, queues(metrics.waiting(c), now), latency, metrics.overdueClocks(c, now),
+                    metrics.openEscalations(c));
+        });
+    }
+
+    /** Every agency the hub delivers to, with what waits for it (none waiting: 0). */
+    private List<Queue> queues(List<ConsoleMetricsRepository.Waiting> waiting, Instant now) {
+        Map<String, ConsoleMetricsRepository.Waiting> byAgency = waiting.stream()
+                .collect(Collectors.toMap(ConsoleMetricsRepository.Waiting::recipient, w -> w));
+        return directory.receivers().stream().map(a -> queue(a, byAgency.get(a.id()), now)).toList();
+    }
+
+    private static Queue queue(Agency agency, ConsoleMetricsRepository.Waiting w, Instant now) {
+        String name = agency.name().getOrDefault("en", agency.id());
+        if (w == null) {
+            return new Queue(agency.id(), name, 0, 0);
+        }
+        return new Queue(agency.id(), name, w.waiting(), Math.max(0, Duration.between(w.oldestAcceptedAt(), now).toSeconds()));
+    }
+}
