@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -68,8 +69,10 @@ class ConsoleBrowserFlowTest {
     }
 
     @AfterEach
-    void close_browser() {
+    void close_browser(TestInfo test) {
         if (browser != null) {
+            // the page as the test left it: on a failure, what the person would have seen
+            browser.screenshot("last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
             browser.close();
         }
     }
