@@ -43,6 +43,7 @@ public class DeliveryAttempts {
     static final String ATTEMPT = "hubAttempt";
     static final String SKIP = "hubSkip";
     static final String CANONICAL = "hubCanonicalMessage";
+    static final String AGENCY_URI = "hubAgencyUri";
     // enough for a FHIR response message with its OperationOutcome diagnostics
     private static final int MAX_ANSWER_CHARS = 64 * 1024;
 
@@ -123,6 +124,7 @@ public class DeliveryAttempts {
             throw new DeliveryFailure.Permanent("the " + agency.endpoint().transport() + " adapter cannot send it: "
                     + e.getMessage());
         }
+        exchange.setProperty(AGENCY_URI, DeliveryRoute.agencyUri(agency));
         Message in = exchange.getIn();
         in.removeHeaders("*");
         in.setHeader(Exchange.HTTP_METHOD, request.method());

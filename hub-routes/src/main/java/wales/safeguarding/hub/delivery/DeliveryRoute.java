@@ -46,7 +46,8 @@ public class DeliveryRoute extends RouteBuilder {
                     .filter(exchangeProperty(DeliveryAttempts.SKIP).isEqualTo(false))
                         .bean("deliveryAttempts", "toAgencyRequest")
                         .doTry()
-                            .to(agencyUri(agency)).id("delivery-to-" + agency.id())
+                            // the endpoint as the directory has it now: an admin's edit applies to the next delivery
+                            .toD("${exchangeProperty." + DeliveryAttempts.AGENCY_URI + "}").id("delivery-to-" + agency.id())
                         .doCatch(Exception.class)
                             .bean("deliveryAttempts", "unreachable")
                         .end()
@@ -55,7 +56,7 @@ public class DeliveryRoute extends RouteBuilder {
         }
     }
 
-    private static String agencyUri(Agency agency) {
+    static String agencyUri(Agency agency) {
         String url = agency.endpoint().url();
         return url + (url.contains("?") ? "&" : "?") + "throwExceptionOnFailure=false";
     }

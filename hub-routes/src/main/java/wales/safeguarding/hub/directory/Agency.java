@@ -51,6 +51,14 @@ public record Agency(String id, AgencyKind kind, Map<String, String> name, Strin
                 language, clientIds, contacts);
     }
 
+    /** The same agency with an admin's edits: its names, endpoint URL, language and contacts. */
+    public Agency edited(Map<String, String> newName, String newUrl, LanguagePreference newLanguage,
+            List<Contact> newContacts) {
+        Endpoint newEndpoint = endpoint == null || newUrl == null ? endpoint : new Endpoint(newUrl, endpoint.transport());
+        return new Agency(id, kind, newName, localAuthority, odsCode, schoolNumber, policeForce, safeguardingBoard,
+                newEndpoint, newLanguage, clientIds, newContacts);
+    }
+
     /** Agency systems that poll collect their messages from the hub's inbox instead of receiving pushes. */
     public static final String PULL = "pull";
 

@@ -7,31 +7,49 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Who is who: each agency's id, kind, endpoint, language, clients and contacts. Immutable once loaded.
+ * Who is who: each agency's id, kind, endpoint, language, clients and contacts. Loaded from the directory file; an
+ * admin's edit (see {@code DirectoryAdmin}) replaces one agency, and every lookup sees the new entry at once.
  */
 public final class Directory {
 
-    private final Map<String, Agency> byId = new LinkedHashMap<>();
-    private final Map<String, Agency> byClientId = new LinkedHashMap<>();
-    private final Map<String, Agency> councilByLocalAuthority = new LinkedHashMap<>();
-    private final Map<String, Agency> byOdsCode = new LinkedHashMap<>();
-    private final Map<String, Agency> bySchoolNumber = new LinkedHashMap<>();
+    private volatile Index index;
 
     public Directory(List<Agency> agencies) {
-        for (Agency agency : agencies) {
-            if (byId.put(agency.id(), agency) != null) {
-                throw new IllegalArgumentException("directory names agency '" + agency.id() + "' twice");
-            }
-            if (agency.kind() == AgencyKind.COUNCIL) {
-                unique(councilByLocalAuthority, agency.localAuthority(), agency, "local authority");
-            }
-            unique(byOdsCode, agency.odsCode(), agency, "ODS code");
-            unique(bySchoolNumber, agency.schoolNumber(), agency, "school number");
-            for (String clientId : agency.clientIds()) {
-                Agency other = byClientId.put(clientId, agency);
-                if (other != null) {
-                    throw new IllegalArgumentException("directory maps client '" + clientId + "' to both '"
-                            + other.id() + "' and '" + agency.id() + "'");
+        this.index = new Index(agencies);
+    }
+
+    /** Replaces the agency with the same id; its ids and clients stay as the file gave them. */
+    public synchronized void replace(Agency edited) {
+        if (!index.byId.containsKey(edited.id())) {
+            throw new IllegalArgumentException("directory has no agency '" + edited.id() + "'");
+        }
+        index = new Index(index.byId.values().stream().map(a -> a.id().equals(edited.id()) ? edited : a).toList());
+    }
+
+    /** The lookups, built once per version of the directory. */
+    private static final class Index {
+        private final Map<String, Agency> byId = new LinkedHashMap<>();
+        private final Map<String, Agency> byClientId = new LinkedHashMap<>();
+        private final Map<String, Agency> councilByLocalAuthority = new LinkedHashMap<>();
+        private final Map<String, Agency> byOdsCode = new LinkedHashMap<>();
+        private final Map<String, Agency> bySchoolNumber = new LinkedHashMap<>();
+
+        Index(List<Agency> agencies) {
+            for (Agency agency : agencies) {
+                if (byId.put(agency.id(), agency) != null) {
+                    throw new IllegalArgumentException("directory names agency '" + agency.id() + "' twice");
+                }
+                if (agency.kind() == AgencyKind.COUNCIL) {
+                    unique(councilByLocalAuthority, agency.localAuthority(), agency, "local authority");
+                }
+                unique(byOdsCode, agency.odsCode(), agency, "ODS code");
+                unique(bySchoolNumber, agency.schoolNumber(), agency, "school number");
+                for (String clientId : agency.clientIds()) {
+                    Agency other = byClientId.put(clientId, agency);
+                    if (other != null) {
+                        throw new IllegalArgumentException("directory maps client '" + clientId + "' to both '"
+                                + other.id() + "' and '" + agency.id() + "'");
+                    }
                 }
             }
         }
@@ -49,26 +67,26 @@ public final class Directory {
     }
 
     public Optional<Agency> find(String agencyId) {
-        return Optional.ofNullable(byId.get(agencyId));
+        return Optional.ofNullable(agencyId == null ? null : index.byId.get(agencyId));
     }
 
     public Optional<Agency> forClient(String clientId) {
-        return Optional.ofNullable(byClientId.get(clientId));
+        return Optional.ofNullable(index.byClientId.get(clientId));
     }
 
     /** The children's services of the local authority with this ONS code. */
     public Optional<Agency> childrensServicesFor(String onsCode) {
-        return Optional.ofNullable(onsCode == null ? null : councilByLocalAuthority.get(onsCode));
+        return Optional.ofNullable(onsCode == null ? null : index.councilByLocalAuthority.get(onsCode));
     }
 
     /** The GP practice (or health board) with this ODS code. */
     public Optional<Agency> byOdsCode(String odsCode) {
-        return Optional.ofNullable(odsCode == null ? null : byOdsCode.get(odsCode));
+        return Optional.ofNullable(odsCode == null ? null : index.byOdsCode.get(odsCode));
     }
 
     /** The school with this Welsh school number. */
     public Optional<Agency> bySchoolNumber(String schoolNumber) {
-        return Optional.ofNullable(schoolNumber == null ? null : bySchoolNumber.get(schoolNumber));
+        return Optional.ofNullable(schoolNumber == null ? null : index.bySchoolNumber.get(schoolNumber));
     }
 
     /** The regional safeguarding board of a council. */
@@ -82,10 +100,10 @@ public final class Directory {
     }
 
     public Collection<Agency> all() {
-        return byId.values();
+        return index.byId.values();
     }
 
     public List<Agency> receivers() {
-        return byId.values().stream().filter(Agency::receives).toList();
+        return index.byId.values().stream().filter(Agency::receives).toList();
     }
 }

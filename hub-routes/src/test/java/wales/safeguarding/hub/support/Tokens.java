@@ -20,6 +20,11 @@ public final class Tokens {
         return "Bearer " + token(name, "operator");
     }
 
+    /** A console user's token with one role ({@code operator}, {@code auditor}, {@code board-viewer}, {@code admin}). */
+    public static String forRole(String user, String role) {
+        return "Bearer " + token(user, role);
+    }
+
     private static String token(String clientId, String role) {
         return Jwt.issuer("https://server.example.com").audience("safeguarding-hub").subject("service-account-" + clientId)
                 .upn(clientId).claim("azp", clientId).groups(role).expiresIn(3600)

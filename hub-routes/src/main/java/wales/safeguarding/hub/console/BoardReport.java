@@ -1,0 +1,180 @@
+package wales.safeguarding.hub.console;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.directory.AgencyKind;
+
+/**
+ * The safeguarding boards' performance report (review recommendation 4.1): per council, region (the council's
+ * regional safeguarding board) or agency, how the statutory steps went in a period. Aggregates only: no body, no
+ * child, no case. Times to outcome are in calendar days; "within 7 working days" is the report-outcome clock
+ * (computed with the working-day calendar) met by its due time.
+ */
+public final class BoardReport {
+
+    public static final String UNKNOWN = "unknown";
+    static final String REPORT_OUTCOME = "report-outcome";
+    static final String WRITTEN_REPORT = "written-report";
+    static final String OUTLINE_PLAN = "outline-plan";
+
+    /** How rows are grouped. */
+    public enum GroupBy {
+        COUNCIL, REGION, AGENCY;
+
+        public static GroupBy parse(String value) {
+            if (value == null || value.isBlank()) {
+                return COUNCIL;
+            }
+            for (GroupBy g : values()) {
+                if (g.name().equalsIgnoreCase(value)) {
+                    return g;
+                }
+            }
+            throw ConsoleProblems.invalid("groupBy", "enum", "council, region or agency");
+        }
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** One group's figures. A rate is null when there is nothing to divide by. */
+    public record Row(String group, String name, long dutyToReportsReceived, long outcomesDue,
+            long outcomesWithin7WorkingDays, Double outcomeWithin7WorkingDaysRate, Double medianCalendarDaysToOutcome,
+            long conferenceInvitations, long conferenceInvitationsWithGp, Double gpInvitationRate,
+            long gpReportsRequested, long gpReportsReturned, Double gpReportReturnRate, long outlinePlansDue,
+            long outlinePlansOnTime, Double outlinePlanOnTimeRate, long overdueTotal, Map<String, Long> overdue) {
+    }
+
+    /** The report for a period (dates inclusive, Europe/London). */
+    public record Report(LocalDate from, LocalDate to, String groupBy, String daysToOutcomeAre, Instant at,
+            List<Row> rows) {
+    }
+
+    private final Function<String, Optional<Agency>> agencies;
+
+    public BoardReport(Function<String, Optional<Agency>> agencies) {
+        this.agencies = agencies;
+    }
+
+    public Report build(LocalDate from, LocalDate to, GroupBy groupBy, ReportFacts facts, Instant now) {
+        Map<String, Tally> groups = new TreeMap<>();
+        for (String recipient : facts.dutyToReportRecipients()) {
+            tally(groups, groupBy, recipient, recipient).dutyToReports++;
+        }
+        for (ReportFacts.Invitation invitation : facts.invitations()) {
+            Tally t = tally(groups, groupBy, invitation.sender(), invitation.sender());
+            t.invitations++;
+            if (invitation.gpIncluded()) {
+                t.invitationsWithGp++;
+            }
+        }
+        for (ReportFacts.ClockFact clock : facts.clocks()) {
+            count(tally(groups, groupBy, councilOf(clock), clock.owedBy()), clock, now);
+        }
+        List<Row> rows = new ArrayList<>();
+        groups.forEach((key, t) -> rows.add(t.row(key, nameOf(groupBy, key))));
+        return new Report(from, to, groupBy.wireName(), "calendar", now, rows);
+    }
+
+    private void count(Tally t, ReportFacts.ClockFact clock, Instant now) {
+        if (clock.overdue(now)) {
+            t.overdue.merge(clock.clock(), 1L, Long::sum);
+        }
+        switch (clock.clock()) {
+            case REPORT_OUTCOME -> {
+                if (clock.decided(now)) {
+                    t.outcomesDue++;
+                    t.outcomesOnTime += clock.metOnTime() ? 1 : 0;
+                }
+                if (clock.metAt() != null) {
+                    t.daysToOutcome.add(Duration.between(clock.startedAt(), clock.metAt()).toMinutes() / 1440.0);
+                }
+            }
+            case WRITTEN_REPORT -> {
+                if (isKind(clock.owedBy(), AgencyKind.GP_PRACTICE)) {
+                    t.gpReportsRequested++;
+                    t.gpReportsReturned += clock.metAt() != null ? 1 : 0;
+                }
+            }
+            case OUTLINE_PLAN -> {
+                if (clock.decided(now)) {
+                    t.outlinePlansDue++;
+                    t.outlinePlansOnTime += clock.metOnTime() ? 1 : 0;
+                }
+            }
+            default -> {
+                // counted in overdue only
+            }
+        }
+    }
+
+    /** The council a clock concerns: the one that owes the step, else the one waiting for it. */
+    private String councilOf(ReportFacts.ClockFact clock) {
+        if (isKind(clock.owedBy(), AgencyKind.COUNCIL)) {
+            return clock.owedBy();
+        }
+        return isKind(clock.waiting(), AgencyKind.COUNCIL) ? clock.waiting() : null;
+    }
+
+    private boolean isKind(String agencyId, AgencyKind kind) {
+        return agencyId != null && agencies.apply(agencyId).map(a -> a.kind() == kind).orElse(false);
+    }
+
+    private Tally tally(Map<String, Tally> groups, GroupBy groupBy, String council, String agency) {
+        String key = switch (groupBy) {
+            case AGENCY -> agency;
+            case COUNCIL -> isKind(council, AgencyKind.COUNCIL) ? council : null;
+            case REGION -> isKind(council, AgencyKind.COUNCIL)
+                    ? agencies.apply(council).map(Agency::safeguardingBoard).orElse(null) : null;
+        };
+        return groups.computeIfAbsent(key == null ? UNKNOWN : key, k -> new Tally());
+    }
+
+    private String nameOf(GroupBy groupBy, String key) {
+        return agencies.apply(key).map(a -> a.name().getOrDefault("en", key)).orElse(key);
+    }
+
+    static Double rate(long part, long whole) {
+        return whole == 0 ? null : round((double) part / whole, 3);
+    }
+
+    static Double round(Double value, int places) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** One group's running counts. */
+    private static final class Tally {
+        long dutyToReports;
+        long outcomesDue;
+        long outcomesOnTime;
+        final List<Double> daysToOutcome = new ArrayList<>();
+        long invitations;
+        long invitationsWithGp;
+        long gpReportsRequested;
+        long gpReportsReturned;
+        long outlinePlansDue;
+        long outlinePlansOnTime;
+        final Map<String, Long> overdue = new TreeMap<>();
+
+        Row row(String group, String name) {
+            return new Row(group, name, dutyToReports, outcomesDue, outcomesOnTime, rate(outcomesOnTime, outcomesDue),
+                    round(Percentiles.median(daysToOutcome), 1), invitations, invitationsWithGp,
+                    rate(invitationsWithGp, invitations), gpReportsRequested, gpReportsReturned,
+                    rate(gpReportsReturned, gpReportsRequested), outlinePlansDue, outlinePlansOnTime,
+                    rate(outlinePlansOnTime, outlinePlansDue),
+                    overdue.values().stream().mapToLong(Long::longValue).sum(), Map.copyOf(overdue));
+        }
+    }
+}

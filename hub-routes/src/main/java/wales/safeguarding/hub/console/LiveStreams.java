@@ -1,0 +1,110 @@
+package wales.safeguarding.hub.console;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import wales.safeguarding.hub.database.Transactions;
+
+/**
+ * The console's live streams. Each open stream is a task on a small scheduler of its own (never the event loop):
+ * every tick it sends the "now" view and a "message" event for each message accepted since the last tick. A stream
+ * whose client has gone is dropped at its next send.
+ */
+@ApplicationScoped
+public class LiveStreams {
+
+    private static final Logger LOG = Logger.getLogger(LiveStreams.class);
+    static final Duration OVERLAP = Duration.ofSeconds(10);
+    static final int MAX_MESSAGES_PER_TICK = 200;
+
+    private final OperationsNow operations;
+    private final ConsoleMessages messages;
+    private final Transactions transactions;
+    private final ConsoleMetricsRepository metrics;
+    private final ObjectMapper json;
+    private final long tickMs;
+    private final ScheduledExecutorService scheduler;
+
+    public LiveStreams(OperationsNow operations, ConsoleMessages messages, Transactions transactions,
+            ConsoleMetricsRepository metrics, ObjectMapper json,
+            @ConfigProperty(name = "hub.console.stream.tick-ms") long tickMs,
+            @ConfigProperty(name = "hub.console.stream.threads") int threads) {
+        this.operations = operations;
+        this.messages = messages;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.json = json;
+        this.tickMs = tickMs;
+        this.scheduler = Executors.newScheduledThreadPool(threads, r -> {
+            Thread t = new Thread(r, "console-stream");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts sending to {@code sink} until the client goes. */
+    public void follow(SseEventSink sink, Sse sse, String user) {
+        NewMessages follower = new NewMessages(transactions.inTransaction(metrics::latestAcceptance), OVERLAP);
+        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        task.set(scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                if (sink.isClosed()) {
+                    stop(task, user);
+                    return;
+                }
+                send(sink, sse, "now", operations.now());
+                List<ConsoleMessages.Summary> fresh = follower.unseen(
+                        messages.acceptedAfter(follower.pollFrom(), MAX_MESSAGES_PER_TICK));
+                for (ConsoleMessages.Summary s : fresh) {
+                    send(sink, sse, "message", s);
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf("console stream of %s ended: %s", user, e.getMessage());
+                sink.close();
+                stop(task, user);
+            }
+        }, 0, tickMs, TimeUnit.MILLISECONDS));
+        LOG.infof("console stream opened by %s", user);
+    }
+
+    private void send(SseEventSink sink, Sse sse, String name, Object data) {
+        String text;
+        try {
+            text = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the " + name + " event", e);
+        }
+        sink.send(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(text).build())
+                .toCompletableFuture().join();
+    }
+
+    private static void stop(AtomicReference<ScheduledFuture<?>> task, String user) {
+        ScheduledFuture<?> t = task.get();
+        if (t != null) {
+            t.cancel(false);
+        }
+        LOG.infof("console stream of %s closed", user);
+    }
+
+    @PreDestroy
+    void shutdown() {
+        scheduler.shutdownNow();
+    }
+}

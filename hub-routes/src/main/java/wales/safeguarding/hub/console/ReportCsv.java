@@ -1,0 +1,64 @@
+package wales.safeguarding.hub.console;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The board report as CSV (RFC 4180): a header row, then a row per group; one {@code overdue:<clock>} column per
+ * clock found overdue in any group.
+ */
+public final class ReportCsv {
+
+    private static final List<String> COLUMNS = List.of("group", "name", "dutyToReportsReceived", "outcomesDue",
+            "outcomesWithin7WorkingDays", "outcomeWithin7WorkingDaysRate", "medianCalendarDaysToOutcome",
+            "conferenceInvitations", "conferenceInvitationsWithGp", "gpInvitationRate", "gpReportsRequested",
+            "gpReportsReturned", "gpReportReturnRate", "outlinePlansDue", "outlinePlansOnTime", "outlinePlanOnTimeRate",
+            "overdueTotal");
+
+    private ReportCsv() {
+    }
+
+    public static String write(BoardReport.Report report) {
+        TreeSet<String> clocks = new TreeSet<>();
+        report.rows().forEach(r -> clocks.addAll(r.overdue().keySet()));
+        StringBuilder csv = new StringBuilder();
+        List<String> header = new java.util.ArrayList<>(COLUMNS);
+        clocks.forEach(k -> header.add("overdue:" + k));
+        line(csv, header);
+        for (BoardReport.Row r : report.rows()) {
+            List<Object> cells = new java.util.ArrayList<>(List.of(r.group(), r.name(), r.dutyToReportsReceived(),
+                    r.outcomesDue(), r.outcomesWithin7WorkingDays(), blank(r.outcomeWithin7WorkingDaysRate()),
+                    blank(r.medianCalendarDaysToOutcome()), r.conferenceInvitations(), r.conferenceInvitationsWithGp(),
+                    blank(r.gpInvitationRate()), r.gpReportsRequested(), r.gpReportsReturned(),
+                    blank(r.gpReportReturnRate()), r.outlinePlansDue(), r.outlinePlansOnTime(),
+                    blank(r.outlinePlanOnTimeRate()), r.overdueTotal()));
+            clocks.forEach(k -> cells.add(r.overdue().getOrDefault(k, 0L)));
+            line(csv, cells);
+        }
+        return csv.toString();
+    }
+
+    private static Object blank(Double value) {
+        return value == null ? "" : value;
+    }
+
+    private static void line(StringBuilder csv, List<?> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(escape(String.valueOf(cells.get(i))));
+        }
+        csv.append("\r\n");
+    }
+
+    static String escape(String cell) {
+        // a leading = + - @ would be a formula in a spreadsheet
+        String safe = !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9.]+")
+                ? "'" + cell : cell;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+}

@@ -1,0 +1,126 @@
+package wales.safeguarding.hub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.directory.AgencyKind;
+import wales.safeguarding.hub.directory.Directory;
+
+/** The board report's arithmetic: who each count belongs to, the rates, the median and the CSV. */
+class BoardReportTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final LocalDate DAY = LocalDate.parse("2026-11-01");
+    private static final Directory DIRECTORY = new Directory(List.of(
+            agency("council-a", AgencyKind.COUNCIL, "board-west"), agency("council-b", AgencyKind.COUNCIL, "board-west"),
+            agency("council-c", AgencyKind.COUNCIL, "board-south"), agency("gp-1", AgencyKind.GP_PRACTICE, null),
+            agency("police-1", AgencyKind.POLICE, null), agency("board-west", AgencyKind.SAFEGUARDING_BOARD, null)));
+
+    @Test
+    void should_count_reports_outcomes_in_time_and_the_median_days_per_council() {
+        ReportFacts facts = new ReportFacts(List.of("council-a", "council-a", "council-b"), List.of(), List.of(
+                outcome("council-a", 2, 7, 3.0), outcome("council-a", 2, 7, 9.0), outcome("council-a", 2, 7, null),
+                outcome("council-a", 1, 30, null), outcome("council-b", 2, 7, 4.0)));
+
+        BoardReport.Report report = report(facts, BoardReport.GroupBy.COUNCIL);
+
+        BoardReport.Row a = row(report, "council-a");
+        assertThat(a.dutyToReportsReceived()).isEqualTo(2);
+        // three decided (met on time, met late, overdue); the one not yet due is left out
+        assertThat(a.outcomesDue()).isEqualTo(3);
+        assertThat(a.outcomesWithin7WorkingDays()).isEqualTo(1);
+        assertThat(a.outcomeWithin7WorkingDaysRate()).isEqualTo(0.333);
+        assertThat(a.medianCalendarDaysToOutcome()).isEqualTo(6.0);
+        assertThat(a.overdue()).containsExactly(Map.entry("report-outcome", 1L));
+        assertThat(a.overdueTotal()).isEqualTo(1);
+        assertThat(a.name()).isEqualTo("council-a name");
+        assertThat(row(report, "council-b").outcomeWithin7WorkingDaysRate()).isEqualTo(1.0);
+        assertThat(report.daysToOutcomeAre()).isEqualTo("calendar");
+    }
+
+    @Test
+    void should_rate_gp_invitations_gp_reports_and_outline_plans_and_group_by_region_or_agency() {
+        ReportFacts facts = new ReportFacts(List.of("council-c"), List.of(new ReportFacts.Invitation("council-a", true),
+                new ReportFacts.Invitation("council-a", false), new ReportFacts.Invitation("council-b", true)),
+                List.of(clock("written-report", "gp-1", "council-a", 2, 10, 1.0),
+                        clock("written-report", "gp-1", "council-b", 2, 10, null),
+                        clock("written-report", "police-1", "council-a", 2, 1, null),
+                        clock("outline-plan", "council-a", "council-a", 10, 5, 4.0),
+                        clock("outline-plan", "council-b", "council-b", 10, 5, 6.0)));
+
+        BoardReport.Row west = row(report(facts, BoardReport.GroupBy.REGION), "board-west");
+        assertThat(west.name()).isEqualTo("board-west name");
+        assertThat(west.conferenceInvitations()).isEqualTo(3);
+        assertThat(west.gpInvitationRate()).isEqualTo(0.667);
+        assertThat(west.gpReportsRequested()).isEqualTo(2);
+        assertThat(west.gpReportReturnRate()).isEqualTo(0.5);
+        assertThat(west.outlinePlansDue()).isEqualTo(2);
+        assertThat(west.outlinePlanOnTimeRate()).isEqualTo(0.5);
+        assertThat(west.dutyToReportsReceived()).isZero();
+        assertThat(row(report(facts, BoardReport.GroupBy.REGION), "board-south").dutyToReportsReceived()).isEqualTo(1);
+
+        BoardReport.Report byAgency = report(facts, BoardReport.GroupBy.AGENCY);
+        assertThat(row(byAgency, "gp-1").gpReportsReturned()).isEqualTo(1);
+        assertThat(row(byAgency, "police-1").gpReportsRequested()).isZero();
+        assertThat(row(byAgency, "police-1").overdue()).containsEntry("written-report", 1L);
+        assertThat(row(byAgency, "council-a").gpInvitationRate()).isEqualTo(0.5);
+    }
+
+    @Test
+    void should_put_what_belongs_to_no_council_under_unknown_and_leave_rates_of_nothing_empty() {
+        ReportFacts facts = new ReportFacts(List.of("police-1"), List.of(), List.of());
+        BoardReport.Row unknown = row(report(facts, BoardReport.GroupBy.COUNCIL), BoardReport.UNKNOWN);
+        assertThat(unknown.dutyToReportsReceived()).isEqualTo(1);
+        assertThat(unknown.gpInvitationRate()).isNull();
+        assertThat(unknown.medianCalendarDaysToOutcome()).isNull();
+    }
+
+    @Test
+    void should_write_csv_with_a_header_a_column_per_overdue_clock_and_escaped_cells() {
+        ReportFacts facts = new ReportFacts(List.of("council-a"), List.of(),
+                List.of(outcome("council-a", 2, 7, null), clock("outline-plan", "council-b", "council-b", 20, 5, null)));
+        String csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL));
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).startsWith("group,name,dutyToReportsReceived,outcomesDue,outcomesWithin7WorkingDays,")
+                .endsWith(",overdueTotal,overdue:outline-plan,overdue:report-outcome");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,1");
+        assertThat(csv).contains("\r\n");
+        assertThat(ReportCsv.escape("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
+        assertThat(ReportCsv.escape("=cmd()")).isEqualTo("'=cmd()");
+        assertThat(ReportCsv.escape("-1.5")).isEqualTo("-1.5");
+    }
+
+    private static BoardReport.Report report(ReportFacts facts, BoardReport.GroupBy groupBy) {
+        return new BoardReport(DIRECTORY::find).build(DAY, DAY, groupBy, facts, NOW);
+    }
+
+    private static BoardReport.Row row(BoardReport.Report report, String group) {
+        return report.rows().stream().filter(r -> r.group().equals(group)).findFirst().orElseThrow();
+    }
+
+    /** A report-outcome clock started {@code daysAgo}, due {@code dueDays} later, met {@code metDays} after start. */
+    private static ReportFacts.ClockFact outcome(String council, int daysAgo, int dueDays, Double metDays) {
+        return clock("report-outcome", council, "police-1", daysAgo * 10, dueDays, metDays);
+    }
+
+    private static ReportFacts.ClockFact clock(String name, String owedBy, String waiting, int daysAgo, int dueDays,
+            Double metDays) {
+        Instant started = NOW.minus(Duration.ofDays(daysAgo));
+        Instant met = metDays == null ? null : started.plus(Duration.ofMinutes((long) (metDays * 1440)));
+        return new ReportFacts.ClockFact(name, owedBy, waiting, started, started.plus(Duration.ofDays(dueDays)), met);
+    }
+
+    private static Agency agency(String id, AgencyKind kind, String board) {
+        return new Agency(id, kind, Map.of("en", id + " name"), kind == AgencyKind.COUNCIL ? "W0600000" + id.length()
+                + id.charAt(id.length() - 1) : null, null, null, null, board, null, null, null, null);
+    }
+}
