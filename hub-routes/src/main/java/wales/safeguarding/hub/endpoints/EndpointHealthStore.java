@@ -84,23 +84,17 @@ public class EndpointHealthStore {
 
     /** Agencies with a delivery waiting for the broker's redelivery (the last attempt failed, more will follow). */
     public Set<String> retrying() throws SQLException {
-        Set<String> agencies = new HashSet<>();
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(
-                "select distinct recipient from delivery where state = 'failed'");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                agencies.add(rs.getString(1));
-            }
-        }
-        return agencies;
+        return agencies("select distinct recipient from delivery where state = 'failed'");
     }
 
     /** The agencies an operator paused. */
     public Set<String> paused() throws SQLException {
+        return agencies("select agency from endpoint_health where paused");
+    }
+
+    private Set<String> agencies(String sql) throws SQLException {
         Set<String> agencies = new HashSet<>();
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(
-                "select agency from endpoint_health where paused");
-                ResultSet rs = ps.executeQuery()) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 agencies.add(rs.getString(1));
             }

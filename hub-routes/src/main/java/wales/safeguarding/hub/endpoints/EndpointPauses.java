@@ -46,16 +46,11 @@ public class EndpointPauses {
         return "delivery-" + agency;
     }
 
-    public void pause(String agency, String actor, String reason) throws SQLException {
-        store.setPaused(agency, true, actor, reason, clock.instant());
-        apply(agency, true);
-        LOG.infof("operator %s paused deliveries to %s", actor, agency);
-    }
-
-    public void resume(String agency, String actor, String reason) throws SQLException {
-        store.setPaused(agency, false, actor, reason, clock.instant());
-        apply(agency, false);
-        LOG.infof("operator %s resumed deliveries to %s", actor, agency);
+    /** Pauses ({@code paused}) or resumes deliveries to the agency: persisted and audited, then applied here. */
+    public void set(String agency, boolean paused, String actor, String reason) throws SQLException {
+        store.setPaused(agency, paused, actor, reason, clock.instant());
+        apply(agency, paused);
+        LOG.infof("operator %s %s deliveries to %s", actor, paused ? "paused" : "resumed", agency);
     }
 
     /** Brings every delivery route in line with the persisted paused state (a pause made on another instance too). */

@@ -59,10 +59,7 @@ public class EndpointsResource {
     @APIResponse(responseCode = "404", description = "No such agency endpoint")
     @APIResponse(responseCode = "422", description = "No reason given")
     public EndpointStatus pause(@PathParam("agency") String agency, ChangeRequest request) throws SQLException {
-        endpoints.require(agency);
-        String reason = reason(request, "paused");
-        pauses.pause(agency, operator.getPrincipal().getName(), reason);
-        return endpoints.one(agency);
+        return change(agency, request, true);
     }
 
     @POST
@@ -75,17 +72,16 @@ public class EndpointsResource {
     @APIResponse(responseCode = "404", description = "No such agency endpoint")
     @APIResponse(responseCode = "422", description = "No reason given")
     public EndpointStatus resume(@PathParam("agency") String agency, ChangeRequest request) throws SQLException {
-        endpoints.require(agency);
-        String reason = reason(request, "resumed");
-        pauses.resume(agency, operator.getPrincipal().getName(), reason);
-        return endpoints.one(agency);
+        return change(agency, request, false);
     }
 
-    private static String reason(ChangeRequest request, String what) {
+    private EndpointStatus change(String agency, ChangeRequest request, boolean pause) throws SQLException {
+        endpoints.require(agency);
         if (request == null || request.reason() == null || request.reason().isBlank()) {
-            throw ProblemException.invalid(List.of(new Violation("/reason", "required",
-                    "say why the endpoint is " + what + "; it is kept in the endpoint's audit trail")));
+            throw ProblemException.invalid(List.of(new Violation("/reason", "required", "say why the endpoint is "
+                    + (pause ? "paused" : "resumed") + "; it is kept in the endpoint's audit trail")));
         }
-        return request.reason().strip();
+        pauses.set(agency, pause, operator.getPrincipal().getName(), request.reason().strip());
+        return endpoints.one(agency);
     }
 }
