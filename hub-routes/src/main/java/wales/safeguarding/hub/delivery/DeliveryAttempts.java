@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.endpoints.EndpointHealthStore;
 import wales.safeguarding.hub.tracking.DeliveryRecord;
 import wales.safeguarding.hub.tracking.DeliveryState;
 import wales.safeguarding.hub.tracking.TrackingRepository;
@@ -54,10 +55,11 @@ public class DeliveryAttempts {
     private final Clock clock;
     private final AgencySecrets secrets;
     private final int maxAttempts;
+    private final EndpointHealthStore health;
 
     public DeliveryAttempts(Transactions transactions, TrackingRepository tracking, Directory directory,
             OutboundAdapters adapters, Clock clock, AgencySecrets secrets,
-            @ConfigProperty(name = "hub.delivery.max-attempts") int maxAttempts) {
+            @ConfigProperty(name = "hub.delivery.max-attempts") int maxAttempts, EndpointHealthStore health) {
         this.transactions = transactions;
         this.tracking = tracking;
         this.directory = directory;
@@ -65,6 +67,7 @@ public class DeliveryAttempts {
         this.clock = clock;
         this.secrets = secrets;
         this.maxAttempts = maxAttempts;
+        this.health = health;
     }
 
     /**
@@ -181,6 +184,7 @@ public class DeliveryAttempts {
             return tracking.transition(c, messageId, recipient, DeliveryState.DELIVERED, "accepted by the agency system",
                     "hub", now);
         });
+        health.succeeded(recipient, clock.instant());
         LOG.infof("delivered %s to %s on attempt %d", messageId, recipient, attempt);
     }
 
@@ -201,6 +205,7 @@ public class DeliveryAttempts {
             }
             return null;
         });
+        health.failed(recipient, clock.instant(), LogSafe.reason(reason));
         LOG.warnf("attempt %d of %d to deliver %s to %s failed, will retry: %s", attempt, maxAttempts, messageId,
                 recipient, LogSafe.reason(reason));
     }
@@ -219,6 +224,8 @@ public class DeliveryAttempts {
         if (messageId != null) {
             transactions.inTransaction(c -> tracking.transition(c, messageId, recipient, DeliveryState.DEAD_LETTERED,
                     reason, "hub", clock.instant()));
+            // a copy that named no message is not the endpoint's failure
+            health.failed(recipient, clock.instant(), LogSafe.reason(reason));
         }
         Message in = exchange.getIn();
         in.removeHeaders("*");

@@ -1,11 +1,14 @@
 package wales.safeguarding.hub.delivery;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.builder.RouteBuilder;
 
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.endpoints.EndpointHealthStore;
 
 /**
  * One route per agency endpoint: take the next copy from the agency's durable queue, map it with the agency's
@@ -18,20 +21,26 @@ public class DeliveryRoute extends RouteBuilder {
     private final Directory directory;
     private final DeliveryQueues queues;
     private final OutboundAdapters adapters;
+    private final EndpointHealthStore endpoints;
 
-    public DeliveryRoute(Directory directory, DeliveryQueues queues, OutboundAdapters adapters) {
+    public DeliveryRoute(Directory directory, DeliveryQueues queues, OutboundAdapters adapters,
+            EndpointHealthStore endpoints) {
         this.directory = directory;
         this.queues = queues;
         this.adapters = adapters;
+        this.endpoints = endpoints;
     }
 
     @Override
     public void configure() {
+        // an endpoint an operator paused stays paused: its route does not start until it is resumed
+        Set<String> paused = endpoints.pausedAtStart();
         for (Agency agency : directory.receivers()) {
             if (agency.pulls()) {
                 from("jms:queue:" + queues.queueFor(agency.id())
                         + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER")
                         .routeId("delivery-" + agency.id())
+                        .autoStartup(!paused.contains(agency.id()))
                         .bean("inbox", "put").id("delivery-to-inbox-" + agency.id());
                 continue;
             }
@@ -41,6 +50,7 @@ public class DeliveryRoute extends RouteBuilder {
                     + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
                     + "&concurrentConsumers={{hub.delivery.concurrent-consumers}}")
                     .routeId("delivery-" + agency.id())
+                    .autoStartup(!paused.contains(agency.id()))
                     .routeConfigurationId(DeliveryErrorPolicy.ID)
                     .bean("deliveryAttempts", "begin")
                     .filter(exchangeProperty(DeliveryAttempts.SKIP).isEqualTo(false))

@@ -5,17 +5,20 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts a WireMock server per agency and writes the test directory (the demo directory's agencies, with every
- * endpoint pointing at its stub) for the hub to load.
+ * endpoint pointing at its stub) for the hub to load. Starts the receivers of operational alerts too (SMTP and
+ * webhook), so the suite keeps one boot.
  */
 public class AgencyStubsResource implements QuarkusTestResourceLifecycleManager {
 
     private final AgencyStubs stubs = new AgencyStubs();
+    private final AlertReceivers alerts = new AlertReceivers();
 
     @Override
     public Map<String, String> start() {
@@ -27,7 +30,9 @@ public class AgencyStubsResource implements QuarkusTestResourceLifecycleManager 
             }
             Path file = Path.of("target", "test-directory-" + ProcessHandle.current().pid() + ".json").toAbsolutePath();
             Files.writeString(file, directory);
-            return Map.of("hub.directory.location", file.toString());
+            Map<String, String> config = new HashMap<>(alerts.start());
+            config.put("hub.directory.location", file.toString());
+            return config;
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the test directory", e);
         }
@@ -36,10 +41,13 @@ public class AgencyStubsResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(stubs, new TestInjector.AnnotatedAndMatchesType(InjectAgencyStubs.class, AgencyStubs.class));
+        injector.injectIntoFields(alerts,
+                new TestInjector.AnnotatedAndMatchesType(InjectAlertReceivers.class, AlertReceivers.class));
     }
 
     @Override
     public void stop() {
         stubs.stopAll();
+        alerts.stop();
     }
 }

@@ -1,0 +1,52 @@
+package wales.safeguarding.hub.alerts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The words and the JSON of a notice: the agency, the condition, since when, counts and the last reason. */
+final class AlertTexts {
+
+    private AlertTexts() {
+    }
+
+    static String plain(AlertNotice notice) {
+        OperationalAlert alert = notice.alert();
+        StringBuilder text = new StringBuilder();
+        text.append(notice.resolved() ? "Resolved: " : "Raised: ").append(describe(alert.condition())).append('\n')
+                .append('\n')
+                .append("agency: ").append(alert.agency()).append('\n')
+                .append("condition: ").append(alert.condition()).append('\n')
+                .append("since: ").append(alert.raisedAt()).append('\n');
+        if (alert.resolvedAt() != null) {
+            text.append("resolved at: ").append(alert.resolvedAt()).append('\n');
+        }
+        alert.details().fields().forEachRemaining(f -> text.append(f.getKey()).append(": ")
+                .append(f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()).append('\n'));
+        text.append('\n').append("Alert ").append(alert.id())
+                .append(". See the console's endpoints and alerts views for the current state.\n");
+        return text.toString();
+    }
+
+    static Map<String, Object> json(AlertNotice notice) {
+        OperationalAlert alert = notice.alert();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event", notice.event());
+        body.put("id", alert.id());
+        body.put("agency", alert.agency());
+        body.put("condition", alert.condition());
+        body.put("raisedAt", alert.raisedAt().toString());
+        body.put("resolvedAt", alert.resolvedAt() == null ? null : alert.resolvedAt().toString());
+        body.put("details", alert.details());
+        return body;
+    }
+
+    private static String describe(String condition) {
+        if (AlertCondition.ENDPOINT_FAILING.wireName().equals(condition)) {
+            return "deliveries to the agency's system keep failing";
+        }
+        if (AlertCondition.QUEUE_BACKLOG.wireName().equals(condition)) {
+            return "messages are backing up on the agency's queue";
+        }
+        return condition;
+    }
+}

@@ -1,0 +1,60 @@
+package wales.safeguarding.hub.endpoints;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.delivery.DeliveryQueues;
+import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.intake.Problem;
+import wales.safeguarding.hub.intake.ProblemException;
+
+/** Every agency endpoint in the directory with its health, its paused state and the depth of its broker queue. */
+@ApplicationScoped
+public class Endpoints {
+
+    private final Directory directory;
+    private final EndpointHealthStore store;
+    private final QueueDepths depths;
+    private final DeliveryQueues queues;
+
+    public Endpoints(Directory directory, EndpointHealthStore store, QueueDepths depths, DeliveryQueues queues) {
+        this.directory = directory;
+        this.store = store;
+        this.depths = depths;
+        this.queues = queues;
+    }
+
+    public List<EndpointStatus> all() throws SQLException {
+        Map<String, EndpointHealth> health = store.all();
+        Set<String> retrying = store.retrying();
+        return directory.receivers().stream().map(a -> status(a, health, retrying)).toList();
+    }
+
+    public EndpointStatus one(String agencyId) throws SQLException {
+        return status(require(agencyId), store.all(), store.retrying());
+    }
+
+    /** The agency, if it has an endpoint; a 404 problem otherwise. */
+    public Agency require(String agencyId) {
+        return directory.find(agencyId).filter(Agency::receives).orElseThrow(() -> new ProblemException(Problem.of(
+                "not-found", "No such endpoint", 404, "no agency endpoint '" + agencyId + "' in the directory")));
+    }
+
+    /** The depth of the agency's delivery queue. */
+    public long queueDepth(String agencyId) {
+        return depths.depth(queues.queueFor(agencyId));
+    }
+
+    private EndpointStatus status(Agency agency, Map<String, EndpointHealth> health, Set<String> retrying) {
+        EndpointHealth h = health.getOrDefault(agency.id(), EndpointHealth.none(agency.id()));
+        String name = agency.name().getOrDefault("en", agency.name().values().stream().findFirst().orElse(agency.id()));
+        return new EndpointStatus(agency.id(), name, agency.kind().wireName(), agency.endpoint().transport(),
+                h.lastSuccessAt(), h.lastFailureAt(), h.lastFailureReason(), h.consecutiveFailures(),
+                retrying.contains(agency.id()), h.paused(), queueDepth(agency.id()));
+    }
+}

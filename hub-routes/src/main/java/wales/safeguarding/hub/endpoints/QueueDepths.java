@@ -1,0 +1,128 @@
+package wales.safeguarding.hub.endpoints;
+
+import java.util.Enumeration;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.QueueBrowser;
+
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientRequestor;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.api.core.management.ManagementHelper;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import wales.safeguarding.hub.broker.BrokerSettings;
+
+/**
+ * How many messages wait on a broker queue, read from the broker itself, embedded or standalone: a management request
+ * to {@code activemq.management} over the core protocol (the queue's {@code messageCount}: waiting, scheduled for
+ * redelivery and being delivered). Where the broker refuses management requests (a user without the manage
+ * permission), it counts the queue with a JMS browser instead, up to {@code hub.endpoints.browse-limit}.
+ */
+@ApplicationScoped
+public class QueueDepths {
+
+    private static final Logger LOG = Logger.getLogger(QueueDepths.class);
+    private static final long TIMEOUT_MS = 5000;
+
+    private final BrokerSettings settings;
+    private final ConnectionFactory connectionFactory;
+    private final int browseLimit;
+    private ServerLocator locator;
+    private ClientSessionFactory sessionFactory;
+    private ClientSession session;
+    private ClientRequestor requestor;
+
+    public QueueDepths(BrokerSettings settings, ConnectionFactory connectionFactory,
+            @ConfigProperty(name = "hub.endpoints.browse-limit", defaultValue = "10000") int browseLimit) {
+        this.settings = settings;
+        this.connectionFactory = connectionFactory;
+        this.browseLimit = browseLimit;
+    }
+
+    /** The number of messages on {@code queue}; -1 when the broker cannot be asked. */
+    public long depth(String queue) {
+        try {
+            return managementCount(queue);
+        } catch (Exception e) {
+            LOG.debugf("management request for %s failed (%s); counting with a browser", queue, e.getMessage());
+            close();
+            return browseCount(queue);
+        }
+    }
+
+    private synchronized long managementCount(String queue) throws Exception {
+        if (requestor == null) {
+            // asking for the connection factory first starts the embedded broker when there is one
+            connectionFactory.toString();
+            locator = ActiveMQClient.createServerLocator(settings.url());
+            locator.setCallTimeout(TIMEOUT_MS);
+            sessionFactory = locator.createSessionFactory();
+            session = sessionFactory.createSession(settings.user().orElse(null), settings.password().orElse(null),
+                    false, true, true, false, 1);
+            requestor = new ClientRequestor(session, "activemq.management");
+            session.start();
+        }
+        ClientMessage request = session.createMessage(false);
+        ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messageCount");
+        ClientMessage reply = requestor.request(request, TIMEOUT_MS);
+        if (reply == null) {
+            throw new IllegalStateException("no answer from the broker's management address");
+        }
+        if (!ManagementHelper.hasOperationSucceeded(reply)) {
+            String error = String.valueOf(ManagementHelper.getResult(reply));
+            if (error.contains("AMQ229207") || error.contains("Cannot find resource")) {
+                return 0; // the queue does not exist yet: nothing was ever sent to it
+            }
+            throw new IllegalStateException("the broker refused: " + error);
+        }
+        Object count = ManagementHelper.getResult(reply);
+        return count instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(count));
+    }
+
+    private long browseCount(String queue) {
+        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+                QueueBrowser browser = context.createBrowser(context.createQueue(queue))) {
+            Enumeration<?> messages = browser.getEnumeration();
+            long n = 0;
+            while (n < browseLimit && messages.hasMoreElements()) {
+                messages.nextElement();
+                n++;
+            }
+            return n;
+        } catch (Exception e) {
+            LOG.warnf("cannot read the depth of %s: %s", queue, e.getMessage());
+            return -1;
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        try {
+            if (requestor != null) {
+                requestor.close();
+            }
+            if (sessionFactory != null) {
+                sessionFactory.close();
+            }
+            if (locator != null) {
+                locator.close();
+            }
+        } catch (Exception e) {
+            LOG.debugf("closing the management session: %s", e.getMessage());
+        } finally {
+            requestor = null;
+            session = null;
+            sessionFactory = null;
+            locator = null;
+        }
+    }
+}
