@@ -98,7 +98,8 @@
 
   function formatTime(iso) {
     const date = new Date(iso);
-    return isNaN(date) ? iso : date.toLocaleString(state.language === 'cy' ? 'cy-GB' : 'en-GB');
+    // UK dates and times in both languages (browsers without Welsh locale data would fall back to US order)
+    return isNaN(date) ? iso : date.toLocaleString('en-GB', { timeZone: 'Europe/London' });
   }
 
   /** A table of rows; columns are given or taken from the rows' keys. decorate(row, tr) may add cells or classes. */
@@ -337,7 +338,7 @@
     async directory(main) {
       const directory = await api('/directory');
       const rows = list(directory.agencies ? directory.agencies : directory);
-      main.append(el('h2', { text: t('nav.directory') }), table(rows.map(flatten), null, {
+      main.append(el('h2', { text: t('nav.directory') }), table(rows.map(r => Object.assign(flatten(r), { contacts: r.contacts })), null, {
         id: 'directory-table',
         decorate: (row, tr) => {
           if (!hasRole('admin')) return;
@@ -360,11 +361,16 @@
       form.elements.groupBy.value = params.get('groupBy');
       main.append(el('h2', { text: t('nav.reports') }), form);
       const report = await api('/reports?' + params.toString());
-      const rows = list(report.rows ? report.rows : (report.groups ? report.groups : report));
-      main.append(chart(rows), table(rows.map(flatten), null, { id: 'reports-table' }));
+      const rows = list(report.rows ? report.rows : report);
+      const shown = rows.map(row => {
+        const out = flatten(row);
+        Object.keys(out).filter(k => /Rate$/.test(k)).forEach(k => { out[k] = out[k] === null || out[k] === undefined ? '–' : Math.round(out[k] * 100) + '%'; });
+        return out;
+      });
+      main.append(chart(rows), table(shown, null, { id: 'reports-table' }));
       const csv = '/api/v1/console/reports?' + params.toString() + '&format=csv';
       main.append(el('p', {}, [el('a', { id: 'download-csv', href: csv, download: 'safeguarding-report.csv', text: t('reports.csv', 'Download CSV') })]));
-      if (report.notes || report.note) main.append(el('p', { class: 'muted', text: cell(report.notes || report.note) }));
+      if (report.daysToOutcomeAre) main.append(el('p', { class: 'muted', text: t('reports.daysAre', 'Median days to outcome are') + ' ' + t('reports.days.' + report.daysToOutcomeAre, report.daysToOutcomeAre) }));
     },
 
     async audit(main, args) {
@@ -453,22 +459,21 @@
     return chartNode;
   }
 
-  /** A bar per group for each share or rate the report gives (values 0..1 or 0..100). */
+  /** A bar per group for each rate the report gives (0..1; none when there was nothing to count). */
   function chart(rows) {
-    const label = rows.length ? Object.keys(rows[0]).find(k => typeof rows[0][k] === 'string') : null;
-    const measures = rows.length ? Object.keys(rows[0]).filter(k => typeof rows[0][k] === 'number' && /share|rate|within/i.test(k)) : [];
+    const measures = rows.length ? Object.keys(rows[0]).filter(k => /Rate$/.test(k)) : [];
     const holder = el('div', { id: 'reports-chart' });
     measures.forEach(measure => {
       const height = 20 * rows.length + 10;
       const node = svg('svg', { class: 'chart', width: 620, height: height, role: 'img', 'aria-label': column(measure) });
       rows.forEach((row, i) => {
-        let value = row[measure] || 0;
-        if (value <= 1) value = value * 100;
+        const known = row[measure] !== null && row[measure] !== undefined;
+        const value = known ? row[measure] * 100 : 0;
         node.append(svg('rect', { x: 200, y: i * 20 + 4, width: Math.max(1, value * 3.6), height: 14, fill: '#00543c' }));
         const name = svg('text', { x: 0, y: i * 20 + 15 });
-        name.textContent = String(row[label] || '');
+        name.textContent = String(row.name || row.group || '').substring(0, 32);
         const figure = svg('text', { x: 205 + value * 3.6, y: i * 20 + 15 });
-        figure.textContent = value.toFixed(0) + '%';
+        figure.textContent = known ? value.toFixed(0) + '%' : '–';
         node.append(name, figure);
       });
       holder.append(el('h2', { text: column(measure) }), node);
@@ -476,24 +481,33 @@
     return holder;
   }
 
+  /** The admin's edit form: names, endpoint address, language and contacts (as JSON); the hub validates and audits. */
   async function editAgency(row) {
-    const fields = ['name', 'endpoint.url', 'url', 'language', 'contacts'].filter(k => k in row);
-    const form = el('form', { id: 'directory-form' });
-    fields.forEach(f => form.append(el('label', {}, [column(f), el('input', { name: f, value: cell(row[f]) })])));
-    form.append(el('button', { type: 'submit', text: t('directory.save', 'Save') }));
+    const id = row.id || row.agency;
+    const form = el('form', { id: 'directory-form', class: 'filters' });
+    const field = (name, label, value) => el('label', {}, [label, el('input', { name: name, id: 'directory-' + name.replace('.', '-'), value: value === undefined || value === null ? '' : value })]);
+    form.append(field('name.cy', column('name.cy'), row['name.cy']), field('name.en', column('name.en'), row['name.en']),
+      field('endpoint.url', column('endpoint.url'), row['endpoint.url']));
+    const language = el('select', { name: 'language', id: 'directory-language' }, ['cy', 'en', 'unknown'].map(l => el('option', { value: l, text: l })));
+    language.value = row.language || 'unknown';
+    form.append(el('label', {}, [column('language'), language]));
+    form.append(el('label', {}, [column('contacts'), el('textarea', { name: 'contacts', id: 'directory-contacts', rows: 3, cols: 60 }, [JSON.stringify(row.contacts || [])])]));
+    form.append(el('button', { type: 'submit', id: 'directory-save', text: t('directory.save', 'Save') }));
     const main = document.getElementById('view');
-    main.prepend(el('h2', { text: t('directory.edit', 'Edit') + ': ' + (row.id || row.agency) }), form);
+    main.prepend(el('h2', { text: t('directory.edit', 'Edit') + ': ' + id }), form);
     form.addEventListener('submit', async event => {
       event.preventDefault();
-      const data = Object.fromEntries(new FormData(form).entries());
-      const body = {};
-      Object.entries(data).forEach(([k, v]) => {
-        if (k === 'contacts') body.contacts = v ? v.split(',').map(s => s.trim()).filter(Boolean) : [];
-        else if (k === 'endpoint.url') body.endpointUrl = v;
-        else body[k] = v;
-      });
+      const data = new FormData(form);
+      const body = { name: { cy: data.get('name.cy'), en: data.get('name.en') }, language: data.get('language') };
+      if (data.get('endpoint.url')) body.endpoint = { url: data.get('endpoint.url') };
       try {
-        await api('/directory/agencies/' + encodeURIComponent(row.id || row.agency), { method: 'PUT', json: body });
+        body.contacts = JSON.parse(data.get('contacts') || '[]');
+      } catch (e) {
+        notify(column('contacts') + ': JSON', true);
+        return;
+      }
+      try {
+        await api('/directory/agencies/' + encodeURIComponent(id), { method: 'PUT', json: body });
         notify(t('directory.saved', 'Saved'));
         render();
       } catch (e) { notify(e.message, true); }
@@ -549,8 +563,10 @@
     document.querySelectorAll('#views a').forEach(a => a.classList.toggle('active', a.dataset.view === view || (view === 'message' && a.dataset.view === 'messages')));
     main.replaceChildren();
     main.dataset.view = view;
+    delete main.dataset.loaded;
     try {
       await views[view](main, view === 'message' || view === 'case' ? route.param : route.args, route.args);
+      main.dataset.loaded = 'true';
     } catch (e) {
       main.append(el('p', { class: 'error', id: 'view-error', text: e.status === 403 ? t('app.forbidden', 'Your role may not see this.') : e.message }));
     }

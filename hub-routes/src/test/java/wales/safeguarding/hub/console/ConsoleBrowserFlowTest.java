@@ -31,6 +31,7 @@ import wales.safeguarding.schemas.spi.HubHeaders;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
 import wales.safeguarding.hub.support.Browser;
+import wales.safeguarding.hub.support.CaseMessages;
 import wales.safeguarding.hub.support.ConsoleSession;
 import wales.safeguarding.hub.support.FreshBrokerJournal;
 import wales.safeguarding.hub.support.HubApi;
@@ -83,9 +84,13 @@ class ConsoleBrowserFlowTest {
         browser.go(hub.resolve("/console/#now").toString());
         browser.signIn("gwen", ConsoleSession.TEST_PASSWORD);
         browser.waitFor(By.id("now-accepted"));
+        // the console speaks Welsh first; this operator works in English until the end of the test
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+        browser.click(By.id("language-switch"));
+        browser.waitForText(By.cssSelector("#views a[data-view='now']"), "Now");
 
         // a duty-to-report arrives while the operator watches: it appears without a reload
-        ObjectNode report = Messages.dutyToReport();
+        ObjectNode report = new CaseMessages().of("duty-to-report");
         String reportId = Messages.id(report);
         HubApi.send(POLICE, report).statusCode(202);
         browser.waitFor(By.cssSelector("#live-messages-table tr[data-message-id='" + reportId + "']"));
@@ -122,14 +127,14 @@ class ConsoleBrowserFlowTest {
 
         for (String view : new String[] {"endpoints", "alerts", "directory", "reports", "messages"}) {
             browser.go(hub.resolve("/console/#" + view).toString());
-            browser.waitFor(By.cssSelector("main[data-view='" + view + "'] h2"));
+            browser.waitFor(By.cssSelector("main[data-view='" + view + "'][data-loaded='true'] h2"));
             browser.screenshot("05-" + view);
         }
         browser.go(hub.resolve("/console/#case/" + report.path("caseReference").asText()).toString());
-        browser.waitFor(By.cssSelector("main[data-view='case'] table"));
+        browser.waitFor(By.cssSelector("main[data-view='case'][data-loaded='true'] table"));
         browser.screenshot("06-case-timeline");
 
-        // Welsh, remembered for this person after a reload
+        // back to Welsh, remembered for this person after a reload
         browser.click(By.id("language-switch"));
         browser.waitForText(By.cssSelector("#views a[data-view='now']"), "Nawr");
         browser.driver().navigate().refresh();
