@@ -80,6 +80,16 @@ class NeedToKnowPolicyFileTest {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(MessageType.class)
+    void should_name_only_fields_the_body_schema_defines_in_each_role(MessageType type) {
+        JsonNode schema = bodySchema(type);
+        entry(type).path("roles").fields().forEachRemaining(role -> role.getValue().forEach(pointer ->
+                assertThat(defines(schema, pointer.asText()))
+                        .as("%s / role %s: %s is in the body schema", type, role.getKey(), pointer.asText())
+                        .isTrue()));
+    }
+
     @Test
     void should_load_the_file_on_the_classpath() {
         assertThat(NeedToKnowPolicy.fromClasspath()).isNotNull();
