@@ -60,16 +60,11 @@ public class SchoolTransferRules implements FlowRules {
     @Override
     public Routing route(Connection c, Envelope message) throws SQLException {
         Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
-        var refusal = parties.councilSends(message, known);
-        if (refusal.isPresent()) {
-            return Routing.refused(refusal.get());
-        }
         TransferParties.Resolution transfer = transfers.resolve(message.sender(),
                 CanonicalJson.bodyAs(message, SchoolTransfer.class), known);
-        if (!transfer.violations().isEmpty()) {
-            return new Routing(List.of(), transfer.violations(), transfer.notes());
-        }
-        return new Routing(transfer.recipients(), List.of(), transfer.notes());
+        return parties.councilSends(message, known).map(Routing::refused).orElseGet(() -> new Routing(
+                transfer.violations().isEmpty() ? transfer.recipients() : List.of(), transfer.violations(),
+                transfer.notes()));
     }
 
     @Override

@@ -12,8 +12,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +41,6 @@ import wales.safeguarding.hub.support.InjectAgencyStubs;
 import wales.safeguarding.hub.support.Messages;
 import wales.safeguarding.hub.support.TestClock;
 import wales.safeguarding.hub.support.TrackingDatabaseResource;
-import wales.safeguarding.schemas.envelope.CanonicalJson;
 
 /** A registered child moves school: the file follows the child, the old school and the education service are told. */
 @QuarkusTest
@@ -96,16 +93,16 @@ class SchoolTransferFlowTest {
                 .body("complianceNotes", org.hamcrest.Matchers.empty());
 
         LoggedRequest atNewSchool = awaitRequest(NEW_SCHOOL, Messages.id(transfer));
-        JsonNode file = read(atNewSchool.getBody()).at("/body/safeguardingFile");
+        JsonNode file = Messages.read(atNewSchool.getBody()).at("/body/safeguardingFile");
         assertThat(file).isEqualTo(transfer.at("/body/safeguardingFile"));
         var signature = WebhookSignature.verify("test-only-webhook-secret-2", atNewSchool.getHeader("X-Hub-Timestamp"),
                 atNewSchool.getHeader("X-Hub-Signature"), atNewSchool.getBody(), Instant.now());
         assertThat(signature.valid()).as(signature.reason()).isTrue();
-        assertThat(read(atNewSchool.getBody()).at("/body/child/nhsNumber").isMissingNode()).isTrue();
+        assertThat(Messages.read(atNewSchool.getBody()).at("/body/child/nhsNumber").isMissingNode()).isTrue();
 
         for (String told : List.of(OLD_SCHOOL, EDUCATION)) {
             LoggedRequest notice = awaitRequest(told, Messages.id(transfer));
-            JsonNode body = read(notice.getBody()).get("body");
+            JsonNode body = Messages.read(notice.getBody()).get("body");
             assertThat(body.has("safeguardingFile")).as("%s receives no file", told).isFalse();
             assertThat(notice.getBodyAsString()).as(told).doesNotContain("chronology", "Chronology", "Demo Social Worker",
                     transfer.at("/body/safeguardingFile/attachments/0/contentBase64").asText());
@@ -144,9 +141,7 @@ class SchoolTransferFlowTest {
 
     @Test
     void should_meet_the_clock_when_the_new_school_acknowledges_the_file() {
-        ObjectNode transfer = journey.of("school-transfer");
-        HubApi.send(COUNCIL, transfer).statusCode(202);
-        awaitRequest(NEW_SCHOOL, Messages.id(transfer));
+        ObjectNode transfer = transferDelivered();
 
         ObjectNode ack = acknowledgement(transfer, "accepted");
         HubApi.send(NEW_SCHOOL, ack).statusCode(202).body("recipients", equalTo(List.of(COUNCIL)));
@@ -165,15 +160,13 @@ class SchoolTransferFlowTest {
 
     @Test
     void should_tell_the_council_why_when_the_new_school_rejects_the_file() {
-        ObjectNode transfer = journey.of("school-transfer");
-        HubApi.send(COUNCIL, transfer).statusCode(202);
-        awaitRequest(NEW_SCHOOL, Messages.id(transfer));
+        ObjectNode transfer = transferDelivered();
 
         ObjectNode rejection = acknowledgement(transfer, "rejected");
         rejection.with("body").put("reason", "The child is not on our roll: the admission was withdrawn.");
         HubApi.send(NEW_SCHOOL, rejection).statusCode(202).body("recipients", equalTo(List.of(COUNCIL)));
 
-        JsonNode atCouncil = read(awaitRequest(COUNCIL, Messages.id(rejection)).getBody());
+        JsonNode atCouncil = Messages.read(awaitRequest(COUNCIL, Messages.id(rejection)).getBody());
         assertThat(atCouncil.at("/body/status").asText()).isEqualTo("rejected");
         assertThat(atCouncil.at("/body/reason").asText()).contains("not on our roll");
         HubApi.track(COUNCIL, Messages.id(transfer)).statusCode(200)
@@ -183,9 +176,7 @@ class SchoolTransferFlowTest {
 
     @Test
     void should_remind_the_new_school_then_tell_the_council_when_it_does_not_acknowledge() {
-        ObjectNode transfer = journey.of("school-transfer");
-        HubApi.send(COUNCIL, transfer).statusCode(202);
-        awaitRequest(NEW_SCHOOL, Messages.id(transfer));
+        ObjectNode transfer = transferDelivered();
 
         clock.set(Instant.parse("2026-12-08T23:59:00Z"));
         escalator.fireDue();
@@ -228,6 +219,14 @@ class SchoolTransferFlowTest {
                 .body("violations.rule", hasItem("current-school-of-case"));
     }
 
+    /** The council's transfer of the example file, once the new school has it. */
+    private ObjectNode transferDelivered() {
+        ObjectNode transfer = journey.of("school-transfer");
+        HubApi.send(COUNCIL, transfer).statusCode(202);
+        awaitRequest(NEW_SCHOOL, Messages.id(transfer));
+        return transfer;
+    }
+
     private ObjectNode acknowledgement(ObjectNode transfer, String status) {
         ObjectNode ack = journey.of("acknowledgement");
         ack.put("sender", NEW_SCHOOL).put("correlationId", Messages.id(transfer)).put("language", "en");
@@ -249,14 +248,6 @@ class SchoolTransferFlowTest {
                 .withRequestBody(WireMock.matchingJsonPath("$.body.step", WireMock.equalTo(step)))
                 .withRequestBody(WireMock.matchingJsonPath("$.body.missing[0]", WireMock.equalTo(CLOCK)));
         await().atMost(WAIT).untilAsserted(() -> agencies.of(agency).verify(exactly(1), pattern));
-        return read(agencies.of(agency).findAll(pattern).get(0).getBody());
-    }
-
-    private static JsonNode read(byte[] body) {
-        try {
-            return CanonicalJson.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Messages.read(agencies.of(agency).findAll(pattern).get(0).getBody());
     }
 }
