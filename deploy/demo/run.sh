@@ -66,6 +66,18 @@ if [ "$scenario" = yes ]; then
   sed "s/__MESSAGE_ID__/$(cat /proc/sys/kernel/random/uuid)/; s/__CASE__/$case_ref/g" deploy/demo/plan-update.json \
       | post "$council"
   sleep 2
+  transfer_id=$(cat /proc/sys/kernel/random/uuid)
+  new_school=$(cat "$data/demo-tokens/school-6699002.jwt")
+  echo; echo "== 6. The child moves school: the new school gets the safeguarding file (signed webhook); the old school and"
+  echo "      Carmarthenshire's education service are told who moved, from where, to where and when, without the file"
+  sed "s/3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e18/$transfer_id/; s/CCS-2025-004512/$case_ref/" \
+      "$examples/school-transfer.json" | post "$council"
+  sleep 2
+  echo; echo "== 7. The new school acknowledges the file: the council hears, and the 5 working day clock stops"
+  sed "s/3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e17/$(cat /proc/sys/kernel/random/uuid)/; s/3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e13/$transfer_id/;
+       s/CCS-2025-004512/$case_ref/; s/\"sender\": \"school-6699001\"/\"sender\": \"school-6699002\"/" \
+      "$examples/acknowledgement.json" | post "$new_school"
+  sleep 2
   echo
   echo "== The hub keeps running. Tokens: $data/demo-tokens/*.jwt  API docs: http://127.0.0.1:$port/q/swagger-ui"
   echo "   Console: http://127.0.0.1:$port/console/  (dev users, password 'demo': operator, auditor, board, admin)"

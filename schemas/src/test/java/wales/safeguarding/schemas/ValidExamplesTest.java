@@ -17,6 +17,7 @@ import wales.safeguarding.schemas.childprotection.OutlinePlan;
 import wales.safeguarding.schemas.childprotection.PlanUpdate;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.childprotection.SchoolAlert;
+import wales.safeguarding.schemas.childprotection.SchoolTransfer;
 import wales.safeguarding.schemas.childprotection.StrategyMeetingInvitation;
 import wales.safeguarding.schemas.dutytoreport.DutyToReport;
 import wales.safeguarding.schemas.dutytoreport.ReportAcknowledgement;
@@ -47,7 +48,8 @@ class ValidExamplesTest {
             Map.entry(MessageType.PLAN_UPDATE, PlanUpdate.class),
             Map.entry(MessageType.INFORMATION_SHARE, InformationShare.class),
             Map.entry(MessageType.HEALTH_ALERT, HealthAlert.class),
-            Map.entry(MessageType.SCHOOL_ALERT, SchoolAlert.class));
+            Map.entry(MessageType.SCHOOL_ALERT, SchoolAlert.class),
+            Map.entry(MessageType.SCHOOL_TRANSFER, SchoolTransfer.class));
 
     private final CanonicalValidator validator = CanonicalValidator.fromClasspath();
 

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.intake.FlowRules;
 import wales.safeguarding.hub.intake.Routing;
 import wales.safeguarding.hub.tracking.DeliveryState;
@@ -22,15 +23,23 @@ import wales.safeguarding.schemas.validation.Violation;
 /**
  * A business acknowledgement (received, accepted, or rejected with a reason) of a message the acknowledging agency
  * was sent. It goes back to whoever sent that message; received or accepted moves the acknowledging agency's
- * delivery to acknowledged, a rejection is recorded in the message's history with its reason.
+ * delivery to acknowledged, a rejection is recorded in the message's history with its reason. Any of the three
+ * meets the clock named {@code <type>-acknowledgement} that the acknowledged message started for the acknowledging
+ * agency (a school transfer's {@code school-transfer-acknowledgement}): the person it waited for has answered, and a
+ * rejection reaches the sender with its reason.
  */
 @ApplicationScoped
 public class AcknowledgementRules implements FlowRules {
 
-    private final TrackingRepository tracking;
+    /** What a clock waiting for an acknowledgement of a message of some type is called: {@code <type>-acknowledgement}. */
+    static final String CLOCK_SUFFIX = "-acknowledgement";
 
-    public AcknowledgementRules(TrackingRepository tracking) {
+    private final TrackingRepository tracking;
+    private final ClockRepository clockStore;
+
+    public AcknowledgementRules(TrackingRepository tracking, ClockRepository clockStore) {
         this.tracking = tracking;
+        this.clockStore = clockStore;
     }
 
     @Override
@@ -56,6 +65,7 @@ public class AcknowledgementRules implements FlowRules {
             tracking.transition(c, original.messageId(), ack.sender(), DeliveryState.ACKNOWLEDGED,
                     body.status() + " (acknowledgement " + ack.messageId() + ")", ack.sender(), at);
         }
+        clockStore.meetClock(c, original.messageId(), original.type() + CLOCK_SUFFIX, ack.sender(), ack.messageId(), at);
     }
 
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,7 +41,10 @@ public class CaseBook {
         }
     }
 
-    /** Creates the case, or fills in what was not known yet (a known GP, school or force is not overwritten by null). */
+    /**
+     * Creates the case, or fills in what was not known yet: a value given replaces the one known (a school transfer
+     * gives the new school), a null never does.
+     */
     public void remember(Connection c, String caseReference, String council, String gpPractice, String school,
             String policeForce, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -59,6 +63,28 @@ public class CaseBook {
             ps.setTimestamp(6, Timestamp.from(at));
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * The child moved school: the school's place in the core group moves with the child (the old school leaves it
+     * and the new one joins it, if the old one was a member). Returns whether it moved.
+     */
+    public boolean moveCoreGroupSchool(Connection c, String caseReference, String oldSchool, String newSchool)
+            throws SQLException {
+        if (oldSchool == null || oldSchool.equals(newSchool)) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "delete from case_member where case_reference = ? and membership = ? and agency_id = ?")) {
+            ps.setString(1, caseReference);
+            ps.setString(2, CORE_GROUP);
+            ps.setString(3, oldSchool);
+            if (ps.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        addMembers(c, caseReference, CORE_GROUP, null, List.of(newSchool));
+        return true;
     }
 
     public void setRegistered(Connection c, String caseReference, boolean registered, Instant at) throws SQLException {

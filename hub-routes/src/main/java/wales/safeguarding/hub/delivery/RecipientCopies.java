@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.schooltransfer.TransferParties;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.MessageType;
 import wales.safeguarding.schemas.policy.NeedToKnowPolicy;
@@ -18,16 +19,19 @@ import wales.safeguarding.schemas.policy.NeedToKnowPolicy;
 /**
  * Each recipient gets only what it needs: its copy of a message keeps the body fields the need-to-know policy
  * ({@code schemas/policy/need-to-know.json}) gives its kind of agency, and a safeguarding board's copy names no
- * child. The hub keeps the whole message; only the copies on the delivery queues are trimmed.
+ * child. A recipient with a role in the message gets its role's part instead (the new school of a school transfer
+ * receives the safeguarding file; the old school, also a school, does not). The hub keeps the whole message; only the copies on the delivery queues are trimmed.
  */
 @ApplicationScoped
 public class RecipientCopies {
 
     private final NeedToKnowPolicy policy = NeedToKnowPolicy.fromClasspath();
     private final Directory directory;
+    private final TransferParties transfers;
 
-    public RecipientCopies(Directory directory) {
+    public RecipientCopies(Directory directory, TransferParties transfers) {
         this.directory = directory;
+        this.transfers = transfers;
     }
 
     public byte[] copyFor(String type, String recipient, byte[] message) {
@@ -38,7 +42,8 @@ public class RecipientCopies {
         try {
             ObjectNode envelope = (ObjectNode) CanonicalJson.mapper().readTree(message);
             JsonNode body = envelope.get("body");
-            envelope.set("body", policy.bodyFor(messageType, agency.kind().wireName(), body));
+            envelope.set("body", policy.bodyFor(messageType, agency.kind().wireName(), role(messageType, agency, body),
+                    body));
             if (agency.kind() == AgencyKind.SAFEGUARDING_BOARD) {
                 envelope.remove("childReference");
             }
@@ -46,5 +51,11 @@ public class RecipientCopies {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make " + recipient + "'s copy of a " + type, e);
         }
+    }
+
+    /** The recipient's role in this message where the policy gives one (the new school of a transfer), else null. */
+    private String role(MessageType type, Agency recipient, JsonNode body) {
+        return type == MessageType.SCHOOL_TRANSFER && transfers.isNewSchool(recipient, body) ? TransferParties.NEW_SCHOOL
+                : null;
     }
 }

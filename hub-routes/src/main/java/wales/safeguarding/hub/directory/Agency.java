@@ -12,7 +12,7 @@ import wales.safeguarding.schemas.envelope.LanguagePreference;
  * @param id             the hub's id for the agency, e.g. {@code carmarthenshire-childrens-services}
  * @param kind           council, police, GP practice, school, ...
  * @param name           its name by language code ({@code en}, {@code cy})
- * @param localAuthority for a council, the ONS code of the local authority it serves
+ * @param localAuthority for a council or an education service, the ONS code of the local authority it serves
  * @param odsCode        for a GP practice or health board, its ODS code
  * @param schoolNumber   for a school, its Welsh school number
  * @param policeForce    for a council, the agency id of the police force that covers its area

@@ -10,7 +10,9 @@ public enum AgencyKind {
     GP_PRACTICE("gp-practice"),
     HEALTH_BOARD("health-board"),
     SCHOOL("school"),
-    SAFEGUARDING_BOARD("safeguarding-board");
+    SAFEGUARDING_BOARD("safeguarding-board"),
+    /** A local authority's education service: told when a child moves school. */
+    EDUCATION_SERVICE("education-service");
 
     private final String wireName;
 

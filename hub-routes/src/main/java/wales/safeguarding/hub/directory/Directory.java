@@ -31,6 +31,7 @@ public final class Directory {
         private final Map<String, Agency> byId = new LinkedHashMap<>();
         private final Map<String, Agency> byClientId = new LinkedHashMap<>();
         private final Map<String, Agency> councilByLocalAuthority = new LinkedHashMap<>();
+        private final Map<String, Agency> educationServiceByLocalAuthority = new LinkedHashMap<>();
         private final Map<String, Agency> byOdsCode = new LinkedHashMap<>();
         private final Map<String, Agency> bySchoolNumber = new LinkedHashMap<>();
 
@@ -41,6 +42,10 @@ public final class Directory {
                 }
                 if (agency.kind() == AgencyKind.COUNCIL) {
                     unique(councilByLocalAuthority, agency.localAuthority(), agency, "local authority");
+                }
+                if (agency.kind() == AgencyKind.EDUCATION_SERVICE) {
+                    unique(educationServiceByLocalAuthority, agency.localAuthority(), agency,
+                            "the education service of local authority");
                 }
                 unique(byOdsCode, agency.odsCode(), agency, "ODS code");
                 unique(bySchoolNumber, agency.schoolNumber(), agency, "school number");
@@ -77,6 +82,11 @@ public final class Directory {
     /** The children's services of the local authority with this ONS code. */
     public Optional<Agency> childrensServicesFor(String onsCode) {
         return Optional.ofNullable(onsCode == null ? null : index.councilByLocalAuthority.get(onsCode));
+    }
+
+    /** The education service of the local authority with this ONS code. */
+    public Optional<Agency> educationServiceFor(String onsCode) {
+        return Optional.ofNullable(onsCode == null ? null : index.educationServiceByLocalAuthority.get(onsCode));
     }
 
     /** The GP practice (or health board) with this ODS code. */

@@ -18,7 +18,9 @@ final class ClockWords {
             Map.entry("first-review-conference", words("the first review child protection conference", "y gynhadledd adolygu amddiffyn plant gyntaf")),
             Map.entry("review-conference", words("the review child protection conference", "y gynhadledd adolygu amddiffyn plant")),
             Map.entry("report-acknowledgement", words("the acknowledgement of the duty-to-report", "y gydnabyddiaeth o'r adroddiad dyletswydd i adrodd")),
-            Map.entry("report-outcome", words("the outcome of the duty-to-report", "canlyniad yr adroddiad dyletswydd i adrodd")));
+            Map.entry("report-outcome", words("the outcome of the duty-to-report", "canlyniad yr adroddiad dyletswydd i adrodd")),
+            Map.entry("school-transfer-acknowledgement", words("the new school's acknowledgement of the child's safeguarding file",
+                    "cydnabyddiaeth yr ysgol newydd o ffeil ddiogelu'r plentyn")));
 
     private ClockWords() {
     }

@@ -58,4 +58,23 @@ class DirectoryTest {
                 agency("b", AgencyKind.POLICE, null, null, null, null, "shared"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shared");
     }
+
+    @Test
+    void should_find_the_education_service_of_a_local_authority_and_refuse_two() {
+        Directory withEducation = new Directory(List.of(
+                agency("carmarthenshire-childrens-services", AgencyKind.COUNCIL, "W06000010", null, null, null),
+                agency("carmarthenshire-education-service", AgencyKind.EDUCATION_SERVICE, "W06000010", null, null, null)));
+
+        assertThat(withEducation.educationServiceFor("W06000010")).map(Agency::id)
+                .hasValue("carmarthenshire-education-service");
+        assertThat(withEducation.childrensServicesFor("W06000010")).map(Agency::id)
+                .hasValue("carmarthenshire-childrens-services");
+        assertThat(withEducation.educationServiceFor("W06000015")).isEmpty();
+        assertThat(withEducation.educationServiceFor(null)).isEmpty();
+        assertThatThrownBy(() -> new Directory(List.of(
+                agency("a", AgencyKind.EDUCATION_SERVICE, "W06000010", null, null, null),
+                agency("b", AgencyKind.EDUCATION_SERVICE, "W06000010", null, null, null))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("W06000010");
+        assertThat(AgencyKind.fromWireName("education-service")).isEqualTo(AgencyKind.EDUCATION_SERVICE);
+    }
 }

@@ -24,10 +24,13 @@ public final class AgencyStubs {
     /** A GP practice whose system speaks HL7 FHIR R4 ({@code fhir-r4}). */
     public static final String FHIR_GP = "gp-z99002";
     public static final String SCHOOL = "school-6699001";
+    /** A second school, the one a child moves to in the school transfer tests. */
+    public static final String SECOND_SCHOOL = "school-6699002";
+    public static final String EDUCATION_SERVICE = "carmarthenshire-education-service";
     public static final String MID_AND_WEST_WALES_BOARD = "mid-and-west-wales-safeguarding-board";
     public static final String CARDIFF_AND_VALE_BOARD = "cardiff-and-vale-safeguarding-board";
     public static final String[] ALL = {CARMARTHENSHIRE, CARDIFF, DYFED_POWYS_POLICE, SOUTH_WALES_POLICE, GP, FHIR_GP, SCHOOL,
-        MID_AND_WEST_WALES_BOARD, CARDIFF_AND_VALE_BOARD};
+        SECOND_SCHOOL, EDUCATION_SERVICE, MID_AND_WEST_WALES_BOARD, CARDIFF_AND_VALE_BOARD};
 
     private final Map<String, WireMockServer> servers = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();

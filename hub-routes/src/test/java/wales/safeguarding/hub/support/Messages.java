@@ -49,6 +49,15 @@ public final class Messages {
         return answer;
     }
 
+    /** A message as an agency's stub received it. */
+    public static com.fasterxml.jackson.databind.JsonNode read(byte[] received) {
+        try {
+            return CanonicalJson.mapper().readTree(received);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String id(ObjectNode message) {
         return message.get("messageId").asText();
     }

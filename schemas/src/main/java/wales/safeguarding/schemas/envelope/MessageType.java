@@ -26,7 +26,8 @@ public enum MessageType {
     PLAN_UPDATE("plan-update"),
     INFORMATION_SHARE("information-share"),
     HEALTH_ALERT("health-alert"),
-    SCHOOL_ALERT("school-alert");
+    SCHOOL_ALERT("school-alert"),
+    SCHOOL_TRANSFER("school-transfer");
 
     private final String wireName;
 

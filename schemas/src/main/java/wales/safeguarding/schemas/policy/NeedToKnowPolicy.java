@@ -26,6 +26,11 @@ import wales.safeguarding.schemas.envelope.MessageType;
  * nothing else ({@code ""} is the whole body, a {@code *} token every element of an array). Fails
  * closed: an unknown recipient kind, or a type or kind the policy does not cover, is an
  * {@link IllegalArgumentException}, never the whole body. Immutable and thread-safe.
+ *
+ * <p>A type may also name recipient <em>roles</em> ({@code messageTypes.<type>.roles.<role>}): where
+ * two recipients of one kind need different parts of the same message (the new school of a
+ * {@code school-transfer} receives the safeguarding file, the old school only the notice), the hub
+ * names the recipient's role and the role's list replaces the kind's.
  */
 public final class NeedToKnowPolicy {
 
@@ -34,15 +39,20 @@ public final class NeedToKnowPolicy {
 
     /** The recipient kinds, as the hub directory names them. */
     public static final List<String> RECIPIENT_KINDS =
-            List.of("council", "police", "gp-practice", "health-board", "school", "safeguarding-board");
+            List.of("council", "police", "gp-practice", "health-board", "school", "safeguarding-board",
+                    "education-service");
 
     private static final String ANY_ELEMENT = "*";
 
     /** type -> recipient kind -> the pointers it receives, each split into reference tokens. */
     private final Map<MessageType, Map<String, List<List<String>>>> receives;
+    /** type -> recipient role -> the pointers a recipient in that role receives, whatever its kind. */
+    private final Map<MessageType, Map<String, List<List<String>>>> roles;
 
-    private NeedToKnowPolicy(Map<MessageType, Map<String, List<List<String>>>> receives) {
+    private NeedToKnowPolicy(Map<MessageType, Map<String, List<List<String>>>> receives,
+            Map<MessageType, Map<String, List<List<String>>>> roles) {
         this.receives = receives;
+        this.roles = roles;
     }
 
     /** The policy in this jar; read on first use and shared after that. */
@@ -62,6 +72,7 @@ public final class NeedToKnowPolicy {
             throw new IllegalArgumentException("the policy has no messageTypes object");
         }
         Map<MessageType, Map<String, List<List<String>>>> byType = new EnumMap<>(MessageType.class);
+        Map<MessageType, Map<String, List<List<String>>>> rolesByType = new EnumMap<>(MessageType.class);
         for (Iterator<Map.Entry<String, JsonNode>> it = types.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> typeEntry = it.next();
             MessageType type = MessageType.fromWireName(typeEntry.getKey()).orElseThrow(() ->
@@ -80,8 +91,17 @@ public final class NeedToKnowPolicy {
                 byKind.put(kind, pointers(type, kind, kindEntry.getValue()));
             }
             byType.put(type, Collections.unmodifiableMap(byKind));
+            JsonNode typeRoles = typeEntry.getValue().path("roles");
+            if (!typeRoles.isMissingNode()) {
+                if (!typeRoles.isObject()) {
+                    throw new IllegalArgumentException("policy for " + type + " has a roles entry that is not an object");
+                }
+                Map<String, List<List<String>>> byRole = new HashMap<>();
+                typeRoles.fields().forEachRemaining(r -> byRole.put(r.getKey(), pointers(type, r.getKey(), r.getValue())));
+                rolesByType.put(type, Collections.unmodifiableMap(byRole));
+            }
         }
-        return new NeedToKnowPolicy(Collections.unmodifiableMap(byType));
+        return new NeedToKnowPolicy(Collections.unmodifiableMap(byType), Collections.unmodifiableMap(rolesByType));
     }
 
     /**
@@ -89,7 +109,21 @@ public final class NeedToKnowPolicy {
      * input or a part of it, so the caller may change it. {@code body} is not changed.
      */
     public JsonNode bodyFor(MessageType type, String recipientKind, JsonNode body) {
-        return trim(type, recipientKind, body, new LinkedHashSet<>());
+        return trim(type, recipientKind, null, body, new LinkedHashSet<>());
+    }
+
+    /**
+     * As {@link #bodyFor(MessageType, String, JsonNode)}, for a recipient that has a role in this
+     * message: the role's list replaces the kind's. A null role is the kind's list; a role the
+     * policy does not define for the type is an {@link IllegalArgumentException}.
+     */
+    public JsonNode bodyFor(MessageType type, String recipientKind, String role, JsonNode body) {
+        return trim(type, recipientKind, role, body, new LinkedHashSet<>());
+    }
+
+    /** The recipient roles the policy defines for a type (empty for most types). */
+    public Set<String> roles(MessageType type) {
+        return roles.getOrDefault(type, Map.of()).keySet();
     }
 
     /**
@@ -98,12 +132,17 @@ public final class NeedToKnowPolicy {
      * is removed whole; a part absent from the body is not listed.
      */
     public Set<String> withheld(MessageType type, String recipientKind, JsonNode body) {
+        return withheld(type, recipientKind, null, body);
+    }
+
+    /** What {@link #bodyFor(MessageType, String, String, JsonNode)} removes for a recipient in this role. */
+    public Set<String> withheld(MessageType type, String recipientKind, String role, JsonNode body) {
         Set<String> withheld = new LinkedHashSet<>();
-        trim(type, recipientKind, body, withheld);
+        trim(type, recipientKind, role, body, withheld);
         return Collections.unmodifiableSet(withheld);
     }
 
-    private JsonNode trim(MessageType type, String recipientKind, JsonNode body, Set<String> withheld) {
+    private JsonNode trim(MessageType type, String recipientKind, String role, JsonNode body, Set<String> withheld) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(body, "body");
         if (recipientKind == null || !RECIPIENT_KINDS.contains(recipientKind)) {
@@ -113,7 +152,11 @@ public final class NeedToKnowPolicy {
         if (byKind == null) {
             throw new IllegalArgumentException("the need-to-know policy does not cover " + type);
         }
-        List<List<String>> allowed = byKind.get(recipientKind);
+        List<List<String>> allowed = role == null ? byKind.get(recipientKind)
+                : roles.getOrDefault(type, Map.of()).get(role);
+        if (role != null && allowed == null) {
+            throw new IllegalArgumentException("the need-to-know policy defines no role " + role + " for " + type);
+        }
         if (allowed == null) {
             throw new IllegalArgumentException("the need-to-know policy does not say what a " + recipientKind
                     + " receives of " + type);

@@ -29,7 +29,8 @@ class WireNamesTest {
         "PLAN_UPDATE, plan-update",
         "INFORMATION_SHARE, information-share",
         "HEALTH_ALERT, health-alert",
-        "SCHOOL_ALERT, school-alert"})
+        "SCHOOL_ALERT, school-alert",
+        "SCHOOL_TRANSFER, school-transfer"})
     void should_write_and_read_message_types_by_wire_name(MessageType type, String wireName) throws Exception {
         assertThat(type.wireName()).isEqualTo(wireName);
         assertThat(json(type)).isEqualTo("\"" + wireName + "\"");

@@ -58,10 +58,13 @@ class NeedToKnowPolicyFileTest {
     @EnumSource(MessageType.class)
     void should_name_only_fields_the_body_schema_defines(MessageType type) {
         JsonNode schema = bodySchema(type);
-        entry(type).path("receives").fields().forEachRemaining(kind -> kind.getValue().forEach(pointer ->
-                assertThat(defines(schema, pointer.asText()))
-                        .as("%s / %s: %s is in the body schema", type, kind.getKey(), pointer.asText())
-                        .isTrue()));
+        // each kind's list, and each role's list where the type has roles
+        for (String lists : List.of("receives", "roles")) {
+            entry(type).path(lists).fields().forEachRemaining(kind -> kind.getValue().forEach(pointer ->
+                    assertThat(defines(schema, pointer.asText()))
+                            .as("%s / %s: %s is in the body schema", type, kind.getKey(), pointer.asText())
+                            .isTrue()));
+        }
     }
 
     @ParameterizedTest

@@ -210,7 +210,7 @@ class NeedToKnowPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"police", "gp-practice", "health-board", "school", "safeguarding-board"})
+    @ValueSource(strings = {"police", "gp-practice", "health-board", "school", "safeguarding-board", "education-service"})
     void should_withhold_from_all_but_the_council_a_field_the_policy_does_not_list(String kind) {
         ObjectNode alert = body(MessageType.HEALTH_ALERT);
         alert.put("addedInVersion1_1", "anything");
@@ -218,6 +218,50 @@ class NeedToKnowPolicyTest {
         assertThat(policy.bodyFor(MessageType.HEALTH_ALERT, kind, alert).has("addedInVersion1_1")).isFalse();
         assertThat(policy.withheld(MessageType.HEALTH_ALERT, kind, alert)).contains("/addedInVersion1_1");
         assertThat(policy.bodyFor(MessageType.HEALTH_ALERT, "council", alert).has("addedInVersion1_1")).isTrue();
+    }
+
+    @Test
+    void should_give_the_safeguarding_file_to_the_new_school_only() {
+        ObjectNode transfer = body(MessageType.SCHOOL_TRANSFER);
+
+        JsonNode forNewSchool = policy.bodyFor(MessageType.SCHOOL_TRANSFER, "school", "new-school", transfer);
+
+        assertThat(forNewSchool.get("safeguardingFile")).isEqualTo(transfer.get("safeguardingFile"));
+        assertThat(policy.withheld(MessageType.SCHOOL_TRANSFER, "school", "new-school", transfer))
+                .containsExactly("/child/nhsNumber", "/child/gpPractice");
+        for (String kind : List.of("school", "education-service", "police", "gp-practice", "health-board",
+                "safeguarding-board")) {
+            JsonNode copy = policy.bodyFor(MessageType.SCHOOL_TRANSFER, kind, transfer);
+            assertThat(copy.has("safeguardingFile")).as("%s receives no file", kind).isFalse();
+            assertThat(copy.toString()).as(kind).doesNotContain("chronology", "Demo Social Worker", "JVBER");
+        }
+    }
+
+    @Test
+    void should_tell_the_old_school_and_the_education_service_who_moved_from_where_to_where_and_when() {
+        ObjectNode transfer = body(MessageType.SCHOOL_TRANSFER);
+
+        for (String kind : List.of("school", "education-service")) {
+            JsonNode notice = policy.bodyFor(MessageType.SCHOOL_TRANSFER, kind, transfer);
+            assertThat(notice.path("child").path("name").asText()).isEqualTo("Alys Enghraifft");
+            assertThat(notice.get("oldSchool")).isEqualTo(transfer.get("oldSchool"));
+            assertThat(notice.get("newSchool")).isEqualTo(transfer.get("newSchool"));
+            assertThat(notice.path("startsOn").asText()).isEqualTo("2025-09-08");
+        }
+    }
+
+    @Test
+    void should_name_the_roles_a_type_defines_and_refuse_any_other() {
+        ObjectNode transfer = body(MessageType.SCHOOL_TRANSFER);
+
+        assertThat(policy.roles(MessageType.SCHOOL_TRANSFER)).containsExactly("new-school");
+        assertThat(policy.roles(MessageType.PLAN_UPDATE)).isEmpty();
+        assertThatThrownBy(() -> policy.bodyFor(MessageType.SCHOOL_TRANSFER, "school", "old-school", transfer))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("old-school");
+        assertThatThrownBy(() -> policy.bodyFor(MessageType.PLAN_UPDATE, "school", "new-school",
+                body(MessageType.PLAN_UPDATE))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(policy.bodyFor(MessageType.SCHOOL_TRANSFER, "school", null, transfer))
+                .isEqualTo(policy.bodyFor(MessageType.SCHOOL_TRANSFER, "school", transfer));
     }
 
     @Test

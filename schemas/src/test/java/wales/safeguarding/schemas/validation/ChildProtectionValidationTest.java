@@ -24,7 +24,7 @@ class ChildProtectionValidationTest {
     @ParameterizedTest
     @EnumSource(value = MessageType.class, names = {"STRATEGY_MEETING_INVITATION", "CONFERENCE_INVITATION",
             "CONFERENCE_REPORT", "OUTLINE_PLAN", "CONFERENCE_MINUTES", "MINUTES_CORRECTION", "REGISTER_CHANGE",
-            "PLAN_UPDATE", "INFORMATION_SHARE", "HEALTH_ALERT", "SCHOOL_ALERT"})
+            "PLAN_UPDATE", "INFORMATION_SHARE", "HEALTH_ALERT", "SCHOOL_ALERT", "SCHOOL_TRANSFER"})
     void should_require_a_case_reference_on_every_child_protection_message(MessageType type) {
         ObjectNode message = Examples.valid(type);
         message.remove("caseReference");
@@ -46,7 +46,7 @@ class ChildProtectionValidationTest {
     @ParameterizedTest
     @EnumSource(value = MessageType.class, names = {"STRATEGY_MEETING_INVITATION", "CONFERENCE_INVITATION",
             "OUTLINE_PLAN", "CONFERENCE_MINUTES", "REGISTER_CHANGE", "PLAN_UPDATE", "INFORMATION_SHARE",
-            "HEALTH_ALERT", "SCHOOL_ALERT"})
+            "HEALTH_ALERT", "SCHOOL_ALERT", "SCHOOL_TRANSFER"})
     void should_not_require_a_correlation_id_where_nothing_is_answered(MessageType type) {
         ObjectNode message = Examples.valid(type);
         message.remove("correlationId");
@@ -173,5 +173,46 @@ class ChildProtectionValidationTest {
 
         assertThat(validator.validate(message)).extracting(Violation::pointer, Violation::rule)
                 .containsExactly(tuple("/body/child", "additionalProperties"));
+    }
+
+    @Test
+    void should_accept_a_school_transfer_naming_the_schools_by_agency_id_only() {
+        ObjectNode message = Examples.valid(MessageType.SCHOOL_TRANSFER);
+        ((ObjectNode) body(message).get("oldSchool")).remove("schoolNumber");
+        body(message).putObject("newSchool").put("agencyId", "school-6699002");
+
+        assertThat(validator.validate(message)).isEmpty();
+    }
+
+    @Test
+    void should_name_both_ways_of_naming_a_school_when_a_transfer_gives_neither() {
+        ObjectNode message = Examples.valid(MessageType.SCHOOL_TRANSFER);
+        body(message).putObject("newSchool").put("name", "Demo Primary School");
+
+        assertThat(validator.validate(message)).extracting(Violation::pointer, Violation::rule).containsExactly(
+                tuple("/body/newSchool/agencyId", "required"), tuple("/body/newSchool/schoolNumber", "required"));
+    }
+
+    @Test
+    void should_accept_the_file_of_a_child_known_to_childrens_services_without_a_plan() {
+        ObjectNode message = Examples.valid(MessageType.SCHOOL_TRANSFER);
+        ObjectNode file = (ObjectNode) body(message).get("safeguardingFile");
+        file.remove(java.util.List.of("plan", "latestMinutes", "attachments"));
+
+        assertThat(validator.validate(message)).isEmpty();
+    }
+
+    @Test
+    void should_name_the_chronology_and_a_bad_document_in_a_school_transfer_file() {
+        ObjectNode message = Examples.valid(MessageType.SCHOOL_TRANSFER);
+        ObjectNode file = (ObjectNode) body(message).get("safeguardingFile");
+        file.remove("chronology");
+        ((ObjectNode) file.get("attachments").get(0)).put("text", "both text and bytes");
+        ((ObjectNode) body(message).get("child")).put("nhsNumber", "9990000019");
+
+        assertThat(validator.validate(message)).extracting(Violation::pointer, Violation::rule).containsExactlyInAnyOrder(
+                tuple("/body/child/nhsNumber", Violation.NHS_NUMBER_CHECK_DIGIT),
+                tuple("/body/safeguardingFile/attachments/0", "oneOf"),
+                tuple("/body/safeguardingFile/chronology", "required"));
     }
 }

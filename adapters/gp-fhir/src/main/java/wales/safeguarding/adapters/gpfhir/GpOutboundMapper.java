@@ -174,7 +174,7 @@ public final class GpOutboundMapper {
         }
         Reference appointmentRef = m.focus(appointment, "appointment");
 
-        List<String> letter = Texts.invitationLetter(e, inv);
+        List<String> letter = Texts.invitationLetter(e, inv, endpoint.language());
         Communication communication = new Communication();
         communication.setText(Narratives.of(letter));
         communication.setStatus(Communication.CommunicationStatus.COMPLETED);

@@ -16,11 +16,14 @@ import wales.safeguarding.schemas.childprotection.OutlinePlan;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.dutytoreport.Address;
 import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.LanguagePreference;
 
 /**
  * The plain-text letters and documents a GP practice reads (the invitation letter, the outline plan as a document,
  * the register notice), and the date formats they use. The agency's own text (reason, conclusion, plan) passes
- * through unchanged and untranslated; the frame around it is English.
+ * through unchanged and untranslated. The frame of the invitation letter is in the practice's language, or in Welsh
+ * and English together, Welsh first, where its preference is unknown (the active offer: the Welsh is never the
+ * lesser); the frame of the other documents is English.
  */
 final class Texts {
 
@@ -28,6 +31,9 @@ final class Texts {
     private static final DateTimeFormatter HUMAN_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final Locale WELSH = Locale.forLanguageTag("cy-GB");
+    private static final DateTimeFormatter HUMAN_DATE_CY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", WELSH);
+    private static final DateTimeFormatter BIRTH_DATE_CY = DateTimeFormatter.ofPattern("d MMMM yyyy", WELSH);
 
     private Texts() {
     }
@@ -42,7 +48,12 @@ final class Texts {
     }
 
     static String humanDateTime(OffsetDateTime t) {
-        return HUMAN_DATE.format(t) + " at " + HUMAN_TIME.format(t) + " (UTC" + t.getOffset().getId().replace("Z", "+00:00") + ")";
+        return humanDateTime(t, false);
+    }
+
+    static String humanDateTime(OffsetDateTime t, boolean cy) {
+        return (cy ? HUMAN_DATE_CY : HUMAN_DATE).format(t) + (cy ? " am " : " at ") + HUMAN_TIME.format(t) + " (UTC"
+                + t.getOffset().getId().replace("Z", "+00:00") + ")";
     }
 
     static String nhsNumber(String n) {
@@ -50,12 +61,16 @@ final class Texts {
     }
 
     static String child(ChildRef c) {
+        return child(c, false);
+    }
+
+    static String child(ChildRef c, boolean cy) {
         StringBuilder s = new StringBuilder(c.name());
         if (c.dateOfBirth() != null) {
-            s.append(", born ").append(BIRTH_DATE.format(c.dateOfBirth()));
+            s.append(cy ? ", ganwyd " : ", born ").append((cy ? BIRTH_DATE_CY : BIRTH_DATE).format(c.dateOfBirth()));
         }
         if (c.nhsNumber() != null) {
-            s.append(", NHS number ").append(nhsNumber(c.nhsNumber()));
+            s.append(cy ? ", rhif GIG " : ", NHS number ").append(nhsNumber(c.nhsNumber()));
         }
         return s.toString();
     }
@@ -69,11 +84,25 @@ final class Texts {
     }
 
     static String conclusion(String outcome) {
+        return conclusion(outcome, false);
+    }
+
+    static String conclusion(String outcome, boolean cy) {
         return switch (outcome == null ? "" : outcome) {
-            case "not-substantiated" -> "not substantiated";
-            case "substantiated-no-continuing-risk" -> "substantiated, no continuing risk";
-            case "substantiated-convene-conference" -> "substantiated, a conference is convened";
+            case "not-substantiated" -> cy ? "heb ei gadarnhau" : "not substantiated";
+            case "substantiated-no-continuing-risk" -> cy ? "wedi'i gadarnhau, dim risg barhaus"
+                    : "substantiated, no continuing risk";
+            case "substantiated-convene-conference" -> cy ? "wedi'i gadarnhau, cynullir cynhadledd"
+                    : "substantiated, a conference is convened";
             default -> outcome;
+        };
+    }
+
+    private static String formatCy(String format) {
+        return switch (format == null ? "" : format) {
+            case "face-to-face" -> "wyneb yn wyneb";
+            case "virtual" -> "rhithwir";
+            default -> format;
         };
     }
 
@@ -91,23 +120,45 @@ final class Texts {
 
     /** How to join: address, link and phone, one line each. */
     static List<String> joining(Joining j) {
+        return joining(j, false);
+    }
+
+    static List<String> joining(Joining j, boolean cy) {
         List<String> lines = new ArrayList<>();
         if (j == null) {
             return lines;
         }
         if (j.address() != null) {
-            lines.add("Address: " + address(j.address()));
+            lines.add((cy ? "Cyfeiriad: " : "Address: ") + address(j.address()));
         }
         if (j.link() != null) {
-            lines.add("Join online: " + j.link());
+            lines.add((cy ? "Ymuno ar-lein: " : "Join online: ") + j.link());
         }
         if (j.phone() != null) {
-            lines.add("Join by phone: " + j.phone());
+            lines.add((cy ? "Ymuno dros y ffôn: " : "Join by phone: ") + j.phone());
         }
         return lines;
     }
 
-    static List<String> invitationLetter(Envelope e, ConferenceInvitation inv) {
+    /**
+     * The invitation letter in the practice's language: Welsh, English, or both where its preference is unknown
+     * (Welsh first, a blank line between them).
+     */
+    static List<String> invitationLetter(Envelope e, ConferenceInvitation inv, LanguagePreference preference) {
+        List<String> l = new ArrayList<>();
+        if (preference != LanguagePreference.EN) {
+            l.addAll(invitationLetterCy(e, inv));
+        }
+        if (preference != LanguagePreference.CY) {
+            if (!l.isEmpty()) {
+                l.add("");
+            }
+            l.addAll(invitationLetterEn(e, inv));
+        }
+        return l;
+    }
+
+    private static List<String> invitationLetterEn(Envelope e, ConferenceInvitation inv) {
         List<String> l = new ArrayList<>();
         l.add(("review".equals(inv.kind()) ? "Invitation to a " : "Invitation to an ") + kind(inv));
         l.add("Conference " + inv.conferenceId() + ", case " + e.caseReference() + ", from " + e.sender());
@@ -126,7 +177,7 @@ final class Texts {
         l.add(inv.reason());
         l.add("Conclusion of the section 47 enquiry: " + conclusion(inv.section47Conclusion().outcome()) + ".");
         l.add(inv.section47Conclusion().summary());
-        if (inv.writtenReport() != null && inv.writtenReport().requested() && inv.writtenReport().dueBy() != null) {
+        if (reportDue(inv)) {
             l.add("Written report: please send your written report by " + humanDateTime(inv.writtenReport().dueBy())
                     + " (complete the Task in this message with the report as a DocumentReference).");
         } else {
@@ -134,6 +185,41 @@ final class Texts {
         }
         l.add("Invited: " + inv.invitees().stream().map(Texts::invitee).collect(Collectors.joining("; ")));
         return l;
+    }
+
+    private static List<String> invitationLetterCy(Envelope e, ConferenceInvitation inv) {
+        List<String> l = new ArrayList<>();
+        l.add("review".equals(inv.kind()) ? "Gwahoddiad i gynhadledd adolygu amddiffyn plant"
+                : "Gwahoddiad i gynhadledd amddiffyn plant gychwynnol");
+        l.add("Cynhadledd " + inv.conferenceId() + ", achos " + e.caseReference() + ", gan " + e.sender());
+        l.add("Pryd: " + humanDateTime(inv.meeting().startsAt(), true) + ", " + formatCy(inv.meeting().format()));
+        if (inv.rescheduledFrom() != null) {
+            l.add("Symudwyd y gynhadledd hon; roedd i fod i ddechrau: " + humanDateTime(inv.rescheduledFrom(), true) + ".");
+        }
+        l.addAll(joining(inv.meeting().joining(), true));
+        for (ChildRef c : inv.children()) {
+            l.add("Plentyn: " + child(c, true));
+        }
+        if (inv.previousConferenceId() != null) {
+            l.add("Y gynhadledd flaenorol: " + inv.previousConferenceId());
+        }
+        l.add("Pam y cynhelir y gynhadledd:");
+        l.add(inv.reason());
+        l.add("Casgliad yr ymholiad adran 47: " + conclusion(inv.section47Conclusion().outcome(), true) + ".");
+        l.add(inv.section47Conclusion().summary());
+        if (reportDue(inv)) {
+            l.add("Adroddiad ysgrifenedig: anfonwch eich adroddiad ysgrifenedig erbyn "
+                    + humanDateTime(inv.writtenReport().dueBy(), true)
+                    + " (cwblhewch y Dasg yn y neges hon gyda'r adroddiad fel DocumentReference).");
+        } else {
+            l.add("Adroddiad ysgrifenedig: ni ofynnwyd amdano.");
+        }
+        l.add("Gwahoddwyd: " + inv.invitees().stream().map(Texts::invitee).collect(Collectors.joining("; ")));
+        return l;
+    }
+
+    private static boolean reportDue(ConferenceInvitation inv) {
+        return inv.writtenReport() != null && inv.writtenReport().requested() && inv.writtenReport().dueBy() != null;
     }
 
     static List<String> outlinePlanDocument(Envelope e, OutlinePlan p) {

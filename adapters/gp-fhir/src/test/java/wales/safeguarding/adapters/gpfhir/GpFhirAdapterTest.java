@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import wales.safeguarding.schemas.envelope.LanguagePreference;
 import wales.safeguarding.schemas.envelope.MessageType;
 import wales.safeguarding.schemas.spi.AgencyEndpoint;
 import wales.safeguarding.schemas.spi.OutboundAdapter;
@@ -90,6 +91,37 @@ class GpFhirAdapterTest {
                 .contains("Conclusion of the section 47 enquiry: substantiated, a conference is convened.")
                 .contains("Alys has been left alone overnight at least four times")
                 .contains("Tuesday 24 June 2025 at 10:00");
+    }
+
+    @Test
+    void should_write_the_invitation_letter_in_welsh_then_english_when_the_practice_language_is_unknown() {
+        String text = letterFor(LanguagePreference.UNKNOWN);
+
+        assertThat(text).startsWith("Gwahoddiad i gynhadledd amddiffyn plant gychwynnol\n")
+                .contains("Pryd: Dydd Mawrth 24 Mehefin 2025 am 10:00")
+                .contains("Casgliad yr ymholiad adran 47: wedi'i gadarnhau, cynullir cynhadledd.")
+                .contains("Plentyn: Alys Enghraifft, ganwyd 12 Ebrill 2016, rhif GIG 999 000 0018")
+                .contains("\n\nInvitation to an initial child protection conference\n")
+                .doesNotEndWith("\n");
+        assertThat(text.indexOf("Gwahoddiad")).isLessThan(text.indexOf("Invitation"));
+        // the council's own words pass through once per language, untranslated
+        assertThat(text.split("her needs for food and supervision are not being met", -1)).hasSize(3);
+    }
+
+    @Test
+    void should_write_the_invitation_letter_in_the_practices_language_only_when_it_is_known() {
+        assertThat(letterFor(LanguagePreference.CY)).startsWith("Gwahoddiad i gynhadledd")
+                .contains("Adroddiad ysgrifenedig: anfonwch eich adroddiad ysgrifenedig erbyn")
+                .doesNotContain("Invitation to", "Written report");
+        assertThat(letterFor(LanguagePreference.EN)).startsWith("Invitation to an initial child protection conference")
+                .doesNotContain("Gwahoddiad", "Pryd:");
+    }
+
+    private String letterFor(LanguagePreference language) {
+        AgencyEndpoint gp = new AgencyEndpoint(Examples.GP.agencyId(), Examples.GP.url(), Examples.GP.transport(),
+                Examples.GP.secrets(), language);
+        Bundle bundle = adapter.toValidBundle(Examples.valid("conference-invitation"), gp);
+        return only(bundle, Communication.class).getPayloadFirstRep().getContentStringType().getValue();
     }
 
     @Test

@@ -14,9 +14,15 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import wales.safeguarding.schemas.envelope.CanonicalJson;
+import wales.safeguarding.schemas.envelope.MessageType;
+import wales.safeguarding.schemas.policy.NeedToKnowPolicy;
 import wales.safeguarding.schemas.spi.AgencyEndpoint;
 import wales.safeguarding.schemas.spi.DeliveryVerdict;
 import wales.safeguarding.schemas.spi.DeliveryVerdict.Outcome;
@@ -164,8 +170,49 @@ class SignedWebhookAdapterTest {
     }
 
     /** The request as the school receives it: request line, headers in name order, blank line, body bytes. */
+    static byte[] resource(String path) throws IOException {
+        try (InputStream in = SignedWebhookAdapterTest.class.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * A school transfer reaches two schools: the new one with the safeguarding file (the policy's new-school role),
+     * the old one with the notice only (the kind school). Each copy is what the need-to-know policy makes of the
+     * example, and the adapter signs and sends each unchanged; the signatures in the golden files are from openssl.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            to-new-school | new-school | https://safeguarding.demo-primary.example.invalid/hub/webhook       | test-only-school-webhook-secret-6699002
+            to-old-school | -          | https://safeguarding.ysgol-enghraifft.example.invalid/hub/webhook | test-only-school-webhook-secret-6699001
+            """)
+    void should_match_the_golden_requests_for_the_school_transfer_example(String copy, String role, String url,
+            String secret) throws IOException {
+        byte[] body = resource("/school/school-transfer." + copy + ".json");
+        JsonNode example = CanonicalJson.mapper().readTree(example("school-transfer"));
+        ObjectNode expected = example.deepCopy();
+        expected.set("body", NeedToKnowPolicy.fromClasspath().bodyFor(MessageType.SCHOOL_TRANSFER, "school", role,
+                example.get("body")));
+        assertThat(CanonicalJson.mapper().readTree(body)).as("the %s copy is the policy's", copy).isEqualTo(expected);
+        assertThat(expected.at("/body/safeguardingFile").isMissingNode()).isEqualTo(role == null);
+
+        OutboundRequest request = adapter.toAgencyRequest(body,
+                new AgencyEndpoint(SCHOOL, url, SignedWebhookAdapter.TRANSPORT, Map.of(SignedWebhookAdapter.WEBHOOK_SECRET,
+                        secret)));
+
+        assertThat(new String(render(request, url), StandardCharsets.UTF_8)).isEqualTo(
+                new String(resource("/school/school-transfer." + copy + ".request.http"), StandardCharsets.UTF_8));
+        assertThat(WebhookSignature.verify(secret, request.headers().get("X-Hub-Timestamp"),
+                request.headers().get("X-Hub-Signature"), body, FIXED.instant()).valid()).isTrue();
+    }
+
     private static byte[] render(OutboundRequest request) {
-        StringBuilder head = new StringBuilder(request.method()).append(' ').append(URL).append(request.path())
+        return render(request, URL);
+    }
+
+    private static byte[] render(OutboundRequest request, String url) {
+        StringBuilder head = new StringBuilder(request.method()).append(' ').append(url).append(request.path())
                 .append('\n').append("Content-Type: ").append(request.contentType()).append('\n');
         new TreeMap<>(request.headers()).forEach((name, value) -> head.append(name).append(": ").append(value).append('\n'));
         head.append('\n');

@@ -1,0 +1,84 @@
+package wales.safeguarding.hub.schooltransfer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.childprotection.CaseBook;
+import wales.safeguarding.hub.childprotection.CaseParties;
+import wales.safeguarding.hub.clocks.ClockKeeper;
+import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.intake.FlowRules;
+import wales.safeguarding.hub.intake.Routing;
+import wales.safeguarding.schemas.childprotection.SchoolTransfer;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.MessageType;
+
+/**
+ * A child moves school and the safeguarding file follows (recommendation 1.9).
+ * <ul>
+ * <li>Only the children's services that hold the case (or, for a case the hub has not seen, of the child's local
+ * authority) send it; the old school must be the one the case record gives; the new school must be a school the hub
+ * can deliver to.</li>
+ * <li>It reaches the new school, with the file; the old school and the local authority's education service, with a
+ * notice of who moved, from where, to where and when, and no file (the need-to-know policy's {@code new-school}
+ * role).</li>
+ * <li>Acceptance makes the new school the case's school, moves the school's place in the core group from the old
+ * school to the new one, and starts the {@code school-transfer-acknowledgement} clock owed by the new school to the
+ * council, which its {@code acknowledgement} of the transfer meets.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class SchoolTransferRules implements FlowRules {
+
+    /** The new school's acknowledgement of the file: {@code <type>-acknowledgement}, met by an acknowledgement. */
+    public static final String ACKNOWLEDGEMENT_CLOCK = "school-transfer-acknowledgement";
+
+    private final CaseBook cases;
+    private final CaseParties parties;
+    private final TransferParties transfers;
+    private final ClockKeeper clocks;
+
+    public SchoolTransferRules(CaseBook cases, CaseParties parties, TransferParties transfers, ClockKeeper clocks) {
+        this.cases = cases;
+        this.parties = parties;
+        this.transfers = transfers;
+        this.clocks = clocks;
+    }
+
+    @Override
+    public Set<MessageType> types() {
+        return Set.of(MessageType.SCHOOL_TRANSFER);
+    }
+
+    @Override
+    public Routing route(Connection c, Envelope message) throws SQLException {
+        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
+        TransferParties.Resolution transfer = transfers.resolve(message.sender(),
+                CanonicalJson.bodyAs(message, SchoolTransfer.class), known);
+        return parties.councilSends(message, known).map(Routing::refused).orElseGet(() -> new Routing(
+                transfer.violations().isEmpty() ? transfer.recipients() : List.of(), transfer.violations(),
+                transfer.notes()));
+    }
+
+    @Override
+    public void accepted(Connection c, Envelope message, Instant at) throws SQLException {
+        SchoolTransfer body = CanonicalJson.bodyAs(message, SchoolTransfer.class);
+        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
+        TransferParties.Resolution transfer = transfers.resolve(message.sender(), body, known);
+        String newSchool = transfer.newSchool().map(Agency::id).orElseThrow();
+        String oldSchool = known.map(CaseBook.ChildCase::school)
+                .orElse(transfer.oldSchool().map(Agency::id).orElse(null));
+        cases.remember(c, message.caseReference(), message.sender(),
+                parties.gpPractice(body.child(), known).orElse(null), newSchool, null, at);
+        cases.moveCoreGroupSchool(c, message.caseReference(), oldSchool, newSchool);
+        clocks.start(c, ACKNOWLEDGEMENT_CLOCK, message.messageId(), message.caseReference(), null, newSchool,
+                message.sender(), at);
+    }
+}
