@@ -82,7 +82,7 @@ class ConsoleBrowserFlowTest {
     void an_operator_watches_reads_with_a_reason_replays_and_switches_to_welsh() {
         browser = Browser.open("operator");
         browser.go(hub.resolve("/console/#now").toString());
-        browser.signIn("gwen", ConsoleSession.TEST_PASSWORD);
+        browser.signIn("rhys", ConsoleSession.TEST_PASSWORD);
         browser.waitFor(By.id("now-accepted"));
         // the console speaks Welsh first; this operator works in English until the end of the test
         assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
