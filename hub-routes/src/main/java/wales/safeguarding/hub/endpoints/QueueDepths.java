@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import wales.safeguarding.hub.broker.BrokerSettings;
+import wales.safeguarding.hub.broker.EmbeddedBroker;
 
 /**
  * How many messages wait on a broker queue, read from the broker itself, embedded or standalone: a management request
@@ -34,16 +35,19 @@ public class QueueDepths {
     private static final long TIMEOUT_MS = 5000;
 
     private final BrokerSettings settings;
+    private final EmbeddedBroker embedded;
     private final ConnectionFactory connectionFactory;
     private final int browseLimit;
+    private boolean browsing;
     private ServerLocator locator;
     private ClientSessionFactory sessionFactory;
     private ClientSession session;
     private ClientRequestor requestor;
 
-    public QueueDepths(BrokerSettings settings, ConnectionFactory connectionFactory,
+    public QueueDepths(BrokerSettings settings, EmbeddedBroker embedded, ConnectionFactory connectionFactory,
             @ConfigProperty(name = "hub.endpoints.browse-limit", defaultValue = "10000") int browseLimit) {
         this.settings = settings;
+        this.embedded = embedded;
         this.connectionFactory = connectionFactory;
         this.browseLimit = browseLimit;
     }
@@ -53,16 +57,20 @@ public class QueueDepths {
         try {
             return managementCount(queue);
         } catch (Exception e) {
-            LOG.debugf("management request for %s failed (%s); counting with a browser", queue, e.getMessage());
+            if (!browsing) {
+                LOG.infof("queue depths are counted with a JMS browser: the broker's management address did not "
+                        + "answer (%s)", e.getMessage());
+                browsing = true;
+            }
             close();
             return browseCount(queue);
         }
     }
 
-    private synchronized long managementCount(String queue) throws Exception {
+    /** The queue's {@code messageCount} from the broker's management address. */
+    synchronized long managementCount(String queue) throws Exception {
         if (requestor == null) {
-            // asking for the connection factory first starts the embedded broker when there is one
-            connectionFactory.toString();
+            embedded.start(); // does nothing unless the embedded broker is enabled and not yet running
             locator = ActiveMQClient.createServerLocator(settings.url());
             locator.setCallTimeout(TIMEOUT_MS);
             sessionFactory = locator.createSessionFactory();

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -142,6 +143,30 @@ class EndpointAlertsFlowTest {
         assertThat(all.getString("find { it.agency == '" + COUNCIL + "' }.resolvedAt")).isNotNull();
         assertThat(all.getMap("find { it.agency == '" + COUNCIL + "' }")).containsOnlyKeys("id", "agency", "condition",
                 "raisedAt", "resolvedAt", "details");
+    }
+
+    @Test
+    void should_send_a_notice_again_at_the_next_check_when_the_webhook_failed() {
+        receivers.webhook().stubFor(post(urlEqualTo(AlertReceivers.WEBHOOK_PATH)).atPriority(1)
+                .inScenario("webhook down once").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        var down = agencies.of(COUNCIL).stubFor(post(urlEqualTo("/hub/messages")).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        for (int i = 0; i < 3; i++) {
+            HubApi.send(POLICE, Messages.dutyToReport()).statusCode(202);
+        }
+
+        await().atMost(WAIT).until(() -> webhooks("alert-raised").size() == 2);
+        Database db = new Database(dataSource);
+        await().atMost(WAIT).until(() -> db.count("select count(*) from operational_alert where agency = ?"
+                + " and resolved_at is null and webhook_sent_at is not null and email_sent_at is not null", COUNCIL) == 1);
+        assertThat(mails("ALERT endpoint-failing: " + COUNCIL)).hasSize(1);
+
+        agencies.of(COUNCIL).removeStub(down);
+        deliverOne();
+        await().atMost(WAIT).until(() -> webhooks("alert-resolved").size() == 1
+                && mails("RESOLVED endpoint-failing: " + COUNCIL).size() == 1);
+        assertThat(webhooks("alert-raised")).hasSize(2);
     }
 
     @Test

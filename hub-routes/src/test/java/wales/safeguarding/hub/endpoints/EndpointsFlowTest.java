@@ -69,6 +69,9 @@ class EndpointsFlowTest {
     @Inject
     EndpointPauses pauses;
 
+    @Inject
+    QueueDepths depths;
+
     @BeforeEach
     void fresh_stubs() {
         agencies.reset();
@@ -102,7 +105,7 @@ class EndpointsFlowTest {
     }
 
     @Test
-    void should_hold_messages_on_the_queue_while_paused_and_deliver_them_when_resumed() {
+    void should_hold_messages_on_the_queue_while_paused_and_deliver_them_when_resumed() throws Exception {
         change("pause", COUNCIL, "{\"reason\":\"council system maintenance, change 7781\"}").statusCode(200)
                 .body("paused", equalTo(true));
         assertThat(camel.getRouteController().getRouteStatus(EndpointPauses.routeId(COUNCIL)).isStarted()).isFalse();
@@ -114,6 +117,8 @@ class EndpointsFlowTest {
             HubApi.send(POLICE, report).statusCode(202);
         }
         await().atMost(WAIT).until(() -> endpoint(COUNCIL).getLong("queueDepth") >= 3);
+        assertThat(depths.managementCount("hub.deliver." + COUNCIL)).as("read from the broker's management address")
+                .isGreaterThanOrEqualTo(3);
         for (String id : ids) {
             assertThat(HubApi.state(POLICE, id, COUNCIL)).isEqualTo("queued");
             agencies.of(COUNCIL).verify(exactly(0), postRequestedFor(urlEqualTo("/hub/messages"))
