@@ -7,11 +7,11 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithParentName;
 
 /**
- * {@code hub.alerts.<alert kind>}: which members of a registered child's core group, beyond the council, an alert of
+ * {@code hub.alert-routing.<alert kind>}: which members of a registered child's core group, beyond the council, an alert of
  * that kind reaches: {@code school}, {@code gp}, {@code police}, or {@code gp-if-health-relevant} (a school alert
  * marked health-relevant). Configuration, not code: a region can widen or narrow it.
  */
-@ConfigMapping(prefix = "hub.alerts")
+@ConfigMapping(prefix = "hub.alert-routing")
 public interface AlertRouting {
 
     @WithParentName

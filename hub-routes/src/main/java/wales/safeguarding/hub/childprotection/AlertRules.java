@@ -82,7 +82,7 @@ public class AlertRules implements FlowRules {
                     case "gp" -> parties.gpPractice(child, known);
                     case "gp-if-health-relevant" -> healthRelevant ? parties.gpPractice(child, known) : Optional.empty();
                     case "police" -> parties.policeForce(child, null, known);
-                    default -> throw new IllegalStateException("hub.alerts." + kind + ": unknown core group role '"
+                    default -> throw new IllegalStateException("hub.alert-routing." + kind + ": unknown core group role '"
                             + role + "' (school, gp, gp-if-health-relevant, police)");
                 };
                 member.filter(m -> !m.equals(message.sender()) && !to.contains(m)).ifPresent(m -> {
