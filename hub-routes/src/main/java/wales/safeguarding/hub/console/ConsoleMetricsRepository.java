@@ -90,16 +90,6 @@ public class ConsoleMetricsRepository {
         }
     }
 
-    /** The newest acceptance time, to start following new messages from. */
-    public Instant latestAcceptance(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select max(accepted_at) from message");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            Timestamp t = rs.getTimestamp(1);
-            return t == null ? Instant.EPOCH : t.toInstant();
-        }
-    }
-
     private static long single(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             rs.next();
