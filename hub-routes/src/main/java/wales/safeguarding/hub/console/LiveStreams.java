@@ -69,7 +69,7 @@ public class LiveStreams {
                 }
                 send(sink, sse, "now", operations.now());
                 List<ConsoleMessages.Summary> fresh = follower.unseen(
-                        messages.acceptedAfter(follower.pollFrom(), MAX_MESSAGES_PER_TICK));
+                        messages.acceptedAfter(follower.pollFrom(), MAX_MESSAGES_PER_TICK), clock.instant());
                 for (ConsoleMessages.Summary s : fresh) {
                     send(sink, sse, "message", s);
                 }
