@@ -2,17 +2,16 @@ package wales.safeguarding.hub.console;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import wales.safeguarding.hub.database.Rows;
 
 /**
  * The console's audit trail: what a person did through the console (read a body, replayed a dead letter, edited
@@ -41,15 +40,7 @@ public class ConsoleAuditRepository {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into console_audit (at, actor, action, message_id, recipient, target, reason, detail)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setTimestamp(1, Timestamp.from(at));
-            ps.setString(2, actor);
-            ps.setString(3, action);
-            ps.setObject(4, messageId);
-            ps.setString(5, recipient);
-            ps.setString(6, target);
-            ps.setString(7, reason);
-            ps.setString(8, detail);
-            ps.executeUpdate();
+            Rows.bind(ps, at, actor, action, messageId, recipient, target, reason, detail).executeUpdate();
         }
     }
 
@@ -60,26 +51,10 @@ public class ConsoleAuditRepository {
                 where (?::text is null or actor = ?) and (?::uuid is null or message_id = ?)
                   and (?::timestamptz is null or at >= ?) and (?::timestamptz is null or at < ?)
                 order by id desc limit ?""")) {
-            ps.setString(1, q.actor());
-            ps.setString(2, q.actor());
-            ps.setObject(3, q.messageId());
-            ps.setObject(4, q.messageId());
-            Timestamp from = q.from() == null ? null : Timestamp.from(q.from());
-            Timestamp to = q.to() == null ? null : Timestamp.from(q.to());
-            ps.setTimestamp(5, from);
-            ps.setTimestamp(6, from);
-            ps.setTimestamp(7, to);
-            ps.setTimestamp(8, to);
-            ps.setInt(9, q.limit());
-            List<Entry> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9)));
-                }
-            }
-            return found;
+            Rows.bind(ps, q.actor(), q.actor(), q.messageId(), q.messageId(), q.from(), q.from(), q.to(), q.to(),
+                    q.limit());
+            return Rows.list(ps, rs -> new Entry(rs.getLong(1), Rows.instant(rs, 2), rs.getString(3), rs.getString(4),
+                    rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.database.Rows;
+
 /** The console's reads of messages: ids, types, agencies, states and times; never a body or a child identifier. */
 @ApplicationScoped
 public class ConsoleMessageRepository {
@@ -51,18 +53,9 @@ public class ConsoleMessageRepository {
         String where = filter.where(parameters, now);
         try (PreparedStatement ps = c.prepareStatement(ROW + " where " + where
                 + " order by m.accepted_at desc, m.message_id desc limit ?")) {
-            int i = 1;
-            for (Object p : parameters) {
-                ps.setObject(i++, p);
-            }
-            ps.setInt(i, filter.limit());
-            List<Row> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-            }
-            return rows;
+            parameters.add(filter.limit());
+            Rows.bind(ps, parameters.toArray());
+            return Rows.list(ps, ConsoleMessageRepository::row);
         }
     }
 
@@ -72,13 +65,7 @@ public class ConsoleMessageRepository {
                 + " where m.accepted_at > ? order by m.accepted_at, m.message_id limit ?")) {
             ps.setTimestamp(1, Timestamp.from(after));
             ps.setInt(2, limit);
-            List<Row> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-            }
-            return rows;
+            return Rows.list(ps, ConsoleMessageRepository::row);
         }
     }
 
@@ -123,14 +110,8 @@ public class ConsoleMessageRepository {
         try (PreparedStatement ps = c.prepareStatement("select message_id, message_type, sender, accepted_at from message"
                 + " where correlation_id = ? order by accepted_at, message_id")) {
             ps.setObject(1, messageId);
-            List<Answer> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new Answer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant()));
-                }
-            }
-            return found;
+            return Rows.list(ps, rs -> new Answer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                    Rows.instant(rs, 4)));
         }
     }
 
@@ -140,14 +121,8 @@ public class ConsoleMessageRepository {
                 from escalation e join statutory_clock k on k.id = e.clock_id
                 where k.message_id = ? order by e.fired_at, e.id""")) {
             ps.setObject(1, messageId);
-            List<Escalation> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new Escalation(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()));
-                }
-            }
-            return found;
+            return Rows.list(ps, rs -> new Escalation(rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getObject(4, UUID.class), Rows.instant(rs, 5), Rows.instant(rs, 6)));
         }
     }
 
@@ -161,27 +136,15 @@ public class ConsoleMessageRepository {
                   and (?::text is null or m.message_type = ?)
                   and (?::text is null or strpos(lower(coalesce(d.last_error, '')), lower(?)) > 0)
                 order by d.updated_at desc, d.message_id limit ?""")) {
-            ps.setString(1, agency);
-            ps.setString(2, agency);
-            ps.setString(3, type);
-            ps.setString(4, type);
-            ps.setString(5, reason);
-            ps.setString(6, reason);
-            ps.setInt(7, limit);
-            List<DeadLetter> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new DeadLetter(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getTimestamp(7).toInstant()));
-                }
-            }
-            return found;
+            Rows.bind(ps, agency, agency, type, type, reason, reason, limit);
+            return Rows.list(ps, rs -> new DeadLetter(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getInt(5), rs.getInt(6), Rows.instant(rs, 7)));
         }
     }
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant());
+                Rows.instant(rs, 5));
     }
 
     private static Array uuids(Connection c, List<UUID> ids) throws SQLException {

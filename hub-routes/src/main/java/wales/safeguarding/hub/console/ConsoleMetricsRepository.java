@@ -6,12 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.database.Rows;
 
 /**
  * The operations counts behind the console's "now" view, from the tracking tables: messages by acceptance time,
@@ -55,13 +56,7 @@ public class ConsoleMetricsRepository {
         try (PreparedStatement ps = c.prepareStatement("""
                 select d.recipient, count(*), min(m.accepted_at) from delivery d join message m on m.message_id = d.message_id
                 where d.state in""" + " " + WAITING_STATES + " group by d.recipient order by d.recipient")) {
-            List<Waiting> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new Waiting(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()));
-                }
-            }
-            return found;
+            return Rows.list(ps, rs -> new Waiting(rs.getString(1), rs.getLong(2), Rows.instant(rs, 3)));
         }
     }
 
@@ -74,13 +69,7 @@ public class ConsoleMetricsRepository {
                 order by a.at desc limit ?""")) {
             ps.setTimestamp(1, Timestamp.from(since));
             ps.setInt(2, limit);
-            List<Long> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(Math.max(0, rs.getLong(1)));
-                }
-            }
-            return found;
+            return Rows.list(ps, rs -> Math.max(0, rs.getLong(1)));
         }
     }
 
@@ -98,16 +87,6 @@ public class ConsoleMetricsRepository {
                 select count(distinct e.clock_id) from escalation e join statutory_clock k on k.id = e.clock_id
                 where k.met_at is null""")) {
             return single(ps);
-        }
-    }
-
-    /** The newest acceptance time, to start following new messages from. */
-    public Instant latestAcceptance(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select max(accepted_at) from message");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            Timestamp t = rs.getTimestamp(1);
-            return t == null ? Instant.EPOCH : t.toInstant();
         }
     }
 

@@ -1,5 +1,6 @@
 package wales.safeguarding.hub.console;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -20,7 +21,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import wales.safeguarding.hub.database.Transactions;
 
 /**
  * The console's live streams. Each open stream is a task on a small scheduler of its own (never the event loop):
@@ -36,20 +36,17 @@ public class LiveStreams {
 
     private final OperationsNow operations;
     private final ConsoleMessages messages;
-    private final Transactions transactions;
-    private final ConsoleMetricsRepository metrics;
+    private final Clock clock;
     private final ObjectMapper json;
     private final long tickMs;
     private final ScheduledExecutorService scheduler;
 
-    public LiveStreams(OperationsNow operations, ConsoleMessages messages, Transactions transactions,
-            ConsoleMetricsRepository metrics, ObjectMapper json,
+    public LiveStreams(OperationsNow operations, ConsoleMessages messages, Clock clock, ObjectMapper json,
             @ConfigProperty(name = "hub.console.stream.tick-ms") long tickMs,
             @ConfigProperty(name = "hub.console.stream.threads") int threads) {
         this.operations = operations;
         this.messages = messages;
-        this.transactions = transactions;
-        this.metrics = metrics;
+        this.clock = clock;
         this.json = json;
         this.tickMs = tickMs;
         this.scheduler = Executors.newScheduledThreadPool(threads, r -> {
@@ -61,7 +58,8 @@ public class LiveStreams {
 
     /** Starts sending to {@code sink} until the client goes. */
     public void follow(SseEventSink sink, Sse sse, String user) {
-        NewMessages follower = new NewMessages(transactions.inTransaction(metrics::latestAcceptance), OVERLAP);
+        // from now by the hub's clock: what was accepted before the stream opened is in the message list
+        NewMessages follower = new NewMessages(clock.instant(), OVERLAP);
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         task.set(scheduler.scheduleWithFixedDelay(() -> {
             try {
@@ -71,7 +69,7 @@ public class LiveStreams {
                 }
                 send(sink, sse, "now", operations.now());
                 List<ConsoleMessages.Summary> fresh = follower.unseen(
-                        messages.acceptedAfter(follower.pollFrom(), MAX_MESSAGES_PER_TICK));
+                        messages.acceptedAfter(follower.pollFrom(), MAX_MESSAGES_PER_TICK), clock.instant());
                 for (ConsoleMessages.Summary s : fresh) {
                     send(sink, sse, "message", s);
                 }

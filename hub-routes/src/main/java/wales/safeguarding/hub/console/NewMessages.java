@@ -31,15 +31,20 @@ public final class NewMessages {
         return newest.minus(overlap);
     }
 
-    /** The summaries of a poll not given before, oldest first; remembers them. */
-    public List<ConsoleMessages.Summary> unseen(List<ConsoleMessages.Summary> polled) {
+    /**
+     * The summaries of a poll not given before, oldest first; remembers them. The look-back never moves past
+     * {@code now}: a message dated ahead of the hub's clock (another instance's clock ahead) does not hide the ones
+     * accepted after it.
+     */
+    public List<ConsoleMessages.Summary> unseen(List<ConsoleMessages.Summary> polled, Instant now) {
         List<ConsoleMessages.Summary> fresh = new ArrayList<>();
         for (ConsoleMessages.Summary s : polled) {
             if (s.acceptedAt().isAfter(start) && seen.putIfAbsent(s.messageId(), s.acceptedAt()) == null) {
                 fresh.add(s);
             }
-            if (s.acceptedAt().isAfter(newest)) {
-                newest = s.acceptedAt();
+            Instant at = s.acceptedAt().isAfter(now) ? now : s.acceptedAt();
+            if (at.isAfter(newest)) {
+                newest = at;
             }
         }
         Instant forgetBefore = pollFrom();

@@ -2,14 +2,14 @@ package wales.safeguarding.hub.console;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.database.Rows;
 
 /** The facts behind the board report, for messages accepted and clocks started in {@code [from, to)}. */
 @ApplicationScoped
@@ -24,13 +24,7 @@ public class ReportRepository {
                 select d.recipient from message m join delivery d on d.message_id = m.message_id
                 where m.message_type = 'duty-to-report' and m.accepted_at >= ? and m.accepted_at < ?""")) {
             period(ps, from, to);
-            List<String> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
-                }
-            }
-            return found;
+            return Rows.list(ps, rs -> rs.getString(1));
         }
     }
 
@@ -41,13 +35,7 @@ public class ReportRepository {
                 from message m
                 where m.message_type = 'conference-invitation' and m.accepted_at >= ? and m.accepted_at < ?""")) {
             period(ps, from, to);
-            List<ReportFacts.Invitation> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new ReportFacts.Invitation(rs.getString(1), rs.getBoolean(2)));
-                }
-            }
-            return found;
+            return Rows.list(ps, rs -> new ReportFacts.Invitation(rs.getString(1), rs.getBoolean(2)));
         }
     }
 
@@ -56,16 +44,8 @@ public class ReportRepository {
                 select clock, owed_by, waiting, started_at, due_at, met_at from statutory_clock
                 where started_at >= ? and started_at < ?""")) {
             period(ps, from, to);
-            List<ReportFacts.ClockFact> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp met = rs.getTimestamp(6);
-                    found.add(new ReportFacts.ClockFact(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
-                            met == null ? null : met.toInstant()));
-                }
-            }
-            return found;
+            return Rows.list(ps, rs -> new ReportFacts.ClockFact(rs.getString(1), rs.getString(2), rs.getString(3),
+                    Rows.instant(rs, 4), Rows.instant(rs, 5), Rows.instant(rs, 6)));
         }
     }
 

@@ -97,11 +97,16 @@ class ConsoleLogicTest {
         var a = summary(start.plusSeconds(5));
         var b = summary(start.plusSeconds(3));
         assertThat(follower.pollFrom()).isEqualTo(start.minusSeconds(10));
-        assertThat(follower.unseen(List.of(before, a))).containsExactly(a);
+        Instant now = start.plusSeconds(6);
+        assertThat(follower.unseen(List.of(before, a), now)).containsExactly(a);
         assertThat(follower.pollFrom()).isEqualTo(start.minusSeconds(5));
         // b was accepted before a but committed after it: the look-back finds it, and a is not given twice
-        assertThat(follower.unseen(List.of(b, a))).containsExactly(b);
-        assertThat(follower.unseen(List.of(b, a))).isEmpty();
+        assertThat(follower.unseen(List.of(b, a), now)).containsExactly(b);
+        assertThat(follower.unseen(List.of(b, a), now)).isEmpty();
+        // one dated ahead of the hub's clock is given, but the look-back stays at now
+        var ahead = summary(start.plusSeconds(3600));
+        assertThat(follower.unseen(List.of(ahead), now)).containsExactly(ahead);
+        assertThat(follower.pollFrom()).isEqualTo(now.minusSeconds(10));
     }
 
     private static ConsoleMessages.Summary summary(Instant at) {

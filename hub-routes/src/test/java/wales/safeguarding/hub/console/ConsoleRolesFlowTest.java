@@ -72,11 +72,13 @@ class ConsoleRolesFlowTest {
         assertThat(call(given(), method, path, body).statusCode()).as("%s %s without a token", method, path)
                 .isEqualTo(401);
         for (String role : Console.ROLES) {
-            int status = call(Console.as(role), method, path, body).statusCode();
+            Response response = call(Console.as(role), method, path, body);
             if (allowed.contains(role)) {
-                assertThat(status).as("%s %s as %s", method, path, role).isEqualTo(allowedStatus);
+                assertThat(response.statusCode()).as("%s %s as %s", method, path, role).isEqualTo(allowedStatus);
             } else {
-                assertThat(status).as("%s %s as %s", method, path, role).isEqualTo(403);
+                assertThat(response.statusCode()).as("%s %s as %s", method, path, role).isEqualTo(403);
+                assertThat(response.contentType()).as("%s %s as %s", method, path, role)
+                        .startsWith("application/problem+json");
             }
         }
     }
