@@ -24,6 +24,8 @@ public class ConsoleAuditRepository {
     public static final String BODY_READ = "body-read";
     public static final String REPLAY = "replay";
     public static final String DIRECTORY_EDIT = "directory-edit";
+    public static final String ENDPOINT_PAUSE = "endpoint-pause";
+    public static final String ENDPOINT_RESUME = "endpoint-resume";
 
     /** One row of the trail. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

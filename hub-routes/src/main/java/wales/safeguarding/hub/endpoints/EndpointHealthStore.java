@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import wales.safeguarding.hub.console.ConsoleAuditRepository;
+
 /**
  * The {@code endpoint_health} table. A delivery outcome is recorded in its own short statement after the delivery's
  * transaction: a failure here is logged and the delivery goes on, never rolled back for it.
@@ -28,9 +30,11 @@ public class EndpointHealthStore {
     private static final int MAX_REASON = 500;
 
     private final DataSource dataSource;
+    private final ConsoleAuditRepository consoleAudit;
 
-    public EndpointHealthStore(DataSource dataSource) {
+    public EndpointHealthStore(DataSource dataSource, ConsoleAuditRepository consoleAudit) {
         this.dataSource = dataSource;
+        this.consoleAudit = consoleAudit;
     }
 
     /** The agency's system accepted a delivery: its run of failures ends. */
@@ -144,6 +148,9 @@ public class EndpointHealthStore {
                     ps.setTimestamp(5, Timestamp.from(at));
                     ps.executeUpdate();
                 }
+                // and in the console's audit trail, with every other operator action
+                consoleAudit.record(c, actor, paused ? ConsoleAuditRepository.ENDPOINT_PAUSE
+                        : ConsoleAuditRepository.ENDPOINT_RESUME, null, null, agency, reason, null, at);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -34,7 +34,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import wales.safeguarding.adapters.school.WebhookSignature;
-import wales.safeguarding.hub.endpoints.ConsoleTokens;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
 import wales.safeguarding.hub.support.AlertReceivers;
@@ -138,7 +137,7 @@ class EndpointAlertsFlowTest {
         assertThat(webhooks("alert-raised")).hasSize(1);
         assertThat(webhooks("alert-resolved")).hasSize(1);
         assertThat(openAlerts().getList("findAll { it.agency == '" + COUNCIL + "' }", Object.class)).isEmpty();
-        JsonPath all = given().header("Authorization", ConsoleTokens.admin("alun")).get(ALERTS).then().statusCode(200)
+        JsonPath all = given().header("Authorization", Tokens.forRole("alun", "admin")).get(ALERTS).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(all.getString("find { it.agency == '" + COUNCIL + "' }.resolvedAt")).isNotNull();
         assertThat(all.getMap("find { it.agency == '" + COUNCIL + "' }")).containsOnlyKeys("id", "agency", "condition",
@@ -172,8 +171,8 @@ class EndpointAlertsFlowTest {
     @Test
     void should_let_operators_and_admins_read_alerts_and_no_one_else() {
         given().header("Authorization", Tokens.operator("olwen")).get(ALERTS + "?open=true").then().statusCode(200);
-        given().header("Authorization", ConsoleTokens.admin("alun")).get(ALERTS).then().statusCode(200);
-        given().header("Authorization", ConsoleTokens.auditor("awen")).get(ALERTS).then().statusCode(403);
+        given().header("Authorization", Tokens.forRole("alun", "admin")).get(ALERTS).then().statusCode(200);
+        given().header("Authorization", Tokens.forRole("awen", "auditor")).get(ALERTS).then().statusCode(403);
         given().header("Authorization", Tokens.bearer(POLICE)).get(ALERTS).then().statusCode(403);
         given().get(ALERTS).then().statusCode(401);
     }

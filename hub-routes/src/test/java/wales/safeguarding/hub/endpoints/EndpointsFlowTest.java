@@ -138,6 +138,13 @@ class EndpointsFlowTest {
                 + " and reason = 'council system maintenance, change 7781'", COUNCIL)).isEqualTo(1);
         assertThat(db.count("select count(*) from endpoint_event where agency = ? and event = 'resumed'"
                 + " and reason = 'maintenance over'", COUNCIL)).isEqualTo(1);
+        // and in the console's audit trail, beside body reads, replays and directory edits
+        given().header("Authorization", Tokens.forRole("awen", "auditor")).get("/api/v1/console/audit?actor=olwen")
+                .then().statusCode(200)
+                .body("findAll { it.action == 'endpoint-pause' && it.target == '" + COUNCIL + "' }.reason",
+                        org.hamcrest.Matchers.hasItem("council system maintenance, change 7781"))
+                .body("findAll { it.action == 'endpoint-resume' && it.target == '" + COUNCIL + "' }.reason",
+                        org.hamcrest.Matchers.hasItem("maintenance over"));
     }
 
     @Test
@@ -164,15 +171,15 @@ class EndpointsFlowTest {
     @Test
     void should_let_operators_and_admins_read_and_only_operators_pause_or_resume() {
         given().header("Authorization", Tokens.operator("olwen")).get(ENDPOINTS).then().statusCode(200);
-        given().header("Authorization", ConsoleTokens.admin("alun")).get(ENDPOINTS).then().statusCode(200);
-        given().header("Authorization", ConsoleTokens.auditor("awen")).get(ENDPOINTS).then().statusCode(403);
+        given().header("Authorization", Tokens.forRole("alun", "admin")).get(ENDPOINTS).then().statusCode(200);
+        given().header("Authorization", Tokens.forRole("awen", "auditor")).get(ENDPOINTS).then().statusCode(403);
         given().header("Authorization", Tokens.bearer(POLICE)).get(ENDPOINTS).then().statusCode(403);
         given().get(ENDPOINTS).then().statusCode(401);
 
         for (String action : List.of("pause", "resume")) {
             String path = ENDPOINTS + "/" + COUNCIL + "/" + action;
             String body = "{\"reason\":\"role check\"}";
-            for (String token : List.of(ConsoleTokens.admin("alun"), ConsoleTokens.auditor("awen"), Tokens.bearer(POLICE))) {
+            for (String token : List.of(Tokens.forRole("alun", "admin"), Tokens.forRole("awen", "auditor"), Tokens.bearer(POLICE))) {
                 given().header("Authorization", token).contentType("application/json").body(body).post(path).then()
                         .statusCode(403);
             }
