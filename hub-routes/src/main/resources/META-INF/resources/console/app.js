@@ -185,6 +185,11 @@
     return form;
   }
 
+  /** Shows the filter a view was opened with in its form. */
+  function prefill(form, args) {
+    new URLSearchParams(args || '').forEach((v, k) => { const input = form.elements[k]; if (input) input.value = v; });
+  }
+
   function query(formData) {
     const params = new URLSearchParams();
     for (const [k, v] of formData.entries()) if (v) params.set(k, v);
@@ -209,8 +214,7 @@
         { name: 'from', type: 'date' }, { name: 'to', type: 'date' }
       ], data => { location.hash = '#messages' + query(data); }, 'message-filters');
       main.append(el('h2', { text: t('nav.messages') }), form);
-      const params = new URLSearchParams(args || '');
-      params.forEach((v, k) => { const input = form.elements[k]; if (input) input.value = v; });
+      prefill(form, args);
       const rows = list(await api('/messages' + (args ? '?' + args : '')));
       main.append(messagesTable(rows, 'messages-table'));
     },
@@ -264,6 +268,7 @@
       const form = filtersForm([{ name: 'agency' }, { name: 'type' }, { name: 'reason' }],
         data => { location.hash = '#dead-letters' + query(data); }, 'dead-letter-filters');
       main.append(el('h2', { text: t('nav.deadLetters') }), form);
+      prefill(form, args);
       const rows = list(await api('/dead-letters' + (args ? '?' + args : '')));
       const grid = table(rows, ['messageId', 'recipient', 'type', 'reason', 'attempts', 'replays', 'deadLetteredAt'], {
         id: 'dead-letters-table', select: true,
@@ -376,6 +381,7 @@
     async audit(main, args) {
       const form = filtersForm([{ name: 'actor' }, { name: 'message' }, { name: 'from', type: 'date' }, { name: 'to', type: 'date' }],
         data => { location.hash = '#audit' + query(data); }, 'audit-filters');
+      prefill(form, args);
       main.append(el('h2', { text: t('nav.audit') }), form, table(list(await api('/audit' + (args ? '?' + args : ''))).map(flatten), null, { id: 'audit-table' }));
     }
   };
@@ -573,6 +579,12 @@
   }
 
   async function start() {
+    // a link into the console that must survive signing in (the part after # never reaches the server):
+    // /console/?view=message/<id> opens that message once signed in
+    const view = new URLSearchParams(location.search).get('view');
+    if (view && !location.hash) {
+      history.replaceState(null, '', location.pathname + '#' + view);
+    }
     state.me = await api('/me');
     document.getElementById('user-name').textContent = state.me.user;
     document.getElementById('user-roles').textContent = '(' + state.me.roles.join(', ') + ')';

@@ -173,6 +173,27 @@ class ConsoleBrowserFlowTest {
         browser.screenshot("09-board-viewer-no-body");
     }
 
+    @Test
+    void an_auditor_finds_their_own_body_read_in_the_audit_trail() {
+        ObjectNode report = Messages.dutyToReport();
+        String reportId = Messages.id(report);
+        HubApi.send(POLICE, report).statusCode(202);
+
+        browser = Browser.open("auditor");
+        // a link to one message (as an alert or a colleague would send it) survives the sign-in
+        browser.go(hub.resolve("/console/?view=message/" + reportId).toString());
+        browser.signIn("aled", ConsoleSession.TEST_PASSWORD);
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#message/" + reportId);
+        browser.click(By.id("open-body"));
+        browser.giveReason("Quarterly audit sample, item 12");
+        browser.waitForText(By.cssSelector("#message-body pre.body"), reportId);
+
+        browser.go(hub.resolve("/console/#audit?actor=aled").toString());
+        browser.waitForText(By.id("audit-table"), "Quarterly audit sample, item 12");
+        assertThat(browser.driver().findElement(By.id("audit-table")).getText()).contains(reportId).contains("body-read");
+        browser.screenshot("10-auditor-audit-trail");
+    }
+
     private static Path downloaded(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElse(null);
