@@ -5,11 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -29,7 +31,11 @@ public class EndpointHealthStore {
     private static final Logger LOG = Logger.getLogger(EndpointHealthStore.class);
     private static final int MAX_REASON = 500;
 
+    /** How stale "last success" may be while an endpoint keeps succeeding. */
+    static final Duration SUCCESS_RESOLUTION = Duration.ofSeconds(1);
+
     private final DataSource dataSource;
+    private final Map<String, Instant> successWritten = new ConcurrentHashMap<>();
     private final ConsoleAuditRepository consoleAudit;
 
     public EndpointHealthStore(DataSource dataSource, ConsoleAuditRepository consoleAudit) {
@@ -37,8 +43,20 @@ public class EndpointHealthStore {
         this.consoleAudit = consoleAudit;
     }
 
-    /** The agency's system accepted a delivery: its run of failures ends. */
+    /**
+     * The agency's system accepted a delivery: its run of failures ends. Under load an endpoint succeeds many times a
+     * second; the row is written once per {@link #SUCCESS_RESOLUTION} at most (and always after a failure), so the
+     * health record does not add a database write to every delivery.
+     */
     public void succeeded(String agency, Instant at) {
+        if (agency == null) {
+            return;
+        }
+        Instant written = successWritten.get(agency);
+        if (written != null && Duration.between(written, at).abs().compareTo(SUCCESS_RESOLUTION) < 0) {
+            return;
+        }
+        successWritten.put(agency, at);
         record(agency, """
                 insert into endpoint_health (agency, last_success_at, consecutive_failures) values (?, ?, 0)
                 on conflict (agency) do update set consecutive_failures = 0,
@@ -47,6 +65,9 @@ public class EndpointHealthStore {
 
     /** An attempt failed; {@code reason} is already fit for a log line (no body). */
     public void failed(String agency, Instant at, String reason) {
+        if (agency != null) {
+            successWritten.remove(agency);
+        }
         record(agency, """
                 insert into endpoint_health (agency, last_failure_at, last_failure_reason, consecutive_failures)
                 values (?, ?, ?, 1)
