@@ -122,7 +122,7 @@ public class DeliveryAttempts {
         try {
             request = adapter.toAgencyRequest(exchange.getProperty(CANONICAL, byte[].class),
                     new AgencyEndpoint(agency.id(), agency.endpoint().url(), agency.endpoint().transport(),
-                            secrets.of(agency.id(), adapter.secretNames()), agency.language()));
+                            secrets.of(agency.id(), adapter.secretNames()), agency.language(), agency.odsCode()));
         } catch (UnsendableMessageException e) {
             throw new DeliveryFailure.Permanent("the " + agency.endpoint().transport() + " adapter cannot send it: "
                     + e.getMessage());

@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
@@ -84,11 +85,11 @@ final class FhirParts {
     }
 
     /**
-     * The recipient practice's ODS code: the per-agency setting if there is one, otherwise the one practice the
+     * The recipient practice's ODS code: the directory's, else the per-agency setting, otherwise the one practice the
      * children are registered at, otherwise none.
      */
     static String practiceOds(AgencyEndpoint endpoint, List<ChildRef> children) {
-        return endpoint.secret(GpOutboundMapper.ODS_CODE_SETTING).orElseGet(() -> {
+        return Optional.ofNullable(GpOutboundMapper.practiceOdsCode(endpoint)).orElseGet(() -> {
             Set<String> codes = odsCodes(children);
             return codes.size() == 1 ? codes.iterator().next() : null;
         });
@@ -107,8 +108,8 @@ final class FhirParts {
     static String noPractice(AgencyEndpoint endpoint, List<ChildRef> children) {
         int practices = odsCodes(children).size();
         return "cannot tell which GP practice " + endpoint.agencyId() + " is: the children are registered at "
-                + practices + " practices and hub.agencies." + endpoint.agencyId() + "." + GpOutboundMapper.ODS_CODE_SETTING
-                + " is not set";
+                + practices + " practices, the directory gives it no odsCode and hub.agencies." + endpoint.agencyId() + "."
+                + GpOutboundMapper.ODS_CODE_SETTING + " is not set";
     }
 
     static Identifier conferenceId(String id) {

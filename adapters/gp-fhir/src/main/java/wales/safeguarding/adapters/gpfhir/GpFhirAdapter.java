@@ -61,7 +61,7 @@ public final class GpFhirAdapter implements OutboundAdapter {
         return TRANSPORT;
     }
 
-    /** Not a secret: the optional ODS code of the practice ({@code hub.agencies.<agency id>.ods-code}). */
+    /** Not a secret: the practice's ODS code where the directory has none ({@code hub.agencies.<agency id>.ods-code}). */
     @Override
     public Set<String> secretNames() {
         return Set.of(GpOutboundMapper.ODS_CODE_SETTING);

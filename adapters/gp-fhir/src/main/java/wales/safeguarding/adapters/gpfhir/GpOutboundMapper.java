@@ -113,7 +113,7 @@ public final class GpOutboundMapper {
     }
 
     private Bundle communication(Envelope e, AgencyEndpoint endpoint) {
-        FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, endpoint.secret(ODS_CODE_SETTING).orElse(null));
+        FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, practiceOdsCode(endpoint));
         m.practice(List.of());
         String type = e.type().wireName();
         Communication communication = new Communication();
@@ -222,7 +222,7 @@ public final class GpOutboundMapper {
     }
 
     private Bundle outlinePlan(Envelope e, AgencyEndpoint endpoint, OutlinePlan plan) {
-        FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, endpoint.secret(ODS_CODE_SETTING).orElse(null));
+        FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, practiceOdsCode(endpoint));
         m.practice(List.of());
         List<String> lines = Texts.outlinePlanDocument(e, plan);
         DocumentReference doc = document(e, m, "outline-plan", "Outline plan of a child protection conference",
@@ -236,7 +236,7 @@ public final class GpOutboundMapper {
     }
 
     private Bundle minutes(Envelope e, AgencyEndpoint endpoint, ConferenceMinutes minutes) {
-        FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, endpoint.secret(ODS_CODE_SETTING).orElse(null));
+        FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, practiceOdsCode(endpoint));
         m.practice(List.of());
         DocumentContent content = minutes.minutes();
         String description = "Minutes of the child protection conference " + minutes.conferenceId()
@@ -334,4 +334,9 @@ public final class GpOutboundMapper {
 
 
     /** One Bundle under construction: ids, entries in order, and the MessageHeader that heads it. */
+
+    /** The practice's ODS code: the directory's, else the one configured ({@code hub.agencies.<id>.ods-code}). */
+    static String practiceOdsCode(AgencyEndpoint endpoint) {
+        return endpoint.ods().or(() -> endpoint.secret(ODS_CODE_SETTING)).orElse(null);
+    }
 }

@@ -245,6 +245,19 @@ class GpFhirAdapterTest {
     }
 
     @Test
+    void should_use_the_directory_ods_code_of_the_practice_before_any_configured_one() {
+        byte[] twoPractices = Examples.changed("conference-invitation", this::addSiblingAtAnotherPractice);
+        AgencyEndpoint fromDirectory = new AgencyEndpoint("gp-z99001", Examples.GP.url(), "fhir-r4",
+                Map.of("ods-code", "W99999"), null, "Z99001");
+
+        Bundle bundle = adapter.toValidBundle(twoPractices, fromDirectory);
+
+        Task task = only(bundle, Task.class);
+        assertThat(resolve(bundle, task.getOwner().getReference(), Organization.class).getIdentifierFirstRep().getValue())
+                .isEqualTo("Z99001");
+    }
+
+    @Test
     void should_refuse_a_report_request_when_it_cannot_tell_which_practice_the_recipient_is() {
         byte[] twoPractices = Examples.changed("conference-invitation", this::addSiblingAtAnotherPractice);
 
