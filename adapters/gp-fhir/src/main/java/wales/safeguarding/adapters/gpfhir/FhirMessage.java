@@ -44,6 +44,7 @@ import wales.safeguarding.schemas.childprotection.OutlinePlan;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.LanguagePreference;
 import wales.safeguarding.schemas.spi.AgencyEndpoint;
 import wales.safeguarding.schemas.spi.UnsendableMessageException;
 
@@ -81,13 +82,18 @@ final class FhirMessage {
         String name = children.stream().filter(c -> c.gpPractice() != null)
                 .filter(c -> odsCode.equals(c.gpPractice().odsCode())).map(c -> c.gpPractice().name())
                 .filter(Objects::nonNull).findFirst().orElse(null);
-        org.setText(Narratives.of((name != null ? name + ", " : "") + "GP practice " + odsCode
-                + " (" + endpoint.agencyId() + ")"));
+        org.setText(Narratives.of(Texts.inLanguages(endpoint.language(), cy -> List.of((name != null ? name + ", " : "")
+                + (cy ? "meddygfa deulu " : "GP practice ") + odsCode + " (" + endpoint.agencyId() + ")"))));
         org.addIdentifier().setSystem(FhirSystems.ODS_CODE).setValue(odsCode);
         org.addIdentifier().setSystem(FhirSystems.AGENCY_ID).setValue(endpoint.agencyId());
         org.setName(name);
         practiceRef = supporting(org, "practice");
         return org;
+    }
+
+    /** The language the practice reads the hub's own text in. */
+    LanguagePreference language() {
+        return endpoint.language();
     }
 
     Reference senderRef() {
@@ -117,8 +123,10 @@ final class FhirMessage {
         String type = envelope.type().wireName();
         MessageHeader header = new MessageHeader();
         header.setId(envelope.messageId().toString());
-        header.setText(Narratives.of("Safeguarding hub message " + type + " " + envelope.messageId(),
-                "From " + envelope.sender() + " to " + endpoint.agencyId() + ", case " + envelope.caseReference()));
+        header.setText(Narratives.of(Texts.inLanguages(endpoint.language(), cy -> List.of(
+                (cy ? "Neges yr hwb diogelu " : "Safeguarding hub message ") + type + " " + envelope.messageId(),
+                (cy ? "Gan " : "From ") + envelope.sender() + (cy ? " at " : " to ") + endpoint.agencyId()
+                        + (envelope.caseReference() == null ? "" : (cy ? ", achos " : ", case ") + envelope.caseReference())))));
         header.setEvent(new Coding(FhirSystems.MESSAGE_EVENT, type, null));
         MessageHeader.MessageDestinationComponent destination = header.addDestination()
                 .setName(endpoint.agencyId()).setEndpoint(endpoint.url());

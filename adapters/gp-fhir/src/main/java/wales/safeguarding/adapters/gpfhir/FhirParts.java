@@ -45,6 +45,7 @@ import wales.safeguarding.schemas.childprotection.OutlinePlan;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.LanguagePreference;
 import wales.safeguarding.schemas.spi.AgencyEndpoint;
 import wales.safeguarding.schemas.spi.UnsendableMessageException;
 
@@ -67,9 +68,9 @@ final class FhirParts {
         return a;
     }
 
-    static Patient patient(ChildRef child, Organization practice) {
+    static Patient patient(ChildRef child, Organization practice, LanguagePreference language) {
         Patient p = new Patient();
-        p.setText(Narratives.of(Texts.child(child)));
+        p.setText(Narratives.of(Texts.inLanguages(language, cy -> List.of(Texts.child(child, cy)))));
         if (child.nhsNumber() != null) {
             p.addIdentifier().setSystem(FhirSystems.NHS_NUMBER).setValue(child.nhsNumber());
         }

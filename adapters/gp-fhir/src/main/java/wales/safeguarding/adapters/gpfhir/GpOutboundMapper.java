@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Attachment;
@@ -46,6 +47,7 @@ import wales.safeguarding.schemas.childprotection.OutlinePlan;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.LanguagePreference;
 import wales.safeguarding.schemas.spi.AgencyEndpoint;
 import wales.safeguarding.schemas.spi.UnsendableMessageException;
 
@@ -115,17 +117,22 @@ public final class GpOutboundMapper {
     private Bundle communication(Envelope e, AgencyEndpoint endpoint) {
         FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, practiceOdsCode(endpoint));
         m.practice(List.of());
+        LanguagePreference language = endpoint.language();
         String type = e.type().wireName();
+        List<String> notice = Texts.messageNotice(e, language);
         Communication communication = new Communication();
-        communication.setText(Narratives.of("Safeguarding hub message: " + type,
-                "Message " + e.messageId() + (e.caseReference() == null ? "" : ", case " + e.caseReference())
-                        + ", from " + e.sender()));
+        communication.setText(Narratives.of(notice));
         communication.addIdentifier().setSystem(FhirSystems.MESSAGE_ID).setValue(e.messageId().toString());
         communication.setStatus(Communication.CommunicationStatus.COMPLETED);
         communication.setSent(Date.from(e.createdAt().toInstant()));
         communication.setLanguage(e.language().code());
+        // what arrived, readable by a GP system that does not open the attachment; the body only in the attachment
+        communication.addPayload().setContent(new StringType(Texts.joinLines(notice)));
         communication.addPayload().setContent(FhirParts.attachment("application/json", e.language().code(),
-                CanonicalJson.write(e.body()), type + " (canonical JSON, schemas.safeguarding.wales)", e.createdAt()));
+                CanonicalJson.write(e.body()), Texts.inLanguagesOneLine(language,
+                        cy -> type + (cy ? " (JSON canonaidd, schemas.safeguarding.wales)"
+                                : " (canonical JSON, schemas.safeguarding.wales)")),
+                e.createdAt()));
         m.focus(communication, "communication");
         return m.build();
     }
@@ -140,25 +147,30 @@ public final class GpOutboundMapper {
         }
         List<Reference> patients = new ArrayList<>();
         for (int i = 0; i < inv.children().size(); i++) {
-            patients.add(m.supporting(FhirParts.patient(inv.children().get(i), practice), "patient-" + i));
+            patients.add(m.supporting(FhirParts.patient(inv.children().get(i), practice, endpoint.language()), "patient-" + i));
         }
 
         Appointment appointment = new Appointment();
-        String kind = Texts.kind(inv);
-        appointment.setText(Narratives.of(
-                "Child protection conference " + inv.conferenceId() + " (" + kind + ")",
-                "Starts " + Texts.humanDateTime(inv.meeting().startsAt()) + ", " + inv.meeting().format(),
-                inv.reason()));
+        LanguagePreference language = endpoint.language();
+        appointment.setText(Narratives.of(Texts.inLanguages(language, cy -> List.of(
+                (cy ? "Cynhadledd amddiffyn plant " : "Child protection conference ") + inv.conferenceId() + " ("
+                        + Texts.kind(inv, cy) + ")",
+                (cy ? "Yn dechrau: " : "Starts ") + Texts.humanDateTime(inv.meeting().startsAt(), cy) + ", "
+                        + Texts.format(inv.meeting().format(), cy),
+                inv.reason()))));
         appointment.addIdentifier(FhirParts.conferenceId(inv.conferenceId()));
         appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
-        appointment.setAppointmentType(new CodeableConcept().setText(FhirParts.capitalised(kind)));
+        appointment.setAppointmentType(new CodeableConcept().setText(
+                Texts.inLanguagesOneLine(language, cy -> FhirParts.capitalised(Texts.kind(inv, cy)))));
         appointment.setDescription(inv.reason());
         appointment.setStartElement(new InstantType(Texts.fhirDateTime(inv.meeting().startsAt())));
         appointment.setEndElement(new InstantType(Texts.fhirDateTime(inv.meeting().startsAt().plus(CONFERENCE_LENGTH))));
         appointment.setCreatedElement(FhirParts.dateTime(e.createdAt()));
-        List<String> joining = Texts.joining(inv.meeting().joining());
-        joining.add(0, "Format: " + inv.meeting().format());
-        appointment.setComment(String.join("\n", joining));
+        appointment.setComment(Texts.joinLines(Texts.inLanguages(language, cy -> {
+            List<String> joining = Texts.joining(inv.meeting().joining(), cy);
+            joining.add(0, (cy ? "Fformat: " : "Format: ") + Texts.format(inv.meeting().format(), cy));
+            return joining;
+        })));
         for (Reference patient : patients) {
             appointment.addParticipant()
                     .setActor(patient)
@@ -174,11 +186,12 @@ public final class GpOutboundMapper {
         }
         Reference appointmentRef = m.focus(appointment, "appointment");
 
-        List<String> letter = Texts.invitationLetter(e, inv, endpoint.language());
+        List<String> letter = Texts.invitationLetter(e, inv, language);
         Communication communication = new Communication();
         communication.setText(Narratives.of(letter));
         communication.setStatus(Communication.CommunicationStatus.COMPLETED);
-        communication.addCategory(new CodeableConcept().setText("Child protection conference invitation"));
+        communication.addCategory(new CodeableConcept().setText(Texts.inLanguagesOneLine(language,
+                cy -> cy ? "Gwahoddiad i gynhadledd amddiffyn plant" : "Child protection conference invitation")));
         if (patients.size() == 1) {
             communication.setSubject(patients.get(0));
         }
@@ -192,12 +205,11 @@ public final class GpOutboundMapper {
         m.focus(communication, "invitation-letter");
 
         if (reportRequested) {
-            String due = Texts.humanDateTime(inv.writtenReport().dueBy());
             Task task = new Task();
-            task.setText(Narratives.of(
-                    "Written report requested for the " + kind + " " + inv.conferenceId(),
-                    "Due by " + due,
-                    "Complete this Task with the report as a DocumentReference in Task.output."));
+            task.setText(Narratives.of(Texts.inLanguages(language, cy -> List.of(
+                    Texts.reportTaskDescription(inv, cy),
+                    cy ? "Cwblhewch y Dasg hon gyda'r adroddiad fel DocumentReference yn Task.output."
+                            : "Complete this Task with the report as a DocumentReference in Task.output."))));
             task.addIdentifier(new Identifier().setSystem(FhirSystems.REPORT_REQUEST)
                     .setValue(inv.conferenceId() + "/" + endpoint.agencyId()));
             task.setGroupIdentifier(new Identifier().setSystem(FhirSystems.MESSAGE_ID)
@@ -206,7 +218,7 @@ public final class GpOutboundMapper {
             task.setIntent(Task.TaskIntent.ORDER);
             task.setCode(new CodeableConcept().addCoding(new Coding(FhirSystems.TASK_CODE,
                     FhirSystems.TASK_WRITTEN_REPORT, "Written report for a child protection conference")));
-            task.setDescription("Written report for the " + kind + " " + inv.conferenceId() + ", due by " + due);
+            task.setDescription(Texts.inLanguagesOneLine(language, cy -> Texts.reportTaskDescription(inv, cy)));
             task.setFocus(appointmentRef.copy().setIdentifier(FhirParts.conferenceId(inv.conferenceId())));
             if (patients.size() == 1) {
                 task.setFor(patients.get(0));
@@ -224,13 +236,17 @@ public final class GpOutboundMapper {
     private Bundle outlinePlan(Envelope e, AgencyEndpoint endpoint, OutlinePlan plan) {
         FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, practiceOdsCode(endpoint));
         m.practice(List.of());
-        List<String> lines = Texts.outlinePlanDocument(e, plan);
+        LanguagePreference language = endpoint.language();
+        List<String> lines = Texts.outlinePlanDocument(e, plan, language);
         DocumentReference doc = document(e, m, "outline-plan", "Outline plan of a child protection conference",
-                lines.get(0), Narratives.of(e.language().code(), lines), true, plan.conferenceId());
+                Texts.inLanguagesOneLine(language, cy -> Texts.outlinePlanHeading(plan, cy)),
+                Narratives.of(e.language().code(), lines), true, plan.conferenceId());
         doc.setLanguage(e.language().code());
         byte[] text = (Texts.joinLines(lines) + "\n").getBytes(StandardCharsets.UTF_8);
         doc.addContent().setAttachment(FhirParts.attachment("text/plain", e.language().code(), text,
-                "Outline plan, conference " + plan.conferenceId(), e.createdAt()));
+                Texts.inLanguagesOneLine(language,
+                        cy -> (cy ? "Cynllun amlinellol, cynhadledd " : "Outline plan, conference ") + plan.conferenceId()),
+                e.createdAt()));
         m.focus(doc, "outline-plan");
         return m.build();
     }
@@ -239,11 +255,13 @@ public final class GpOutboundMapper {
         FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, practiceOdsCode(endpoint));
         m.practice(List.of());
         DocumentContent content = minutes.minutes();
-        String description = "Minutes of the child protection conference " + minutes.conferenceId()
-                + (minutes.isFinal() ? " (final)" : " (not final: corrections may follow)");
+        Function<Boolean, String> description = cy -> Texts.minutesDescription(minutes.conferenceId(),
+                minutes.isFinal(), cy);
+        // the council's title, then the hub's description in the practice's language
+        List<String> narrative = new ArrayList<>(List.of(content.title()));
+        narrative.addAll(Texts.inLanguages(endpoint.language(), cy -> List.of(description.apply(cy))));
         DocumentReference doc = document(e, m, "conference-minutes", "Minutes of a child protection conference",
-                description, Narratives.of(content.language().code(), List.of(content.title(), description)), minutes.isFinal(),
-                minutes.conferenceId());
+                Texts.inLanguagesOneLine(endpoint.language(), description), Narratives.of(content.language().code(), narrative), minutes.isFinal(), minutes.conferenceId());
         doc.setLanguage(content.language().code());
         byte[] data;
         if (content.contentBase64() != null) {
@@ -264,20 +282,22 @@ public final class GpOutboundMapper {
     private Bundle registerChange(Envelope e, AgencyEndpoint endpoint, RegisterChange change) {
         FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, FhirParts.practiceOds(endpoint, List.of(change.child())));
         Organization practice = m.practice(List.of(change.child()));
-        Reference patient = m.supporting(FhirParts.patient(change.child(), practice), "patient-0");
+        Reference patient = m.supporting(FhirParts.patient(change.child(), practice, endpoint.language()), "patient-0");
         boolean added = "added".equals(change.change());
+        LanguagePreference language = endpoint.language();
 
         Flag flag = new Flag();
-        List<String> notice = Texts.registerNotice(e, change);
-        flag.setText(Narratives.of(notice.get(0)));
+        flag.setText(Narratives.of(Texts.inLanguages(language, cy -> List.of(Texts.registerHeadline(change, cy)))));
         flag.addIdentifier(new Identifier().setSystem(FhirSystems.REGISTRATION).setValue(e.caseReference()));
         flag.setStatus(added ? Flag.FlagStatus.ACTIVE : Flag.FlagStatus.INACTIVE);
         flag.addCategory(new CodeableConcept().addCoding(
                 new Coding("http://terminology.hl7.org/CodeSystem/flag-category", "safety", "Safety")));
+        // the SNOMED CT display stays as the code system has it; the text is what the practice reads
         flag.setCode(new CodeableConcept()
                 .addCoding(new Coding(FhirSystems.SNOMED_CT, FhirSystems.CHILD_PROTECTION_PLAN,
                         FhirSystems.CHILD_PROTECTION_PLAN_DISPLAY))
-                .setText(FhirSystems.CHILD_PROTECTION_PLAN_DISPLAY));
+                .setText(Texts.inLanguagesOneLine(language,
+                        cy -> cy ? "Cynllun amddiffyn plant" : FhirSystems.CHILD_PROTECTION_PLAN_DISPLAY)));
         flag.setSubject(patient);
         if (added) {
             flag.getPeriod().setStartElement(new DateTimeType(change.effectiveOn().toString()));
@@ -287,10 +307,12 @@ public final class GpOutboundMapper {
         flag.setAuthor(m.senderRef());
         Reference flagRef = m.focus(flag, "register-flag");
 
+        List<String> notice = Texts.registerNotice(e, change, language);
         Communication communication = new Communication();
         communication.setText(Narratives.of(notice));
         communication.setStatus(Communication.CommunicationStatus.COMPLETED);
-        communication.addCategory(new CodeableConcept().setText("Child protection register change"));
+        communication.addCategory(new CodeableConcept().setText(Texts.inLanguagesOneLine(language,
+                cy -> cy ? "Newid i'r gofrestr amddiffyn plant" : "Child protection register change")));
         communication.setSubject(patient);
         communication.addAbout(flagRef);
         communication.setSentElement(FhirParts.dateTime(e.createdAt()));
@@ -305,6 +327,7 @@ public final class GpOutboundMapper {
 
     private static DocumentReference document(Envelope e, FhirMessage m, String typeCode, String typeDisplay,
             String description, org.hl7.fhir.r4.model.Narrative narrative, boolean isFinal, String conferenceId) {
+        LanguagePreference language = m.language();
         DocumentReference doc = new DocumentReference();
         doc.setText(narrative);
         doc.setMasterIdentifier(new Identifier().setSystem(FhirSystems.MESSAGE_ID).setValue(e.messageId().toString()));
@@ -312,28 +335,18 @@ public final class GpOutboundMapper {
         doc.setDocStatus(isFinal ? DocumentReference.ReferredDocumentStatus.FINAL
                 : DocumentReference.ReferredDocumentStatus.PRELIMINARY);
         doc.setType(new CodeableConcept().addCoding(new Coding(FhirSystems.DOCUMENT_TYPE, typeCode, typeDisplay))
-                .setText(typeDisplay));
+                .setText(Texts.inLanguagesOneLine(language, cy -> cy ? Texts.documentTypeCy(typeCode) : typeDisplay)));
         doc.setDateElement(new InstantType(Texts.fhirDateTime(e.createdAt())));
         doc.addAuthor(m.senderRef());
         doc.setDescription(description);
         doc.getContext().addRelated(new Reference().setType("Appointment").setIdentifier(FhirParts.conferenceId(conferenceId))
-                .setDisplay("Child protection conference " + conferenceId));
+                .setDisplay(Texts.inLanguagesOneLine(language,
+                        cy -> (cy ? "Cynhadledd amddiffyn plant " : "Child protection conference ") + conferenceId)));
         doc.getContext().addRelated(new Reference().setIdentifier(new Identifier()
-                .setSystem(FhirSystems.CASE_REFERENCE).setValue(e.caseReference())).setDisplay("Case " + e.caseReference()));
+                .setSystem(FhirSystems.CASE_REFERENCE).setValue(e.caseReference()))
+                .setDisplay(Texts.inLanguagesOneLine(language, cy -> (cy ? "Achos " : "Case ") + e.caseReference())));
         return doc;
     }
-
-
-
-
-
-
-
-
-
-
-
-    /** One Bundle under construction: ids, entries in order, and the MessageHeader that heads it. */
 
     /** The practice's ODS code: the directory's, else the one configured ({@code hub.agencies.<id>.ods-code}). */
     static String practiceOdsCode(AgencyEndpoint endpoint) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import wales.safeguarding.schemas.childprotection.ChildRef;
@@ -17,13 +18,14 @@ import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.dutytoreport.Address;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.LanguagePreference;
+import wales.safeguarding.schemas.envelope.MessageType;
 
 /**
  * The plain-text letters and documents a GP practice reads (the invitation letter, the outline plan as a document,
- * the register notice), and the date formats they use. The agency's own text (reason, conclusion, plan) passes
- * through unchanged and untranslated. The frame of the invitation letter is in the practice's language, or in Welsh
- * and English together, Welsh first, where its preference is unknown (the active offer: the Welsh is never the
- * lesser); the frame of the other documents is English.
+ * the register notice, the notice of any other message), and the date formats they use. The agency's own text
+ * (reason, conclusion, plan) passes through unchanged and untranslated. Everything the hub writes itself is in the
+ * practice's language, or in Welsh and English together, Welsh first, where its preference is unknown (the active
+ * offer: the Welsh is never the lesser): {@link #inLanguages} for lines, {@link #inLanguagesOneLine} for a title.
  */
 final class Texts {
 
@@ -44,7 +46,11 @@ final class Texts {
     }
 
     static String humanDate(LocalDate d) {
-        return HUMAN_DATE.format(d);
+        return humanDate(d, false);
+    }
+
+    static String humanDate(LocalDate d, boolean cy) {
+        return (cy ? HUMAN_DATE_CY : HUMAN_DATE).format(d);
     }
 
     static String humanDateTime(OffsetDateTime t) {
@@ -80,7 +86,22 @@ final class Texts {
     }
 
     static String kind(ConferenceInvitation inv) {
+        return kind(inv, false);
+    }
+
+    static String kind(ConferenceInvitation inv, boolean cy) {
+        if (cy) {
+            return "review".equals(inv.kind()) ? "cynhadledd adolygu amddiffyn plant" : "cynhadledd amddiffyn plant gychwynnol";
+        }
         return "review".equals(inv.kind()) ? "review child protection conference" : "initial child protection conference";
+    }
+
+    /** The written report request in one line: the Task's description and the first line of its narrative. */
+    static String reportTaskDescription(ConferenceInvitation inv, boolean cy) {
+        return cy ? "Adroddiad ysgrifenedig ar gyfer " + kind(inv, true).replaceFirst("^cynhadledd", "y gynhadledd") + " "
+                + inv.conferenceId() + ", erbyn " + humanDateTime(inv.writtenReport().dueBy(), true)
+                : "Written report for the " + kind(inv) + " " + inv.conferenceId() + ", due by "
+                        + humanDateTime(inv.writtenReport().dueBy());
     }
 
     static String conclusion(String outcome) {
@@ -98,6 +119,10 @@ final class Texts {
         };
     }
 
+    static String format(String format, boolean cy) {
+        return cy ? formatCy(format) : format;
+    }
+
     private static String formatCy(String format) {
         return switch (format == null ? "" : format) {
             case "face-to-face" -> "wyneb yn wyneb";
@@ -107,7 +132,23 @@ final class Texts {
     }
 
     static String categories(List<String> categories) {
-        return categories == null ? "" : categories.stream().map(c -> c.replace('-', ' ')).collect(Collectors.joining(", "));
+        return categories(categories, false);
+    }
+
+    static String categories(List<String> categories, boolean cy) {
+        return categories == null ? ""
+                : categories.stream().map(c -> cy ? categoryCy(c) : c.replace('-', ' ')).collect(Collectors.joining(", "));
+    }
+
+    private static String categoryCy(String category) {
+        return switch (category) {
+            case "physical-abuse" -> "cam-drin corfforol";
+            case "emotional-abuse" -> "cam-drin emosiynol";
+            case "sexual-abuse" -> "cam-drin rhywiol";
+            case "neglect" -> "esgeulustod";
+            case "financial-abuse" -> "cam-drin ariannol";
+            default -> category.replace('-', ' ');
+        };
     }
 
     static String address(Address a) {
@@ -141,21 +182,40 @@ final class Texts {
     }
 
     /**
-     * The invitation letter in the practice's language: Welsh, English, or both where its preference is unknown
-     * (Welsh first, a blank line between them).
+     * The languages the hub writes its own text in for a practice, in order: Welsh ({@code true}), English
+     * ({@code false}), or Welsh then English where the preference is unknown.
      */
-    static List<String> invitationLetter(Envelope e, ConferenceInvitation inv, LanguagePreference preference) {
+    private static List<Boolean> welshFirst(LanguagePreference preference) {
+        return switch (preference) {
+            case CY -> List.of(true);
+            case EN -> List.of(false);
+            default -> List.of(true, false);
+        };
+    }
+
+    /**
+     * A text the hub writes, in the practice's language: {@code text} is asked for its Welsh ({@code true}) and
+     * English ({@code false}) lines; both where the preference is unknown, Welsh first, a blank line between them.
+     */
+    static List<String> inLanguages(LanguagePreference preference, Function<Boolean, List<String>> text) {
         List<String> l = new ArrayList<>();
-        if (preference != LanguagePreference.EN) {
-            l.addAll(invitationLetterCy(e, inv));
-        }
-        if (preference != LanguagePreference.CY) {
+        for (boolean cy : welshFirst(preference)) {
             if (!l.isEmpty()) {
                 l.add("");
             }
-            l.addAll(invitationLetterEn(e, inv));
+            l.addAll(text.apply(cy));
         }
         return l;
+    }
+
+    /** A one-line text (a title, a description, a code's text) in the practice's language, or {@code "cy / en"}. */
+    static String inLanguagesOneLine(LanguagePreference preference, Function<Boolean, String> text) {
+        return welshFirst(preference).stream().map(text).collect(Collectors.joining(" / "));
+    }
+
+    /** The invitation letter in the practice's language (see {@link #inLanguages}). */
+    static List<String> invitationLetter(Envelope e, ConferenceInvitation inv, LanguagePreference preference) {
+        return inLanguages(preference, cy -> cy ? invitationLetterCy(e, inv) : invitationLetterEn(e, inv));
     }
 
     private static List<String> invitationLetterEn(Envelope e, ConferenceInvitation inv) {
@@ -222,48 +282,148 @@ final class Texts {
         return inv.writtenReport() != null && inv.writtenReport().requested() && inv.writtenReport().dueBy() != null;
     }
 
-    static List<String> outlinePlanDocument(Envelope e, OutlinePlan p) {
+    static String outlinePlanHeading(OutlinePlan p, boolean cy) {
+        return cy ? "Cynllun amlinellol cynhadledd amddiffyn plant " + p.conferenceId() + " a gynhaliwyd: "
+                + humanDate(p.heldOn(), true)
+                : "Outline plan of the child protection conference " + p.conferenceId() + " held on " + humanDate(p.heldOn());
+    }
+
+    static List<String> outlinePlanDocument(Envelope e, OutlinePlan p, LanguagePreference preference) {
+        return inLanguages(preference, cy -> outlinePlanDocument(e, p, cy));
+    }
+
+    private static List<String> outlinePlanDocument(Envelope e, OutlinePlan p, boolean cy) {
         List<String> l = new ArrayList<>();
-        l.add("Outline plan of the child protection conference " + p.conferenceId() + " held on " + humanDate(p.heldOn()));
-        l.add("Case " + e.caseReference() + ", from " + e.sender());
-        l.add("Outline plan:");
+        l.add(outlinePlanHeading(p, cy));
+        l.add(caseFrom(e, cy));
+        l.add(cy ? "Cynllun amlinellol:" : "Outline plan:");
         l.add(p.outlinePlan());
-        l.add("Decisions:");
+        l.add(cy ? "Penderfyniadau:" : "Decisions:");
         for (int i = 0; i < p.decisions().size(); i++) {
             l.add((i + 1) + ". " + p.decisions().get(i));
         }
-        l.add(p.registered()
-                ? "The child is on the child protection register under: " + categories(p.categoriesOfHarm()) + "."
-                : "The child is not on the child protection register.");
-        l.add("Attended: " + (p.attended() == null || p.attended().isEmpty() ? "none listed" : String.join(", ", p.attended())));
+        if (cy) {
+            l.add(p.registered()
+                    ? "Mae'r plentyn ar y gofrestr amddiffyn plant. Categorïau niwed: " + categories(p.categoriesOfHarm(), true) + "."
+                    : "Nid yw'r plentyn ar y gofrestr amddiffyn plant.");
+        } else {
+            l.add(p.registered()
+                    ? "The child is on the child protection register under: " + categories(p.categoriesOfHarm()) + "."
+                    : "The child is not on the child protection register.");
+        }
+        boolean noneAttended = p.attended() == null || p.attended().isEmpty();
+        l.add((cy ? "Yn bresennol: " : "Attended: ")
+                + (noneAttended ? (cy ? "neb wedi'i restru" : "none listed") : String.join(", ", p.attended())));
         if (p.nextConferenceDate() != null) {
-            l.add("Next conference: " + humanDate(p.nextConferenceDate()));
+            l.add((cy ? "Y gynhadledd nesaf: " : "Next conference: ") + humanDate(p.nextConferenceDate(), cy));
         }
         if (p.coreGroup() != null && !p.coreGroup().isEmpty()) {
-            l.add("Core group: " + p.coreGroup().stream().map(Texts::invitee).collect(Collectors.joining("; ")));
+            l.add((cy ? "Grŵp craidd: " : "Core group: ")
+                    + p.coreGroup().stream().map(Texts::invitee).collect(Collectors.joining("; ")));
         }
         return l;
     }
 
-    static List<String> registerNotice(Envelope e, RegisterChange r) {
-        List<String> l = new ArrayList<>();
-        if ("added".equals(r.change())) {
-            l.add(r.child().name() + " is on the child protection register from " + humanDate(r.effectiveOn())
-                    + " under: " + categories(r.categoriesOfHarm()) + ".");
-        } else {
-            l.add(r.child().name() + " was removed from the child protection register on " + humanDate(r.effectiveOn()) + ".");
+    static String minutesDescription(String conferenceId, boolean isFinal, boolean cy) {
+        if (cy) {
+            return "Cofnodion y gynhadledd amddiffyn plant " + conferenceId
+                    + (isFinal ? " (terfynol)" : " (nid terfynol: gall cywiriadau ddilyn)");
         }
-        l.add("Child: " + child(r.child()));
-        l.add("Case " + e.caseReference() + ", from " + e.sender());
+        return "Minutes of the child protection conference " + conferenceId
+                + (isFinal ? " (final)" : " (not final: corrections may follow)");
+    }
+
+    /** The Welsh text of a hub document type (the coding's display stays English, as the code system has it). */
+    static String documentTypeCy(String typeCode) {
+        return "outline-plan".equals(typeCode) ? "Cynllun amlinellol cynhadledd amddiffyn plant"
+                : "Cofnodion cynhadledd amddiffyn plant";
+    }
+
+    static String caseFrom(Envelope e, boolean cy) {
+        return (cy ? "Achos " : "Case ") + e.caseReference() + (cy ? ", gan " : ", from ") + e.sender();
+    }
+
+    /** The register change in one sentence: the Flag's narrative and the notice's first line. */
+    static String registerHeadline(RegisterChange r, boolean cy) {
+        boolean added = "added".equals(r.change());
+        if (cy) {
+            return added
+                    ? "Mae " + r.child().name() + " ar y gofrestr amddiffyn plant o'r dyddiad hwn: "
+                            + humanDate(r.effectiveOn(), true) + ". Categorïau niwed: "
+                            + categories(r.categoriesOfHarm(), true) + "."
+                    : "Tynnwyd " + r.child().name() + " oddi ar y gofrestr amddiffyn plant. Dyddiad: "
+                            + humanDate(r.effectiveOn(), true) + ".";
+        }
+        return added
+                ? r.child().name() + " is on the child protection register from " + humanDate(r.effectiveOn())
+                        + " under: " + categories(r.categoriesOfHarm()) + "."
+                : r.child().name() + " was removed from the child protection register on " + humanDate(r.effectiveOn()) + ".";
+    }
+
+    static List<String> registerNotice(Envelope e, RegisterChange r, LanguagePreference preference) {
+        return inLanguages(preference, cy -> registerNotice(e, r, cy));
+    }
+
+    private static List<String> registerNotice(Envelope e, RegisterChange r, boolean cy) {
+        List<String> l = new ArrayList<>();
+        l.add(registerHeadline(r, cy));
+        l.add((cy ? "Plentyn: " : "Child: ") + child(r.child(), cy));
+        l.add(caseFrom(e, cy));
         if (r.eligibleNeeds() != null) {
-            l.add("Eligible needs:");
+            l.add(cy ? "Anghenion cymwys:" : "Eligible needs:");
             l.add(r.eligibleNeeds());
         }
         if (r.contingencyPlan() != null) {
-            l.add("Contingency plan:");
+            l.add(cy ? "Cynllun wrth gefn:" : "Contingency plan:");
             l.add(r.contingencyPlan());
         }
         return l;
+    }
+
+    /**
+     * What a message of a type without its own mapping is, in words, for the notice that heads its Communication:
+     * the type, the case, the sender and when it was sent; nothing from the body.
+     */
+    static List<String> messageNotice(Envelope e, LanguagePreference preference) {
+        return inLanguages(preference, cy -> {
+            List<String> l = new ArrayList<>();
+            l.add((cy ? "Hysbysiad gan yr hwb diogelu: " : "Safeguarding hub notice: ") + typeInWords(e.type(), cy));
+            l.add((e.caseReference() == null ? "" : (cy ? "Achos " : "Case ") + e.caseReference() + ", ")
+                    + (cy ? "gan " : "from ") + e.sender() + (cy ? ", anfonwyd: " : ", sent ")
+                    + humanDateTime(e.createdAt(), cy) + ".");
+            l.add(cy ? "Mae'r neges lawn ynghlwm (JSON canonaidd, schemas.safeguarding.wales)."
+                    : "The full message is attached (canonical JSON, schemas.safeguarding.wales).");
+            return l;
+        });
+    }
+
+    static String typeInWords(MessageType type, boolean cy) {
+        return switch (type) {
+            case DUTY_TO_REPORT -> cy ? "adroddiad dyletswydd i adrodd" : "duty-to-report";
+            case REPORT_ACKNOWLEDGEMENT -> cy ? "cydnabyddiaeth o adroddiad dyletswydd i adrodd"
+                    : "acknowledgement of a duty-to-report";
+            case REPORT_OUTCOME -> cy ? "canlyniad adroddiad dyletswydd i adrodd" : "outcome of a duty-to-report";
+            case DELIVERY_RECEIPT -> cy ? "derbynneb danfon" : "delivery receipt";
+            case ACKNOWLEDGEMENT -> cy ? "cydnabyddiaeth" : "acknowledgement";
+            case ESCALATION -> cy ? "nodyn atgoffa neu uwchgyfeirio am gam sy'n hwyr"
+                    : "reminder or escalation about an overdue step";
+            case STRATEGY_MEETING_INVITATION -> cy ? "gwahoddiad i gyfarfod strategaeth" : "invitation to a strategy meeting";
+            case CONFERENCE_INVITATION -> cy ? "gwahoddiad i gynhadledd amddiffyn plant"
+                    : "invitation to a child protection conference";
+            case CONFERENCE_REPORT -> cy ? "adroddiad ysgrifenedig ar gyfer cynhadledd amddiffyn plant"
+                    : "written report for a child protection conference";
+            case OUTLINE_PLAN -> cy ? "cynllun amlinellol a chrynodeb o'r penderfyniadau"
+                    : "outline plan and summary of decisions";
+            case CONFERENCE_MINUTES -> cy ? "cofnodion cynhadledd amddiffyn plant" : "minutes of a child protection conference";
+            case MINUTES_CORRECTION -> cy ? "cywiriad i gofnodion cynhadledd" : "correction to conference minutes";
+            case REGISTER_CHANGE -> cy ? "newid i'r gofrestr amddiffyn plant" : "change to the child protection register";
+            case PLAN_UPDATE -> cy ? "diweddariad i'r cynllun amddiffyn plant" : "update to the child protection plan";
+            case INFORMATION_SHARE -> cy ? "gwybodaeth a rannwyd gan asiantaeth" : "information shared by an agency";
+            case HEALTH_ALERT -> cy ? "rhybudd iechyd" : "health alert";
+            case SCHOOL_ALERT -> cy ? "rhybudd gan ysgol" : "alert from a school";
+            case SCHOOL_TRANSFER -> cy ? "trosglwyddo ffeil ddiogelu i ysgol newydd"
+                    : "safeguarding file passed to a new school";
+        };
     }
 
     /** The lines as one text, without a trailing line break (FHIR strings must not end in whitespace). */

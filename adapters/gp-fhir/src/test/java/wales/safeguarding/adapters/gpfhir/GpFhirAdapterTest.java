@@ -202,7 +202,7 @@ class GpFhirAdapterTest {
     @ParameterizedTest
     @EnumSource(value = MessageType.class, mode = EnumSource.Mode.EXCLUDE,
             names = {"CONFERENCE_INVITATION", "OUTLINE_PLAN", "CONFERENCE_MINUTES", "REGISTER_CHANGE"})
-    void should_carry_every_other_type_as_a_valid_communication_with_the_canonical_body(MessageType type)
+    void should_carry_every_other_type_as_a_valid_communication_with_a_notice_and_the_canonical_body(MessageType type)
             throws Exception {
         var request = adapter.toAgencyRequest(Examples.valid(type.wireName()), Examples.GP);
         org.hl7.fhir.r4.model.Bundle bundle = (org.hl7.fhir.r4.model.Bundle) GpFhirContext.parse(
@@ -211,8 +211,12 @@ class GpFhirAdapterTest {
                 (org.hl7.fhir.r4.model.MessageHeader) bundle.getEntryFirstRep().getResource();
         assertThat(header.getEventCoding().getCode()).isEqualTo(type.wireName());
         org.hl7.fhir.r4.model.Communication communication = only(bundle, org.hl7.fhir.r4.model.Communication.class);
+        assertThat(communication.getPayload()).hasSize(2);
+        assertThat(communication.getPayload().get(0).getContentStringType().getValue())
+                .startsWith("Hysbysiad gan yr hwb diogelu: " + Texts.typeInWords(type, true) + "\n")
+                .contains("\n\nSafeguarding hub notice: " + Texts.typeInWords(type, false) + "\n");
         var body = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(communication.getPayloadFirstRep().getContentAttachment().getData());
+                .readTree(communication.getPayload().get(1).getContentAttachment().getData());
         assertThat(body).isEqualTo(com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(Examples.valid(type.wireName())).get("body"));
         assertThat(GpFhirValidator.errors(GpFhirValidator.validate(bundle))).isEmpty();
