@@ -53,6 +53,11 @@ final class Texts {
         return (cy ? HUMAN_DATE_CY : HUMAN_DATE).format(d);
     }
 
+    /** A day as an adverb of time ("ddydd Mawrth 24 Mehefin 2025"): the soft mutation Welsh wants after a verb or "o". */
+    static String onDayCy(LocalDate d) {
+        return humanDate(d, true).replaceFirst("^Dydd", "ddydd");
+    }
+
     static String humanDateTime(OffsetDateTime t) {
         return humanDateTime(t, false);
     }
@@ -283,8 +288,8 @@ final class Texts {
     }
 
     static String outlinePlanHeading(OutlinePlan p, boolean cy) {
-        return cy ? "Cynllun amlinellol cynhadledd amddiffyn plant " + p.conferenceId() + " a gynhaliwyd: "
-                + humanDate(p.heldOn(), true)
+        return cy ? "Cynllun amlinellol y gynhadledd amddiffyn plant " + p.conferenceId() + " a gynhaliwyd "
+                + onDayCy(p.heldOn())
                 : "Outline plan of the child protection conference " + p.conferenceId() + " held on " + humanDate(p.heldOn());
     }
 
@@ -348,11 +353,10 @@ final class Texts {
         boolean added = "added".equals(r.change());
         if (cy) {
             return added
-                    ? "Mae " + r.child().name() + " ar y gofrestr amddiffyn plant o'r dyddiad hwn: "
-                            + humanDate(r.effectiveOn(), true) + ". Categorïau niwed: "
-                            + categories(r.categoriesOfHarm(), true) + "."
-                    : "Tynnwyd " + r.child().name() + " oddi ar y gofrestr amddiffyn plant. Dyddiad: "
-                            + humanDate(r.effectiveOn(), true) + ".";
+                    ? "Mae " + r.child().name() + " ar y gofrestr amddiffyn plant o " + onDayCy(r.effectiveOn())
+                            + ". Categorïau niwed: " + categories(r.categoriesOfHarm(), true) + "."
+                    : "Tynnwyd " + r.child().name() + " oddi ar y gofrestr amddiffyn plant " + onDayCy(r.effectiveOn())
+                            + ".";
         }
         return added
                 ? r.child().name() + " is on the child protection register from " + humanDate(r.effectiveOn())

@@ -21,13 +21,13 @@ import wales.safeguarding.schemas.spi.AgencyEndpoint;
  */
 class GpFhirLanguageTest {
 
-    private static final String PLAN_CY = "Cynllun amlinellol cynhadledd amddiffyn plant CCS-ICPC-2025-0042 a gynhaliwyd: "
-            + "Dydd Mawrth 24 Mehefin 2025";
+    private static final String PLAN_CY = "Cynllun amlinellol y gynhadledd amddiffyn plant CCS-ICPC-2025-0042 a gynhaliwyd "
+            + "ddydd Mawrth 24 Mehefin 2025";
     private static final String PLAN_EN = "Outline plan of the child protection conference CCS-ICPC-2025-0042 held on "
             + "Tuesday 24 June 2025";
     private static final String COUNCILS_PLAN = "Alys will have breakfast at school every day";
-    private static final String ADDED_CY = "Mae Alys Enghraifft ar y gofrestr amddiffyn plant o'r dyddiad hwn: "
-            + "Dydd Mawrth 24 Mehefin 2025. Categorïau niwed: esgeulustod, cam-drin emosiynol.";
+    private static final String ADDED_CY = "Mae Alys Enghraifft ar y gofrestr amddiffyn plant o ddydd Mawrth "
+            + "24 Mehefin 2025. Categorïau niwed: esgeulustod, cam-drin emosiynol.";
     private static final String ADDED_EN = "Alys Enghraifft is on the child protection register from Tuesday 24 June 2025 "
             + "under: neglect, emotional abuse.";
     private static final String UPDATE_CY = "Hysbysiad gan yr hwb diogelu: diweddariad i'r cynllun amddiffyn plant\n"
@@ -128,7 +128,7 @@ class GpFhirLanguageTest {
         Bundle bundle = adapter.toValidBundle(Examples.resource("/canonical/register-change-removed.json"), gp);
 
         assertThat(only(bundle, Flag.class).getText().getDivAsString())
-                .contains("Tynnwyd Alys Enghraifft oddi ar y gofrestr amddiffyn plant. Dyddiad: Dydd Iau 15 Ionawr 2026.");
+                .contains("Tynnwyd Alys Enghraifft oddi ar y gofrestr amddiffyn plant ddydd Iau 15 Ionawr 2026.");
         assertThat(only(bundle, Communication.class).getPayloadFirstRep().getContentStringType().getValue())
                 .contains("\nAnghenion cymwys:\n", "\nCynllun wrth gefn:\n")
                 .doesNotContain("Eligible needs", "Contingency plan");
