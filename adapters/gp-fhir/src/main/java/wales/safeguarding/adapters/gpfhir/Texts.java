@@ -392,9 +392,9 @@ final class Texts {
         return inLanguages(preference, cy -> {
             List<String> l = new ArrayList<>();
             l.add((cy ? "Hysbysiad gan yr hwb diogelu: " : "Safeguarding hub notice: ") + typeInWords(e.type(), cy));
-            l.add((e.caseReference() == null ? "" : (cy ? "Achos " : "Case ") + e.caseReference() + ", ")
+            l.add(FhirParts.capitalised((e.caseReference() == null ? "" : (cy ? "Achos " : "Case ") + e.caseReference() + ", ")
                     + (cy ? "gan " : "from ") + e.sender() + (cy ? ", anfonwyd: " : ", sent ")
-                    + humanDateTime(e.createdAt(), cy) + ".");
+                    + humanDateTime(e.createdAt(), cy) + "."));
             l.add(cy ? "Mae'r neges lawn ynghlwm (JSON canonaidd, schemas.safeguarding.wales)."
                     : "The full message is attached (canonical JSON, schemas.safeguarding.wales).");
             return l;

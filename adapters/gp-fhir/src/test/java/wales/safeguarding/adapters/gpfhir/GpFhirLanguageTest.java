@@ -181,6 +181,16 @@ class GpFhirLanguageTest {
                 "plan-update (JSON canonaidd, schemas.safeguarding.wales) / plan-update (canonical JSON, schemas.safeguarding.wales)");
     }
 
+    @Test
+    void should_say_who_sent_a_message_without_a_case_at_the_start_of_the_notice_line() {
+        Communication communication = only(bundle("escalation", LanguagePreference.UNKNOWN), Communication.class);
+
+        assertThat(communication.getPayload().get(0).getContentStringType().getValue())
+                .startsWith("Hysbysiad gan yr hwb diogelu: nodyn atgoffa neu uwchgyfeirio am gam sy'n hwyr\nGan ")
+                .contains("\n\nSafeguarding hub notice: reminder or escalation about an overdue step\nFrom ")
+                .doesNotContain("Achos", "Case ");
+    }
+
     private Bundle bundle(String type, LanguagePreference language) {
         return adapter.toValidBundle(Examples.valid(type), gp(language));
     }
