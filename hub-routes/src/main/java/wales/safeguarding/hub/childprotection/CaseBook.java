@@ -21,9 +21,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CaseBook {
 
-    /** A case as the hub knows it. */
+    /**
+     * A case as the hub knows it. {@code schoolFromTransfer}: a school-transfer set the school, which then holds until
+     * the next transfer.
+     */
     public record ChildCase(String caseReference, String council, String gpPractice, String school, String policeForce,
-            boolean registered) {
+            boolean registered, boolean schoolFromTransfer) {
+
+        public ChildCase(String caseReference, String council, String gpPractice, String school, String policeForce,
+                boolean registered) {
+            this(caseReference, council, gpPractice, school, policeForce, registered, false);
+        }
     }
 
     public static final String INVITEE = "invitee";
@@ -31,19 +39,20 @@ public class CaseBook {
 
     public Optional<ChildCase> find(Connection c, String caseReference) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select case_reference, council, gp_practice, school, police_force, registered
+                select case_reference, council, gp_practice, school, police_force, registered,
+                       school_moved_at is not null
                 from child_case where case_reference = ?""")) {
             ps.setString(1, caseReference);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new ChildCase(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getBoolean(6))) : Optional.empty();
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7))) : Optional.empty();
             }
         }
     }
 
     /**
-     * Creates the case, or fills in what was not known yet: a value given replaces the one known (a school transfer
-     * gives the new school), a null never does.
+     * Creates the case, or fills in what was not known yet: a value given replaces the one known, a null never does;
+     * but once a school-transfer has moved the child ({@link #moveSchool}), only another transfer changes the school.
      */
     public void remember(Connection c, String caseReference, String council, String gpPractice, String school,
             String policeForce, Instant at) throws SQLException {
@@ -52,7 +61,8 @@ public class CaseBook {
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (case_reference) do update set
                     gp_practice = coalesce(excluded.gp_practice, child_case.gp_practice),
-                    school = coalesce(excluded.school, child_case.school),
+                    school = case when child_case.school_moved_at is not null then child_case.school
+                                  else coalesce(excluded.school, child_case.school) end,
                     police_force = coalesce(excluded.police_force, child_case.police_force),
                     updated_at = excluded.updated_at""")) {
             ps.setString(1, caseReference);
@@ -61,6 +71,20 @@ public class CaseBook {
             ps.setString(4, school);
             ps.setString(5, policeForce);
             ps.setTimestamp(6, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+    }
+
+    /** A school-transfer moved the child: the case's school is the new school from now on. */
+    public void moveSchool(Connection c, String caseReference, String council, String gpPractice, String newSchool,
+            Instant at) throws SQLException {
+        remember(c, caseReference, council, gpPractice, null, null, at);
+        try (PreparedStatement ps = c.prepareStatement(
+                "update child_case set school = ?, school_moved_at = ?, updated_at = ? where case_reference = ?")) {
+            ps.setString(1, newSchool);
+            ps.setTimestamp(2, Timestamp.from(at));
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.setString(4, caseReference);
             ps.executeUpdate();
         }
     }

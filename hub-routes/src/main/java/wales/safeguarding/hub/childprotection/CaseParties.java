@@ -31,6 +31,12 @@ public class CaseParties {
     }
 
     public Optional<String> school(ChildRef child, Optional<CaseBook.ChildCase> known) {
+        // after a school-transfer its new school holds: a later message may still carry the school the child left
+        Optional<String> transferred = known.filter(CaseBook.ChildCase::schoolFromTransfer)
+                .map(CaseBook.ChildCase::school);
+        if (transferred.isPresent()) {
+            return transferred;
+        }
         Optional<String> fromMessage = Optional.ofNullable(child == null ? null : child.school())
                 .flatMap(school -> directory.bySchoolNumber(school.schoolNumber())).map(Agency::id);
         return fromMessage.or(() -> known.map(CaseBook.ChildCase::school));

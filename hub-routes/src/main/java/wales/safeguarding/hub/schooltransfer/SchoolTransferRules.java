@@ -75,8 +75,8 @@ public class SchoolTransferRules implements FlowRules {
         String newSchool = transfer.newSchool().map(Agency::id).orElseThrow();
         String oldSchool = known.map(CaseBook.ChildCase::school)
                 .orElse(transfer.oldSchool().map(Agency::id).orElse(null));
-        cases.remember(c, message.caseReference(), message.sender(),
-                parties.gpPractice(body.child(), known).orElse(null), newSchool, null, at);
+        cases.moveSchool(c, message.caseReference(), message.sender(),
+                parties.gpPractice(body.child(), known).orElse(null), newSchool, at);
         cases.moveCoreGroupSchool(c, message.caseReference(), oldSchool, newSchool);
         clocks.start(c, ACKNOWLEDGEMENT_CLOCK, message.messageId(), message.caseReference(), null, newSchool,
                 message.sender(), at);

@@ -132,6 +132,13 @@ class SchoolTransferFlowTest {
                 .body("recipients", hasItem(NEW_SCHOOL))
                 .body("recipients", org.hamcrest.Matchers.not(hasItem(OLD_SCHOOL)));
 
+        // A council message that still names the school the child left does not send the plan back there.
+        ObjectNode stale = CaseMessages.naming(journey.of("plan-update"));
+        assertThat(stale.at("/body/child/school/schoolNumber").asText()).isEqualTo("6699001");
+        HubApi.send(COUNCIL, stale).statusCode(202)
+                .body("recipients", hasItem(NEW_SCHOOL))
+                .body("recipients", org.hamcrest.Matchers.not(hasItem(OLD_SCHOOL)));
+
         // The case's school is now the new one: a second transfer must name it as the school the child leaves.
         ObjectNode again = journey.of("school-transfer");
         HubApi.send(COUNCIL, again).statusCode(422)
