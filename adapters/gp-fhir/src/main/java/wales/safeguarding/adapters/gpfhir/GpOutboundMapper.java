@@ -119,7 +119,7 @@ public final class GpOutboundMapper {
         m.practice(List.of());
         LanguagePreference language = endpoint.language();
         String type = e.type().wireName();
-        List<String> notice = Texts.messageNotice(e, language);
+        List<String> notice = Letters.messageNotice(e, language);
         Communication communication = new Communication();
         communication.setText(Narratives.of(notice));
         communication.addIdentifier().setSystem(FhirSystems.MESSAGE_ID).setValue(e.messageId().toString());
@@ -186,7 +186,7 @@ public final class GpOutboundMapper {
         }
         Reference appointmentRef = m.focus(appointment, "appointment");
 
-        List<String> letter = Texts.invitationLetter(e, inv, language);
+        List<String> letter = Letters.invitationLetter(e, inv, language);
         Communication communication = new Communication();
         communication.setText(Narratives.of(letter));
         communication.setStatus(Communication.CommunicationStatus.COMPLETED);
@@ -237,9 +237,9 @@ public final class GpOutboundMapper {
         FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, practiceOdsCode(endpoint));
         m.practice(List.of());
         LanguagePreference language = endpoint.language();
-        List<String> lines = Texts.outlinePlanDocument(e, plan, language);
+        List<String> lines = Letters.outlinePlanDocument(e, plan, language);
         DocumentReference doc = document(e, m, "outline-plan", "Outline plan of a child protection conference",
-                Texts.inLanguagesOneLine(language, cy -> Texts.outlinePlanHeading(plan, cy)),
+                Texts.inLanguagesOneLine(language, cy -> Letters.outlinePlanHeading(plan, cy)),
                 Narratives.of(e.language().code(), lines), true, plan.conferenceId());
         doc.setLanguage(e.language().code());
         byte[] text = (Texts.joinLines(lines) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -255,7 +255,7 @@ public final class GpOutboundMapper {
         FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, practiceOdsCode(endpoint));
         m.practice(List.of());
         DocumentContent content = minutes.minutes();
-        Function<Boolean, String> description = cy -> Texts.minutesDescription(minutes.conferenceId(),
+        Function<Boolean, String> description = cy -> Letters.minutesDescription(minutes.conferenceId(),
                 minutes.isFinal(), cy);
         // the council's title, then the hub's description in the practice's language
         List<String> narrative = new ArrayList<>(List.of(content.title()));
@@ -287,7 +287,7 @@ public final class GpOutboundMapper {
         LanguagePreference language = endpoint.language();
 
         Flag flag = new Flag();
-        flag.setText(Narratives.of(Texts.inLanguages(language, cy -> List.of(Texts.registerHeadline(change, cy)))));
+        flag.setText(Narratives.of(Texts.inLanguages(language, cy -> List.of(Letters.registerHeadline(change, cy)))));
         flag.addIdentifier(new Identifier().setSystem(FhirSystems.REGISTRATION).setValue(e.caseReference()));
         flag.setStatus(added ? Flag.FlagStatus.ACTIVE : Flag.FlagStatus.INACTIVE);
         flag.addCategory(new CodeableConcept().addCoding(
@@ -307,7 +307,7 @@ public final class GpOutboundMapper {
         flag.setAuthor(m.senderRef());
         Reference flagRef = m.focus(flag, "register-flag");
 
-        List<String> notice = Texts.registerNotice(e, change, language);
+        List<String> notice = Letters.registerNotice(e, change, language);
         Communication communication = new Communication();
         communication.setText(Narratives.of(notice));
         communication.setStatus(Communication.CommunicationStatus.COMPLETED);
@@ -335,7 +335,7 @@ public final class GpOutboundMapper {
         doc.setDocStatus(isFinal ? DocumentReference.ReferredDocumentStatus.FINAL
                 : DocumentReference.ReferredDocumentStatus.PRELIMINARY);
         doc.setType(new CodeableConcept().addCoding(new Coding(FhirSystems.DOCUMENT_TYPE, typeCode, typeDisplay))
-                .setText(Texts.inLanguagesOneLine(language, cy -> cy ? Texts.documentTypeCy(typeCode) : typeDisplay)));
+                .setText(Texts.inLanguagesOneLine(language, cy -> cy ? Letters.documentTypeCy(typeCode) : typeDisplay)));
         doc.setDateElement(new InstantType(Texts.fhirDateTime(e.createdAt())));
         doc.addAuthor(m.senderRef());
         doc.setDescription(description);

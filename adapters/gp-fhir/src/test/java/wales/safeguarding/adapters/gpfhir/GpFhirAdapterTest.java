@@ -213,8 +213,8 @@ class GpFhirAdapterTest {
         org.hl7.fhir.r4.model.Communication communication = only(bundle, org.hl7.fhir.r4.model.Communication.class);
         assertThat(communication.getPayload()).hasSize(2);
         assertThat(communication.getPayload().get(0).getContentStringType().getValue())
-                .startsWith("Hysbysiad gan yr hwb diogelu: " + Texts.typeInWords(type, true) + "\n")
-                .contains("\n\nSafeguarding hub notice: " + Texts.typeInWords(type, false) + "\n");
+                .startsWith("Hysbysiad gan yr hwb diogelu: " + Letters.typeInWords(type, true) + "\n")
+                .contains("\n\nSafeguarding hub notice: " + Letters.typeInWords(type, false) + "\n");
         var body = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(communication.getPayload().get(1).getContentAttachment().getData());
         assertThat(body).isEqualTo(com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
