@@ -40,6 +40,11 @@ public class LiveStreams {
     private final ObjectMapper json;
     private final long tickMs;
     private final ScheduledExecutorService scheduler;
+    /** The last "now" view and when it was made (System.nanoTime): one computation a tick for all open streams. */
+    private final AtomicReference<SharedNow> sharedNow = new AtomicReference<>();
+
+    private record SharedNow(OperationsNow.Now view, long madeAtNanos) {
+    }
 
     public LiveStreams(OperationsNow operations, ConsoleMessages messages, Clock clock, ObjectMapper json,
             @ConfigProperty(name = "hub.console.stream.tick-ms") long tickMs,
@@ -67,7 +72,7 @@ public class LiveStreams {
                     stop(task, user);
                     return;
                 }
-                send(sink, sse, "now", operations.now());
+                send(sink, sse, "now", now());
                 List<ConsoleMessages.Summary> fresh = follower.unseen(
                         messages.acceptedAfter(follower.pollFrom(), MAX_MESSAGES_PER_TICK), clock.instant());
                 for (ConsoleMessages.Summary s : fresh) {
@@ -80,6 +85,18 @@ public class LiveStreams {
             }
         }, 0, tickMs, TimeUnit.MILLISECONDS));
         LOG.infof("console stream opened by %s", user);
+    }
+
+    /** The "now" view, made at most once per half tick whatever the number of people watching. */
+    private OperationsNow.Now now() {
+        long at = System.nanoTime();
+        SharedNow last = sharedNow.get();
+        if (last != null && at - last.madeAtNanos() < TimeUnit.MILLISECONDS.toNanos(tickMs) / 2) {
+            return last.view();
+        }
+        OperationsNow.Now view = operations.now();
+        sharedNow.set(new SharedNow(view, at));
+        return view;
     }
 
     private void send(SseEventSink sink, Sse sse, String name, Object data) {

@@ -58,8 +58,10 @@ public class ConsoleSignIn implements TenantConfigResolver {
         if (context.request().path().startsWith("/dev-idp/")) {
             return Uni.createFrom().item(NO_SIGN_IN);
         }
-        if (!usesConsoleSession(context.request().path(), context.request().getHeader("Authorization") != null,
-                hasSessionCookie(context))) {
+        String path = context.request().path();
+        // the cookies are read only for the console API, not on every request the hub serves
+        boolean sessionCookie = path.startsWith("/api/v1/console/") && hasSessionCookie(context);
+        if (!usesConsoleSession(path, context.request().getHeader("Authorization") != null, sessionCookie)) {
             return Uni.createFrom().nullItem();
         }
         return Uni.createFrom().item(() -> tenant(context));

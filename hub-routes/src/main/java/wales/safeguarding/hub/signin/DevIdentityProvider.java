@@ -85,6 +85,8 @@ public class DevIdentityProvider {
                 || !CLIENT_ID.equals(clientId)) {
             return Optional.empty();
         }
+        // sign-ins never completed leave their codes behind: drop the expired ones
+        codes.values().removeIf(grant -> grant.expiresAt().isBefore(now));
         String code = randomToken(24);
         codes.put(code, new Grant(user.get(), clientId, redirectUri, nonce, now.plus(CODE_LIFETIME)));
         return Optional.of(code);
