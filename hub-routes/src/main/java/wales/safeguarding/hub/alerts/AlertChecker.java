@@ -13,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import wales.safeguarding.hub.database.Transactions;
-import wales.safeguarding.hub.endpoints.EndpointPauses;
 import wales.safeguarding.hub.endpoints.EndpointStatus;
 import wales.safeguarding.hub.endpoints.Endpoints;
 
@@ -29,19 +28,17 @@ public class AlertChecker {
     private static final Logger LOG = Logger.getLogger(AlertChecker.class);
 
     private final Endpoints endpoints;
-    private final EndpointPauses pauses;
     private final Transactions transactions;
     private final OperationalAlerts alerts;
     private final AlertNotifier notifier;
     private final AlertRules rules;
     private final Clock clock;
 
-    public AlertChecker(Endpoints endpoints, EndpointPauses pauses, Transactions transactions,
+    public AlertChecker(Endpoints endpoints, Transactions transactions,
             OperationalAlerts alerts, AlertNotifier notifier, Clock clock,
             @ConfigProperty(name = "hub.alerts.endpoint-failures-threshold") int failuresThreshold,
             @ConfigProperty(name = "hub.alerts.queue-depth-threshold") long depthThreshold) {
         this.endpoints = endpoints;
-        this.pauses = pauses;
         this.transactions = transactions;
         this.alerts = alerts;
         this.notifier = notifier;
@@ -50,11 +47,6 @@ public class AlertChecker {
     }
 
     public void check() throws SQLException {
-        try {
-            pauses.reapply();
-        } catch (RuntimeException e) {
-            LOG.warnf("could not apply the paused endpoints to the delivery routes: %s", e.getMessage());
-        }
         List<EndpointStatus> all = endpoints.all();
         Instant now = clock.instant();
         transactions.inTransaction(c -> {

@@ -25,6 +25,12 @@ public class BrokerConnectionFactory {
         // A durable send returns only when the broker has persisted it: "accepted" means accepted.
         factory.setBlockOnDurableSend(true);
         factory.setReconnectAttempts(-1);
+        factory.setConnectionTTL(settings.connectionTtlMs());
+        factory.setClientFailureCheckPeriod(settings.clientFailureCheckPeriodMs());
+        factory.setCallFailoverTimeout(settings.callFailoverTimeoutMs());
+        // no prefetch: a copy waits on the broker, not in a hub's buffer, until a delivery lane takes it, so a slow
+        // agency holds nothing back and another instance can take over at once
+        factory.setConsumerWindowSize(0);
         return factory;
     }
 

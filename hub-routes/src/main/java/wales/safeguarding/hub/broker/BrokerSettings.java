@@ -20,6 +20,21 @@ public interface BrokerSettings {
 
     Redelivery redelivery();
 
+    /**
+     * How long the broker keeps the sessions of a hub it no longer hears from (a {@code kill -9}, a cut network)
+     * before their unfinished deliveries go to another instance.
+     */
+    @WithDefault("15000")
+    long connectionTtlMs();
+
+    /** How often the hub checks its broker connection (and pings the broker). */
+    @WithDefault("5000")
+    long clientFailureCheckPeriodMs();
+
+    /** How long a send waits for a fail-over to the backup before it fails (and the outbox sweeper retries it). */
+    @WithDefault("10000")
+    long callFailoverTimeoutMs();
+
     interface Embedded {
         /** Start an Artemis broker inside the hub (the default run and tests). */
         @WithDefault("true")
@@ -32,7 +47,11 @@ public interface BrokerSettings {
         Optional<String> tcpAcceptor();
     }
 
-    /** How the broker redelivers a delivery that failed for a reason that may pass. */
+    /**
+     * How the broker redelivers a copy whose delivery was rolled back for a reason that is not the agency's (the
+     * tracking database is down, a fault in the hub). Failures of the agency's system follow the hub's own retry
+     * schedule instead ({@code hub.delivery.retry.*}).
+     */
     interface Redelivery {
         long delayMs();
 
@@ -40,7 +59,7 @@ public interface BrokerSettings {
 
         long maxDelayMs();
 
-        /** The broker's own give-up count, a safety net above {@code hub.delivery.max-attempts}. */
+        /** The broker's own give-up count; -1 (the default) never: a copy is only dead-lettered by the hub, with its reason. */
         int maxDeliveryAttempts();
     }
 }

@@ -78,7 +78,9 @@ public class EmbeddedBroker {
                 .setMaxDeliveryAttempts(redelivery.maxDeliveryAttempts())
                 .setDeadLetterAddress(SimpleString.of(deadLetterQueue))
                 .setExpiryAddress(SimpleString.of(deadLetterQueue))
-                .setAutoCreateDeadLetterResources(false));
+                .setAutoCreateDeadLetterResources(false)
+                // one delivery at a time per agency unless the hub raises it per queue (hub.delivery.concurrency.*)
+                .setDefaultMaxConsumers(1));
         // The dead-letter queue exists from the start, so nothing the broker gives up on is dropped for want of it.
         config.addQueueConfiguration(QueueConfiguration.of(deadLetterQueue).setRoutingType(RoutingType.ANYCAST)
                 .setDurable(true));

@@ -1,6 +1,7 @@
 package wales.safeguarding.hub.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +11,6 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import wales.safeguarding.hub.database.Transactions;
@@ -44,7 +44,18 @@ public class DeliveryAttempts {
     static final String ATTEMPT = "hubAttempt";
     static final String SKIP = "hubSkip";
     static final String CANONICAL = "hubCanonicalMessage";
-    static final String AGENCY_URI = "hubAgencyUri";
+    static final String PULLS = "hubPulls";
+    /** When this copy's first attempt failed (carried on the copy between attempts). */
+    static final String FIRST_FAILURE_AT = "hubFirstFailureAt";
+    /** What the dispatcher does with the copy after a transient failure or a hold: {@link Next}. */
+    static final String NEXT = "hubNext";
+
+    /**
+     * The copy goes back on the agency's queue for another attempt after {@code after} ({@code holdBack}: it waits for
+     * an earlier copy of the same case to the same agency, and the dispatcher chooses the wait).
+     */
+    public record Next(boolean holdBack, Duration after, Instant firstFailureAt) {
+    }
     // enough for a FHIR response message with its OperationOutcome diagnostics
     private static final int MAX_ANSWER_CHARS = 64 * 1024;
 
@@ -54,19 +65,19 @@ public class DeliveryAttempts {
     private final OutboundAdapters adapters;
     private final Clock clock;
     private final AgencySecrets secrets;
-    private final int maxAttempts;
+    private final DeliveryPolicy policy;
     private final EndpointHealthStore health;
 
     public DeliveryAttempts(Transactions transactions, TrackingRepository tracking, Directory directory,
-            OutboundAdapters adapters, Clock clock, AgencySecrets secrets,
-            @ConfigProperty(name = "hub.delivery.max-attempts") int maxAttempts, EndpointHealthStore health) {
+            OutboundAdapters adapters, Clock clock, AgencySecrets secrets, DeliveryPolicy policy,
+            EndpointHealthStore health) {
         this.transactions = transactions;
         this.tracking = tracking;
         this.directory = directory;
         this.adapters = adapters;
         this.clock = clock;
         this.secrets = secrets;
-        this.maxAttempts = maxAttempts;
+        this.policy = policy;
         this.health = health;
     }
 
@@ -85,11 +96,17 @@ public class DeliveryAttempts {
         exchange.setProperty(MESSAGE_ID, messageId);
         exchange.setProperty(RECIPIENT, recipient);
         exchange.setProperty(MESSAGE_TYPE, in.getHeader(HubHeaders.MESSAGE_TYPE, String.class));
+        boolean pulls = directory.find(recipient).map(Agency::pulls).orElse(false);
+        exchange.setProperty(PULLS, pulls);
         Integer attempt = transactions.inTransaction(c -> {
             Optional<DeliveryRecord> delivery = tracking.lockDelivery(c, messageId, recipient);
             if (delivery.isEmpty() || delivery.get().state().reachedRecipient()
                     || delivery.get().state() == DeliveryState.DEAD_LETTERED) {
                 return null;
+            }
+            // copies about one case reach an agency in the order the hub accepted them (an inbox keeps its own order)
+            if (!pulls && tracking.earlierCopyPending(c, messageId, recipient)) {
+                return HELD;
             }
             Instant now = clock.instant();
             if (delivery.get().state() == DeliveryState.ACCEPTED) {
@@ -99,12 +116,17 @@ public class DeliveryAttempts {
             tracking.audit(c, messageId, recipient, "delivery-attempt", null, null, "attempt " + n, "hub", now);
             return n;
         });
-        exchange.setProperty(SKIP, attempt == null);
-        exchange.setProperty(ATTEMPT, attempt == null ? 0 : attempt);
+        exchange.setProperty(SKIP, attempt == null || attempt == HELD);
+        exchange.setProperty(ATTEMPT, attempt == null || attempt == HELD ? 0 : attempt);
         if (attempt == null) {
             LOG.infof("skipped %s for %s: already delivered or dead-lettered", messageId, recipient);
+        } else if (attempt == HELD) {
+            exchange.setProperty(NEXT, new Next(true, Duration.ZERO, exchange.getProperty(FIRST_FAILURE_AT, Instant.class)));
+            LOG.debugf("held back %s for %s behind an earlier copy of the same case", messageId, recipient);
         }
     }
+
+    private static final int HELD = -1;
 
     private static UUID readMessageId(String header) {
         try {
@@ -127,9 +149,9 @@ public class DeliveryAttempts {
             throw new DeliveryFailure.Permanent("the " + agency.endpoint().transport() + " adapter cannot send it: "
                     + e.getMessage());
         }
-        exchange.setProperty(AGENCY_URI, DeliveryRoute.agencyUri(agency));
         Message in = exchange.getIn();
         in.removeHeaders("*");
+        in.setHeader(Exchange.HTTP_URI, agency.endpoint().url());
         in.setHeader(Exchange.HTTP_METHOD, request.method());
         in.setHeader(Exchange.CONTENT_TYPE, request.contentType());
         if (!request.path().isEmpty()) {
@@ -165,10 +187,23 @@ public class DeliveryAttempts {
         throw transientFailure(exchange, reason);
     }
 
-    /** A transient failure, or, on the last attempt the policy allows, the end of the retries. */
+    /**
+     * A transient failure, or, once the agency kind's retry schedule says so (failing for longer than its
+     * give-up-after), the end of the retries.
+     */
     private DeliveryFailure transientFailure(Exchange exchange, String reason) {
         int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
-        return attempt >= maxAttempts ? new DeliveryFailure.Exhausted(attempt, reason) : new DeliveryFailure.Transient(reason);
+        Instant now = clock.instant();
+        Instant firstFailure = exchange.getProperty(FIRST_FAILURE_AT, Instant.class);
+        if (firstFailure == null) {
+            firstFailure = now;
+            exchange.setProperty(FIRST_FAILURE_AT, firstFailure);
+        }
+        RetrySchedule schedule = policy.retrySchedule(directory.find(exchange.getProperty(RECIPIENT, String.class)).orElse(null));
+        if (schedule.givesUp(attempt, firstFailure, now)) {
+            return new DeliveryFailure.Exhausted(attempt, Duration.between(firstFailure, now), reason);
+        }
+        return new DeliveryFailure.Transient(reason);
     }
 
     private void delivered(Exchange exchange, int status, DeliveryVerdict verdict) {
@@ -197,6 +232,8 @@ public class DeliveryAttempts {
         }
         String reason = reason(exchange);
         int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
+        Duration wait = policy.retrySchedule(directory.find(recipient).orElse(null)).waitAfter(attempt);
+        exchange.setProperty(NEXT, new Next(false, wait, exchange.getProperty(FIRST_FAILURE_AT, Instant.class)));
         transactions.inTransaction(c -> {
             Instant now = clock.instant();
             if (!tracking.transition(c, messageId, recipient, DeliveryState.FAILED, reason, "hub", now)) {
@@ -206,8 +243,8 @@ public class DeliveryAttempts {
             return null;
         });
         health.failed(recipient, clock.instant(), LogSafe.reason(reason));
-        LOG.warnf("attempt %d of %d to deliver %s to %s failed, will retry: %s", attempt, maxAttempts, messageId,
-                recipient, LogSafe.reason(reason));
+        LOG.warnf("attempt %d to deliver %s to %s failed, next in %s: %s", attempt, messageId, recipient, wait,
+                LogSafe.reason(reason));
     }
 
     /**

@@ -32,8 +32,15 @@ public abstract sealed class DeliveryFailure extends RuntimeException {
     }
 
     public static final class Exhausted extends DeliveryFailure {
-        public Exhausted(int attempts, String reason) {
-            super("gave up after " + attempts + " attempts: " + reason);
+        public Exhausted(int attempts, java.time.Duration failingFor, String reason) {
+            super("gave up after " + attempts + " attempts in " + words(failingFor) + ": " + reason);
+        }
+
+        private static String words(java.time.Duration d) {
+            if (d.toHours() >= 1) {
+                return d.toHours() + " h" + (d.toMinutesPart() > 0 ? " " + d.toMinutesPart() + " min" : "");
+            }
+            return d.toMinutes() >= 1 ? d.toMinutes() + " min" : Math.max(0, d.toSeconds()) + " s";
         }
     }
 }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 
+import wales.safeguarding.hub.broker.BrokerStatus;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.intake.Acceptance;
 import wales.safeguarding.hub.tracking.DeliveryState;
@@ -38,9 +39,15 @@ public class DeliveryQueues {
     private final Clock clock;
     private final RecipientCopies copies;
 
+    private final BrokerStatus broker;
+    private final DeliveryDispatcher dispatcher;
+
     public DeliveryQueues(ConnectionFactory connectionFactory,
             @ConfigProperty(name = "hub.delivery.queue-prefix") String queuePrefix, Transactions transactions,
-            TrackingRepository tracking, Clock clock, RecipientCopies copies) {
+            TrackingRepository tracking, Clock clock, RecipientCopies copies, BrokerStatus broker,
+            DeliveryDispatcher dispatcher) {
+        this.broker = broker;
+        this.dispatcher = dispatcher;
         this.sessions = new CachingConnectionFactory(connectionFactory);
         this.sessions.setSessionCacheSize(8);
         this.jms = new JmsTemplate(sessions);
@@ -59,13 +66,18 @@ public class DeliveryQueues {
 
     /**
      * Queues every recipient's copy. A broker failure is logged and left to the outbox sweeper: the message is
-     * already stored, so nothing is lost.
+     * already stored, so nothing is lost. While the broker is known to be unreachable nothing is tried here: the
+     * caller gets its answer at once, and the sweeper queues the copies when the broker is back.
      */
     public void publish(Acceptance acceptance) {
+        if (!broker.reachable()) {
+            return;
+        }
         for (String recipient : acceptance.recipients()) {
             try {
                 send(acceptance.messageId(), recipient, acceptance.type(), acceptance.payload(), acceptance.replay());
                 markQueued(acceptance.messageId(), recipient, "on queue " + queueFor(recipient));
+                dispatcher.wake(recipient);
             } catch (RuntimeException e) {
                 LOG.warnf("could not queue %s for %s yet (%s); the outbox sweeper will retry", acceptance.messageId(),
                         recipient, e.getMessage());

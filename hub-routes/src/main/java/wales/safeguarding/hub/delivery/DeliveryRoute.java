@@ -1,73 +1,43 @@
 package wales.safeguarding.hub.delivery;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.builder.RouteBuilder;
 
-import wales.safeguarding.hub.directory.Agency;
-import wales.safeguarding.hub.directory.Directory;
-import wales.safeguarding.hub.endpoints.EndpointHealthStore;
-
 /**
- * One route per agency endpoint: take the next copy from the agency's durable queue, map it with the agency's
- * adapter, send it, record the receipt. For an agency that polls, the copy goes to its inbox instead. Route ids {@code delivery-<agency>}; the call to the agency has id
- * {@code delivery-to-<agency>}.
+ * One delivery attempt of one recipient's copy, for every agency: count the attempt (or skip a copy already
+ * delivered, or hold one back behind an earlier copy of the same case), map it with the agency's adapter, send it,
+ * record the answer. For an agency that polls, the copy goes to its inbox instead. {@link DeliveryDispatcher} feeds it
+ * from the agencies' queues and ends each broker transaction as the outcome says. Route id {@code delivery}; the call
+ * to the agency's system has id {@code delivery-to-agency}, the inbox {@code delivery-to-inbox}.
  */
 @ApplicationScoped
 public class DeliveryRoute extends RouteBuilder {
 
-    private final Directory directory;
-    private final DeliveryQueues queues;
-    private final OutboundAdapters adapters;
-    private final EndpointHealthStore endpoints;
-
-    public DeliveryRoute(Directory directory, DeliveryQueues queues, OutboundAdapters adapters,
-            EndpointHealthStore endpoints) {
-        this.directory = directory;
-        this.queues = queues;
-        this.adapters = adapters;
-        this.endpoints = endpoints;
-    }
+    static final String ENTRY = "direct:deliver";
+    static final String ROUTE_ID = "delivery";
 
     @Override
     public void configure() {
-        // an endpoint an operator paused stays paused: its route does not start until it is resumed
-        Set<String> paused = endpoints.pausedAtStart();
-        for (Agency agency : directory.receivers()) {
-            if (agency.pulls()) {
-                from("jms:queue:" + queues.queueFor(agency.id())
-                        + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER")
-                        .routeId("delivery-" + agency.id())
-                        .autoStartup(!paused.contains(agency.id()))
-                        .bean("inbox", "put").id("delivery-to-inbox-" + agency.id());
-                continue;
-            }
-            // A directory entry whose transport no adapter speaks stops the start, not the first delivery.
-            adapters.forTransport(agency.endpoint().transport());
-            from("jms:queue:" + queues.queueFor(agency.id())
-                    + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
-                    + "&concurrentConsumers={{hub.delivery.concurrent-consumers}}")
-                    .routeId("delivery-" + agency.id())
-                    .autoStartup(!paused.contains(agency.id()))
-                    .routeConfigurationId(DeliveryErrorPolicy.ID)
-                    .bean("deliveryAttempts", "begin")
-                    .filter(exchangeProperty(DeliveryAttempts.SKIP).isEqualTo(false))
-                        .bean("deliveryAttempts", "toAgencyRequest")
-                        .doTry()
-                            // the endpoint as the directory has it now: an admin's edit applies to the next delivery
-                            .toD("${exchangeProperty." + DeliveryAttempts.AGENCY_URI + "}").id("delivery-to-" + agency.id())
-                        .doCatch(Exception.class)
-                            .bean("deliveryAttempts", "unreachable")
-                        .end()
-                        .bean("deliveryAttempts", "recordResponse")
-                    .end();
-        }
-    }
-
-    static String agencyUri(Agency agency) {
-        String url = agency.endpoint().url();
-        return url + (url.contains("?") ? "&" : "?") + "throwExceptionOnFailure=false";
+        from(ENTRY)
+                .routeId(ROUTE_ID)
+                .routeConfigurationId(DeliveryErrorPolicy.ID)
+                .bean("deliveryAttempts", "begin")
+                .filter(exchangeProperty(DeliveryAttempts.SKIP).isEqualTo(false))
+                    .choice()
+                        .when(exchangeProperty(DeliveryAttempts.PULLS).isEqualTo(true))
+                            .bean("inbox", "put").id("delivery-to-inbox")
+                        .otherwise()
+                            .bean("deliveryAttempts", "toAgencyRequest")
+                            .doTry()
+                                // one endpoint for every agency: the URL is the directory's entry now (Exchange.HTTP_URI),
+                                // so 2,000 agencies are not 2,000 Camel endpoints, and an admin's edit applies at once
+                                .to("{{hub.delivery.agency-endpoint}}").id("delivery-to-agency")
+                            .doCatch(Exception.class)
+                                .bean("deliveryAttempts", "unreachable")
+                            .end()
+                            .bean("deliveryAttempts", "recordResponse")
+                    .end()
+                .end();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import wales.safeguarding.hub.broker.BrokerStatus;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.tracking.DeliveryRecord;
 import wales.safeguarding.hub.tracking.DeliveryState;
@@ -32,9 +33,14 @@ public class OutboxSweeper {
     private final DeliveryQueues queues;
     private final Clock clock;
     private final Duration grace;
+    private final BrokerStatus broker;
+    private final DeliveryDispatcher dispatcher;
 
     public OutboxSweeper(Transactions transactions, TrackingRepository tracking, DeliveryQueues queues, Clock clock,
-            @ConfigProperty(name = "hub.delivery.outbox-grace") Duration grace) {
+            @ConfigProperty(name = "hub.delivery.outbox-grace") Duration grace, BrokerStatus broker,
+            DeliveryDispatcher dispatcher) {
+        this.broker = broker;
+        this.dispatcher = dispatcher;
         this.transactions = transactions;
         this.tracking = tracking;
         this.queues = queues;
@@ -44,7 +50,10 @@ public class OutboxSweeper {
 
     /** Returns how many copies it queued. */
     public int sweep() {
-        int queued = transactions.inTransaction(c -> {
+        if (!broker.reachable()) {
+            return 0; // nothing to do until the broker is back; the copies stay safe in the database
+        }
+        List<DeliveryRecord> swept = transactions.inTransaction(c -> {
             List<DeliveryRecord> waiting = tracking.lockUnqueued(c, clock.instant().minus(grace), BATCH);
             for (DeliveryRecord d : waiting) {
                 var message = tracking.findMessage(c, d.messageId()).orElseThrow();
@@ -53,8 +62,10 @@ public class OutboxSweeper {
                         DeliveryState.QUEUED, "queued by the outbox sweeper", "hub",
                         clock.instant());
             }
-            return waiting.size();
+            return waiting;
         });
+        swept.forEach(d -> dispatcher.wake(d.recipient()));
+        int queued = swept.size();
         if (queued > 0) {
             LOG.infof("outbox sweeper queued %d stored copies", queued);
         }

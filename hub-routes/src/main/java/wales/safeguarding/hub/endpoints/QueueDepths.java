@@ -1,6 +1,8 @@
 package wales.safeguarding.hub.endpoints;
 
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,9 @@ import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import wales.safeguarding.hub.broker.BrokerSettings;
 import wales.safeguarding.hub.broker.EmbeddedBroker;
 
@@ -33,6 +38,8 @@ public class QueueDepths {
 
     private static final Logger LOG = Logger.getLogger(QueueDepths.class);
     private static final long TIMEOUT_MS = 5000;
+    private static final int PAGE = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BrokerSettings settings;
     private final EmbeddedBroker embedded;
@@ -67,8 +74,7 @@ public class QueueDepths {
         }
     }
 
-    /** The queue's {@code messageCount} from the broker's management address. */
-    synchronized long managementCount(String queue) throws Exception {
+    private void connect() throws Exception {
         if (requestor == null) {
             embedded.start(); // does nothing unless the embedded broker is enabled and not yet running
             locator = ActiveMQClient.createServerLocator(settings.url());
@@ -79,6 +85,11 @@ public class QueueDepths {
             requestor = new ClientRequestor(session, "activemq.management");
             session.start();
         }
+    }
+
+    /** The queue's {@code messageCount} from the broker's management address. */
+    synchronized long managementCount(String queue) throws Exception {
+        connect();
         ClientMessage request = session.createMessage(false);
         ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messageCount");
         ClientMessage reply = requestor.request(request, TIMEOUT_MS);
@@ -94,6 +105,90 @@ public class QueueDepths {
         }
         Object count = ManagementHelper.getResult(reply);
         return count instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(count));
+    }
+
+    /** One queue's counts as the broker gives them: waiting (all), scheduled for later, being delivered now. */
+    public record Counts(long messages, long scheduled, long delivering) {
+        /** Messages a consumer could take now. */
+        public long ready() {
+            return Math.max(0, messages - scheduled - delivering);
+        }
+    }
+
+    /**
+     * Every queue whose name starts with {@code prefix} and that holds at least one message, with its counts, in one
+     * management request whatever the number of queues ({@code listQueues} filtered on the broker by message count).
+     * Throws when the broker cannot be asked.
+     */
+    public synchronized Map<String, Counts> nonEmpty(String prefix) throws Exception {
+        try {
+            return listNonEmpty(prefix);
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Map<String, Counts> listNonEmpty(String prefix) throws Exception {
+        Map<String, Counts> found = new LinkedHashMap<>();
+        int page = 1;
+        while (true) {
+            ClientMessage request = newRequest();
+            ManagementHelper.putOperationInvocation(request, ResourceNames.BROKER, "listQueues",
+                    "{\"field\":\"messageCount\",\"operation\":\"GREATER_THAN\",\"value\":\"0\"}", page, PAGE);
+            JsonNode answer = JSON.readTree(String.valueOf(result(request)));
+            for (JsonNode q : answer.path("data")) {
+                String name = q.path("name").asText();
+                if (name.startsWith(prefix)) {
+                    found.put(name, new Counts(q.path("messageCount").asLong(), q.path("scheduledCount").asLong(),
+                            q.path("deliveringCount").asLong()));
+                }
+            }
+            if (answer.path("data").size() < PAGE || page * PAGE >= answer.path("count").asLong()) {
+                return found;
+            }
+            page++;
+        }
+    }
+
+    /**
+     * Makes the queue exist with at most {@code maxConsumers} consumers, so no more than that many deliveries to the
+     * agency run at once across every hub instance. Throws when the broker cannot be asked.
+     */
+    public synchronized void limitConsumers(String queue, int maxConsumers) throws Exception {
+        try {
+            setMaxConsumers(queue, maxConsumers);
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void setMaxConsumers(String queue, int maxConsumers) throws Exception {
+        String config = "{\"name\":\"" + queue + "\",\"address\":\"" + queue + "\",\"routing-type\":\"ANYCAST\","
+                + "\"durable\":true,\"max-consumers\":" + maxConsumers + "}";
+        ClientMessage create = newRequest();
+        ManagementHelper.putOperationInvocation(create, ResourceNames.BROKER, "createQueue", config, true);
+        result(create);
+        ClientMessage update = newRequest();
+        ManagementHelper.putOperationInvocation(update, ResourceNames.BROKER, "updateQueue", config);
+        result(update);
+    }
+
+    private ClientMessage newRequest() throws Exception {
+        connect();
+        return session.createMessage(false);
+    }
+
+    private Object result(ClientMessage request) throws Exception {
+        ClientMessage reply = requestor.request(request, TIMEOUT_MS);
+        if (reply == null) {
+            throw new IllegalStateException("no answer from the broker's management address");
+        }
+        if (!ManagementHelper.hasOperationSucceeded(reply)) {
+            throw new IllegalStateException("the broker refused: " + ManagementHelper.getResult(reply));
+        }
+        return ManagementHelper.getResult(reply);
     }
 
     private long browseCount(String queue) {

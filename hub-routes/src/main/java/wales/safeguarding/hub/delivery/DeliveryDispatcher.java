@@ -1,0 +1,526 @@
+package wales.safeguarding.hub.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+
+import org.apache.activemq.artemis.api.core.client.FailoverEventType;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnection;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import wales.safeguarding.hub.broker.BrokerStatus;
+import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.directory.DirectoryChanged;
+import wales.safeguarding.hub.endpoints.EndpointHealthStore;
+import wales.safeguarding.hub.endpoints.QueueDepths;
+import wales.safeguarding.schemas.spi.HubHeaders;
+
+/**
+ * Delivers the copies waiting on the agencies' queues ({@code hub.deliver.<agency>}) with one bounded pool of
+ * workers shared by every agency, so threads and broker sessions follow the traffic, not the size of the directory.
+ * <ul>
+ * <li>An agency's queue is served only while it holds copies: a copy queued here wakes it at once; a scan of the
+ * broker every {@code hub.delivery.scan-interval-ms} (one management request for all queues) finds copies queued by
+ * other hub instances, left from before a restart, or due again after a wait.</li>
+ * <li>Each agency has up to {@link DeliveryPolicy#concurrency} lanes (a transacted session with one consumer); the
+ * broker's {@code max-consumers} on the queue holds that bound across every hub instance. A lane takes one copy,
+ * runs the {@code delivery} route on it, and goes to the back of the workers' queue, so a busy agency takes turns
+ * with the others. A lane idle for {@code hub.delivery.idle-close} closes.</li>
+ * <li>A slow or failing agency system holds only its own lanes: a transient failure does not block anything, the copy
+ * is put back on the agency's queue for its next attempt after the wait the retry schedule gives (scheduled
+ * delivery, in the same broker transaction that takes it off), and the worker moves on.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+
+    static final String FIRST_FAILURE_AT = "HubFirstFailureAt";
+    static final String HOLDS = "HubHolds";
+
+    private final ConnectionFactory connectionFactory;
+    private final CamelContext camel;
+    private final Directory directory;
+    private final DeliveryPolicy policy;
+    private final QueueDepths depths;
+    private final EndpointHealthStore health;
+    private final BrokerStatus broker;
+    private final Clock clock;
+    private final String queuePrefix;
+    private final long scanIntervalMs;
+    private final Duration idleClose;
+    private final long stopTimeoutMs;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService scanner;
+    private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private final Map<String, Integer> limitsSet = new ConcurrentHashMap<>();
+    private volatile Set<String> paused = Set.of();
+    private volatile Connection connection;
+    private volatile ProducerTemplate template;
+    private volatile boolean stopping;
+    private boolean managementRefusedLogged;
+
+    public DeliveryDispatcher(ConnectionFactory connectionFactory, CamelContext camel, Directory directory,
+            DeliveryPolicy policy, QueueDepths depths, EndpointHealthStore health, BrokerStatus broker, Clock clock,
+            @ConfigProperty(name = "hub.delivery.queue-prefix") String queuePrefix,
+            @ConfigProperty(name = "hub.delivery.workers") int workerCount,
+            @ConfigProperty(name = "hub.delivery.scan-interval-ms") long scanIntervalMs,
+            @ConfigProperty(name = "hub.delivery.idle-close") Duration idleClose,
+            @ConfigProperty(name = "hub.endpoints.stop-timeout-seconds", defaultValue = "30") long stopTimeoutSeconds) {
+        this.connectionFactory = connectionFactory;
+        this.camel = camel;
+        this.directory = directory;
+        this.policy = policy;
+        this.depths = depths;
+        this.health = health;
+        this.broker = broker;
+        this.clock = clock;
+        this.queuePrefix = queuePrefix;
+        this.scanIntervalMs = scanIntervalMs;
+        this.idleClose = idleClose;
+        this.stopTimeoutMs = stopTimeoutSeconds * 1000;
+        // threads are made as work arrives and end after a minute idle: none while nothing is being delivered
+        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                named("delivery-worker"));
+        this.workers.allowCoreThreadTimeOut(true);
+        this.scanner = Executors.newSingleThreadScheduledExecutor(named("delivery-scan"));
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        scanner.scheduleWithFixedDelay(this::scan, 0, scanIntervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** A copy was just put on the agency's queue: serve it now rather than at the next scan. */
+    public void wake(String agencyId) {
+        if (!stopping && connection != null && !paused.contains(agencyId)) {
+            endpoint(agencyId).wake();
+        }
+    }
+
+    /**
+     * Stops (or starts again) deliveries to the agency on this instance; a delivery in progress finishes first (up to
+     * {@code hub.endpoints.stop-timeout-seconds}). Every other instance applies the persisted pause at its next scan.
+     */
+    public void pause(String agencyId, boolean pause) {
+        Set<String> now = new java.util.HashSet<>(paused);
+        if (pause ? now.add(agencyId) : now.remove(agencyId)) {
+            paused = Set.copyOf(now);
+        }
+        Endpoint endpoint = endpoints.get(agencyId);
+        if (pause && endpoint != null) {
+            endpoint.closeWhenIdle(stopTimeoutMs);
+        } else if (!pause) {
+            wake(agencyId);
+        }
+    }
+
+    /** True while this instance delivers to the agency: not paused, and its lanes may run. */
+    public boolean delivering(String agencyId) {
+        return !paused.contains(agencyId);
+    }
+
+    /** Lanes open now, across all agencies: the broker sessions this instance holds for delivery. */
+    public int openLanes() {
+        return endpoints.values().stream().mapToInt(Endpoint::openLanes).sum();
+    }
+
+    /** An agency removed or changed (its concurrency may have): its lanes close, and open again as the entry says. */
+    void onDirectoryChanged(@Observes DirectoryChanged change) {
+        for (Set<String> ids : java.util.List.of(change.removed(), change.changed())) {
+            for (String id : ids) {
+                limitsSet.remove(id);
+                Endpoint endpoint = endpoints.remove(id);
+                if (endpoint != null) {
+                    endpoint.closeWhenIdle(stopTimeoutMs);
+                }
+            }
+        }
+        change.changed().forEach(this::wake);
+    }
+
+    /** Every scan: the broker connection, the persisted pauses, the queues with copies ready, idle lanes. */
+    void scan() {
+        try {
+            if (stopping || !camel.getStatus().isStarted()) {
+                return;
+            }
+            if (!connect()) {
+                return;
+            }
+            paused = health.paused();
+            for (Endpoint endpoint : endpoints.values()) {
+                if (paused.contains(endpoint.agencyId)) {
+                    endpoint.closeWhenIdle(0);
+                }
+            }
+            for (var queue : depths.nonEmpty(queuePrefix).entrySet()) {
+                if (queue.getValue().ready() > 0) {
+                    wake(queue.getKey().substring(queuePrefix.length()));
+                }
+            }
+            Instant now = clock.instant();
+            endpoints.values().removeIf(e -> e.closeIfIdle(now));
+        } catch (Exception e) {
+            LOG.warnf("delivery scan: %s", e.getMessage());
+        }
+    }
+
+    private synchronized boolean connect() {
+        if (connection != null) {
+            return true;
+        }
+        try {
+            Connection c = connectionFactory.createConnection();
+            if (c instanceof ActiveMQConnection artemis) {
+                artemis.setFailoverListener(event -> {
+                    if (event == FailoverEventType.FAILOVER_COMPLETED) {
+                        broker.reachable("failover completed");
+                    } else {
+                        broker.unreachable("connection " + event.name().toLowerCase().replace('_', ' '));
+                    }
+                });
+            }
+            c.setExceptionListener(e -> dropConnection("connection lost: " + e.getMessage()));
+            c.start();
+            connection = c;
+            template = camel.createProducerTemplate();
+            broker.reachable("delivery connection open");
+            return true;
+        } catch (JMSException | RuntimeException e) {
+            broker.unreachable(e.getMessage());
+            return false;
+        }
+    }
+
+    private synchronized void dropConnection(String why) {
+        broker.unreachable(why);
+        endpoints.values().forEach(e -> e.closeWhenIdle(0));
+        endpoints.clear();
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (JMSException | RuntimeException e) {
+                LOG.debugf("closing the delivery connection: %s", e.getMessage());
+            }
+        }
+    }
+
+    private Endpoint endpoint(String agencyId) {
+        return endpoints.computeIfAbsent(agencyId, id -> new Endpoint(id,
+                directory.find(id).map(policy::concurrency).orElse(1)));
+    }
+
+    /**
+     * Sets the broker-side bound on consumers of the agency's queue once per process (and again when the directory
+     * changes it). Where the broker refuses management requests, the bound holds per instance only.
+     */
+    private void limitConsumers(Endpoint endpoint) {
+        if (Integer.valueOf(endpoint.lanes.length).equals(limitsSet.get(endpoint.agencyId))) {
+            return;
+        }
+        try {
+            depths.limitConsumers(queuePrefix + endpoint.agencyId, endpoint.lanes.length);
+            limitsSet.put(endpoint.agencyId, endpoint.lanes.length);
+        } catch (Exception e) {
+            synchronized (this) {
+                if (!managementRefusedLogged) {
+                    LOG.warnf("cannot set max-consumers on delivery queues (%s): the bound on concurrent deliveries per "
+                            + "agency holds per hub instance, not across instances", e.getMessage());
+                    managementRefusedLogged = true;
+                }
+            }
+            limitsSet.put(endpoint.agencyId, endpoint.lanes.length);
+        }
+    }
+
+    /** One agency's lanes. */
+    private final class Endpoint {
+        private final String agencyId;
+        private final Lane[] lanes;
+        private volatile Instant heldElsewhereUntil = Instant.MIN;
+
+        Endpoint(String agencyId, int concurrency) {
+            this.agencyId = agencyId;
+            this.lanes = new Lane[concurrency];
+            for (int i = 0; i < concurrency; i++) {
+                lanes[i] = new Lane(this);
+            }
+        }
+
+        void wake() {
+            if (clock.instant().isBefore(heldElsewhereUntil)) {
+                return;
+            }
+            for (Lane lane : lanes) {
+                lane.wake();
+            }
+        }
+
+        int openLanes() {
+            int n = 0;
+            for (Lane lane : lanes) {
+                n += lane.open() ? 1 : 0;
+            }
+            return n;
+        }
+
+        /** Closes the lanes that are idle (now, or within {@code waitMs}). */
+        void closeWhenIdle(long waitMs) {
+            for (Lane lane : lanes) {
+                lane.closeWhenIdle(waitMs);
+            }
+        }
+
+        /** Closes lanes idle for {@code hub.delivery.idle-close}; true when none is left open or running. */
+        boolean closeIfIdle(Instant now) {
+            boolean allClosed = true;
+            for (Lane lane : lanes) {
+                allClosed &= lane.closeIfIdleSince(now.minus(idleClose));
+            }
+            return allClosed;
+        }
+    }
+
+    /** A transacted session with one consumer on the agency's queue, run by one worker at a time. */
+    private final class Lane implements Runnable {
+        private final Endpoint endpoint;
+        /** 0 idle, 1 queued or running on a worker */
+        private final AtomicInteger running = new AtomicInteger();
+        private final AtomicInteger wakes = new AtomicInteger();
+        private jakarta.jms.Session session;
+        private jakarta.jms.MessageConsumer consumer;
+        private MessageProducer producer;
+        private volatile Instant lastUsed = Instant.MIN;
+
+        Lane(Endpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        boolean open() {
+            return session != null;
+        }
+
+        void wake() {
+            wakes.incrementAndGet();
+            if (running.compareAndSet(0, 1)) {
+                try {
+                    workers.execute(this);
+                } catch (RuntimeException e) {
+                    running.set(0);
+                }
+            }
+        }
+
+        @Override
+        public void run() {
+            int seen = wakes.get();
+            boolean again = false;
+            try {
+                if (stopping || paused.contains(endpoint.agencyId) || !openIfClosed()) {
+                    close();
+                    return;
+                }
+                Message message = consumer.receiveNoWait();
+                lastUsed = clock.instant();
+                if (message != null) {
+                    deliver(message);
+                    again = true;
+                }
+            } catch (JMSException | RuntimeException e) {
+                LOG.warnf("delivery lane for %s closed: %s", endpoint.agencyId, e.getMessage());
+                close();
+            } finally {
+                running.set(0);
+            }
+            if (again || wakes.get() != seen) {
+                wake();
+            }
+        }
+
+        private boolean openIfClosed() throws JMSException {
+            if (session != null) {
+                return true;
+            }
+            Connection c = connection;
+            if (c == null) {
+                return false;
+            }
+            limitConsumers(endpoint);
+            jakarta.jms.Session s = c.createSession(true, jakarta.jms.Session.SESSION_TRANSACTED);
+            try {
+                var queue = s.createQueue(queuePrefix + endpoint.agencyId);
+                consumer = s.createConsumer(queue);
+                producer = s.createProducer(queue);
+                session = s;
+                return true;
+            } catch (JMSException e) {
+                // most often: the queue's max-consumers is reached, another instance delivers to this agency now
+                s.close();
+                endpoint.heldElsewhereUntil = clock.instant().plusMillis(Math.max(scanIntervalMs * 3, 1000));
+                LOG.debugf("not delivering to %s from this instance now: %s", endpoint.agencyId, e.getMessage());
+                return false;
+            }
+        }
+
+        /** Runs the delivery route on one copy and ends the broker transaction as its outcome says. */
+        private void deliver(Message message) throws JMSException {
+            Exchange exchange = new DefaultExchange(camel);
+            byte[] body = message instanceof BytesMessage bytes ? bytes.getBody(byte[].class) : null;
+            exchange.getIn().setBody(body);
+            for (String header : new String[] { HubHeaders.MESSAGE_ID, HubHeaders.RECIPIENT, HubHeaders.MESSAGE_TYPE }) {
+                exchange.getIn().setHeader(header, message.getStringProperty(header));
+            }
+            if (message.propertyExists(FIRST_FAILURE_AT)) {
+                exchange.setProperty(DeliveryAttempts.FIRST_FAILURE_AT, Instant.ofEpochMilli(message.getLongProperty(FIRST_FAILURE_AT)));
+            }
+            int holds = message.propertyExists(HOLDS) ? message.getIntProperty(HOLDS) : 0;
+            template.send(DeliveryRoute.ENTRY, exchange);
+            DeliveryAttempts.Next next = exchange.getProperty(DeliveryAttempts.NEXT, DeliveryAttempts.Next.class);
+            if (next == null && exchange.getException() != null) {
+                // not the agency's doing (the tracking database is down, a bug): the broker redelivers after its delay
+                LOG.warnf("delivery of a copy for %s rolled back: %s", endpoint.agencyId, exchange.getException().getMessage());
+                session.rollback();
+                return;
+            }
+            if (next != null) {
+                Duration wait = next.holdBack() ? policy.holdWait(holds) : next.after();
+                BytesMessage again = session.createBytesMessage();
+                if (body != null) {
+                    again.writeBytes(body);
+                }
+                for (String header : new String[] { HubHeaders.MESSAGE_ID, HubHeaders.RECIPIENT, HubHeaders.MESSAGE_TYPE }) {
+                    again.setStringProperty(header, message.getStringProperty(header));
+                }
+                if (next.firstFailureAt() != null) {
+                    again.setLongProperty(FIRST_FAILURE_AT, next.firstFailureAt().toEpochMilli());
+                }
+                again.setIntProperty(HOLDS, next.holdBack() ? holds + 1 : holds);
+                producer.setDeliveryDelay(wait.toMillis());
+                producer.send(again);
+            }
+            session.commit();
+        }
+
+        void closeWhenIdle(long waitMs) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+            while (true) {
+                if (running.compareAndSet(0, 1)) {
+                    try {
+                        close();
+                    } finally {
+                        running.set(0);
+                    }
+                    return;
+                }
+                if (System.nanoTime() >= deadline) {
+                    return; // running: it sees the pause and closes itself when its copy is done
+                }
+                Thread.onSpinWait();
+                try {
+                    TimeUnit.MILLISECONDS.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        boolean closeIfIdleSince(Instant threshold) {
+            if (session == null) {
+                return running.get() == 0;
+            }
+            if (lastUsed.isBefore(threshold) && running.compareAndSet(0, 1)) {
+                try {
+                    close();
+                } finally {
+                    running.set(0);
+                }
+                return true;
+            }
+            return false;
+        }
+
+        private void close() {
+            jakarta.jms.Session s = session;
+            session = null;
+            consumer = null;
+            producer = null;
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (JMSException | RuntimeException e) {
+                    LOG.debugf("closing a delivery lane of %s: %s", endpoint.agencyId, e.getMessage());
+                }
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        scanner.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(stopTimeoutMs, TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        endpoints.values().forEach(e -> e.closeWhenIdle(0));
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (JMSException | RuntimeException e) {
+                LOG.debugf("closing the delivery connection: %s", e.getMessage());
+            }
+        }
+        if (template != null) {
+            try {
+                template.stop();
+            } catch (RuntimeException e) {
+                LOG.debugf("stopping the producer template: %s", e.getMessage());
+            }
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
