@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import wales.safeguarding.hub.database.Transactions;
@@ -45,16 +46,23 @@ public class DeliveryAttempts {
     static final String SKIP = "hubSkip";
     static final String CANONICAL = "hubCanonicalMessage";
     static final String PULLS = "hubPulls";
+    /** The Camel endpoint that calls the agency: the plain or the TLS one, by the scheme of the agency's URL. */
+    static final String AGENCY_ENDPOINT = "hubAgencyEndpoint";
     /** When this copy's first attempt failed (carried on the copy between attempts). */
     static final String FIRST_FAILURE_AT = "hubFirstFailureAt";
     /** What the dispatcher does with the copy after a transient failure or a hold: {@link Next}. */
     static final String NEXT = "hubNext";
 
     /**
-     * The copy goes back on the agency's queue for another attempt after {@code after} ({@code holdBack}: it waits for
-     * an earlier copy of the same case to the same agency, and the dispatcher chooses the wait).
+     * The copy goes back on the agency's queue: for another attempt after {@code after} ({@link Why#RETRY}), or, held
+     * back behind an earlier copy of the same case to the same agency, for another look after a wait the dispatcher
+     * chooses: short while that copy is on its way, longer while it waits for its own retry.
      */
-    public record Next(boolean holdBack, Duration after, Instant firstFailureAt) {
+    public record Next(Why why, Duration after, Instant firstFailureAt) {
+
+        public enum Why {
+            RETRY, BEHIND_COPY_ON_ITS_WAY, BEHIND_COPY_RETRYING
+        }
     }
     // enough for a FHIR response message with its OperationOutcome diagnostics
     private static final int MAX_ANSWER_CHARS = 64 * 1024;
@@ -66,11 +74,16 @@ public class DeliveryAttempts {
     private final Clock clock;
     private final AgencySecrets secrets;
     private final DeliveryPolicy policy;
+    private final String plainEndpoint;
+    private final String tlsEndpoint;
     private final EndpointHealthStore health;
 
     public DeliveryAttempts(Transactions transactions, TrackingRepository tracking, Directory directory,
             OutboundAdapters adapters, Clock clock, AgencySecrets secrets, DeliveryPolicy policy,
-            EndpointHealthStore health) {
+            EndpointHealthStore health, @ConfigProperty(name = "hub.delivery.agency-endpoint") String plainEndpoint,
+            @ConfigProperty(name = "hub.delivery.agency-endpoint-tls") String tlsEndpoint) {
+        this.plainEndpoint = plainEndpoint;
+        this.tlsEndpoint = tlsEndpoint;
         this.transactions = transactions;
         this.tracking = tracking;
         this.directory = directory;
@@ -105,8 +118,11 @@ public class DeliveryAttempts {
                 return null;
             }
             // copies about one case reach an agency in the order the hub accepted them (an inbox keeps its own order)
-            if (!pulls && tracking.earlierCopyPending(c, messageId, recipient)) {
-                return HELD;
+            if (!pulls) {
+                Optional<DeliveryState> earlier = tracking.earlierCopyPending(c, messageId, recipient);
+                if (earlier.isPresent()) {
+                    return earlier.get() == DeliveryState.FAILED ? HELD_BEHIND_RETRY : HELD;
+                }
             }
             Instant now = clock.instant();
             if (delivery.get().state() == DeliveryState.ACCEPTED) {
@@ -116,17 +132,20 @@ public class DeliveryAttempts {
             tracking.audit(c, messageId, recipient, "delivery-attempt", null, null, "attempt " + n, "hub", now);
             return n;
         });
-        exchange.setProperty(SKIP, attempt == null || attempt == HELD);
-        exchange.setProperty(ATTEMPT, attempt == null || attempt == HELD ? 0 : attempt);
+        boolean held = attempt != null && (attempt == HELD || attempt == HELD_BEHIND_RETRY);
+        exchange.setProperty(SKIP, attempt == null || held);
+        exchange.setProperty(ATTEMPT, attempt == null || held ? 0 : attempt);
         if (attempt == null) {
             LOG.infof("skipped %s for %s: already delivered or dead-lettered", messageId, recipient);
-        } else if (attempt == HELD) {
-            exchange.setProperty(NEXT, new Next(true, Duration.ZERO, exchange.getProperty(FIRST_FAILURE_AT, Instant.class)));
+        } else if (held) {
+            exchange.setProperty(NEXT, new Next(attempt == HELD ? Next.Why.BEHIND_COPY_ON_ITS_WAY
+                    : Next.Why.BEHIND_COPY_RETRYING, Duration.ZERO, exchange.getProperty(FIRST_FAILURE_AT, Instant.class)));
             LOG.debugf("held back %s for %s behind an earlier copy of the same case", messageId, recipient);
         }
     }
 
     private static final int HELD = -1;
+    private static final int HELD_BEHIND_RETRY = -2;
 
     private static UUID readMessageId(String header) {
         try {
@@ -152,6 +171,7 @@ public class DeliveryAttempts {
         Message in = exchange.getIn();
         in.removeHeaders("*");
         in.setHeader(Exchange.HTTP_URI, agency.endpoint().url());
+        exchange.setProperty(AGENCY_ENDPOINT, agency.endpoint().url().startsWith("https:") ? tlsEndpoint : plainEndpoint);
         in.setHeader(Exchange.HTTP_METHOD, request.method());
         in.setHeader(Exchange.CONTENT_TYPE, request.contentType());
         if (!request.path().isEmpty()) {
@@ -233,7 +253,7 @@ public class DeliveryAttempts {
         String reason = reason(exchange);
         int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
         Duration wait = policy.retrySchedule(directory.find(recipient).orElse(null)).waitAfter(attempt);
-        exchange.setProperty(NEXT, new Next(false, wait, exchange.getProperty(FIRST_FAILURE_AT, Instant.class)));
+        exchange.setProperty(NEXT, new Next(Next.Why.RETRY, wait, exchange.getProperty(FIRST_FAILURE_AT, Instant.class)));
         transactions.inTransaction(c -> {
             Instant now = clock.instant();
             if (!tracking.transition(c, messageId, recipient, DeliveryState.FAILED, reason, "hub", now)) {

@@ -82,6 +82,8 @@ public class DeliveryDispatcher {
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, Integer> limitsSet = new ConcurrentHashMap<>();
     private volatile Set<String> paused = Set.of();
+    /** Nothing is delivered before the persisted pauses are read once. */
+    private volatile boolean pausesRead;
     private volatile Connection connection;
     private volatile ProducerTemplate template;
     private volatile boolean stopping;
@@ -119,7 +121,7 @@ public class DeliveryDispatcher {
 
     /** A copy was just put on the agency's queue: serve it now rather than at the next scan. */
     public void wake(String agencyId) {
-        if (!stopping && connection != null && !paused.contains(agencyId)) {
+        if (!stopping && pausesRead && connection != null && !paused.contains(agencyId)) {
             endpoint(agencyId).wake();
         }
     }
@@ -168,13 +170,14 @@ public class DeliveryDispatcher {
     /** Every scan: the broker connection, the persisted pauses, the queues with copies ready, idle lanes. */
     void scan() {
         try {
-            if (stopping || !camel.getStatus().isStarted()) {
-                return;
-            }
-            if (!connect()) {
+            if (stopping) {
                 return;
             }
             paused = health.paused();
+            pausesRead = true;
+            if (!camel.getStatus().isStarted() || !connect()) {
+                return;
+            }
             for (Endpoint endpoint : endpoints.values()) {
                 if (paused.contains(endpoint.agencyId)) {
                     endpoint.closeWhenIdle(0);
@@ -412,7 +415,11 @@ public class DeliveryDispatcher {
                 return;
             }
             if (next != null) {
-                Duration wait = next.holdBack() ? policy.holdWait(holds) : next.after();
+                Duration wait = switch (next.why()) {
+                    case RETRY -> next.after();
+                    case BEHIND_COPY_ON_ITS_WAY -> policy.holdWait(0);
+                    case BEHIND_COPY_RETRYING -> policy.holdWait(holds);
+                };
                 BytesMessage again = session.createBytesMessage();
                 if (body != null) {
                     again.writeBytes(body);
@@ -423,7 +430,7 @@ public class DeliveryDispatcher {
                 if (next.firstFailureAt() != null) {
                     again.setLongProperty(FIRST_FAILURE_AT, next.firstFailureAt().toEpochMilli());
                 }
-                again.setIntProperty(HOLDS, next.holdBack() ? holds + 1 : holds);
+                again.setIntProperty(HOLDS, next.why() == DeliveryAttempts.Next.Why.BEHIND_COPY_RETRYING ? holds + 1 : holds);
                 producer.setDeliveryDelay(wait.toMillis());
                 producer.send(again);
             }

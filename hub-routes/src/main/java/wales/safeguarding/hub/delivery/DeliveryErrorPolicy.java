@@ -25,6 +25,8 @@ public class DeliveryErrorPolicy extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         RouteConfigurationDefinition policy = routeConfiguration(ID);
+        // the outcome of each attempt is logged once by deliveryAttempts (ids and reason only), not again by Camel
+        policy.errorHandler(defaultErrorHandler().logExhausted(false).logStackTrace(false).logRetryAttempted(false));
         policy.onException(DeliveryFailure.Permanent.class, DeliveryFailure.Exhausted.class, DeliveryFailure.Unreadable.class)
                 .handled(true)
                 .bean("deliveryAttempts", "recordDeadLetter")

@@ -65,9 +65,13 @@ public class DeliveryPolicy {
         throw new IllegalStateException(prefix + ".default is not set");
     }
 
-    /** The wait before a copy held back behind an earlier one of the same case is looked at again. */
+    /**
+     * The wait before a copy held back behind an earlier one of the same case is looked at again: {@code
+     * hub.delivery.hold-wait-ms} while that copy is on its way ({@code holds} 0), one more of it for each time it was
+     * held behind a copy waiting for its retry, up to {@code hub.delivery.hold-max-wait-ms}.
+     */
     public Duration holdWait(int holds) {
-        long ms = Math.min(holdMaxMs(), holdFirstMs() << Math.min(holds, 16));
+        long ms = Math.min(holdMaxMs(), holdFirstMs() * (Math.max(0, Math.min(holds, 100_000)) + 1L));
         return Duration.ofMillis(ms);
     }
 

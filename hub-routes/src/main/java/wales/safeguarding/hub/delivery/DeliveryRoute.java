@@ -30,9 +30,10 @@ public class DeliveryRoute extends RouteBuilder {
                         .otherwise()
                             .bean("deliveryAttempts", "toAgencyRequest")
                             .doTry()
-                                // one endpoint for every agency: the URL is the directory's entry now (Exchange.HTTP_URI),
-                                // so 2,000 agencies are not 2,000 Camel endpoints, and an admin's edit applies at once
-                                .to("{{hub.delivery.agency-endpoint}}").id("delivery-to-agency")
+                                // two endpoints (plain and TLS) for every agency: the URL is the directory's entry now
+                                // (Exchange.HTTP_URI), so 2,000 agencies are not 2,000 Camel endpoints, and an admin's
+                                // edit applies at once
+                                .toD("${exchangeProperty." + DeliveryAttempts.AGENCY_ENDPOINT + "}").id("delivery-to-agency")
                             .doCatch(Exception.class)
                                 .bean("deliveryAttempts", "unreachable")
                             .end()

@@ -161,23 +161,26 @@ public class TrackingRepository {
     }
 
     /**
-     * True when the same recipient still waits for a copy of an earlier message of the same case (accepted before this
-     * one, not yet delivered or given up): this copy must wait, so one case's messages arrive in the order the hub
-     * accepted them. A message without a case waits for nothing.
+     * Whether the same recipient still waits for a copy of an earlier message of the same case (accepted before this
+     * one, not yet delivered or given up): empty when none does; {@link DeliveryState#FAILED} when such a copy is
+     * between retries; otherwise the earlier copy is on its way ({@link DeliveryState#QUEUED}). This copy must wait,
+     * so one case's messages arrive in the order the hub accepted them. A message without a case waits for nothing.
      */
-    public boolean earlierCopyPending(Connection c, UUID messageId, String recipient) throws SQLException {
+    public Optional<DeliveryState> earlierCopyPending(Connection c, UUID messageId, String recipient) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select exists (
-                    select 1 from message this
-                    join message earlier on earlier.case_reference = this.case_reference
-                         and (earlier.accepted_at, earlier.message_id) < (this.accepted_at, this.message_id)
-                    join delivery d on d.message_id = earlier.message_id and d.recipient = ?
-                    where this.message_id = ? and this.case_reference is not null
-                      and d.state in ('accepted', 'queued', 'failed'))""")) {
+                select bool_or(d.state = 'failed')
+                from message this
+                join message earlier on earlier.case_reference = this.case_reference
+                     and (earlier.accepted_at, earlier.message_id) < (this.accepted_at, this.message_id)
+                join delivery d on d.message_id = earlier.message_id and d.recipient = ?
+                where this.message_id = ? and this.case_reference is not null
+                  and d.state in ('accepted', 'queued', 'failed')""")) {
             ps.setString(1, recipient);
             ps.setObject(2, messageId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+                rs.next();
+                boolean retrying = rs.getBoolean(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(retrying ? DeliveryState.FAILED : DeliveryState.QUEUED);
             }
         }
     }
