@@ -190,10 +190,21 @@ public class DeliveryDispatcher {
             }
             Instant now = clock.instant();
             endpoints.values().removeIf(e -> e.closeIfIdle(now));
+            if (scanFailure != null) {
+                LOG.infof("delivery scan works again");
+                scanFailure = null;
+            }
         } catch (Exception e) {
-            LOG.warnf("delivery scan: %s", e.getMessage());
+            // once per kind of failure, not once a second for as long as the broker or the database is away
+            String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (!failure.equals(scanFailure)) {
+                LOG.warnf("delivery scan failed, trying again every %d ms: %s", scanIntervalMs, failure);
+                scanFailure = failure;
+            }
         }
     }
+
+    private String scanFailure;
 
     private synchronized boolean connect() {
         if (connection != null) {
@@ -343,12 +354,18 @@ public class DeliveryDispatcher {
             }
         }
 
+        /**
+         * Takes one copy and delivers it, then queues itself again behind the other lanes. A lane that cannot run
+         * (paused, no broker, another instance holds the agency, a broken session) closes and waits for the next
+         * wake or scan instead of spinning.
+         */
         @Override
         public void run() {
             int seen = wakes.get();
             boolean again = false;
             try {
-                if (stopping || paused.contains(endpoint.agencyId) || !openIfClosed()) {
+                if (stopping || paused.contains(endpoint.agencyId) || clock.instant().isBefore(endpoint.heldElsewhereUntil)
+                        || !openIfClosed()) {
                     close();
                     return;
                 }
@@ -361,6 +378,7 @@ public class DeliveryDispatcher {
             } catch (JMSException | RuntimeException e) {
                 LOG.warnf("delivery lane for %s closed: %s", endpoint.agencyId, e.getMessage());
                 close();
+                return;
             } finally {
                 running.set(0);
             }
