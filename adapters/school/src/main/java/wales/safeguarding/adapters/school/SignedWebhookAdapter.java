@@ -66,7 +66,8 @@ public final class SignedWebhookAdapter implements OutboundAdapter {
         List<String> secrets = endpoint.secretsNewestFirst(WEBHOOK_SECRET);
         if (secrets.isEmpty()) {
             throw new UnsendableMessageException("no " + WEBHOOK_SECRET + " configured for " + agency
-                    + "; set hub.agencies." + agency + "." + WEBHOOK_SECRET);
+                    + "; add the file " + agency + "." + WEBHOOK_SECRET + " to the hub's secrets folder or set hub.agencies."
+                    + agency + "." + WEBHOOK_SECRET);
         }
         if (canonicalMessage == null || canonicalMessage.length == 0) {
             throw new UnsendableMessageException("no message body to send to " + agency);

@@ -158,8 +158,9 @@ class SignedWebhookAdapterTest {
     void should_not_send_without_a_webhook_secret_and_say_which_key_to_set() {
         assertThatThrownBy(() -> adapter.toAgencyRequest("{}".getBytes(StandardCharsets.UTF_8), school(null)))
                 .isInstanceOf(UnsendableMessageException.class)
-                .hasMessage("no webhook-secret configured for school-6699001; "
-                        + "set hub.agencies.school-6699001.webhook-secret");
+                .hasMessage("no webhook-secret configured for school-6699001; add the file "
+                        + "school-6699001.webhook-secret to the hub's secrets folder or set "
+                        + "hub.agencies.school-6699001.webhook-secret");
         assertThatThrownBy(() -> adapter.toAgencyRequest("{}".getBytes(StandardCharsets.UTF_8), school("  ")))
                 .isInstanceOf(UnsendableMessageException.class)
                 .hasMessageStartingWith("no webhook-secret configured for school-6699001");
