@@ -12,7 +12,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts a WireMock server per agency and writes the test directory (the demo directory's agencies, with every
- * endpoint pointing at its stub) for the hub to load. Starts the receivers of operational alerts too (SMTP and
+ * endpoint pointing at its stub) for the hub to load, and makes an empty per-agency secrets folder
+ * ({@code hub.agencies.secrets-dir}) that a test may write to. Starts the receivers of operational alerts too (SMTP and
  * webhook), so the suite keeps one boot.
  */
 public class AgencyStubsResource implements QuarkusTestResourceLifecycleManager {
@@ -32,6 +33,10 @@ public class AgencyStubsResource implements QuarkusTestResourceLifecycleManager 
             Files.writeString(file, directory);
             Map<String, String> config = new HashMap<>(alerts.start());
             config.put("hub.directory.location", file.toString());
+            // An empty secrets folder: every agency falls back to its configured secret until a test writes a file.
+            Path secrets = Path.of("target", "agency-secrets-" + ProcessHandle.current().pid()).toAbsolutePath();
+            Files.createDirectories(secrets);
+            config.put("hub.agencies.secrets-dir", secrets.toString());
             return config;
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the test directory", e);

@@ -1,6 +1,7 @@
 package wales.safeguarding.adapters.school;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,7 +16,9 @@ import wales.safeguarding.schemas.spi.UnsendableMessageException;
  * A school safeguarding system that receives the canonical message as a signed webhook: {@code POST} of the JSON
  * (already trimmed by the hub to what a school may know) with {@code X-Hub-Timestamp} and
  * {@code X-Hub-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<body>">}, keyed with the school's
- * {@code webhook-secret} ({@link WebhookSignature}).
+ * {@code webhook-secret} ({@link WebhookSignature}). While the hub rotates that secret it passes the old one as well
+ * ({@code webhook-secret.previous}) and the header carries one {@code v1=} per secret, the new one first
+ * ({@code v1=<new>,v1=<old>}), so a school that has not switched yet still verifies.
  *
  * <ul>
  *   <li>2xx: delivered; a JSON {@code {"receipt": "..."}} (or {@code "reference"}) is kept as the school's reference;</li>
@@ -27,7 +30,10 @@ import wales.safeguarding.schemas.spi.UnsendableMessageException;
 public final class SignedWebhookAdapter implements OutboundAdapter {
 
     public static final String TRANSPORT = "signed-webhook";
-    /** The per-school secret the hub reads from {@code hub.agencies.<agency id>.webhook-secret}. */
+    /**
+     * The per-school secret the hub reads from the file {@code <agency id>.webhook-secret} in its secrets folder or
+     * from {@code hub.agencies.<agency id>.webhook-secret}.
+     */
     public static final String WEBHOOK_SECRET = "webhook-secret";
 
     private static final int MAX_REASON_CHARS = 300;
@@ -57,9 +63,12 @@ public final class SignedWebhookAdapter implements OutboundAdapter {
     @Override
     public OutboundRequest toAgencyRequest(byte[] canonicalMessage, AgencyEndpoint endpoint) {
         String agency = endpoint.agencyId();
-        String secret = endpoint.secret(WEBHOOK_SECRET).filter(s -> !s.isBlank())
-                .orElseThrow(() -> new UnsendableMessageException("no " + WEBHOOK_SECRET + " configured for " + agency
-                        + "; set hub.agencies." + agency + "." + WEBHOOK_SECRET));
+        List<String> secrets = endpoint.secretsNewestFirst(WEBHOOK_SECRET);
+        if (secrets.isEmpty()) {
+            throw new UnsendableMessageException("no " + WEBHOOK_SECRET + " configured for " + agency
+                    + "; add the file " + agency + "." + WEBHOOK_SECRET + " to the hub's secrets folder or set hub.agencies."
+                    + agency + "." + WEBHOOK_SECRET);
+        }
         if (canonicalMessage == null || canonicalMessage.length == 0) {
             throw new UnsendableMessageException("no message body to send to " + agency);
         }
@@ -67,7 +76,7 @@ public final class SignedWebhookAdapter implements OutboundAdapter {
         long timestamp = clock.instant().getEpochSecond();
         return new OutboundRequest("POST", "", "application/json", Map.of(
                 WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp),
-                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, canonicalMessage)),
+                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secrets, timestamp, canonicalMessage)),
                 canonicalMessage);
     }
 

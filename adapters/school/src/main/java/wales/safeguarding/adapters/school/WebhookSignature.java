@@ -7,7 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  * The hub's webhook signature: {@code X-Hub-Signature: v1=<hex HMAC-SHA256>} over
  * {@code "<X-Hub-Timestamp>.<raw body bytes>"}, keyed with the UTF-8 bytes of the agency's shared secret (the same
  * shape as Stripe's scheme). The timestamp is inside the signed bytes, so an old request cannot be replayed with a
- * new timestamp, and the receiver refuses one outside its replay window.
+ * new timestamp, and the receiver refuses one outside its replay window. While a secret is rotated the header holds
+ * one {@code v1} per valid secret, comma-separated, the new one first; a receiver accepts the request when any
+ * matches the secret it holds.
  *
  * <p>Plain JDK code with no state, so the hub can sign with it, the hub's inbound side can verify with it, and a
  * school supplier can copy it.
@@ -54,6 +58,24 @@ public final class WebhookSignature {
             throw new IllegalArgumentException("timestamp must be Unix seconds, not negative");
         }
         return SCHEME + "=" + HEX.formatHex(mac(secret, Long.toString(timestamp), Objects.requireNonNull(body, "body")));
+    }
+
+    /**
+     * The {@code X-Hub-Signature} value signed with each of several secrets: {@code v1=<hex>,v1=<hex>}, in the order
+     * given. During a rotation overlap the hub signs with the new secret and the old one (new first), so a receiver
+     * that holds either verifies; one secret gives exactly {@link #sign(String, long, byte[])}.
+     *
+     * @param secrets one or more secrets, exactly as configured
+     */
+    public static String sign(List<String> secrets, long timestamp, byte[] body) {
+        if (secrets == null || secrets.isEmpty()) {
+            throw new IllegalArgumentException("no webhook secret");
+        }
+        StringJoiner header = new StringJoiner(",");
+        for (String secret : secrets) {
+            header.add(sign(secret, timestamp, body));
+        }
+        return header.toString();
     }
 
     /** Verifies with the {@linkplain #DEFAULT_TOLERANCE default replay window} of 5 minutes. */

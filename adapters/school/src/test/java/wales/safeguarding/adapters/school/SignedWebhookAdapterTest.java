@@ -76,6 +76,72 @@ class SignedWebhookAdapterTest {
                 .isEqualTo(new String(golden, StandardCharsets.UTF_8));
     }
 
+    static final String ROTATED = "test-only-school-webhook-secret-6699001-rotated";
+
+    /** The school's endpoint as the hub passes it during a rotation overlap: the new secret and the old one. */
+    static AgencyEndpoint rotating(String current, String previous) {
+        return new AgencyEndpoint(SCHOOL, URL, SignedWebhookAdapter.TRANSPORT, Map.of(
+                SignedWebhookAdapter.WEBHOOK_SECRET, current,
+                SignedWebhookAdapter.WEBHOOK_SECRET + AgencyEndpoint.PREVIOUS, previous));
+    }
+
+    @Test
+    void should_sign_with_the_new_and_the_old_secret_during_a_rotation_overlap_new_first() throws IOException {
+        byte[] body = example("plan-update");
+        OutboundRequest request = adapter.toAgencyRequest(body, rotating(ROTATED, SECRET));
+        String timestamp = request.headers().get("X-Hub-Timestamp");
+        String header = request.headers().get("X-Hub-Signature");
+
+        assertThat(header.split(",")).containsExactly(WebhookSignature.sign(ROTATED, 1751623500L, body),
+                WebhookSignature.sign(SECRET, 1751623500L, body));
+        // A school that has switched verifies, and so does one that has not; no other secret does.
+        assertThat(WebhookSignature.verify(ROTATED, timestamp, header, body, FIXED.instant()).valid()).isTrue();
+        assertThat(WebhookSignature.verify(SECRET, timestamp, header, body, FIXED.instant()).valid()).isTrue();
+        assertThat(WebhookSignature.verify("another-secret", timestamp, header, body, FIXED.instant()).failure())
+                .isEqualTo(WebhookSignature.Failure.SIGNATURE_MISMATCH);
+        assertThat(request.toString()).doesNotContain(ROTATED, SECRET);
+        assertThat(rotating(ROTATED, SECRET).toString()).doesNotContain(ROTATED, SECRET);
+    }
+
+    @Test
+    void should_sign_with_the_new_secret_only_once_the_overlap_is_over() throws IOException {
+        byte[] body = example("plan-update");
+        // After the overlap the hub passes the new secret alone.
+        OutboundRequest request = adapter.toAgencyRequest(body, school(ROTATED));
+        String timestamp = request.headers().get("X-Hub-Timestamp");
+        String header = request.headers().get("X-Hub-Signature");
+
+        assertThat(header).isEqualTo(WebhookSignature.sign(ROTATED, 1751623500L, body)).doesNotContain(",");
+        assertThat(WebhookSignature.verify(ROTATED, timestamp, header, body, FIXED.instant()).valid()).isTrue();
+        assertThat(WebhookSignature.verify(SECRET, timestamp, header, body, FIXED.instant()).failure())
+                .isEqualTo(WebhookSignature.Failure.SIGNATURE_MISMATCH);
+    }
+
+    @Test
+    void should_sign_once_when_the_old_secret_is_the_new_one_or_blank() {
+        byte[] body = "{\"type\":\"plan-update\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(adapter.toAgencyRequest(body, rotating(SECRET, SECRET)).headers().get("X-Hub-Signature"))
+                .isEqualTo(WebhookSignature.sign(SECRET, 1751623500L, body));
+        assertThat(adapter.toAgencyRequest(body, rotating(SECRET, " ")).headers().get("X-Hub-Signature"))
+                .isEqualTo(WebhookSignature.sign(SECRET, 1751623500L, body));
+    }
+
+    @Test
+    void should_not_send_with_only_an_old_secret() {
+        AgencyEndpoint oldOnly = new AgencyEndpoint(SCHOOL, URL, SignedWebhookAdapter.TRANSPORT,
+                Map.of(SignedWebhookAdapter.WEBHOOK_SECRET + AgencyEndpoint.PREVIOUS, SECRET));
+        assertThatThrownBy(() -> adapter.toAgencyRequest("{}".getBytes(StandardCharsets.UTF_8), oldOnly))
+                .isInstanceOf(UnsendableMessageException.class)
+                .hasMessageStartingWith("no webhook-secret configured for school-6699001");
+    }
+
+    @Test
+    void should_match_the_golden_request_for_the_plan_update_example_during_a_rotation() throws IOException {
+        OutboundRequest request = adapter.toAgencyRequest(example("plan-update"), rotating(ROTATED, SECRET));
+        assertThat(new String(render(request), StandardCharsets.UTF_8))
+                .isEqualTo(new String(resource("/school/plan-update.rotation.request.http"), StandardCharsets.UTF_8));
+    }
+
     @Test
     void should_sign_each_attempt_with_the_time_of_that_attempt() {
         byte[] message = "{\"type\":\"plan-update\"}".getBytes(StandardCharsets.UTF_8);
@@ -92,8 +158,9 @@ class SignedWebhookAdapterTest {
     void should_not_send_without_a_webhook_secret_and_say_which_key_to_set() {
         assertThatThrownBy(() -> adapter.toAgencyRequest("{}".getBytes(StandardCharsets.UTF_8), school(null)))
                 .isInstanceOf(UnsendableMessageException.class)
-                .hasMessage("no webhook-secret configured for school-6699001; "
-                        + "set hub.agencies.school-6699001.webhook-secret");
+                .hasMessage("no webhook-secret configured for school-6699001; add the file "
+                        + "school-6699001.webhook-secret to the hub's secrets folder or set "
+                        + "hub.agencies.school-6699001.webhook-secret");
         assertThatThrownBy(() -> adapter.toAgencyRequest("{}".getBytes(StandardCharsets.UTF_8), school("  ")))
                 .isInstanceOf(UnsendableMessageException.class)
                 .hasMessageStartingWith("no webhook-secret configured for school-6699001");

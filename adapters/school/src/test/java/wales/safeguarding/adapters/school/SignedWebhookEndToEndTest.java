@@ -131,6 +131,23 @@ class SignedWebhookEndToEndTest {
                 got.getBody(), schoolNow).failure()).isEqualTo(Failure.OUTSIDE_REPLAY_WINDOW);
     }
 
+    @Test
+    void should_reach_a_school_that_still_holds_the_old_secret_during_a_rotation_overlap_and_not_after() throws Exception {
+        byte[] planUpdate = SignedWebhookAdapterTest.example("plan-update");
+        // The school verifies with SECRET; the hub has moved to a new secret and still holds SECRET as the old one.
+        AgencyEndpoint overlap = new AgencyEndpoint("school-6699001", school.baseUrl() + PATH,
+                SignedWebhookAdapter.TRANSPORT, Map.of(SignedWebhookAdapter.WEBHOOK_SECRET, SignedWebhookAdapterTest.ROTATED,
+                        SignedWebhookAdapter.WEBHOOK_SECRET + AgencyEndpoint.PREVIOUS, SECRET));
+        OutboundRequest during = adapter.toAgencyRequest(planUpdate, overlap);
+        assertThat(send(during, during.body()).statusCode()).isEqualTo(202);
+
+        OutboundRequest after = adapter.toAgencyRequest(planUpdate, endpoint(SignedWebhookAdapterTest.ROTATED));
+        HttpResponse<String> response = send(after, after.body());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(adapter.interpret(response.statusCode(), response.body()).outcome())
+                .isEqualTo(Outcome.PERMANENT_FAILURE);
+    }
+
     private AgencyEndpoint endpoint(String secret) {
         return new AgencyEndpoint("school-6699001", school.baseUrl() + PATH, SignedWebhookAdapter.TRANSPORT,
                 Map.of(SignedWebhookAdapter.WEBHOOK_SECRET, secret));

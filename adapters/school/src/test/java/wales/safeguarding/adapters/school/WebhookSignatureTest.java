@@ -55,6 +55,60 @@ class WebhookSignatureTest {
         assertThat(verify("1751623500", signature, body, NOW.plusSeconds(2)).valid()).isTrue();
     }
 
+    /** The README's rotation vector: the worked example signed with a new and an old secret, both from openssl. */
+    @Test
+    void should_sign_the_worked_example_with_the_new_and_the_old_secret_during_a_rotation_as_openssl_does()
+            throws Exception {
+        byte[] body;
+        try (var in = getClass().getResourceAsStream("/school/plan-update.to-school.json")) {
+            body = in.readAllBytes();
+        }
+        String rotated = "test-only-school-webhook-secret-6699001-rotated";
+        String header = "v1=516a6812ed26ddba71345a1dd8fe54e582d854499d2c1fede0497b20e63366f9,"
+                + "v1=57a3d9b49c4215d1a3077ae5fb31ee387d9efca2ee0f811ba534873351c58159";
+        assertThat(WebhookSignature.sign(java.util.List.of(rotated, SECRET), SIGNED_AT, body)).isEqualTo(header);
+        for (String secret : new String[] {rotated, SECRET}) {
+            assertThat(WebhookSignature.verify(secret, "1751623500", header, body, NOW.plusSeconds(2)).valid())
+                    .as(secret).isTrue();
+            assertThat(readmeRecipe(secret, "1751623500", header, body, NOW.plusSeconds(2))).as(secret).isTrue();
+        }
+        assertThat(readmeRecipe("another-secret", "1751623500", header, body, NOW.plusSeconds(2))).isFalse();
+        assertThat(readmeRecipe(SECRET, "1751623500", header, body, NOW.plusSeconds(301))).isFalse();
+    }
+
+    @Test
+    void should_sign_with_one_secret_exactly_as_before_and_refuse_none() {
+        assertThat(WebhookSignature.sign(java.util.List.of(SECRET), SIGNED_AT, BODY)).isEqualTo(BODY_SIGNATURE);
+        assertThatThrownBy(() -> WebhookSignature.sign(java.util.List.of(), SIGNED_AT, BODY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no webhook secret");
+    }
+
+    /** The README's Java recipe (class names spelled out in full): a school must accept any of several v1 values. */
+    static boolean readmeRecipe(String secret, String timestamp, String signature, byte[] body, Instant now)
+            throws java.security.GeneralSecurityException {
+        if (timestamp == null || signature == null || !timestamp.strip().matches("[0-9]{1,12}")) {
+            return false;
+        }
+        timestamp = timestamp.strip();
+        if (Math.abs(now.getEpochSecond() - Long.parseLong(timestamp)) > 300) {
+            return false;                                     // outside the replay window
+        }
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        mac.update((timestamp + ".").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] expected = mac.doFinal(body);                  // body: the raw request bytes
+        for (String part : signature.split(",")) {
+            part = part.strip();
+            if (part.matches("v1=[0-9a-fA-F]{64}")
+                    && java.security.MessageDigest.isEqual(expected,
+                            java.util.HexFormat.of().parseHex(part.substring(3)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void should_accept_the_hubs_own_signature() {
         Verification result = verify(Long.toString(SIGNED_AT), WebhookSignature.sign(SECRET, SIGNED_AT, BODY), BODY, NOW);
