@@ -122,7 +122,13 @@ public class DeliveryDispatcher {
     /** A copy was just put on the agency's queue: serve it now rather than at the next scan. */
     public void wake(String agencyId) {
         if (!stopping && pausesRead && connection != null && !paused.contains(agencyId)) {
-            endpoint(agencyId).wake();
+            // inside the map's lock for this agency, so an idle endpoint is never retired between lookup and wake
+            endpoints.compute(agencyId, (id, existing) -> {
+                Endpoint endpoint = existing != null ? existing
+                        : new Endpoint(id, directory.find(id).map(policy::concurrency).orElse(1));
+                endpoint.wake();
+                return endpoint;
+            });
         }
     }
 
@@ -135,10 +141,12 @@ public class DeliveryDispatcher {
         if (pause ? now.add(agencyId) : now.remove(agencyId)) {
             paused = Set.copyOf(now);
         }
-        Endpoint endpoint = endpoints.get(agencyId);
-        if (pause && endpoint != null) {
-            endpoint.closeWhenIdle(stopTimeoutMs);
-        } else if (!pause) {
+        if (pause) {
+            Endpoint endpoint = endpoints.remove(agencyId);
+            if (endpoint != null) {
+                endpoint.retire(stopTimeoutMs);
+            }
+        } else {
             wake(agencyId);
         }
     }
@@ -160,7 +168,7 @@ public class DeliveryDispatcher {
                 limitsSet.remove(id);
                 Endpoint endpoint = endpoints.remove(id);
                 if (endpoint != null) {
-                    endpoint.closeWhenIdle(stopTimeoutMs);
+                    endpoint.retire(stopTimeoutMs);
                 }
             }
         }
@@ -178,9 +186,10 @@ public class DeliveryDispatcher {
             if (!camel.getStatus().isStarted() || !connect()) {
                 return;
             }
-            for (Endpoint endpoint : endpoints.values()) {
-                if (paused.contains(endpoint.agencyId)) {
-                    endpoint.closeWhenIdle(0);
+            for (String agencyId : paused) {
+                Endpoint endpoint = endpoints.remove(agencyId);
+                if (endpoint != null) {
+                    endpoint.retire(0);
                 }
             }
             for (var queue : depths.nonEmpty(queuePrefix).entrySet()) {
@@ -189,7 +198,9 @@ public class DeliveryDispatcher {
                 }
             }
             Instant now = clock.instant();
-            endpoints.values().removeIf(e -> e.closeIfIdle(now));
+            for (String agencyId : endpoints.keySet()) {
+                endpoints.computeIfPresent(agencyId, (id, endpoint) -> endpoint.retireIfIdle(now) ? null : endpoint);
+            }
             if (scanFailure != null) {
                 LOG.infof("delivery scan works again");
                 scanFailure = null;
@@ -235,8 +246,12 @@ public class DeliveryDispatcher {
 
     private synchronized void dropConnection(String why) {
         broker.unreachable(why);
-        endpoints.values().forEach(e -> e.closeWhenIdle(0));
-        endpoints.clear();
+        for (String agencyId : endpoints.keySet()) {
+            Endpoint endpoint = endpoints.remove(agencyId);
+            if (endpoint != null) {
+                endpoint.retire(0);
+            }
+        }
         Connection c = connection;
         connection = null;
         if (c != null) {
@@ -246,11 +261,6 @@ public class DeliveryDispatcher {
                 LOG.debugf("closing the delivery connection: %s", e.getMessage());
             }
         }
-    }
-
-    private Endpoint endpoint(String agencyId) {
-        return endpoints.computeIfAbsent(agencyId, id -> new Endpoint(id,
-                directory.find(id).map(policy::concurrency).orElse(1)));
     }
 
     /**
@@ -276,11 +286,15 @@ public class DeliveryDispatcher {
         }
     }
 
-    /** One agency's lanes. */
+    /**
+     * One agency's lanes, while it has work on this instance. Once retired (idle, paused, removed from the directory,
+     * the connection lost) its lanes close and never run again; the next wake makes a new one.
+     */
     private final class Endpoint {
         private final String agencyId;
         private final Lane[] lanes;
         private volatile Instant heldElsewhereUntil = Instant.MIN;
+        private volatile boolean retired;
 
         Endpoint(String agencyId, int concurrency) {
             this.agencyId = agencyId;
@@ -307,19 +321,27 @@ public class DeliveryDispatcher {
             return n;
         }
 
-        /** Closes the lanes that are idle (now, or within {@code waitMs}). */
-        void closeWhenIdle(long waitMs) {
+        /**
+         * Retires the endpoint and closes its lanes, waiting up to {@code waitMs} for a delivery in progress; a lane
+         * still running then closes itself when its copy is done.
+         */
+        void retire(long waitMs) {
+            retired = true;
             for (Lane lane : lanes) {
                 lane.closeWhenIdle(waitMs);
             }
         }
 
-        /** Closes lanes idle for {@code hub.delivery.idle-close}; true when none is left open or running. */
-        boolean closeIfIdle(Instant now) {
+        /**
+         * Closes lanes idle for {@code hub.delivery.idle-close}; when none is left open or running, retires the
+         * endpoint and returns true (called inside the map's lock for this agency, like {@link #wake}).
+         */
+        boolean retireIfIdle(Instant now) {
             boolean allClosed = true;
             for (Lane lane : lanes) {
                 allClosed &= lane.closeIfIdleSince(now.minus(idleClose));
             }
+            retired = allClosed;
             return allClosed;
         }
     }
@@ -364,8 +386,8 @@ public class DeliveryDispatcher {
             int seen = wakes.get();
             boolean again = false;
             try {
-                if (stopping || paused.contains(endpoint.agencyId) || clock.instant().isBefore(endpoint.heldElsewhereUntil)
-                        || !openIfClosed()) {
+                if (stopping || endpoint.retired || paused.contains(endpoint.agencyId)
+                        || clock.instant().isBefore(endpoint.heldElsewhereUntil) || !openIfClosed()) {
                     close();
                     return;
                 }
@@ -381,6 +403,11 @@ public class DeliveryDispatcher {
                 return;
             } finally {
                 running.set(0);
+            }
+            // retired while this copy was being delivered: whoever retired it could not close a running lane
+            if (endpoint.retired) {
+                closeWhenIdle(0);
+                return;
             }
             if (again || wakes.get() != seen) {
                 wake();
@@ -402,6 +429,7 @@ public class DeliveryDispatcher {
                 consumer = s.createConsumer(queue);
                 producer = s.createProducer(queue);
                 session = s;
+                LOG.debugf("delivery lane to %s opened", endpoint.agencyId);
                 return true;
             } catch (JMSException e) {
                 // most often: the queue's max-consumers is reached, another instance delivers to this agency now
@@ -500,6 +528,7 @@ public class DeliveryDispatcher {
             consumer = null;
             producer = null;
             if (s != null) {
+                LOG.debugf("delivery lane to %s closed", endpoint.agencyId);
                 try {
                     s.close();
                 } catch (JMSException | RuntimeException e) {
@@ -521,7 +550,7 @@ public class DeliveryDispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        endpoints.values().forEach(e -> e.closeWhenIdle(0));
+        endpoints.values().forEach(e -> e.retire(0));
         Connection c = connection;
         connection = null;
         if (c != null) {
