@@ -97,7 +97,7 @@ public final class DirectoryRules {
 
     /** The rules of one agency's own fields (names, endpoint, contacts), under {@code at}. */
     static void agencyFields(Agency a, String at, String who, Set<String> transports, List<Violation> found) {
-        if (a.name().values().stream().allMatch(n -> n == null || n.isBlank())) {
+        if (blank(a.name().get("en")) && blank(a.name().get("cy"))) {
             found.add(new Violation(at + "/name", "required", who + "a name in en or cy"));
         }
         a.name().forEach((lang, value) -> {
@@ -123,6 +123,10 @@ public final class DirectoryRules {
         for (int c = 0; c < a.contacts().size(); c++) {
             contact(a.contacts().get(c), at + "/contacts/" + c, who, found);
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /**
