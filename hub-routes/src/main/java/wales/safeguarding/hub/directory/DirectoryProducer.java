@@ -1,13 +1,7 @@
 package wales.safeguarding.hub.directory;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -24,7 +18,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import wales.safeguarding.hub.database.Transactions;
-import wales.safeguarding.schemas.validation.Violation;
 
 /**
  * The running directory, from PostgreSQL. On the first start (version 0) the file at {@code hub.directory.location}
@@ -38,7 +31,6 @@ import wales.safeguarding.schemas.validation.Violation;
 public class DirectoryProducer {
 
     private static final Logger LOG = Logger.getLogger(DirectoryProducer.class);
-    static final String FIRST_START = "first start";
 
     private final DataSource dataSource;
     private final Transactions transactions;
@@ -93,21 +85,12 @@ public class DirectoryProducer {
 
     private synchronized DirectoryRefresher refresher() {
         if (refresher == null) {
-            Loaded loaded = transactions.inTransaction(c -> {
-                long version = store.lockVersion(c);
-                if (version > 0) {
-                    return new Loaded(version, store.all(c), false);
-                }
-                List<Agency> agencies = fromFile(store.legacyEdits(c));
-                Instant now = clock.instant();
-                store.put(c, agencies, FIRST_START, now);
-                store.forgetLegacyEdits(c);
-                return new Loaded(store.bump(c, FIRST_START, now), agencies, true);
-            });
+            DirectoryLoader.Loaded loaded = new DirectoryLoader(transactions, store, location,
+                    KnownTransports.onClasspath(), clock).load();
             Directory directory = new Directory(loaded.agencies().stream().map(resolver()).toList());
             if (loaded.fromFile()) {
                 LOG.infof("directory loaded from %s into the database (first start, version %d): %d agencies, %d with"
-                        + " an endpoint", location.orElseThrow(), loaded.version(), directory.all().size(),
+                        + " an endpoint", loaded.location(), loaded.version(), directory.all().size(),
                         directory.receivers().size());
             } else {
                 LOG.infof("directory read from the database (version %d): %d agencies, %d with an endpoint; the file"
@@ -120,42 +103,4 @@ public class DirectoryProducer {
         return refresher;
     }
 
-    private record Loaded(long version, List<Agency> agencies, boolean fromFile) {
-    }
-
-    private List<Agency> fromFile(List<DirectoryStore.LegacyEdit> edits) {
-        String file = location.orElseThrow(() -> new IllegalStateException("the directory table is empty and"
-                + " hub.directory.location (HUB_DIRECTORY_LOCATION) is not set: give the file to load on first start"));
-        DirectoryFile.Parsed parsed;
-        try {
-            parsed = DirectoryFile.read(file);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot load the directory from " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, Agency> byId = new LinkedHashMap<>();
-        parsed.agencies().forEach(a -> byId.putIfAbsent(a.id(), a));
-        for (DirectoryStore.LegacyEdit edit : edits) {
-            Agency agency = byId.get(edit.agencyId());
-            if (agency == null) {
-                LOG.warnf("directory edit for %s (kept before V12) dropped: the directory file does not have it",
-                        edit.agencyId());
-            } else {
-                byId.put(agency.id(), edit.applyTo(agency));
-            }
-        }
-        if (!edits.isEmpty()) {
-            LOG.infof("directory: %d edit(s) made in the console before V12 applied over the file", edits.size());
-        }
-        List<Agency> agencies = new ArrayList<>(parsed.agencies().stream().map(a -> byId.get(a.id())).toList());
-        List<Violation> violations = new ArrayList<>(parsed.violations());
-        if (violations.isEmpty()) {
-            violations.addAll(DirectoryRules.violations(agencies, KnownTransports.onClasspath()));
-        }
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException("cannot load the directory from " + file + ": " + violations.size()
-                    + " violation(s): " + violations.stream().limit(20)
-                            .map(v -> v.pointer() + " " + v.rule() + " (" + v.message() + ")").toList());
-        }
-        return agencies;
-    }
 }

@@ -85,6 +85,7 @@ public final class DirectoryRefresher implements AutoCloseable {
         if (stored == version) {
             return false;
         }
+        long started = System.nanoTime();
         Snapshot snapshot = read();
         List<Agency> agencies = snapshot.agencies().stream().map(resolve).toList();
         List<Agency> before = List.copyOf(directory.all());
@@ -101,8 +102,9 @@ public final class DirectoryRefresher implements AutoCloseable {
         long was = version;
         version = snapshot.version();
         DirectoryChanged change = DirectoryChanged.between(before, agencies);
-        LOG.infof("directory version %d (was %d): %d agencies; %d added, %d changed, %d removed", version, was,
-                agencies.size(), change.added().size(), change.changed().size(), change.removed().size());
+        LOG.infof("directory version %d (was %d): %d agencies; %d added, %d changed, %d removed; read and swapped in"
+                + " %d ms", version, was, agencies.size(), change.added().size(), change.changed().size(),
+                change.removed().size(), (System.nanoTime() - started) / 1_000_000);
         if (!change.isEmpty()) {
             listener.accept(change);
         }
