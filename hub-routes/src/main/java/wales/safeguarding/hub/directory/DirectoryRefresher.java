@@ -31,6 +31,7 @@ public final class DirectoryRefresher implements AutoCloseable {
     private final Consumer<DirectoryChanged> listener;
     private volatile long version;
     private long failedVersion = -1;
+    private boolean pollFailing;
     private ScheduledExecutorService poller;
 
     public DirectoryRefresher(Directory directory, long version, DataSource dataSource, DirectoryStore store,
@@ -65,12 +66,22 @@ public final class DirectoryRefresher implements AutoCloseable {
         poller.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** One warning per outage of the database, not one a second; and one line when it is back. */
     private void poll() {
         try {
             refresh();
+            if (pollFailing) {
+                pollFailing = false;
+                LOG.infof("directory refresh works again (version %d)", version);
+            }
         } catch (RuntimeException e) {
-            LOG.warnf("directory refresh failed, the running directory (version %d) is kept: %s", version,
-                    e.getMessage());
+            if (!pollFailing) {
+                pollFailing = true;
+                LOG.warnf("directory refresh failed, the running directory (version %d) is kept and the refresh"
+                        + " tried again every interval: %s", version, e.getMessage());
+            } else {
+                LOG.debugf("directory refresh still failing: %s", e.getMessage());
+            }
         }
     }
 
