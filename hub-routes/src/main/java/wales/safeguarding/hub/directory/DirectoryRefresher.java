@@ -98,6 +98,7 @@ public final class DirectoryRefresher implements AutoCloseable {
         }
         long started = System.nanoTime();
         Snapshot snapshot = read();
+        long read = System.nanoTime();
         List<Agency> agencies = snapshot.agencies().stream().map(resolve).toList();
         List<Agency> before = List.copyOf(directory.all());
         try {
@@ -113,9 +114,10 @@ public final class DirectoryRefresher implements AutoCloseable {
         long was = version;
         version = snapshot.version();
         DirectoryChanged change = DirectoryChanged.between(before, agencies);
-        LOG.infof("directory version %d (was %d): %d agencies; %d added, %d changed, %d removed; read and swapped in"
-                + " %d ms", version, was, agencies.size(), change.added().size(), change.changed().size(),
-                change.removed().size(), (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("directory version %d (was %d): %d agencies; %d added, %d changed, %d removed; read in %d ms,"
+                + " indexed and swapped in %d ms", version, was, agencies.size(), change.added().size(),
+                change.changed().size(), change.removed().size(), (read - started) / 1_000_000,
+                (System.nanoTime() - read) / 1_000_000);
         if (!change.isEmpty()) {
             listener.accept(change);
         }

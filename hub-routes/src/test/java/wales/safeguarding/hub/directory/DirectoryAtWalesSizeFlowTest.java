@@ -161,9 +161,20 @@ class DirectoryAtWalesSizeFlowTest {
             assertThat(violations).isEmpty();
             assertThat(diff.changed()).containsOnlyKeys("school-000001");
 
-            LOG.infof("directory at %d agencies: first start (read, validate, store) %d ms; the poll's query (no change) %d µs;"
-                    + " reload and swap after a change %d ms, %d lookups meanwhile, none missing; validate and diff"
-                    + " %d ms", agencies.size(), firstStartMs, pollMicros, reloadMs, lookupsDuringReload, rulesMs);
+            transactions.inTransaction(c -> {
+                store.lockVersion(c);
+                store.put(c, List.of(school), "test", Instant.now());
+                return store.bump(c, "test", Instant.now());
+            });
+            t0 = System.nanoTime();
+            assertThat(refresher.refresh()).isTrue();
+            long secondReloadMs = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(directory.find("school-000001")).contains(school);
+
+            LOG.infof("directory at %d agencies: first start (read, validate, store) %d ms; the poll's query (no"
+                    + " change) %d µs; reload and swap after a change %d ms (again: %d ms), %d lookups meanwhile, none"
+                    + " missing; validate and diff %d ms", agencies.size(), firstStartMs, pollMicros, reloadMs,
+                    secondReloadMs, lookupsDuringReload, rulesMs);
         }
     }
 
