@@ -26,7 +26,10 @@ public final class Directory {
         index = new Index(agencies);
     }
 
-    /** Replaces the agency with the same id; its ids and clients stay as the file gave them. */
+    /**
+     * Replaces the agency with the same id in this running directory only (nothing is stored, and the next refresh
+     * puts the stored one back): a change that should last goes through the console's {@code DirectoryAdmin}.
+     */
     public synchronized void replace(Agency edited) {
         if (!index.byId.containsKey(edited.id())) {
             throw new IllegalArgumentException("directory has no agency '" + edited.id() + "'");
