@@ -59,7 +59,7 @@ public record Agency(String id, AgencyKind kind, Map<String, String> name, Strin
                 newEndpoint, newLanguage, clientIds, newContacts);
     }
 
-    /** The same agency with an admin's edits: its names, endpoint (URL and transport; null keeps none), language and contacts. */
+    /** The same agency with an admin's edits: names, endpoint (URL and transport; null: none), language, contacts. */
     public Agency edited(Map<String, String> newName, Endpoint newEndpoint, LanguagePreference newLanguage,
             List<Contact> newContacts) {
         return new Agency(id, kind, newName, localAuthority, odsCode, schoolNumber, policeForce, safeguardingBoard,

@@ -27,8 +27,8 @@ public final class Directory {
     }
 
     /**
-     * Replaces the agency with the same id in this running directory only (nothing is stored, and the next refresh
-     * puts the stored one back): a change that should last goes through the console's {@code DirectoryAdmin}.
+     * Replaces the agency with the same id in this running directory only: nothing is stored, and the next version
+     * swapped in replaces it. A change that should last goes through the console's {@code DirectoryAdmin}.
      */
     public synchronized void replace(Agency edited) {
         if (!index.byId.containsKey(edited.id())) {

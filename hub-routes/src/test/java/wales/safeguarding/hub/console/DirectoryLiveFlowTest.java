@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
@@ -122,7 +123,8 @@ class DirectoryLiveFlowTest {
         assertThat(applied.getBoolean("applied")).isTrue();
         assertThat(applied.getLong("version")).isEqualTo(version + 1);
         assertThat(version()).isEqualTo(version + 1);
-        assertThat(directory.find(NEW_SCHOOL).orElseThrow().endpoint().url()).isEqualTo("https://school-6699777.example.org/hub");
+        assertThat(directory.find(NEW_SCHOOL).orElseThrow().endpoint().url())
+                .isEqualTo("https://school-6699777.example.org/hub");
         assertThat(directory.bySchoolNumber("6699777")).map(Agency::id).hasValue(NEW_SCHOOL);
         assertThat(directory.find(DROPPED)).isEmpty();
         assertThat(directory.find(RENAMED).orElseThrow().name().get("en")).isEqualTo("Renamed Surgery");
@@ -185,7 +187,8 @@ class DirectoryLiveFlowTest {
                 .post(PATH + "/agencies").then().statusCode(400).body("violations.rule", hasItem("unique-id"));
 
         Console.asUser("glenys", "admin").contentType("application/json")
-                .body("{\"endpoint\":{\"url\":\"https://new-school.example.org/hub\",\"transport\":\"signed-webhook\"}}")
+                .body("{\"endpoint\":{\"url\":\"https://new-school.example.org/hub\","
+                        + "\"transport\":\"signed-webhook\"}}")
                 .put(PATH + "/agencies/" + NEW_SCHOOL).then().statusCode(200)
                 .body("endpoint.transport", equalTo("signed-webhook"));
         assertThat(directory.receivers()).extracting(Agency::id).contains(NEW_SCHOOL);
@@ -219,8 +222,7 @@ class DirectoryLiveFlowTest {
                     .containsEntry("cy", "Meddygfa Newydd"));
             assertThat(other.version()).isEqualTo(version + 1);
             assertThat(other.directory().find(RENAMED)).isEqualTo(directory.find(RENAMED));
-            assertThat(seen).containsExactly(new DirectoryChanged(java.util.Set.of(), java.util.Set.of(RENAMED),
-                    java.util.Set.of()));
+            assertThat(seen).containsExactly(new DirectoryChanged(Set.of(), Set.of(RENAMED), Set.of()));
         }
     }
 

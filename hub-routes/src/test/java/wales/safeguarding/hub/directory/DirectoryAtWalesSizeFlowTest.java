@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,8 +44,9 @@ import wales.safeguarding.schemas.envelope.LanguagePreference;
 
 /**
  * 2,000 synthetic agencies (fake ids and codes, {@code example.org} addresses) in a schema of their own: loaded on a
- * first start, polled while nothing changes (one query, no swap; its cost on an open connection), and reloaded after a change while another thread
- * keeps looking agencies up, none of which goes missing. The times are printed for the README, not asserted.
+ * first start, polled while nothing changes (one query, no swap; its cost measured on an open connection), and
+ * reloaded after a change while another thread keeps looking agencies up, none of which goes missing. The times are
+ * printed for the README, not asserted.
  */
 @QuarkusTest
 @WithTestResource(TrackingDatabaseResource.class)
@@ -149,8 +151,8 @@ class DirectoryAtWalesSizeFlowTest {
             assertThat(swapped).isTrue();
             assertThat(missing.get()).isZero();
             assertThat(directory.find("school-000001")).contains(moved);
-            assertThat(changes).containsExactly(new DirectoryChanged(java.util.Set.of(),
-                    java.util.Set.of("school-000001"), java.util.Set.of()));
+            assertThat(changes).containsExactly(new DirectoryChanged(Set.of(), Set.of("school-000001"),
+                    Set.of()));
 
             t0 = System.nanoTime();
             List<Agency> edited = new ArrayList<>(agencies);

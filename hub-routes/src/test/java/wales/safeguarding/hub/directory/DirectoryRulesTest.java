@@ -1,6 +1,7 @@
 package wales.safeguarding.hub.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ class DirectoryRulesTest {
 
     private static final Agency COUNCIL = agency("council-a", AgencyKind.COUNCIL, "W06000010", null, null, "police-a",
             "board-a", "council-a");
-    private static final Agency POLICE = agency("police-a", AgencyKind.POLICE, null, null, null, null, null, "police-a");
+    private static final Agency POLICE = agency("police-a", AgencyKind.POLICE, null, null, null, null, null,
+            "police-a");
     private static final Agency BOARD = agency("board-a", AgencyKind.SAFEGUARDING_BOARD, null, null, null, null, null);
     private static final Agency SCHOOL = agency("school-1", AgencyKind.SCHOOL, null, null, "6699001", null, null);
     private static final List<Agency> DIRECTORY = List.of(COUNCIL, POLICE, BOARD, SCHOOL);
@@ -116,7 +118,8 @@ class DirectoryRulesTest {
         Agency before = POLICE.withEndpoint(new Agency.Endpoint("https://p.example.org/hub?key=a", "rest-json"));
         Agency after = POLICE.withEndpoint(new Agency.Endpoint("https://p.example.org/hub?key=b", "rest-json"));
 
-        assertThat(DirectoryRules.changes(before, after)).containsExactly("endpoint.url: the query changed (not shown)");
+        assertThat(DirectoryRules.changes(before, after))
+                .containsExactly("endpoint.url: the query changed (not shown)");
     }
 
     @Test
@@ -179,7 +182,7 @@ class DirectoryRulesTest {
         assertThat(directory.bySchoolNumber("6699001")).isEmpty();
         assertThat(directory.all()).hasSize(3);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> directory.replaceAll(List.of(POLICE, POLICE)))
+        assertThatThrownBy(() -> directory.replaceAll(List.of(POLICE, POLICE)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("police-a");
         assertThat(directory.all()).extracting(Agency::id).containsExactly("council-a", "police-a", "board-a");
     }
