@@ -73,9 +73,17 @@ public class DirectoryProducer {
         }
     }
 
-    /** Brings this instance's directory to the stored version now (after a change made here). */
+    /**
+     * Brings this instance's directory to the stored version now (after a change made here, already committed). If
+     * that fails, the change is still stored: the next poll brings it in.
+     */
     public void refreshNow() {
-        refresher().refresh();
+        try {
+            refresher().refresh();
+        } catch (RuntimeException e) {
+            LOG.warnf("directory: the change is stored, but this instance could not reload it now (the next poll will):"
+                    + " %s", e.getMessage());
+        }
     }
 
     /** Resolves relative endpoint URLs as the running directory does. */

@@ -119,7 +119,12 @@ public final class DirectoryRefresher implements AutoCloseable {
                 change.changed().size(), change.removed().size(), (read - started) / 1_000_000,
                 (System.nanoTime() - read) / 1_000_000);
         if (!change.isEmpty()) {
-            listener.accept(change);
+            try {
+                listener.accept(change);
+            } catch (RuntimeException e) {
+                // the new version is in use either way; an observer's failure is its own to handle
+                LOG.errorf(e, "an observer of the directory's change to version %d failed", version);
+            }
         }
         return true;
     }
