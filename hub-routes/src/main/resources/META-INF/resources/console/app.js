@@ -487,13 +487,14 @@
     return holder;
   }
 
-  /** The admin's edit form: names, endpoint address, language and contacts (as JSON); the hub validates and audits. */
+  /** The admin's edit form: names, endpoint address and transport, language and contacts (as JSON); the hub validates and audits. */
   async function editAgency(row) {
     const id = row.id || row.agency;
     const form = el('form', { id: 'directory-form', class: 'filters' });
     const field = (name, label, value) => el('label', {}, [label, el('input', { name: name, id: 'directory-' + name.replace('.', '-'), value: value === undefined || value === null ? '' : value })]);
     form.append(field('name.cy', column('name.cy'), row['name.cy']), field('name.en', column('name.en'), row['name.en']),
-      field('endpoint.url', column('endpoint.url'), row['endpoint.url']));
+      field('endpoint.url', column('endpoint.url'), row['endpoint.url']),
+      field('endpoint.transport', column('endpoint.transport'), row['endpoint.transport']));
     const language = el('select', { name: 'language', id: 'directory-language' }, ['cy', 'en', 'unknown'].map(l => el('option', { value: l, text: l })));
     language.value = row.language || 'unknown';
     form.append(el('label', {}, [column('language'), language]));
@@ -505,7 +506,11 @@
       event.preventDefault();
       const data = new FormData(form);
       const body = { name: { cy: data.get('name.cy'), en: data.get('name.en') }, language: data.get('language') };
-      if (data.get('endpoint.url')) body.endpoint = { url: data.get('endpoint.url') };
+      const url = data.get('endpoint.url');
+      const transport = data.get('endpoint.transport');
+      const newTransport = transport && transport !== (row['endpoint.transport'] || '') ? transport : null;
+      if (newTransport === 'pull') body.endpoint = { transport: 'pull' };
+      else if (url || newTransport) body.endpoint = Object.assign(url ? { url: url } : {}, newTransport ? { transport: newTransport } : {});
       try {
         body.contacts = JSON.parse(data.get('contacts') || '[]');
       } catch (e) {

@@ -24,6 +24,10 @@ public class ConsoleAuditRepository {
     public static final String BODY_READ = "body-read";
     public static final String REPLAY = "replay";
     public static final String DIRECTORY_EDIT = "directory-edit";
+    public static final String DIRECTORY_ADD = "directory-add";
+    public static final String DIRECTORY_REMOVE = "directory-remove";
+    /** One row per agency an import added, changed or removed, and one ({@code target} null) for the whole import. */
+    public static final String DIRECTORY_IMPORT = "directory-import";
     public static final String ENDPOINT_PAUSE = "endpoint-pause";
     public static final String ENDPOINT_RESUME = "endpoint-resume";
 
@@ -35,6 +39,18 @@ public class ConsoleAuditRepository {
 
     /** Which rows: every part optional. */
     public record Query(String actor, UUID messageId, Instant from, Instant to, int limit) {
+    }
+
+    /** One row per {@code (target, detail)}, all with the same actor, action and time. */
+    public void recordAll(Connection c, String actor, String action, List<String[]> targetAndDetail, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into console_audit (at, actor, action, target, detail) values (?, ?, ?, ?, ?)""")) {
+            for (String[] row : targetAndDetail) {
+                Rows.bind(ps, at, actor, action, row[0], row[1]).addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     public void record(Connection c, String actor, String action, UUID messageId, String recipient, String target,

@@ -168,11 +168,14 @@ public class DeliveryDispatcher {
                 limitsSet.remove(id);
                 Endpoint endpoint = endpoints.remove(id);
                 if (endpoint != null) {
-                    endpoint.retire(stopTimeoutMs);
+                    // not waiting: this runs on the thread that swapped the directory; a lane in the middle of a
+                    // delivery closes itself when the copy is done
+                    endpoint.retire(0);
                 }
             }
         }
         change.changed().forEach(this::wake);
+        change.added().forEach(this::wake);
     }
 
     /** Every scan: the broker connection, the persisted pauses, the queues with copies ready, idle lanes. */

@@ -59,6 +59,13 @@ public record Agency(String id, AgencyKind kind, Map<String, String> name, Strin
                 newEndpoint, newLanguage, clientIds, newContacts);
     }
 
+    /** The same agency with an admin's edits: names, endpoint (URL and transport; null: none), language, contacts. */
+    public Agency edited(Map<String, String> newName, Endpoint newEndpoint, LanguagePreference newLanguage,
+            List<Contact> newContacts) {
+        return new Agency(id, kind, newName, localAuthority, odsCode, schoolNumber, policeForce, safeguardingBoard,
+                newEndpoint, newLanguage, clientIds, newContacts);
+    }
+
     /** Agency systems that poll collect their messages from the hub's inbox instead of receiving pushes. */
     public static final String PULL = "pull";
 

@@ -1,14 +1,17 @@
 package wales.safeguarding.hub.directory;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Who is who: each agency's id, kind, endpoint, language, clients and contacts. Loaded from the directory file; an
- * admin's edit (see {@code DirectoryAdmin}) replaces one agency, and every lookup sees the new entry at once.
+ * Who is who: each agency's id, kind, endpoint, language, clients and contacts. The entries live in PostgreSQL
+ * ({@link DirectoryStore}); {@link DirectoryRefresher} swaps in a newer version with {@link #replaceAll}. Each
+ * version is one immutable index, built beside the one in use and swapped in one write, so a lookup never waits
+ * for a reload and never sees half of one.
  */
 public final class Directory {
 
@@ -18,7 +21,15 @@ public final class Directory {
         this.index = new Index(agencies);
     }
 
-    /** Replaces the agency with the same id; its ids and clients stay as the file gave them. */
+    /** Swaps in a whole new version of the directory; refused (and the old one kept) if it breaks an index rule. */
+    public synchronized void replaceAll(List<Agency> agencies) {
+        index = new Index(agencies);
+    }
+
+    /**
+     * Replaces the agency with the same id in this running directory only: nothing is stored, and the next version
+     * swapped in replaces it. A change that should last goes through the console's {@code DirectoryAdmin}.
+     */
     public synchronized void replace(Agency edited) {
         if (!index.byId.containsKey(edited.id())) {
             throw new IllegalArgumentException("directory has no agency '" + edited.id() + "'");
@@ -110,7 +121,7 @@ public final class Directory {
     }
 
     public Collection<Agency> all() {
-        return index.byId.values();
+        return Collections.unmodifiableCollection(index.byId.values());
     }
 
     public List<Agency> receivers() {

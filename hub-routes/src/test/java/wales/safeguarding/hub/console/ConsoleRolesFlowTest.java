@@ -50,6 +50,9 @@ class ConsoleRolesFlowTest {
         check("GET", "/audit", null, Set.of("auditor"));
         check("GET", "/directory", null, Set.of("operator", "admin"));
         check("PUT", "/directory/agencies/no-such-agency", "{\"language\":\"cy\"}", Set.of("admin"), 404);
+        check("POST", "/directory/agencies", "{}", Set.of("admin"), 400);
+        check("DELETE", "/directory/agencies/no-such-agency", null, Set.of("admin"), 404);
+        check("POST", "/directory/import?dry-run=true", "{\"agencies\":[]}", Set.of("admin"));
         check("GET", "/reports", null, Set.of("board-viewer", "operator", "auditor"));
         checkStream();
     }

@@ -63,4 +63,39 @@ class DirectoryEditRulesTest {
         assertThat(String.join(";", changes)).doesNotContain("abc", "def");
         assertThat(DirectoryEditRules.changes(POLICE, POLICE)).isEmpty();
     }
+
+    @Test
+    void should_change_the_transport_and_give_an_endpoint_to_an_agency_without_one() {
+        Agency sendOnly = new Agency("board-1", AgencyKind.SAFEGUARDING_BOARD, Map.of("en", "Board"), null, null, null,
+                null, null, null, LanguagePreference.EN, List.of(), List.of());
+        var toPull = new DirectoryEditRules.Request(null, new DirectoryEditRules.EndpointChange(null, "pull"), null, null);
+        var toPush = new DirectoryEditRules.Request(null,
+                new DirectoryEditRules.EndpointChange("https://council.example.org/hub", "rest-json"), null, null);
+        var transportOnly = new DirectoryEditRules.Request(null,
+                new DirectoryEditRules.EndpointChange(null, "rest-json"), null, null);
+
+        assertThat(DirectoryEditRules.violations(toPull, POLICE)).isEmpty();
+        Agency pulling = DirectoryEditRules.apply(toPull, POLICE);
+        assertThat(pulling.endpoint()).isEqualTo(new Agency.Endpoint(null, "pull"));
+        assertThat(DirectoryEditRules.changes(POLICE, pulling)).containsExactly(
+                "endpoint.url: https://police.example.org/hub?… → null", "endpoint.transport: rest-json → pull");
+
+        assertThat(DirectoryEditRules.violations(toPush, PULLING)).isEmpty();
+        assertThat(DirectoryEditRules.apply(toPush, PULLING).endpoint())
+                .isEqualTo(new Agency.Endpoint("https://council.example.org/hub", "rest-json"));
+        assertThat(DirectoryEditRules.violations(toPush, sendOnly)).isEmpty();
+        assertThat(DirectoryEditRules.apply(toPush, sendOnly).receives()).isTrue();
+
+        assertThat(DirectoryEditRules.violations(transportOnly, PULLING)).extracting(Violation::pointer, Violation::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/endpoint/url", "required"));
+        assertThat(DirectoryEditRules.violations(new DirectoryEditRules.Request(null,
+                new DirectoryEditRules.EndpointChange("https://x.example.org/", "carrier-pigeon"), null, null), POLICE))
+                .extracting(Violation::rule).containsExactly("transport");
+        assertThat(DirectoryEditRules.violations(new DirectoryEditRules.Request(null,
+                new DirectoryEditRules.EndpointChange("https://x.example.org/"), null, null), sendOnly))
+                .extracting(Violation::rule).containsExactly("push-endpoint-only");
+        assertThat(DirectoryEditRules.violations(new DirectoryEditRules.Request(null,
+                new DirectoryEditRules.EndpointChange(null, null), null, null), POLICE))
+                .extracting(Violation::pointer).containsExactly("/endpoint");
+    }
 }
