@@ -113,8 +113,11 @@ public final class EndToEndBenchmark {
                     hub.log());
             measure(result, hub, stub, traffic, sender);
         } catch (Exception e) {
-            result.failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
-            line("FAIL %s: %s", side.name(), e.getMessage());
+            // the message may end with the log's tail: its first line here, the log itself is on disk
+            String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            result.failures.add(e.getClass().getSimpleName() + ": " + first);
+            line("FAIL %s: %s; threads %s, RSS %s; log %s", side.name(), first, count(hub.threads()), mb(hub.rss()),
+                    hub.log());
         } finally {
             long stopping = System.nanoTime();
             int exit = hub.stop();
