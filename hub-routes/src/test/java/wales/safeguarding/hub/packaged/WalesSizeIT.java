@@ -111,7 +111,10 @@ class WalesSizeIT {
                 for (String c : expected) {
                     assertThat(arrived.get(c)).as("deliveries of copy " + c).isEqualTo(1);
                 }
-                assertThat(arrived.keySet()).as("copies to agencies the messages did not reach").isEqualTo(expected);
+                Set<String> ids = new LinkedHashSet<>(sent.stream().map(Sent::id).toList());
+                assertThat(arrived.keySet().stream().filter(c -> ids.contains(c.substring(0, c.indexOf(' ')))))
+                        .as("copies of the batch's messages to agencies they should not reach")
+                        .containsExactlyInAnyOrderElementsOf(expected);
                 assertThat(sent.stream().flatMap(s -> s.recipients().stream()).distinct().count())
                         .as("distinct agencies reached").isGreaterThanOrEqualTo(REPORTS + SHARES);
                 assertThat(mostThreads.get()).as("most threads of the hub seen").isLessThanOrEqualTo(MAX_THREADS);
