@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the hub and the benchmark driver, then runs the end-to-end + raw-broker benchmark once.
-# Run by hand, not by CI. Arguments go to the driver: e.g. benchmarks/run.sh -n 2000 -c 4 (-h for all).
+# Builds the hub and the benchmark driver, then runs the end-to-end + raw-broker benchmark once with the 11-agency
+# demo directory and once with the Wales-size one (deploy/directory/wales-directory.json), and prints both side by
+# side. Run by hand, not by CI. Arguments go to the driver: e.g. benchmarks/run.sh -n 2000 -c 4 (-h for all).
 # The output is also written to benchmarks/target/results.txt.
 # BENCH_SKIP_BUILD=1 skips building the hub (use the jar already in hub-routes/target, e.g. while someone else's
 # build or tests are using hub-routes/target). BENCH_JAVA_OPTS sets the driver's JVM options (default -Xmx512m).
@@ -16,8 +17,10 @@ build() {
 }
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-  echo "building the hub (./mvnw -B -q -o install -DskipTests)..."
-  build install -DskipTests
+  # package, never install: the driver runs hub-routes/target/quarkus-app, and install would overwrite the
+  # snapshots in ~/.m2 that other people's builds on this machine use.
+  echo "building the hub (./mvnw -B -q -o -pl hub-routes -am package -DskipTests)..."
+  build -pl hub-routes -am package -DskipTests
 fi
 # -f rather than -pl: works whether or not the root pom lists the benchmarks module.
 build -f benchmarks/pom.xml compile dependency:build-classpath -Dmdep.outputFile="$target/classpath.txt"

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,22 +15,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Measures the packaged hub end to end on this machine, and its embedded broker alone, in one run:
+ * Measures the packaged hub end to end on this machine, and its embedded broker alone, once with the 11-agency demo
+ * directory and once with the Wales-size one ({@code deploy/directory/wales-directory.json}), in one run:
  * <ol>
- *   <li>starts a stub council system and writes a directory pointing every agency at it;</li>
- *   <li>starts the hub jar as a child process (demo profile, embedded broker and PostgreSQL, fresh data);</li>
- *   <li>warms up, then sends N duty-to-reports from C concurrent senders and waits for each at the council;</li>
+ *   <li>starts one stub agency system on loopback; for each directory writes a copy with every endpoint pointed at
+ *   it (ids, kinds and clients unchanged);</li>
+ *   <li>starts the hub jar as a child process with that directory (demo profile, embedded broker and PostgreSQL,
+ *   fresh data) and measures its ready time, threads and RSS;</li>
+ *   <li>warms up, then sends N messages ({@link Traffic}: duty-to-reports to the councils in turn, information
+ *   shares to a council, a school and a GP practice) from C concurrent senders and waits for every copy;</li>
  *   <li>sends and consumes M durable 2 KB messages straight through the hub's broker (its TCP acceptor);</li>
- *   <li>prints throughput, latency percentiles, CPU and memory, stops the hub, and exits 1 if anything was lost.</li>
+ *   <li>stops that hub; after both, prints the figures side by side and exits 1 if anything was lost.</li>
  * </ol>
  * Run by hand with {@code benchmarks/run.sh}; see {@code benchmarks/README.md}.
  */
 public final class EndToEndBenchmark {
 
-    private static final String COUNCIL = "carmarthenshire-childrens-services";
-    private static final String COUNCIL_LOCAL_AUTHORITY = "W06000010";
     private static final double MB = 1024.0 * 1024.0;
     private static final long IDLE_SAMPLE_MS = 3000;
+    /** The same seed on both sides: the same shape of traffic. */
+    private static final long TRAFFIC_SEED = 1851L;
 
     private final Options options;
     private final ObjectMapper json = new ObjectMapper();
@@ -57,67 +62,119 @@ public final class EndToEndBenchmark {
     }
 
     private int run() throws Exception {
-        ObjectNode message = exampleMessage();
-        String sender = message.path("sender").asText();
+        ObjectNode report = example("duty-to-report");
+        ObjectNode share = example("information-share");
+        String sender = report.path("sender").asText();
+        if (!sender.equals(share.path("sender").asText())) {
+            throw new IllegalStateException("the duty-to-report and information-share examples have different senders");
+        }
         Files.createDirectories(options.workDir());
         printHeader(sender);
-        try (CouncilStub stub = CouncilStub.start()) {
-            Path directory = writeDirectory(stub);
-            long starting = System.nanoTime();
-            HubProcess hub = HubProcess.start(options.hubJar(), options.workDir(), directory, options.hubJvmOptions());
-            // Ctrl-C must not leave a hub (and its PostgreSQL) behind.
-            Thread stopOnExit = new Thread(() -> stopQuietly(hub), "stop-hub");
-            Runtime.getRuntime().addShutdownHook(stopOnExit);
-            try {
-                hub.awaitReady(options.startTimeout());
-                line("hub ready in %.1f s: pid %d, %s, broker %s, log %s", seconds(System.nanoTime() - starting),
-                        hub.pid(), hub.baseUri(), hub.brokerUrl(), hub.log());
-                return measure(hub, stub, sender, new MessageSender(json, hub.baseUri().resolve("/api/v1/messages"),
-                        hub.token(sender), message, options.concurrency(), options.phaseLimit()));
-            } finally {
-                long stopping = System.nanoTime();
-                int exit = hub.stop();
-                // A JVM ended by SIGTERM exits with 128 + 15, after its shutdown hooks have run.
-                line("hub stopped in %.1f s (exit code %d%s)", seconds(System.nanoTime() - stopping), exit,
-                        exit == 143 ? ": SIGTERM, as asked" : "");
-                removeHook(stopOnExit);
+        List<Result> results = new ArrayList<>();
+        try (AgencyStub stub = AgencyStub.start()) {
+            for (Options.Side side : options.sides()) {
+                stub.reset();
+                results.add(runSide(side, stub, report, share, sender));
             }
         }
+        printSideBySide(results);
+        boolean passed = results.stream().allMatch(Result::passed);
+        line("");
+        line(passed ? "RESULT: PASS: on every side every message accepted and every copy delivered, every raw message "
+                + "consumed" : "RESULT: FAIL: see the FAIL lines above");
+        return passed ? 0 : 1;
     }
 
-    private int measure(HubProcess hub, CouncilStub stub, String senderId, MessageSender sender) throws Exception {
+    private Result runSide(Options.Side side, AgencyStub stub, ObjectNode report, ObjectNode share, String sender)
+            throws Exception {
+        Path workDir = options.workDir().resolve(side.name());
+        Files.createDirectories(workDir);
+        ObjectNode directoryTree = pointedAtStub(side, stub);
+        Path directory = workDir.resolve("benchmark-directory.json");
+        json.writerWithDefaultPrettyPrinter().writeValue(directory.toFile(), directoryTree);
+        int agencies = directoryTree.path("agencies").size();
+        Traffic traffic = new Traffic(json, directoryTree, report, share, TRAFFIC_SEED);
+        line("");
+        line("==== %s: %s, %d agencies; traffic over %s", side.name().toUpperCase(Locale.ROOT), side.directory(),
+                agencies, traffic.describe());
+        Result result = new Result(side.name(), agencies);
+        long starting = System.nanoTime();
+        HubProcess hub = HubProcess.start(options.hubJar(), workDir, directory, options.hubJvmOptions());
+        // Ctrl-C must not leave a hub (and its PostgreSQL) behind.
+        Thread stopOnExit = new Thread(() -> stopQuietly(hub), "stop-hub");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            hub.awaitReady(options.startTimeout());
+            result.readySeconds = seconds(System.nanoTime() - starting);
+            result.threadsReady = hub.threads();
+            result.rssReady = hub.rss();
+            line("hub ready in %.1f s: pid %d, %s threads, RSS %s, %s, broker %s, log %s", result.readySeconds,
+                    hub.pid(), count(result.threadsReady), mb(result.rssReady), hub.baseUri(), hub.brokerUrl(),
+                    hub.log());
+            measure(result, hub, stub, traffic, sender);
+        } catch (Exception e) {
+            // the message may end with the log's tail: its first line here, the log itself is on disk
+            String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            result.failures.add(e.getClass().getSimpleName() + ": " + first);
+            line("FAIL %s: %s; threads %s, RSS %s; log %s", side.name(), first, count(hub.threads()), mb(hub.rss()),
+                    hub.log());
+        } finally {
+            long stopping = System.nanoTime();
+            int exit = hub.stop();
+            // A JVM ended by SIGTERM exits with 128 + 15, after its shutdown hooks have run.
+            line("hub stopped in %.1f s (exit code %d%s)", seconds(System.nanoTime() - stopping), exit,
+                    exit == 143 ? ": SIGTERM, as asked" : "");
+            removeHook(stopOnExit);
+        }
+        return result;
+    }
+
+    private void measure(Result result, HubProcess hub, AgencyStub stub, Traffic traffic, String senderId)
+            throws Exception {
+        MessageSender sender = new MessageSender(hub.baseUri().resolve("/api/v1/messages"), hub.token(senderId),
+                options.concurrency(), options.phaseLimit());
         if (options.warmup() > 0) {
-            MessageSender.Phase warm = sender.send(options.warmup());
-            List<String> accepted = warm.acceptedIds();
-            int arrived = stub.awaitArrivals(accepted, options.arrivalTimeout().toNanos());
-            line("warm-up: %d sent, %d accepted, %d arrived at the council (not measured)", warm.attempted(),
-                    accepted.size(), arrived);
-            if (accepted.isEmpty()) {
-                line("the hub accepted none of the warm-up messages: %s", warm.errors());
-                return 1;
+            List<Traffic.Message> warmMessages = traffic.next(options.warmup());
+            MessageSender.Phase warm = sender.send(warmMessages);
+            List<String> copies = copiesOf(warmMessages, warm);
+            int arrived = stub.awaitArrivals(copies, options.arrivalTimeout().toNanos());
+            line("warm-up: %d sent, %d accepted, %d of %d copies arrived (not measured)", warm.attempted(),
+                    warm.acceptedIds().size(), arrived, copies.size());
+            if (warm.acceptedIds().isEmpty()) {
+                throw new IllegalStateException("the hub accepted none of the warm-up messages: " + warm.errors());
             }
         }
 
+        List<Traffic.Message> messages = traffic.next(options.messages());
         Cpu before = Cpu.sample(hub);
-        MessageSender.Phase run = sender.send(options.messages());
-        List<String> accepted = run.acceptedIds();
-        int arrived = stub.awaitArrivals(accepted, options.arrivalTimeout().toNanos());
+        MessageSender.Phase run = sender.send(messages);
+        List<String> copies = copiesOf(messages, run);
+        int arrived = stub.awaitArrivals(copies, options.arrivalTimeout().toNanos());
         Cpu during = Cpu.sample(hub).minus(before);
-        EndToEnd e2e = EndToEnd.of(run, stub);
-        OptionalLong rssAfterEndToEnd = hub.rss();
+        EndToEnd e2e = EndToEnd.of(messages, run, stub);
+        result.threadsAfter = hub.threads();
+        result.rssAfter = hub.rss();
+        int accepted = run.acceptedIds().size();
 
-        line("");
-        line("END TO END: %d duty-to-reports from %s, %d concurrent senders, each POST waits for its answer",
-                options.messages(), senderId, options.concurrency());
-        line("  accepted (202)           %6d of %d in %6.2f s = %8.1f msg/s", accepted.size(), options.messages(),
-                seconds(e2e.acceptWindow()), e2e.acceptedPerSecond(accepted.size()));
-        line("  arrived at the council   %6d of %d in %6.2f s = %8.1f msg/s", arrived, accepted.size(),
-                seconds(e2e.arrivalWindow()), e2e.arrivedPerSecond(arrived));
+        line("END TO END: %d messages from %s (%d duty-to-reports, %d information shares), %d concurrent senders, "
+                + "each POST waits for its answer", options.messages(), senderId, (options.messages() + 1) / 2,
+                options.messages() / 2, options.concurrency());
+        line("  accepted (202)           %6d of %d in %6.2f s = %8.1f msg/s", accepted, options.messages(),
+                seconds(e2e.acceptWindow()), e2e.perSecond(accepted, e2e.acceptWindow()));
+        line("  every copy arrived       %6d of %d in %6.2f s = %8.1f msg/s", e2e.complete(), accepted,
+                seconds(e2e.arrivalWindow()), e2e.perSecond(e2e.complete(), e2e.arrivalWindow()));
+        line("  copies arrived           %6d of %d in %6.2f s = %8.1f copies/s", arrived, copies.size(),
+                seconds(e2e.arrivalWindow()), e2e.perSecond(arrived, e2e.arrivalWindow()));
         line(Latencies.header());
         line(e2e.toAccepted().row("POST -> 202"));
-        line(e2e.toArrival().row("POST -> arrival at council"));
-        line("  stub: arrivals by agency %s; repeated deliveries %d; without %s %d", stub.countsByAgency(),
-                stub.repeats(), CouncilStub.MESSAGE_ID_HEADER, stub.withoutId());
+        line(e2e.toArrival().row("POST -> arrival (per copy)"));
+        line(e2e.toComplete().row("POST -> last copy"));
+        Map<String, Long> byAgency = stub.countsByAgency();
+        line("  stub: %d agencies reached, %d copies; repeated deliveries %d; without %s %d", byAgency.size(),
+                byAgency.values().stream().mapToLong(Long::longValue).sum(), stub.repeats(),
+                AgencyStub.MESSAGE_ID_HEADER, stub.withoutId());
+        line("  threads of the hub JVM: %s at ready, %s after the run", count(result.threadsReady),
+                count(result.threadsAfter));
         line("  CPU from the first POST to the last arrival, in cores of %d: hub JVM %.2f, PostgreSQL %.2f, "
                 + "this driver + stub %.2f, not theirs (kernel I/O and loopback work, other processes) %.2f",
                 Runtime.getRuntime().availableProcessors(),
@@ -126,7 +183,6 @@ public final class EndToEndBenchmark {
             line("  first refusals/errors: %s", run.errors());
         }
 
-        line("");
         line("RAW BROKER: the hub's embedded Artemis via %s, queue %s, %d B durable persistent BytesMessages, "
                 + "%d producers (blocking send) then %d consumers", hub.brokerUrl(), RawBrokerBenchmark.QUEUE,
                 RawBrokerBenchmark.MESSAGE_BYTES, options.concurrency(), options.concurrency());
@@ -141,68 +197,114 @@ public final class EndToEndBenchmark {
         line(Latencies.header());
         line(raw.sendLatency().row("blocking durable send"));
 
-        double endToEnd = e2e.arrivedPerSecond(arrived);
-        line("");
+        double endToEnd = e2e.perSecond(e2e.complete(), e2e.arrivalWindow());
         line("RATIO end-to-end / raw: %.3f of raw send, %.3f of raw send + consume", endToEnd / raw.sendPerSecond(),
                 endToEnd / raw.sendAndConsumePerSecond());
-
-        line("");
-        line("MEMORY of the hub JVM: RSS %s after end-to-end, %s at the end (peak %s); heap %s; "
-                + "embedded PostgreSQL PSS %s", mb(rssAfterEndToEnd), mb(hub.rss()), mb(hub.peakRss()),
+        result.peakRss = hub.peakRss();
+        line("MEMORY of the hub JVM: RSS %s at ready, %s after end-to-end, %s at the end (peak %s); heap %s; "
+                + "embedded PostgreSQL PSS %s", mb(result.rssReady), mb(result.rssAfter), mb(hub.rss()),
+                mb(result.peakRss),
                 hub.heap().map(h -> String.format(Locale.ROOT, "%.0f MB used of %.0f MB committed", h[0] / MB, h[1] / MB))
                         .orElse("n/a"), mb(hub.databasePss()));
 
+        result.acceptedPerSecond = e2e.perSecond(accepted, e2e.acceptWindow());
+        result.endToEndPerSecond = endToEnd;
+        result.copiesPerSecond = e2e.perSecond(arrived, e2e.arrivalWindow());
+        result.toAccepted = e2e.toAccepted();
+        result.toArrival = e2e.toArrival();
+        result.agenciesReached = byAgency.size();
+        result.repeats = stub.repeats();
+        result.rawSend = raw.sendPerSecond();
+        result.rawSendConsume = raw.sendAndConsumePerSecond();
         int notSent = options.messages() - run.attempted();
-        int refused = run.attempted() - accepted.size();
-        int lost = accepted.size() - arrived;
+        int refused = run.attempted() - accepted;
+        int lost = copies.size() - arrived;
         int rawLost = options.rawMessages() - raw.consumed();
-        line("");
-        if (notSent + refused + lost + rawLost == 0) {
-            line("RESULT: PASS: every message accepted and delivered, every raw message consumed");
-            return 0;
+        if (notSent + refused + lost + rawLost > 0) {
+            result.failures.add(String.format(Locale.ROOT, "%d not sent (time limit), %d refused, %d copies accepted "
+                    + "but not delivered within %d s, %d raw messages not consumed; hub log: %s", notSent, refused,
+                    lost, options.arrivalTimeout().toSeconds(), rawLost, hub.log()));
+            line("FAIL: %s", result.failures.get(result.failures.size() - 1));
         }
-        line("RESULT: FAIL: %d not sent (time limit), %d refused, %d accepted but not delivered within %d s, "
-                + "%d raw messages not consumed; hub log: %s", notSent, refused, lost,
-                options.arrivalTimeout().toSeconds(), rawLost, hub.log());
-        return 1;
     }
 
-    private ObjectNode exampleMessage() throws Exception {
-        JsonNode tree = json.readTree(options.exampleMessage().toFile());
-        if (!(tree instanceof ObjectNode message) || !"duty-to-report".equals(tree.path("type").asText())) {
-            throw new IllegalStateException(options.exampleMessage() + " is not a duty-to-report");
+    /** The copies ({@link AgencyStub#copy}) the accepted messages must make. */
+    private static List<String> copiesOf(List<Traffic.Message> messages, MessageSender.Phase phase) {
+        List<String> copies = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (phase.accepted(i)) {
+                for (String agency : messages.get(i).recipients()) {
+                    copies.add(AgencyStub.copy(messages.get(i).id(), agency));
+                }
+            }
+        }
+        return copies;
+    }
+
+    private void printSideBySide(List<Result> results) {
+        line("");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-44s", "SIDE BY SIDE"));
+        results.forEach(r -> head.append(String.format(Locale.ROOT, " %24s", r.name + " (" + r.agencies + " agencies)")));
+        line(head.toString());
+        row(results, "ready after (s)", r -> String.format(Locale.ROOT, "%.1f", r.readySeconds));
+        row(results, "threads at ready / after the run", r -> count(r.threadsReady) + " / " + count(r.threadsAfter));
+        row(results, "RSS at ready / after the run (MB)", r -> mbNumber(r.rssReady) + " / " + mbNumber(r.rssAfter));
+        row(results, "peak RSS (MB)", r -> mbNumber(r.peakRss));
+        row(results, "accepted (202) msg/s", r -> String.format(Locale.ROOT, "%.1f", r.acceptedPerSecond));
+        row(results, "end to end msg/s (every copy arrived)", r -> String.format(Locale.ROOT, "%.1f", r.endToEndPerSecond));
+        row(results, "copies arrived/s", r -> String.format(Locale.ROOT, "%.1f", r.copiesPerSecond));
+        row(results, "POST -> 202 p50 / p90 / p99 (ms)", r -> percentiles(r.toAccepted));
+        row(results, "POST -> arrival p50 / p90 / p99 (ms)", r -> percentiles(r.toArrival));
+        row(results, "agencies reached by the measured run", r -> Integer.toString(r.agenciesReached));
+        row(results, "repeated deliveries", r -> Long.toString(r.repeats));
+        row(results, "raw broker send msg/s", r -> String.format(Locale.ROOT, "%.1f", r.rawSend));
+        row(results, "raw broker send + consume msg/s", r -> String.format(Locale.ROOT, "%.1f", r.rawSendConsume));
+        row(results, "result", r -> r.passed() ? "pass" : "FAIL");
+    }
+
+    private static void row(List<Result> results, String label, java.util.function.Function<Result, String> value) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-42s", label));
+        results.forEach(r -> b.append(String.format(Locale.ROOT, " %24s", r.readySeconds == 0 && !label.equals("result")
+                ? "n/a" : value.apply(r))));
+        line(b.toString());
+    }
+
+    private static String percentiles(Latencies l) {
+        return l == null || l.count() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f / %.0f / %.0f",
+                l.percentileMs(50), l.percentileMs(90), l.percentileMs(99));
+    }
+
+    private ObjectNode example(String type) throws Exception {
+        Path file = options.examples().resolve(type + ".json");
+        JsonNode tree = json.readTree(file.toFile());
+        if (!(tree instanceof ObjectNode message) || !type.equals(tree.path("type").asText())) {
+            throw new IllegalStateException(file + " is not a " + type);
         }
         return message;
     }
 
-    /** The demo directory with every endpoint pointed at the stub; ids and clients unchanged, so demo tokens work. */
-    private Path writeDirectory(CouncilStub stub) throws Exception {
-        ObjectNode root = (ObjectNode) json.readTree(options.demoDirectory().toFile());
-        root.put("about", "Benchmark directory, written by benchmarks/EndToEndBenchmark: the demo directory with "
-                + "every endpoint pointed at the benchmark's stub agency system. Never use in production.");
-        boolean council = false;
+    /** The side's directory with every endpoint pointed at the stub; ids, kinds and clients unchanged. */
+    private ObjectNode pointedAtStub(Options.Side side, AgencyStub stub) throws Exception {
+        ObjectNode root = (ObjectNode) json.readTree(side.directory().toFile());
+        root.put("about", "Benchmark directory, written by benchmarks/EndToEndBenchmark: " + side.directory()
+                + " with every endpoint pointed at the benchmark's stub agency system on loopback. Never use in "
+                + "production.");
         for (JsonNode agency : root.path("agencies")) {
-            String id = agency.path("id").asText();
-            if (agency.path("endpoint") instanceof ObjectNode endpoint) {
-                endpoint.put("url", stub.endpointFor(id));
+            if (agency.path("endpoint") instanceof ObjectNode endpoint
+                    && !"pull".equals(endpoint.path("transport").asText())) {
+                endpoint.put("url", stub.endpointFor(agency.path("id").asText()));
             }
-            council |= COUNCIL.equals(id) && COUNCIL_LOCAL_AUTHORITY.equals(agency.path("localAuthority").asText());
         }
-        if (!council) {
-            throw new IllegalStateException(options.demoDirectory() + " has no " + COUNCIL + " for "
-                    + COUNCIL_LOCAL_AUTHORITY);
-        }
-        Path file = options.workDir().resolve("benchmark-directory.json");
-        json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
-        return file;
+        return root;
     }
 
     private void printHeader(String sender) throws InterruptedException {
         line("Safeguarding hub benchmark, %s", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         line("machine: %d cores, %s %s, Java %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
-        line("run: -n %d -c %d, warm-up %d, raw -m %d, sender %s, hub %s %s", options.messages(),
-                options.concurrency(), options.warmup(), options.rawMessages(), sender, options.hubJar(),
+        line("run: -n %d -c %d, warm-up %d, raw -m %d, sides %s, sender %s, hub %s %s", options.messages(),
+                options.concurrency(), options.warmup(), options.rawMessages(),
+                options.sides().stream().map(Options.Side::name).toList(), sender, options.hubJar(),
                 options.hubJvmOptions().isEmpty() ? "" : options.hubJvmOptions());
         line("machine busy before the run: %.2f cores (other work; well above 0.2 makes the figures unreliable)",
                 machineBusyCores(IDLE_SAMPLE_MS));
@@ -218,37 +320,82 @@ public final class EndToEndBenchmark {
         return Math.max(0, busy / ProcFs.TICKS_PER_SECOND / seconds(System.nanoTime() - start));
     }
 
-    /** Throughput windows and latencies of one measured phase, against the stub's arrival times. */
-    private record EndToEnd(long acceptWindow, long arrivalWindow, Latencies toAccepted, Latencies toArrival) {
+    /**
+     * Throughput windows and latencies of one measured phase, against the stub's arrival times: per copy, and per
+     * message when its last copy arrived ({@code complete}: messages whose every copy arrived).
+     */
+    private record EndToEnd(long acceptWindow, long arrivalWindow, int complete, Latencies toAccepted,
+            Latencies toArrival, Latencies toComplete) {
 
-        static EndToEnd of(MessageSender.Phase run, CouncilStub stub) {
+        static EndToEnd of(List<Traffic.Message> messages, MessageSender.Phase run, AgencyStub stub) {
             List<Long> accepted = new ArrayList<>();
             List<Long> arrived = new ArrayList<>();
+            List<Long> completed = new ArrayList<>();
             long lastArrival = Long.MIN_VALUE;
-            for (int i = 0; i < run.ids().size(); i++) {
+            for (int i = 0; i < messages.size(); i++) {
                 if (!run.accepted(i)) {
                     continue;
                 }
                 accepted.add(run.answeredAt()[i] - run.sentAt()[i]);
-                Long at = stub.arrivalOf(run.ids().get(i));
-                if (at != null) {
+                long last = Long.MIN_VALUE;
+                boolean all = true;
+                for (String agency : messages.get(i).recipients()) {
+                    Long at = stub.arrivalOf(AgencyStub.copy(messages.get(i).id(), agency));
+                    if (at == null) {
+                        all = false;
+                        continue;
+                    }
                     arrived.add(at - run.sentAt()[i]);
-                    lastArrival = Math.max(lastArrival, at);
+                    last = Math.max(last, at);
+                }
+                lastArrival = Math.max(lastArrival, last);
+                if (all) {
+                    completed.add(last - run.sentAt()[i]);
                 }
             }
             long first = run.firstSent();
             return new EndToEnd(accepted.isEmpty() ? 0 : run.lastAccepted() - first,
-                    arrived.isEmpty() ? 0 : lastArrival - first,
-                    new Latencies(accepted.stream().mapToLong(Long::longValue).toArray()),
-                    new Latencies(arrived.stream().mapToLong(Long::longValue).toArray()));
+                    arrived.isEmpty() ? 0 : lastArrival - first, completed.size(), latencies(accepted),
+                    latencies(arrived), latencies(completed));
         }
 
-        double acceptedPerSecond(int n) {
-            return acceptWindow == 0 ? 0 : n / seconds(acceptWindow);
+        private static Latencies latencies(List<Long> nanos) {
+            return new Latencies(nanos.stream().mapToLong(Long::longValue).toArray());
         }
 
-        double arrivedPerSecond(int n) {
-            return arrivalWindow == 0 ? 0 : n / seconds(arrivalWindow);
+        double perSecond(int n, long window) {
+            return window == 0 ? 0 : n / seconds(window);
+        }
+    }
+
+    /** What one side (one directory, one hub) measured; n/a figures stay empty. */
+    private static final class Result {
+        final String name;
+        final int agencies;
+        final List<String> failures = new ArrayList<>();
+        double readySeconds;
+        OptionalLong threadsReady = OptionalLong.empty();
+        OptionalLong threadsAfter = OptionalLong.empty();
+        OptionalLong rssReady = OptionalLong.empty();
+        OptionalLong rssAfter = OptionalLong.empty();
+        OptionalLong peakRss = OptionalLong.empty();
+        double acceptedPerSecond;
+        double endToEndPerSecond;
+        double copiesPerSecond;
+        Latencies toAccepted;
+        Latencies toArrival;
+        int agenciesReached;
+        long repeats;
+        double rawSend;
+        double rawSendConsume;
+
+        Result(String name, int agencies) {
+            this.name = name;
+            this.agencies = agencies;
+        }
+
+        boolean passed() {
+            return failures.isEmpty() && toArrival != null;
         }
     }
 
@@ -303,6 +450,14 @@ public final class EndToEndBenchmark {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running or has run: nothing to remove
         }
+    }
+
+    private static String count(OptionalLong n) {
+        return n.isPresent() ? Long.toString(n.getAsLong()) : "n/a";
+    }
+
+    private static String mbNumber(OptionalLong bytes) {
+        return bytes.isPresent() ? String.format(Locale.ROOT, "%.0f", bytes.getAsLong() / MB) : "n/a";
     }
 
     private static String mb(OptionalLong bytes) {

@@ -47,7 +47,7 @@ final class HubProcess {
 
     static HubProcess start(Path jar, Path workDir, Path directory, List<String> jvmOptions) throws IOException {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no hub jar at " + jar + ": build it first (./mvnw -B -q install -DskipTests)");
+            throw new IllegalStateException("no hub jar at " + jar + ": build it first (./mvnw -B -q -pl hub-routes -am package -DskipTests)");
         }
         Path dataDir = workDir.resolve("hub-data");
         stopLeftoverDatabase(dataDir);
@@ -124,6 +124,11 @@ final class HubProcess {
 
     OptionalLong rss() {
         return ProcFs.status(pid(), "VmRSS");
+    }
+
+    /** The hub JVM's threads now, from {@code /proc/<pid>/status}. */
+    OptionalLong threads() {
+        return ProcFs.threads(pid());
     }
 
     OptionalLong peakRss() {

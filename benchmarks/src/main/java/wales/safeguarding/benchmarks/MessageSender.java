@@ -8,20 +8,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
- * An agency system sending canonical messages to the hub: copies of one example message, each with a fresh
- * {@code messageId}, from {@code concurrency} threads each doing one blocking {@code POST} at a time.
+ * An agency system sending canonical messages to the hub ({@link Traffic}), from {@code concurrency} threads each
+ * doing one blocking {@code POST} at a time.
  */
 final class MessageSender {
 
@@ -72,33 +67,25 @@ final class MessageSender {
         }
     }
 
-    private final ObjectMapper json;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI messages;
     private final String token;
-    private final ObjectNode template;
     private final int concurrency;
     private final Duration limit;
 
-    MessageSender(ObjectMapper json, URI messages, String token, ObjectNode template, int concurrency, Duration limit) {
-        this.json = json;
+    MessageSender(URI messages, String token, int concurrency, Duration limit) {
         this.messages = messages;
         this.token = token;
-        this.template = template;
         this.concurrency = concurrency;
         this.limit = limit;
     }
 
-    /** Sends {@code count} messages; stops early (leaving the rest unsent) only if the phase time limit passes. */
-    Phase send(int count) throws Exception {
-        List<String> ids = new ArrayList<>(count);
-        List<byte[]> bodies = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String id = UUID.randomUUID().toString();
-            ids.add(id);
-            bodies.add(body(id));
-        }
+    /** Sends the messages; stops early (leaving the rest unsent) only if the phase time limit passes. */
+    Phase send(List<Traffic.Message> outgoing) throws Exception {
+        int count = outgoing.size();
+        List<String> ids = outgoing.stream().map(Traffic.Message::id).toList();
+        List<byte[]> bodies = outgoing.stream().map(Traffic.Message::body).toList();
         long[] sentAt = new long[count];
         long[] answeredAt = new long[count];
         int[] status = new int[count];
@@ -140,12 +127,6 @@ final class MessageSender {
             pool.shutdownNow();
         }
         return new Phase(List.copyOf(ids), sentAt, answeredAt, status, List.copyOf(errors));
-    }
-
-    private byte[] body(String messageId) throws JsonProcessingException {
-        ObjectNode copy = template.deepCopy();
-        copy.put("messageId", messageId);
-        return json.writeValueAsBytes(copy);
     }
 
     private static void keep(ConcurrentLinkedQueue<String> errors, String error) {

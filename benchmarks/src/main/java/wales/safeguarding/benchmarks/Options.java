@@ -8,20 +8,28 @@ import java.util.List;
 
 /** The driver's command line. Every count and wait has a default and an upper bound. */
 record Options(int messages, int concurrency, int warmup, int rawMessages, Duration arrivalTimeout,
-        Duration startTimeout, Duration phaseLimit, Path repo, Path hubJar, Path workDir, List<String> hubJvmOptions) {
+        Duration startTimeout, Duration phaseLimit, Path repo, Path hubJar, Path workDir, List<String> hubJvmOptions,
+        List<Side> sides) {
+
+    /** One hub run: a name and the directory it starts with. */
+    record Side(String name, Path directory) {
+    }
 
     static final String USAGE = """
             usage: EndToEndBenchmark [options]
-              -n N                  duty-to-reports to send in the measured run (default 2000)
+              -n N                  messages to send in each measured run (default 2000): every other one a
+                                    duty-to-report (1 copy), the others information shares (3 copies)
               -c C                  concurrent senders, and raw-broker producers/consumers (default 4)
               -w W                  warm-up messages, not measured (default 200)
               -m M                  raw-broker messages (default 2000)
               --arrival-timeout S   seconds to wait for the last delivery after the last 202 (default 120)
-              --start-timeout S     seconds to wait for the hub to be ready (default 180)
+              --start-timeout S     seconds to wait for each hub to be ready (default 300)
               --phase-limit S       seconds any one sending phase may take before it stops sending (default 600)
               --repo DIR            the repository root (default: found from the working directory)
               --hub-jar FILE        default <repo>/hub-routes/target/quarkus-app/quarkus-run.jar
-              --work-dir DIR        default <repo>/benchmarks/target/e2e (its hub-data is wiped at each run)
+              --work-dir DIR        default <repo>/benchmarks/target/e2e (each side's hub-data is wiped at each run)
+              --sides LIST          which directories, in order: demo,wales (default), demo, or wales
+              --wales-directory F   default <repo>/deploy/directory/wales-directory.json
               --hub-opt OPT         a JVM option for the hub, e.g. --hub-opt -Xmx512m (repeatable)
             """;
 
@@ -34,7 +42,9 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, Durat
         int w = 200;
         int m = 2000;
         long arrival = 120;
-        long start = 180;
+        long start = 300;
+        String sides = "demo,wales";
+        Path wales = null;
         long phase = 600;
         Path repo = null;
         Path jar = null;
@@ -54,6 +64,8 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, Durat
                 case "--hub-jar" -> jar = Path.of(value(args, ++i));
                 case "--work-dir" -> work = Path.of(value(args, ++i));
                 case "--hub-opt" -> hubOpts.add(value(args, ++i));
+                case "--sides" -> sides = value(args, ++i);
+                case "--wales-directory" -> wales = Path.of(value(args, ++i));
                 case "-h", "--help" -> throw new UsageException(null);
                 default -> throw new UsageException("unknown option " + a);
             }
@@ -61,16 +73,23 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, Durat
         repo = (repo == null ? findRepo() : repo).toAbsolutePath().normalize();
         jar = jar == null ? repo.resolve("hub-routes/target/quarkus-app/quarkus-run.jar") : jar.toAbsolutePath();
         work = work == null ? repo.resolve("benchmarks/target/e2e") : work.toAbsolutePath();
+        wales = wales == null ? repo.resolve("deploy/directory/wales-directory.json") : wales.toAbsolutePath();
+        List<Side> chosen = new ArrayList<>();
+        for (String side : sides.split(",")) {
+            switch (side.trim()) {
+                case "demo" -> chosen.add(new Side("demo", repo.resolve(
+                        "hub-routes/src/main/resources/directory/demo-directory.json")));
+                case "wales" -> chosen.add(new Side("wales", wales));
+                default -> throw new UsageException("--sides takes demo and/or wales, not '" + side + "'");
+            }
+        }
         return new Options(n, c, w, m, Duration.ofSeconds(arrival), Duration.ofSeconds(start), Duration.ofSeconds(phase),
-                repo, jar, work, List.copyOf(hubOpts));
+                repo, jar, work, List.copyOf(hubOpts), List.copyOf(chosen));
     }
 
-    Path exampleMessage() {
-        return repo.resolve("schemas/src/main/resources/examples/valid/duty-to-report.json");
-    }
-
-    Path demoDirectory() {
-        return repo.resolve("hub-routes/src/main/resources/directory/demo-directory.json");
+    /** The schemas' valid examples, which the traffic is made from. */
+    Path examples() {
+        return repo.resolve("schemas/src/main/resources/examples/valid");
     }
 
     private static String value(String[] args, int i) {

@@ -25,6 +25,20 @@ final class ProcFs {
         return kbLine(Path.of("/proc", Long.toString(pid), "status"), field);
     }
 
+    /** The number of threads of the process ({@code Threads} in {@code /proc/<pid>/status}). */
+    static OptionalLong threads(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("Threads:")) {
+                    return OptionalLong.of(Long.parseLong(line.substring("Threads:".length()).trim()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process is gone, or this is not Linux
+        }
+        return OptionalLong.empty();
+    }
+
     /** The proportional set size (shared pages split between their users), in bytes. */
     static OptionalLong pss(long pid) {
         return kbLine(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss");

@@ -27,14 +27,23 @@ final class HubProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path dataDir;
+    private final Path log;
 
-    private HubProcess(Process process, int port, Path dataDir) {
+    private HubProcess(Process process, int port, Path dataDir, Path log) {
         this.process = process;
         this.port = port;
         this.dataDir = dataDir;
+        this.log = log;
     }
 
     static HubProcess start(Path dataDir, Path directory, Map<String, String> extra, String logName) throws IOException {
+        HubProcess hub = launch(dataDir, directory, extra, logName);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(hub::readyOrExited);
+        return hub;
+    }
+
+    /** Starts the process and returns at once; {@link #readyOrExited()} tells when it is ready. */
+    static HubProcess launch(Path dataDir, Path directory, Map<String, String> extra, String logName) throws IOException {
         String jar = System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar");
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
@@ -56,14 +65,19 @@ final class HubProcess implements AutoCloseable {
         command.add(Path.of(jar).toAbsolutePath().toString());
         Path log = dataDir.resolveSibling(logName + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HubProcess hub = new HubProcess(process, port, dataDir);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the hub exited with " + process.exitValue() + "; see " + log);
-            }
-            return hub.ready();
-        });
-        return hub;
+        return new HubProcess(process, port, dataDir, log);
+    }
+
+    /** True once the readiness check answers 200; fails if the process has ended. */
+    boolean readyOrExited() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the hub exited with " + process.exitValue() + "; see " + log);
+        }
+        return ready();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     boolean ready() {

@@ -19,11 +19,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Every agency system the hub delivers to, in one process: answers 202 to any POST under {@code /agency/<id>}, and
- * notes when each {@code X-Hub-Message-Id} first arrived (on this JVM's {@link System#nanoTime()} clock, the same
- * clock the senders use, so send-to-arrival latencies need no clock alignment between processes).
+ * Every agency system the hub delivers to, in one process and on one loopback port: answers 202 to any POST under
+ * {@code /agency/<id>}, and notes when the copy of each {@code X-Hub-Message-Id} first arrived at each agency (on
+ * this JVM's {@link System#nanoTime()} clock, the same clock the senders use, so send-to-arrival latencies need no
+ * clock alignment between processes). A copy is keyed {@code <message id> <agency id>} ({@link #copy}).
  */
-final class CouncilStub implements AutoCloseable {
+final class AgencyStub implements AutoCloseable {
 
     static final String MESSAGE_ID_HEADER = "X-Hub-Message-Id";
     static final String PATH_PREFIX = "/agency/";
@@ -37,20 +38,20 @@ final class CouncilStub implements AutoCloseable {
     private final LongAdder withoutId = new LongAdder();
     private final Object arrived = new Object();
 
-    private CouncilStub(HttpServer server, ExecutorService executor) {
+    private AgencyStub(HttpServer server, ExecutorService executor) {
         this.server = server;
         this.executor = executor;
     }
 
-    static CouncilStub start() throws IOException {
+    static AgencyStub start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         AtomicInteger n = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "council-stub-" + n.incrementAndGet());
+            Thread t = new Thread(r, "agency-stub-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        CouncilStub stub = new CouncilStub(server, executor);
+        AgencyStub stub = new AgencyStub(server, executor);
         server.createContext(PATH_PREFIX, stub::handle);
         server.setExecutor(executor);
         server.start();
@@ -77,7 +78,7 @@ final class CouncilStub implements AutoCloseable {
             String id = exchange.getRequestHeaders().getFirst(MESSAGE_ID_HEADER);
             if (id == null) {
                 withoutId.increment();
-            } else if (arrivals.putIfAbsent(id, at) != null) {
+            } else if (arrivals.putIfAbsent(copy(id, agency), at) != null) {
                 repeats.increment();
             }
             exchange.sendResponseHeaders(202, -1);
@@ -89,21 +90,26 @@ final class CouncilStub implements AutoCloseable {
         }
     }
 
-    /** When this message first arrived, or null. */
-    Long arrivalOf(String messageId) {
-        return arrivals.get(messageId);
+    /** The key of one copy: a message to one agency. */
+    static String copy(String messageId, String agencyId) {
+        return messageId + " " + agencyId;
+    }
+
+    /** When this copy ({@link #copy}) first arrived, or null. */
+    Long arrivalOf(String copy) {
+        return arrivals.get(copy);
     }
 
     /**
-     * Waits until every one of {@code messageIds} has arrived or {@code timeoutNanos} passed; returns how many arrived.
-     * Ids are checked in order, so a wait costs little when arrivals come roughly in sending order.
+     * Waits until every one of {@code copies} ({@link #copy}) has arrived or {@code timeoutNanos} passed; returns how
+     * many arrived. Copies are checked in order, so a wait costs little when arrivals come roughly in sending order.
      */
-    int awaitArrivals(List<String> messageIds, long timeoutNanos) throws InterruptedException {
+    int awaitArrivals(List<String> copies, long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
         int k = 0;
         synchronized (arrived) {
-            while (k < messageIds.size()) {
-                if (arrivals.containsKey(messageIds.get(k))) {
+            while (k < copies.size()) {
+                if (arrivals.containsKey(copies.get(k))) {
                     k++;
                     continue;
                 }
@@ -114,10 +120,18 @@ final class CouncilStub implements AutoCloseable {
                 arrived.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 500)));
             }
         }
-        return (int) messageIds.stream().filter(arrivals::containsKey).count();
+        return (int) copies.stream().filter(arrivals::containsKey).count();
     }
 
-    /** Deliveries of a message id that had already arrived (a redelivery the agency must de-duplicate). */
+    /** Forgets every arrival and count: the next hub starts from nothing. */
+    void reset() {
+        arrivals.clear();
+        byAgency.clear();
+        repeats.reset();
+        withoutId.reset();
+    }
+
+    /** Deliveries of a copy that had already arrived (a redelivery the agency must de-duplicate). */
     long repeats() {
         return repeats.sum();
     }
