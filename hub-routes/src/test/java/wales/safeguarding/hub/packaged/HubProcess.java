@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged hub ({@code quarkus-run.jar}) as a real process: the demo profile's embedded broker and embedded
- * PostgreSQL in a data folder that outlives the process, so it can be killed and started again.
+ * The packaged hub ({@code quarkus-run.jar}) as a real process: either on the demo profile's embedded broker and
+ * embedded PostgreSQL in a data folder that outlives the process, so it can be killed and started again, or on a
+ * standalone broker and the PostgreSQL server ({@link #startOn}).
  */
 final class HubProcess implements AutoCloseable {
 
@@ -27,37 +28,62 @@ final class HubProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path dataDir;
+    private final SharedTokens tokens;
 
-    private HubProcess(Process process, int port, Path dataDir) {
+    private HubProcess(Process process, int port, Path dataDir, SharedTokens tokens) {
         this.process = process;
         this.port = port;
         this.dataDir = dataDir;
+        this.tokens = tokens;
     }
 
+    /** The demo profile's embedded broker and embedded PostgreSQL; demo tokens minted by the process. */
     static HubProcess start(Path dataDir, Path directory, Map<String, String> extra, String logName) throws IOException {
+        List<String> options = List.of(
+                "-Dhub.demo.tokens=true",
+                "-Dhub.database.embedded=true",
+                "-Dhub.broker.embedded.tcp-acceptor=",
+                "-Dhub.broker.redelivery.delay-ms=200",
+                "-Dhub.broker.redelivery.max-delay-ms=1000");
+        return launch(dataDir, directory, options, extra, logName, null);
+    }
+
+    /**
+     * The production topology: a standalone broker (or a pair) named by {@code hub.broker.url} in {@code extra}, the
+     * PostgreSQL server named by {@code quarkus.datasource.jdbc.url} in {@code extra}, and tokens from an issuer
+     * every instance trusts. The demo profile stays on for its conveniences only (clock offset allowed, faster
+     * timers); nothing embedded is started.
+     */
+    static HubProcess startOn(Path dataDir, Path directory, Map<String, String> extra, String logName,
+            SharedTokens tokens) throws IOException {
+        List<String> options = new ArrayList<>(List.of(
+                "-Dhub.database.embedded=false",
+                "-Dhub.broker.embedded.enabled=false"));
+        tokens.hubProperties().forEach((k, v) -> options.add("-D" + k + "=" + v));
+        return launch(dataDir, directory, options, extra, logName, tokens);
+    }
+
+    private static HubProcess launch(Path dataDir, Path directory, List<String> options, Map<String, String> extra,
+            String logName, SharedTokens tokens) throws IOException {
         String jar = System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar");
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-Dquarkus.profile=demo",
-                "-Dhub.demo.tokens=true",
-                "-Dhub.database.embedded=true",
                 "-Dhub.data-dir=" + dataDir,
                 "-Dquarkus.http.port=" + port,
                 "-Dhub.directory.location=" + directory,
-                "-Dhub.broker.embedded.tcp-acceptor=",
-                "-Dhub.broker.redelivery.delay-ms=200",
-                "-Dhub.broker.redelivery.max-delay-ms=1000",
                 "-Dhub.delivery.outbox-sweep-interval-ms=1000",
                 "-Dhub.escalation.scan-interval-ms=1000"));
+        command.addAll(options);
         extra.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(Path.of(jar).toAbsolutePath().toString());
         Path log = dataDir.resolveSibling(logName + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HubProcess hub = new HubProcess(process, port, dataDir);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        HubProcess hub = new HubProcess(process, port, dataDir, tokens);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the hub exited with " + process.exitValue() + "; see " + log);
             }
@@ -84,7 +110,18 @@ final class HubProcess implements AutoCloseable {
     }
 
     String token(String client) throws IOException {
+        if (tokens != null) {
+            return tokens.agency(client);
+        }
         return Files.readString(dataDir.resolve("demo-tokens").resolve(client + ".jwt")).trim();
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request, String bearer) throws IOException, InterruptedException {
+        return HTTP.send(request.header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     HttpResponse<String> post(String client, String body) throws IOException, InterruptedException {
