@@ -112,8 +112,8 @@ final class AgencyStubs implements AutoCloseable {
         ((ArrayNode) agency.get("contacts")).addObject().put("role", role).put("name", "Test " + role).put("email", email);
     }
 
-    /** Every POST that reached any agency system, as (agency path, message id). */
-    private List<ServeEvent> events() {
+    /** Every request that reached any agency system. */
+    List<ServeEvent> events() {
         List<ServeEvent> all = new ArrayList<>();
         for (WireMockServer server : servers) {
             all.addAll(server.getAllServeEvents());
