@@ -65,7 +65,7 @@ class BrokerFailoverIT {
         networkCheck.start();
         networkCheck.stubFor(get(urlEqualTo("/network-check")).willReturn(aResponse().withStatus(200)));
         String checkUrl = "http://127.0.0.1:" + networkCheck.port() + "/network-check";
-        database = ServerDatabase.create();
+        database = ServerDatabase.create(root);
         TlsFiles tls = TlsFiles.make(root.resolve("tls"));
         String hubPassword = UUID.randomUUID().toString();
         int primaryPort = ArtemisBroker.freePort();

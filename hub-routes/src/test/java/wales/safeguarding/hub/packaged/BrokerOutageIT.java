@@ -47,7 +47,7 @@ class BrokerOutageIT {
                 .toAbsolutePath());
         stubs = new AgencyStubs(1, RECEIVERS);
         Path directory = stubs.writeDirectory(root.resolve("directory.json"));
-        database = ServerDatabase.create();
+        database = ServerDatabase.create(root);
         TlsFiles tls = TlsFiles.make(root.resolve("tls"));
         String hubPassword = UUID.randomUUID().toString();
         broker = ArtemisBroker.standalone(root, tls, hubPassword).start();

@@ -79,7 +79,7 @@ class TwoHubsIT {
         alertReceiver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         alertReceiver.start();
         alertReceiver.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-        database = ServerDatabase.create();
+        database = ServerDatabase.create(root);
         TlsFiles tls = TlsFiles.make(root.resolve("tls"));
         String hubPassword = UUID.randomUUID().toString();
         broker = ArtemisBroker.standalone(root, tls, hubPassword).start();
