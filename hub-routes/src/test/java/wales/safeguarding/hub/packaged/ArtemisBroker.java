@@ -168,13 +168,20 @@ final class ArtemisBroker implements AutoCloseable {
                         .toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
-        if (role == Role.BACKUP) {
-            if (primaryOfThisBackup != null) {
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> alive() && primaryOfThisBackup.replicaInSync());
+        // should the test JVM be stopped half way, the broker does not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        try {
+            if (role == Role.BACKUP) {
+                if (primaryOfThisBackup != null) {
+                    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                            .until(() -> alive() && primaryOfThisBackup.replicaInSync());
+                }
+            } else {
+                awaitActive();
             }
-        } else {
-            awaitActive();
+        } catch (RuntimeException e) {
+            process.destroyForcibly(); // a broker that did not come up is not left running
+            throw e;
         }
         return this;
     }
@@ -185,7 +192,7 @@ final class ArtemisBroker implements AutoCloseable {
 
     /** Waits until this broker takes client connections (a backup after fail-over, a primary after fail-back). */
     void awaitActive() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> alive() && active());
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> alive() && active());
     }
 
     private boolean alive() {

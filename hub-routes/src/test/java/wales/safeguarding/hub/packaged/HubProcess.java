@@ -83,12 +83,19 @@ final class HubProcess implements AutoCloseable {
         Path log = dataDir.resolveSibling(logName + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HubProcess hub = new HubProcess(process, port, dataDir, tokens);
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the hub exited with " + process.exitValue() + "; see " + log);
-            }
-            return hub.ready();
-        });
+        // should the test JVM be stopped half way, the hub does not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the hub exited with " + process.exitValue() + "; see " + log);
+                }
+                return hub.ready();
+            });
+        } catch (RuntimeException e) {
+            process.destroyForcibly(); // a hub that did not become ready is not left running
+            throw e;
+        }
         return hub;
     }
 

@@ -30,7 +30,7 @@ import wales.safeguarding.schemas.envelope.CanonicalJson;
  */
 final class Load {
 
-    static final int ATTEMPTS = 5;
+    static final int ATTEMPTS = 10;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<HubProcess> hubs;
@@ -85,8 +85,9 @@ final class Load {
         String id = message.get("messageId").asText();
         String body = message.toString();
         String bearer = tokens.agency(message.get("sender").asText());
+        HubProcess failed = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            HubProcess hub = pick();
+            HubProcess hub = pick(failed);
             if (hub == null) {
                 break;
             }
@@ -104,8 +105,11 @@ final class Load {
                 if (r.statusCode() < 500) {
                     throw new IllegalStateException("message refused with " + r.statusCode() + ": " + r.body());
                 }
+                failed = hub;
             } catch (IOException e) {
+                // a killed hub refuses connections before its process is gone: try another one next
                 failedRequests.incrementAndGet();
+                failed = hub;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -114,13 +118,23 @@ final class Load {
         given.incrementAndGet();
     }
 
-    private HubProcess pick() {
+    /** The next running hub, other than the one that just failed when there is another. */
+    private HubProcess pick(HubProcess failed) {
+        HubProcess fallback = null;
         for (int i = 0; i < hubs.size(); i++) {
             HubProcess hub = hubs.get(Math.floorMod(next.getAndIncrement(), hubs.size()));
-            if (hub.alive()) {
+            if (hub.alive() && hub != failed) {
                 return hub;
             }
+            if (hub.alive()) {
+                fallback = hub;
+            }
         }
-        return null;
+        return fallback;
+    }
+
+    @Override
+    public String toString() {
+        return "answers " + statuses + ", failed requests " + failedRequests;
     }
 }
