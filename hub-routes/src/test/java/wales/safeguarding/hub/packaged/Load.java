@@ -40,6 +40,8 @@ final class Load {
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     final AtomicInteger failedRequests = new AtomicInteger();
     final AtomicInteger given = new AtomicInteger();
+    /** Messages no hub accepted, with the last thing that happened to each. */
+    final Map<String, String> unanswered = new ConcurrentHashMap<>();
 
     Load(List<HubProcess> hubs, SharedTokens tokens) {
         this.hubs = hubs;
@@ -86,9 +88,11 @@ final class Load {
         String body = message.toString();
         String bearer = tokens.agency(message.get("sender").asText());
         HubProcess failed = null;
+        String last = "no attempt";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             HubProcess hub = pick(failed);
             if (hub == null) {
+                last = "no hub running";
                 break;
             }
             try {
@@ -106,23 +110,31 @@ final class Load {
                     throw new IllegalStateException("message refused with " + r.statusCode() + ": " + r.body());
                 }
                 failed = hub;
+                last = "answer " + r.statusCode();
             } catch (IOException e) {
                 // a killed hub refuses connections before its process is gone: try another one next
                 failedRequests.incrementAndGet();
                 failed = hub;
+                last = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                last = "interrupted";
+                break;
+            } catch (RuntimeException e) {
+                last = e.toString();
+                break;
             }
         }
+        unanswered.put(id, last);
         given.incrementAndGet();
     }
 
     /** The next running hub, other than the one that just failed when there is another. */
     private HubProcess pick(HubProcess failed) {
         HubProcess fallback = null;
+        int first = next.getAndIncrement();
         for (int i = 0; i < hubs.size(); i++) {
-            HubProcess hub = hubs.get(Math.floorMod(next.getAndIncrement(), hubs.size()));
+            HubProcess hub = hubs.get(Math.floorMod(first + i, hubs.size()));
             if (hub.alive() && hub != failed) {
                 return hub;
             }
@@ -135,6 +147,6 @@ final class Load {
 
     @Override
     public String toString() {
-        return "answers " + statuses + ", failed requests " + failedRequests;
+        return "answers " + statuses + ", failed requests " + failedRequests + ", unanswered " + unanswered;
     }
 }
