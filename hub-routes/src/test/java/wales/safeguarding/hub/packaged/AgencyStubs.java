@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -137,16 +135,6 @@ final class AgencyStubs implements AutoCloseable {
     long arrivalsAt(String path, Set<String> ids) {
         return events().stream().filter(e -> e.getRequest().getUrl().startsWith(path))
                 .filter(e -> ids.contains(e.getRequest().getHeader("X-Hub-Message-Id"))).count();
-    }
-
-    /** The per-agency spread of delivered copies (for the report). */
-    Map<String, Long> perAgency(Set<String> ids) {
-        return events().stream().filter(e -> ids.contains(e.getRequest().getHeader("X-Hub-Message-Id")))
-                .collect(Collectors.groupingBy(e -> e.getRequest().getUrl(), TreeMap::new, Collectors.counting()));
-    }
-
-    List<WireMockServer> servers() {
-        return servers;
     }
 
     @Override

@@ -40,6 +40,7 @@ class BrokerOutageIT {
     private ServerDatabase database;
     private ArtemisBroker broker;
     private HubProcess hub;
+    private Load load;
 
     @BeforeEach
     void topology() throws Exception {
@@ -60,8 +61,6 @@ class BrokerOutageIT {
         hub = HubProcess.startOn(root.resolve("hub-data"), directory, properties, "hub", tokens);
         load = new Load(List.of(hub), tokens);
     }
-
-    private Load load;
 
     @AfterEach
     void tear_down() throws Exception {
