@@ -17,55 +17,94 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged hub ({@code quarkus-run.jar}) as a real process: the demo profile's embedded broker and embedded
- * PostgreSQL in a data folder that outlives the process, so it can be killed and started again.
+ * The packaged hub ({@code quarkus-run.jar}) as a real process: either on the demo profile's embedded broker and
+ * embedded PostgreSQL in a data folder that outlives the process, so it can be killed and started again, or on a
+ * standalone broker and the PostgreSQL server ({@link #startOn}).
  */
 final class HubProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final List<String> DEMO_OPTIONS = List.of(
+            "-Dhub.demo.tokens=true",
+            "-Dhub.database.embedded=true",
+            "-Dhub.broker.embedded.tcp-acceptor=",
+            "-Dhub.broker.redelivery.delay-ms=200",
+            "-Dhub.broker.redelivery.max-delay-ms=1000");
+
     private final Process process;
     private final int port;
     private final Path dataDir;
+    private final SharedTokens tokens;
     private final Path log;
 
-    private HubProcess(Process process, int port, Path dataDir, Path log) {
+    private HubProcess(Process process, int port, Path dataDir, SharedTokens tokens, Path log) {
         this.process = process;
         this.port = port;
         this.dataDir = dataDir;
+        this.tokens = tokens;
         this.log = log;
     }
 
+    /** The demo profile's embedded broker and embedded PostgreSQL; demo tokens minted by the process. */
     static HubProcess start(Path dataDir, Path directory, Map<String, String> extra, String logName) throws IOException {
-        HubProcess hub = launch(dataDir, directory, extra, logName);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(hub::readyOrExited);
-        return hub;
+        List<String> options = DEMO_OPTIONS;
+        return awaitReady(spawn(dataDir, directory, options, extra, logName, null));
     }
 
-    /** Starts the process and returns at once; {@link #readyOrExited()} tells when it is ready. */
+    /** As {@link #start} but returns at once; {@link #readyOrExited()} tells when it is ready. */
     static HubProcess launch(Path dataDir, Path directory, Map<String, String> extra, String logName) throws IOException {
+        return spawn(dataDir, directory, DEMO_OPTIONS, extra, logName, null);
+    }
+
+    /**
+     * The production topology: a standalone broker (or a pair) named by {@code hub.broker.url} in {@code extra}, the
+     * PostgreSQL server named by {@code quarkus.datasource.jdbc.url} in {@code extra}, and tokens from an issuer
+     * every instance trusts. The demo profile stays on for its conveniences only (clock offset allowed, faster
+     * timers); nothing embedded is started.
+     */
+    static HubProcess startOn(Path dataDir, Path directory, Map<String, String> extra, String logName,
+            SharedTokens tokens) throws IOException {
+        List<String> options = new ArrayList<>(List.of(
+                "-Dhub.database.embedded=false",
+                "-Dhub.broker.embedded.enabled=false"));
+        tokens.hubProperties().forEach((k, v) -> options.add("-D" + k + "=" + v));
+        return awaitReady(spawn(dataDir, directory, options, extra, logName, tokens));
+    }
+
+    private static HubProcess spawn(Path dataDir, Path directory, List<String> options, Map<String, String> extra,
+            String logName, SharedTokens tokens) throws IOException {
         String jar = System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar");
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-Dquarkus.profile=demo",
-                "-Dhub.demo.tokens=true",
-                "-Dhub.database.embedded=true",
                 "-Dhub.data-dir=" + dataDir,
                 "-Dquarkus.http.port=" + port,
                 "-Dhub.directory.location=" + directory,
-                "-Dhub.broker.embedded.tcp-acceptor=",
-                "-Dhub.broker.redelivery.delay-ms=200",
-                "-Dhub.broker.redelivery.max-delay-ms=1000",
                 "-Dhub.delivery.outbox-sweep-interval-ms=1000",
                 "-Dhub.escalation.scan-interval-ms=1000"));
+        command.addAll(options);
         extra.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(Path.of(jar).toAbsolutePath().toString());
         Path log = dataDir.resolveSibling(logName + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new HubProcess(process, port, dataDir, log);
+        HubProcess hub = new HubProcess(process, port, dataDir, tokens, log);
+        // should the test JVM be stopped half way, the hub does not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        return hub;
+    }
+
+    private static HubProcess awaitReady(HubProcess hub) {
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(hub::readyOrExited);
+        } catch (RuntimeException e) {
+            hub.process.destroyForcibly(); // a hub that did not become ready is not left running
+            throw e;
+        }
+        return hub;
     }
 
     /** True once the readiness check answers 200; fails if the process has ended. */
@@ -98,7 +137,18 @@ final class HubProcess implements AutoCloseable {
     }
 
     String token(String client) throws IOException {
+        if (tokens != null) {
+            return tokens.agency(client);
+        }
         return Files.readString(dataDir.resolve("demo-tokens").resolve(client + ".jwt")).trim();
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request, String bearer) throws IOException, InterruptedException {
+        return HTTP.send(request.header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     HttpResponse<String> post(String client, String body) throws IOException, InterruptedException {
