@@ -255,6 +255,10 @@ public class DeliveryDispatcher {
                 endpoint.retire(0);
             }
         }
+        closeConnection();
+    }
+
+    private void closeConnection() {
         Connection c = connection;
         connection = null;
         if (c != null) {
@@ -554,15 +558,7 @@ public class DeliveryDispatcher {
             Thread.currentThread().interrupt();
         }
         endpoints.values().forEach(e -> e.retire(0));
-        Connection c = connection;
-        connection = null;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (JMSException | RuntimeException e) {
-                LOG.debugf("closing the delivery connection: %s", e.getMessage());
-            }
-        }
+        closeConnection();
         if (template != null) {
             try {
                 template.stop();

@@ -21,14 +21,11 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -38,6 +35,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.support.AgencyStubsResource;
 import wales.safeguarding.hub.support.FreshBrokerJournal;
+import wales.safeguarding.hub.support.OwnSchema;
 import wales.safeguarding.hub.support.TrackingDatabaseResource;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.LanguagePreference;
@@ -69,14 +67,7 @@ class DirectoryAtWalesSizeFlowTest {
 
     @BeforeEach
     void an_empty_directory_in_its_own_schema() throws SQLException {
-        execute(suite, "drop schema if exists " + SCHEMA + " cascade", "create schema " + SCHEMA);
-        Config config = ConfigProvider.getConfig();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(config.getValue("quarkus.datasource.jdbc.url", String.class));
-        ds.setUser(config.getValue("quarkus.datasource.username", String.class));
-        ds.setPassword(config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
-        ds.setCurrentSchema(SCHEMA);
-        schema = ds;
+        schema = OwnSchema.fresh(suite, SCHEMA);
         Flyway.configure().dataSource(schema).schemas(SCHEMA).locations("filesystem:src/main/resources/db/migration")
                 .load().migrate();
     }

@@ -24,7 +24,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +33,7 @@ import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
 import wales.safeguarding.hub.support.Database;
 import wales.safeguarding.hub.support.FreshBrokerJournal;
+import wales.safeguarding.hub.support.OwnSchema;
 import wales.safeguarding.hub.support.TrackingDatabaseResource;
 import wales.safeguarding.schemas.envelope.LanguagePreference;
 
@@ -59,14 +59,8 @@ class DirectoryFirstStartFlowTest {
 
     @BeforeEach
     void a_schema_at_v11_with_a_console_edit() throws SQLException {
-        execute(suite, "drop schema if exists " + SCHEMA + " cascade", "create schema " + SCHEMA);
+        upgraded = OwnSchema.fresh(suite, SCHEMA);
         Config config = ConfigProvider.getConfig();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(config.getValue("quarkus.datasource.jdbc.url", String.class));
-        ds.setUser(config.getValue("quarkus.datasource.username", String.class));
-        ds.setPassword(config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
-        ds.setCurrentSchema(SCHEMA);
-        upgraded = ds;
         location = config.getValue("hub.directory.location", String.class);
         migrate("11");
         execute(upgraded, """
