@@ -272,9 +272,15 @@ public class DeliveryDispatcher {
 
     /**
      * Sets the broker-side bound on consumers of the agency's queue once per process (and again when the directory
-     * changes it). Where the broker refuses management requests, the bound holds per instance only.
+     * changes it), for an agency whose bound is not the broker's default of 1. Where the broker refuses management
+     * requests, a raised bound holds per instance only.
      */
     private void limitConsumers(Endpoint endpoint) {
+        if (endpoint.lanes.length == 1 && !limitsSet.containsKey(endpoint.agencyId)) {
+            // the broker's default-max-consumers for hub.deliver.# is already 1: no management request for the
+            // ~1,900 agencies that keep the default, only for those whose bound is raised
+            return;
+        }
         if (Integer.valueOf(endpoint.lanes.length).equals(limitsSet.get(endpoint.agencyId))) {
             return;
         }

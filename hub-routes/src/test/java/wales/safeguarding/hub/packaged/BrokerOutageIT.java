@@ -97,7 +97,10 @@ class BrokerOutageIT {
             assertThat(answer.statusCode()).as("answer to a message sent while the broker is down").isEqualTo(202);
             duringOutage.add(message.get("messageId").asText());
         }
-        readiness.add("during the outage: " + readinessOf(hub));
+        readiness.add("during the outage: " + readinessOf(hub) + ", broker " + wellnessOf(hub));
+        // readiness follows what intake needs (the database): the instance stays in the Service and says so
+        assertThat(readinessOf(hub)).as("readiness while the broker is down").isEqualTo(200);
+        assertThat(wellnessOf(hub)).as("the broker's own check while it is down").isEqualTo(503);
         assertThat(stubs.arrivals(duringOutage)).as("nothing can be delivered without the broker").isEmpty();
 
         broker.start();
@@ -107,7 +110,8 @@ class BrokerOutageIT {
         // several outbox sweeps and redelivery rounds pass while we watch: no copy may arrive twice
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15))
                 .until(() -> total(stubs.arrivals(all)) == all.size());
-        readiness.add("after: " + readinessOf(hub));
+        readiness.add("after: " + readinessOf(hub) + ", broker " + wellnessOf(hub));
+        assertThat(wellnessOf(hub)).as("the broker's own check once it is back").isEqualTo(200);
         System.out.printf("BrokerOutageIT: %d messages before, %d during the outage (all 202), distinct delivered %d, "
                 + "total requests %d, readiness %s, took %d s%n", BEFORE, DURING, stubs.arrivals(all).size(),
                 total(stubs.arrivals(all)), readiness, Duration.ofNanos(System.nanoTime() - started).toSeconds());
@@ -122,7 +126,17 @@ class BrokerOutageIT {
     }
 
     private static int readinessOf(HubProcess hub) throws Exception {
-        return hub.send(HttpRequest.newBuilder(hub.uri("/q/health/ready")).GET(), "none").statusCode();
+        return health(hub, "/q/health/ready");
+    }
+
+    private static int wellnessOf(HubProcess hub) throws Exception {
+        return health(hub, "/q/health/well");
+    }
+
+    /** Health needs no token (and an invalid one would be refused). */
+    private static int health(HubProcess hub, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(hub.uri(path)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     static int total(Map<String, Integer> arrivals) {
