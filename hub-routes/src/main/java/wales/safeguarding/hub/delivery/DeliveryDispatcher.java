@@ -476,8 +476,8 @@ public class DeliveryDispatcher {
             if (next != null) {
                 Duration wait = switch (next.why()) {
                     case RETRY -> next.after();
-                    case BEHIND_COPY_ON_ITS_WAY -> policy.holdWait(0);
-                    case BEHIND_COPY_RETRYING -> policy.holdWait(holds);
+                    case BEHIND_COPY_ON_ITS_WAY -> policy.holdWait(false, holds);
+                    case BEHIND_COPY_RETRYING -> policy.holdWait(true, holds);
                 };
                 BytesMessage again = session.createBytesMessage();
                 if (body != null) {

@@ -66,20 +66,25 @@ public class DeliveryPolicy {
     }
 
     /**
-     * The wait before a copy held back behind an earlier one of the same case is looked at again: {@code
-     * hub.delivery.hold-wait-ms} while that copy is on its way ({@code holds} 0), one more of it for each time it was
-     * held behind a copy waiting for its retry, up to {@code hub.delivery.hold-max-wait-ms}.
+     * The wait before a copy held back behind an earlier copy of the same case is looked at again. Behind a copy on
+     * its way (being delivered now): {@code hub.delivery.hold-wait-ms}, short, since that copy is done in moments.
+     * Behind a copy waiting for its retry: {@code hub.delivery.hold-retry-wait-ms}, doubling with each hold
+     * ({@code holds}), at most {@code hub.delivery.hold-max-wait-ms}, so a long outage costs few looks.
      */
-    public Duration holdWait(int holds) {
-        long ms = Math.min(holdMaxMs(), holdFirstMs() * (Math.max(0, Math.min(holds, 100_000)) + 1L));
+    public Duration holdWait(boolean behindRetry, int holds) {
+        if (!behindRetry) {
+            return Duration.ofMillis(millis("hub.delivery.hold-wait-ms", 100L));
+        }
+        long first = millis("hub.delivery.hold-retry-wait-ms", 1000L);
+        long ms = Math.min(holdMaxMs(), first << Math.max(0, Math.min(holds, 20)));
         return Duration.ofMillis(ms);
     }
 
-    private long holdFirstMs() {
-        return config.getOptionalValue("hub.delivery.hold-wait-ms", Long.class).orElse(1000L);
+    private long millis(String key, long fallback) {
+        return config.getOptionalValue(key, Long.class).orElse(fallback);
     }
 
     private long holdMaxMs() {
-        return config.getOptionalValue("hub.delivery.hold-max-wait-ms", Long.class).orElse(300_000L);
+        return millis("hub.delivery.hold-max-wait-ms", 300_000L);
     }
 }
