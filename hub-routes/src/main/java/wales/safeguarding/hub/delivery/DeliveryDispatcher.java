@@ -235,7 +235,14 @@ public class DeliveryDispatcher {
                     }
                 });
             }
-            c.setExceptionListener(e -> dropConnection("connection lost: " + e.getMessage()));
+            c.setExceptionListener(e -> {
+                // Artemis tells the listener of a fail-over it completed too (code FAILOVER): the connection and its
+                // sessions live on (an open transaction was rolled back, its copy comes again). Only a connection
+                // that is gone for good is dropped and made anew at the next scan.
+                if (!ActiveMQConnection.EXCEPTION_FAILOVER.equals(e.getErrorCode())) {
+                    scanner.execute(() -> dropConnection("connection lost: " + e.getMessage()));
+                }
+            });
             c.start();
             connection = c;
             template = camel.createProducerTemplate();
