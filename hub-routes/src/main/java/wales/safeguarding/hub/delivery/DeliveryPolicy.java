@@ -73,7 +73,7 @@ public class DeliveryPolicy {
      */
     public Duration holdWait(boolean behindRetry, int holds) {
         if (!behindRetry) {
-            return Duration.ofMillis(millis("hub.delivery.hold-wait-ms", 100L));
+            return Duration.ofMillis(millis("hub.delivery.hold-wait-ms", 500L));
         }
         long first = millis("hub.delivery.hold-retry-wait-ms", 1000L);
         long ms = Math.min(holdMaxMs(), first << Math.max(0, Math.min(holds, 20)));
