@@ -156,11 +156,6 @@ public class DeliveryDispatcher {
         return !paused.contains(agencyId);
     }
 
-    /** Lanes open now, across all agencies: the broker sessions this instance holds for delivery. */
-    public int openLanes() {
-        return endpoints.values().stream().mapToInt(Endpoint::openLanes).sum();
-    }
-
     /** An agency removed or changed (its concurrency may have): its lanes close, and open again as the entry says. */
     void onDirectoryChanged(@Observes DirectoryChanged change) {
         for (Set<String> ids : java.util.List.of(change.removed(), change.changed())) {
@@ -333,14 +328,6 @@ public class DeliveryDispatcher {
             }
         }
 
-        int openLanes() {
-            int n = 0;
-            for (Lane lane : lanes) {
-                n += lane.open() ? 1 : 0;
-            }
-            return n;
-        }
-
         /**
          * Retires the endpoint and closes its lanes, waiting up to {@code waitMs} for a delivery in progress; a lane
          * still running then closes itself when its copy is done.
@@ -379,10 +366,6 @@ public class DeliveryDispatcher {
 
         Lane(Endpoint endpoint) {
             this.endpoint = endpoint;
-        }
-
-        boolean open() {
-            return session != null;
         }
 
         void wake() {
