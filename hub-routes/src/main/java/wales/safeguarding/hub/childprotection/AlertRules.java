@@ -1,7 +1,5 @@
 package wales.safeguarding.hub.childprotection;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +8,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import wales.safeguarding.hub.intake.ComplianceNote;
-import wales.safeguarding.hub.intake.FlowRules;
-import wales.safeguarding.hub.intake.Routing;
+import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.ChildCase;
+import wales.safeguarding.hub.rules.Effect;
+import wales.safeguarding.hub.rules.FlowRules;
+import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.childprotection.ChildRef;
 import wales.safeguarding.schemas.childprotection.HealthAlert;
 import wales.safeguarding.schemas.childprotection.InformationShare;
@@ -31,12 +32,10 @@ import wales.safeguarding.schemas.validation.Violation;
 @ApplicationScoped
 public class AlertRules implements FlowRules {
 
-    private final CaseBook cases;
     private final CaseParties parties;
     private final AlertRouting routing;
 
-    public AlertRules(CaseBook cases, CaseParties parties, AlertRouting routing) {
-        this.cases = cases;
+    public AlertRules(CaseParties parties, AlertRouting routing) {
         this.parties = parties;
         this.routing = routing;
     }
@@ -47,7 +46,7 @@ public class AlertRules implements FlowRules {
     }
 
     @Override
-    public Routing route(Connection c, Envelope message) throws SQLException {
+    public Routing route(Envelope message, CaseFacts facts) {
         if (message.type() == MessageType.INFORMATION_SHARE) {
             ChildRef child = ConferenceRules.body(message, InformationShare.class).child();
             return Routing.to(parties.council(child).filter(council -> !council.equals(message.sender()))
@@ -74,7 +73,7 @@ public class AlertRules implements FlowRules {
         }
         List<String> to = new ArrayList<>(List.of(council.get()));
         List<ComplianceNote> notes = new ArrayList<>();
-        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
+        Optional<ChildCase> known = facts.caseOf(message.caseReference());
         if (known.isPresent() && known.get().registered()) {
             for (String role : routing.reaches().getOrDefault(kind, List.of())) {
                 Optional<String> member = switch (role) {
@@ -96,7 +95,8 @@ public class AlertRules implements FlowRules {
     }
 
     @Override
-    public void accepted(Connection c, Envelope message, Instant at) {
+    public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
         // Alerts start no clock: they are acted on by the people who receive them.
+        return List.of();
     }
 }

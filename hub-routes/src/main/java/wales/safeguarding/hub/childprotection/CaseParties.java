@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.rules.ChildCase;
 import wales.safeguarding.schemas.childprotection.ChildRef;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.validation.Violation;
@@ -24,29 +25,29 @@ public class CaseParties {
         this.directory = directory;
     }
 
-    public Optional<String> gpPractice(ChildRef child, Optional<CaseBook.ChildCase> known) {
+    public Optional<String> gpPractice(ChildRef child, Optional<ChildCase> known) {
         Optional<String> fromMessage = Optional.ofNullable(child == null ? null : child.gpPractice())
                 .flatMap(gp -> directory.byOdsCode(gp.odsCode())).map(Agency::id);
-        return fromMessage.or(() -> known.map(CaseBook.ChildCase::gpPractice));
+        return fromMessage.or(() -> known.map(ChildCase::gpPractice));
     }
 
-    public Optional<String> school(ChildRef child, Optional<CaseBook.ChildCase> known) {
+    public Optional<String> school(ChildRef child, Optional<ChildCase> known) {
         // after a school-transfer its new school holds: a later message may still carry the school the child left
-        Optional<String> transferred = known.filter(CaseBook.ChildCase::schoolFromTransfer)
-                .map(CaseBook.ChildCase::school);
+        Optional<String> transferred = known.filter(ChildCase::schoolFromTransfer)
+                .map(ChildCase::school);
         if (transferred.isPresent()) {
             return transferred;
         }
         Optional<String> fromMessage = Optional.ofNullable(child == null ? null : child.school())
                 .flatMap(school -> directory.bySchoolNumber(school.schoolNumber())).map(Agency::id);
-        return fromMessage.or(() -> known.map(CaseBook.ChildCase::school));
+        return fromMessage.or(() -> known.map(ChildCase::school));
     }
 
-    public Optional<String> policeForce(ChildRef child, String named, Optional<CaseBook.ChildCase> known) {
+    public Optional<String> policeForce(ChildRef child, String named, Optional<ChildCase> known) {
         Optional<String> fromMessage = Optional.ofNullable(named).flatMap(directory::find).map(Agency::id)
                 .or(() -> Optional.ofNullable(child == null ? null : child.localAuthority())
                         .flatMap(directory::policeForceFor).map(Agency::id));
-        return fromMessage.or(() -> known.map(CaseBook.ChildCase::policeForce));
+        return fromMessage.or(() -> known.map(ChildCase::policeForce));
     }
 
     public Optional<String> council(ChildRef child) {
@@ -55,7 +56,7 @@ public class CaseParties {
     }
 
     /** Only children's services send this type; and a case belongs to one council. */
-    public Optional<Violation> councilSends(Envelope message, Optional<CaseBook.ChildCase> known) {
+    public Optional<Violation> councilSends(Envelope message, Optional<ChildCase> known) {
         boolean council = directory.find(message.sender()).map(a -> a.kind() == AgencyKind.COUNCIL).orElse(false);
         if (!council) {
             return Optional.of(new Violation("/sender", "council-only-type",

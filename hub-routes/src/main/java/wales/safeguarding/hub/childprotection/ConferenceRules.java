@@ -1,7 +1,5 @@
 package wales.safeguarding.hub.childprotection;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,22 +9,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import wales.safeguarding.hub.clocks.ClockRepository;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import wales.safeguarding.hub.calendar.StatutoryClocks;
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
-import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.dutytoreport.DutyToReportRules;
-import wales.safeguarding.hub.intake.ComplianceNote;
-import wales.safeguarding.hub.intake.FlowRules;
-import wales.safeguarding.hub.intake.Routing;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.ChildCase;
+import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.rules.Effect;
+import wales.safeguarding.hub.rules.FlowRules;
+import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.hub.tracking.StoredMessage;
-import wales.safeguarding.hub.tracking.TrackingRepository;
 import wales.safeguarding.schemas.childprotection.ChildRef;
 import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
@@ -64,28 +62,17 @@ public class ConferenceRules implements FlowRules {
     static final String FIRST_REVIEW = "first-review-conference";
     static final String REVIEW = "review-conference";
 
-    private final CaseBook cases;
     private final CaseParties parties;
-    private final ClockKeeper clocks;
     private final StatutoryClocks calendar;
-    private final TrackingRepository tracking;
-    private final ClockRepository clockStore;
-    private final RegisterRules register;
     private final int reportLeadDays;
     private final int correctionDays;
     private final Clock clock;
 
-    public ConferenceRules(CaseBook cases, CaseParties parties, ClockKeeper clocks, StatutoryClocks calendar,
-            TrackingRepository tracking, ClockRepository clockStore, RegisterRules register, Clock clock,
+    public ConferenceRules(CaseParties parties, StatutoryClocks calendar, Clock clock,
             @ConfigProperty(name = "hub.conference.written-report-lead-working-days") int reportLeadDays,
             @ConfigProperty(name = "hub.conference.minutes-correction-working-days") int correctionDays) {
-        this.cases = cases;
         this.parties = parties;
-        this.clocks = clocks;
         this.calendar = calendar;
-        this.tracking = tracking;
-        this.clockStore = clockStore;
-        this.register = register;
         this.reportLeadDays = reportLeadDays;
         this.correctionDays = correctionDays;
         this.clock = clock;
@@ -99,38 +86,38 @@ public class ConferenceRules implements FlowRules {
     }
 
     @Override
-    public Routing route(Connection c, Envelope message) throws SQLException {
-        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
+    public Routing route(Envelope message, CaseFacts facts) {
+        Optional<ChildCase> known = facts.caseOf(message.caseReference());
         return switch (message.type()) {
             case STRATEGY_MEETING_INVITATION -> councilOnly(message, known, () -> strategyMeeting(message, known));
             case CONFERENCE_INVITATION -> councilOnly(message, known, () -> invitation(message, known));
-            case OUTLINE_PLAN -> councilOnly(message, known, () -> toEveryInvitee(c, message, known,
+            case OUTLINE_PLAN -> councilOnly(message, known, () -> toEveryInvitee(facts, message,
                     body(message, OutlinePlan.class).conferenceId(), coreGroupOf(body(message, OutlinePlan.class))));
-            case CONFERENCE_MINUTES -> councilOnly(message, known, () -> toEveryInvitee(c, message, known,
+            case CONFERENCE_MINUTES -> councilOnly(message, known, () -> toEveryInvitee(facts, message,
                     body(message, ConferenceMinutes.class).conferenceId(), List.of()));
-            case CONFERENCE_REPORT -> answerTo(c, message, MessageType.CONFERENCE_INVITATION,
+            case CONFERENCE_REPORT -> answerTo(facts, message, MessageType.CONFERENCE_INVITATION,
                     "answers-an-invitation-sent-to-you", "a conference-invitation sent to " + message.sender());
-            case MINUTES_CORRECTION -> correction(c, message, known);
+            case MINUTES_CORRECTION -> correction(facts, message);
             default -> throw new IllegalStateException("not a conference message: " + message.type());
         };
     }
 
     @Override
-    public void accepted(Connection c, Envelope message, Instant at) throws SQLException {
-        switch (message.type()) {
-            case STRATEGY_MEETING_INVITATION -> strategyMeetingHeld(c, message, at);
-            case CONFERENCE_INVITATION -> invited(c, message, at);
-            case CONFERENCE_REPORT -> clocks.stop(c, WRITTEN_REPORT, message.caseReference(),
-                    body(message, ConferenceReport.class).conferenceId(), message.sender(), message.messageId(), at);
-            case OUTLINE_PLAN -> outlinePlanCirculated(c, message, at);
-            case CONFERENCE_MINUTES -> minutesCirculated(c, message, at);
-            default -> { }
-        }
+    public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
+        return switch (message.type()) {
+            case STRATEGY_MEETING_INVITATION -> strategyMeetingHeld(facts, message);
+            case CONFERENCE_INVITATION -> invited(facts, message, at);
+            case CONFERENCE_REPORT -> List.of(new Effect.StopClocks(WRITTEN_REPORT, message.caseReference(),
+                    body(message, ConferenceReport.class).conferenceId(), message.sender()));
+            case OUTLINE_PLAN -> outlinePlanCirculated(facts, message);
+            case CONFERENCE_MINUTES -> minutesCirculated(message);
+            default -> List.of();
+        };
     }
 
     // ---- routing ----
 
-    private Routing strategyMeeting(Envelope message, Optional<CaseBook.ChildCase> known) {
+    private Routing strategyMeeting(Envelope message, Optional<ChildCase> known) {
         StrategyMeetingInvitation body = body(message, StrategyMeetingInvitation.class);
         List<String> to = agencies(body.invitees());
         List<ComplianceNote> notes = new ArrayList<>();
@@ -144,7 +131,7 @@ public class ConferenceRules implements FlowRules {
         return new Routing(to, List.of(), notes);
     }
 
-    private Routing invitation(Envelope message, Optional<CaseBook.ChildCase> known) {
+    private Routing invitation(Envelope message, Optional<ChildCase> known) {
         ConferenceInvitation body = body(message, ConferenceInvitation.class);
         List<String> to = agencies(body.invitees());
         List<ComplianceNote> notes = new ArrayList<>();
@@ -159,16 +146,16 @@ public class ConferenceRules implements FlowRules {
     }
 
     /** The outline plan and the minutes go to every invitee and core group member, whatever the council's list. */
-    private Routing toEveryInvitee(Connection c, Envelope message, Optional<CaseBook.ChildCase> known,
-            String conferenceId, List<String> alsoCoreGroup) throws SQLException {
-        Set<String> invitees = cases.invitees(c, message.caseReference(), conferenceId);
+    private static Routing toEveryInvitee(CaseFacts facts, Envelope message, String conferenceId,
+            List<String> alsoCoreGroup) {
+        Set<String> invitees = facts.invitees(message.caseReference(), conferenceId);
         if (invitees.isEmpty()) {
             return Routing.refused(new Violation("/body/conferenceId", "known-conference",
                     "no invitation to conference " + conferenceId + " in case " + message.caseReference()
                             + " went through the hub, so its invitees are not known"));
         }
         Set<String> everyone = new LinkedHashSet<>(invitees);
-        everyone.addAll(cases.coreGroup(c, message.caseReference()));
+        everyone.addAll(facts.coreGroup(message.caseReference()));
         everyone.addAll(alsoCoreGroup);
         everyone.remove(message.sender());
         List<String> added = everyone.stream().filter(a -> !named(message).contains(a)).toList();
@@ -177,21 +164,21 @@ public class ConferenceRules implements FlowRules {
         return new Routing(new ArrayList<>(everyone), List.of(), notes);
     }
 
-    private Routing answerTo(Connection c, Envelope answer, MessageType answered, String rule, String what)
-            throws SQLException {
-        Optional<StoredMessage> original = tracking.answeredMessage(c, answer, answered);
+    private static Routing answerTo(CaseFacts facts, Envelope answer, MessageType answered, String rule,
+            String what) {
+        Optional<StoredMessage> original = facts.answered(answer, answered);
         return original.map(o -> Routing.to(List.of(o.sender()))).orElseGet(() -> Routing.refused(
                 new Violation("/correlationId", rule, "must be the messageId of " + what)));
     }
 
-    private Routing correction(Connection c, Envelope message, Optional<CaseBook.ChildCase> known) throws SQLException {
-        Routing routing = answerTo(c, message, MessageType.CONFERENCE_MINUTES, "answers-minutes-sent-to-you",
+    private Routing correction(CaseFacts facts, Envelope message) {
+        Routing routing = answerTo(facts, message, MessageType.CONFERENCE_MINUTES, "answers-minutes-sent-to-you",
                 "conference-minutes sent to " + message.sender());
         if (!routing.violations().isEmpty()) {
             return routing;
         }
         String conferenceId = body(message, MinutesCorrection.class).conferenceId();
-        Optional<Instant> received = cases.minutesReceived(c, message.caseReference(), conferenceId);
+        Optional<Instant> received = facts.minutesReceived(message.caseReference(), conferenceId);
         if (received.isPresent()) {
             Instant windowEnds = calendar.due(received.get(), correctionDays).dueAt();
             if (!clock.instant().isBefore(windowEnds)) {
@@ -206,66 +193,68 @@ public class ConferenceRules implements FlowRules {
 
     // ---- what acceptance starts and stops ----
 
-    private void strategyMeetingHeld(Connection c, Envelope message, Instant at) throws SQLException {
+    private List<Effect> strategyMeetingHeld(CaseFacts facts, Envelope message) {
         StrategyMeetingInvitation body = body(message, StrategyMeetingInvitation.class);
-        remember(c, message, first(body.children()), at);
+        List<Effect> effects = new ArrayList<>();
+        effects.add(remember(facts, message, first(body.children())));
         if (body.dutyToReportId() != null) {
             // A strategy discussion about the report is a decision on next actions.
-            clockStore.meetClock(c, body.dutyToReportId(), DutyToReportRules.NEXT_ACTIONS, message.sender(),
-                    message.messageId(), at);
+            effects.add(new Effect.MeetClock(body.dutyToReportId(), DutyToReportRules.NEXT_ACTIONS, message.sender()));
         }
         Instant held = body.meeting().startsAt().toInstant();
         // The initial conference is due 15 working days after the last strategy discussion.
-        if (clocks.move(c, INITIAL_CONFERENCE, message.caseReference(), null, held) == 0) {
-            clocks.start(c, INITIAL_CONFERENCE, message.messageId(), message.caseReference(), null, message.sender(),
-                    message.sender(), held);
+        if (!facts.runningClocks(message.caseReference(), INITIAL_CONFERENCE, null).isEmpty()) {
+            effects.add(new Effect.MoveClocks(INITIAL_CONFERENCE, message.caseReference(), null, held));
+        } else {
+            effects.add(new Effect.StartClock(INITIAL_CONFERENCE, message.caseReference(), null, message.sender(),
+                    message.sender(), held));
         }
+        return effects;
     }
 
-    private void invited(Connection c, Envelope message, Instant at) throws SQLException {
+    private List<Effect> invited(CaseFacts facts, Envelope message, Instant at) {
         ConferenceInvitation body = body(message, ConferenceInvitation.class);
         String caseRef = message.caseReference();
         String conference = body.conferenceId();
-        remember(c, message, first(body.children()), at);
-        cases.addMembers(c, caseRef, CaseBook.INVITEE, conference, message.recipients());
+        List<Effect> effects = new ArrayList<>();
+        effects.add(remember(facts, message, first(body.children())));
+        effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.INVITEE, conference, message.recipients()));
         Instant startsAt = body.meeting().startsAt().toInstant();
         if ("initial".equals(body.kind())) {
-            clocks.stop(c, INITIAL_CONFERENCE, caseRef, null, null, message.messageId(), at);
+            effects.add(new Effect.StopClocks(INITIAL_CONFERENCE, caseRef, null, null));
         } else {
-            clocks.stop(c, FIRST_REVIEW, caseRef, null, null, message.messageId(), at);
-            clocks.stop(c, REVIEW, caseRef, null, null, message.messageId(), at);
+            effects.add(new Effect.StopClocks(FIRST_REVIEW, caseRef, null, null));
+            effects.add(new Effect.StopClocks(REVIEW, caseRef, null, null));
         }
-        boolean rescheduled = clocks.move(c, OUTLINE_PLAN, caseRef, conference, startsAt) > 0;
+        boolean rescheduled = !facts.runningClocks(caseRef, OUTLINE_PLAN, conference).isEmpty();
         if (rescheduled) {
-            clocks.move(c, CONFERENCE_MINUTES, caseRef, conference, startsAt);
-            tracking.audit(c, message.messageId(), null, "compliance-note", null, null,
-                    ComplianceNotes.conferenceRescheduled(conference, startsAt.toString()).detail(), "hub", at);
+            effects.add(new Effect.MoveClocks(OUTLINE_PLAN, caseRef, conference, startsAt));
+            effects.add(new Effect.MoveClocks(CONFERENCE_MINUTES, caseRef, conference, startsAt));
+            effects.add(new Effect.Note(ComplianceNotes.conferenceRescheduled(conference, startsAt.toString())));
         } else {
-            clocks.start(c, OUTLINE_PLAN, message.messageId(), caseRef, conference, message.sender(), message.sender(),
-                    startsAt);
-            clocks.start(c, CONFERENCE_MINUTES, message.messageId(), caseRef, conference, message.sender(),
-                    message.sender(), startsAt);
+            effects.add(new Effect.StartClock(OUTLINE_PLAN, caseRef, conference, message.sender(), message.sender(),
+                    startsAt));
+            effects.add(new Effect.StartClock(CONFERENCE_MINUTES, caseRef, conference, message.sender(),
+                    message.sender(), startsAt));
         }
         Instant reportDue = reportDue(body, startsAt);
-        Optional<String> gp = cases.find(c, caseRef).map(CaseBook.ChildCase::gpPractice);
+        Optional<String> gp = parties.gpPractice(first(body.children()), facts.caseOf(caseRef));
         Set<String> owing = new LinkedHashSet<>();
         gp.filter(message.recipients()::contains).ifPresent(owing::add);
         if (body.writtenReport() != null && body.writtenReport().requested()) {
             owing.addAll(message.recipients());
         }
         // A rescheduled conference moves the reports already asked for; each agency newly asked owes one.
-        clocks.moveUntil(c, WRITTEN_REPORT, caseRef, conference, at, reportDue);
+        effects.add(new Effect.MoveClocksUntil(WRITTEN_REPORT, caseRef, conference, at, reportDue));
+        Set<String> alreadyOwing = new LinkedHashSet<>();
+        facts.runningClocks(caseRef, WRITTEN_REPORT, conference).forEach(k -> alreadyOwing.add(k.owedBy()));
         for (String agency : owing) {
-            if (!owedBy(c, caseRef, conference, agency)) {
-                clocks.startUntil(c, WRITTEN_REPORT, message.messageId(), caseRef, conference, agency,
-                        message.sender(), at, reportDue);
+            if (!alreadyOwing.contains(agency)) {
+                effects.add(new Effect.StartClockUntil(WRITTEN_REPORT, caseRef, conference, agency, message.sender(), at,
+                        reportDue));
             }
         }
-    }
-
-    private boolean owedBy(Connection c, String caseRef, String conference, String agency) throws SQLException {
-        return clockStore.runningCaseClocks(c, caseRef, WRITTEN_REPORT, conference).stream()
-                .anyMatch(k -> k.owedBy().equals(agency));
+        return effects;
     }
 
     private Instant reportDue(ConferenceInvitation body, Instant startsAt) {
@@ -277,51 +266,50 @@ public class ConferenceRules implements FlowRules {
         return leadTime;
     }
 
-    private void outlinePlanCirculated(Connection c, Envelope message, Instant at) throws SQLException {
+    private List<Effect> outlinePlanCirculated(CaseFacts facts, Envelope message) {
         OutlinePlan body = body(message, OutlinePlan.class);
         String caseRef = message.caseReference();
-        clocks.stop(c, OUTLINE_PLAN, caseRef, body.conferenceId(), null, message.messageId(), at);
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.StopClocks(OUTLINE_PLAN, caseRef, body.conferenceId(), null));
         Instant held = noonOf(body.heldOn());
-        boolean wasRegistered = cases.find(c, caseRef).map(CaseBook.ChildCase::registered).orElse(false);
+        boolean wasRegistered = facts.caseOf(caseRef).map(ChildCase::registered).orElse(false);
         if (body.registered()) {
-            cases.addMembers(c, caseRef, CaseBook.CORE_GROUP, null, coreGroupOf(body));
-            cases.setRegistered(c, caseRef, true, at);
-            if (!wasRegistered) {
-                register.startCoreGroup(c, message, RegisterRules.FIRST_CORE_GROUP, held);
+            effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.CORE_GROUP, null, coreGroupOf(body)));
+            effects.add(new Effect.SetRegistered(caseRef, true));
+            if (!wasRegistered && !RegisterRules.running(facts, caseRef, RegisterRules.FIRST_CORE_GROUP)
+                    && !RegisterRules.running(facts, caseRef, RegisterRules.CORE_GROUP)) {
+                effects.add(RegisterRules.coreGroupClock(message, RegisterRules.FIRST_CORE_GROUP, held));
             }
-            clocks.start(c, wasRegistered ? REVIEW : FIRST_REVIEW, message.messageId(), caseRef, null,
-                    message.sender(), message.sender(), held);
+            effects.add(new Effect.StartClock(wasRegistered ? REVIEW : FIRST_REVIEW, caseRef, null, message.sender(),
+                    message.sender(), held));
         } else {
-            register.endPlan(c, message, at);
+            effects.addAll(RegisterRules.endPlan(caseRef));
         }
+        return effects;
     }
 
-    private void minutesCirculated(Connection c, Envelope message, Instant at) throws SQLException {
+    private static List<Effect> minutesCirculated(Envelope message) {
         ConferenceMinutes body = body(message, ConferenceMinutes.class);
-        cases.recordMinutes(c, message.caseReference(), body.conferenceId(), message.messageId(), at);
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.RecordMinutes(message.caseReference(), body.conferenceId()));
         if (body.isFinal()) {
-            clocks.stop(c, CONFERENCE_MINUTES, message.caseReference(), body.conferenceId(), null, message.messageId(),
-                    at);
+            effects.add(new Effect.StopClocks(CONFERENCE_MINUTES, message.caseReference(), body.conferenceId(), null));
         }
+        return effects;
     }
 
     // ---- helpers ----
 
-    private void remember(Connection c, Envelope message, ChildRef child, Instant at) throws SQLException {
-        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
-        cases.remember(c, message.caseReference(), message.sender(), parties.gpPractice(child, known).orElse(null),
-                parties.school(child, known).orElse(null), parties.policeForce(child, null, known).orElse(null), at);
+    private Effect remember(CaseFacts facts, Envelope message, ChildRef child) {
+        Optional<ChildCase> known = facts.caseOf(message.caseReference());
+        return new Effect.RememberCase(message.caseReference(), message.sender(),
+                parties.gpPractice(child, known).orElse(null), parties.school(child, known).orElse(null),
+                parties.policeForce(child, null, known).orElse(null));
     }
 
-    private Routing councilOnly(Envelope message, Optional<CaseBook.ChildCase> known, SqlRouting routing)
-            throws SQLException {
+    private Routing councilOnly(Envelope message, Optional<ChildCase> known, Supplier<Routing> routing) {
         Optional<Violation> refusal = parties.councilSends(message, known);
-        return refusal.isPresent() ? Routing.refused(refusal.get()) : routing.route();
-    }
-
-    @FunctionalInterface
-    private interface SqlRouting {
-        Routing route() throws SQLException;
+        return refusal.isPresent() ? Routing.refused(refusal.get()) : routing.get();
     }
 
     static Instant noonOf(LocalDate day) {

@@ -1,7 +1,5 @@
 package wales.safeguarding.hub.childprotection;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,10 +9,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import wales.safeguarding.hub.clocks.ClockKeeper;
-import wales.safeguarding.hub.intake.ComplianceNote;
-import wales.safeguarding.hub.intake.FlowRules;
-import wales.safeguarding.hub.intake.Routing;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.ChildCase;
+import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.rules.Effect;
+import wales.safeguarding.hub.rules.FlowRules;
+import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.childprotection.PlanUpdate;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.envelope.Envelope;
@@ -37,14 +37,10 @@ public class RegisterRules implements FlowRules {
     static final String FIRST_CORE_GROUP = "first-core-group";
     static final String CORE_GROUP = "core-group";
 
-    private final CaseBook cases;
     private final CaseParties parties;
-    private final ClockKeeper clocks;
 
-    public RegisterRules(CaseBook cases, CaseParties parties, ClockKeeper clocks) {
-        this.cases = cases;
+    public RegisterRules(CaseParties parties) {
         this.parties = parties;
-        this.clocks = clocks;
     }
 
     @Override
@@ -53,14 +49,14 @@ public class RegisterRules implements FlowRules {
     }
 
     @Override
-    public Routing route(Connection c, Envelope message) throws SQLException {
-        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
+    public Routing route(Envelope message, CaseFacts facts) {
+        Optional<ChildCase> known = facts.caseOf(message.caseReference());
         var refusal = parties.councilSends(message, known);
         if (refusal.isPresent()) {
             return Routing.refused(refusal.get());
         }
         if (message.type() == MessageType.PLAN_UPDATE) {
-            Set<String> coreGroup = new LinkedHashSet<>(cases.coreGroup(c, message.caseReference()));
+            Set<String> coreGroup = new LinkedHashSet<>(facts.coreGroup(message.caseReference()));
             coreGroup.remove(message.sender());
             return Routing.to(new ArrayList<>(coreGroup));
         }
@@ -88,46 +84,52 @@ public class RegisterRules implements FlowRules {
     }
 
     @Override
-    public void accepted(Connection c, Envelope message, Instant at) throws SQLException {
+    public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
+        String caseRef = message.caseReference();
+        Optional<ChildCase> known = facts.caseOf(caseRef);
+        List<Effect> effects = new ArrayList<>();
         if (message.type() == MessageType.PLAN_UPDATE) {
-            boolean met = clocks.stop(c, FIRST_CORE_GROUP, message.caseReference(), null, null, message.messageId(), at)
-                    + clocks.stop(c, CORE_GROUP, message.caseReference(), null, null, message.messageId(), at) > 0;
-            boolean registered = cases.find(c, message.caseReference()).map(CaseBook.ChildCase::registered).orElse(false);
-            if (met || registered) {
-                startCoreGroup(c, message, CORE_GROUP, at);
+            boolean met = running(facts, caseRef, FIRST_CORE_GROUP) || running(facts, caseRef, CORE_GROUP);
+            effects.add(new Effect.StopClocks(FIRST_CORE_GROUP, caseRef, null, null));
+            effects.add(new Effect.StopClocks(CORE_GROUP, caseRef, null, null));
+            if (met || known.map(ChildCase::registered).orElse(false)) {
+                effects.add(coreGroupClock(message, CORE_GROUP, at));
             }
             PlanUpdate body = ConferenceRules.body(message, PlanUpdate.class);
-            Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
-            cases.remember(c, message.caseReference(), message.sender(), parties.gpPractice(body.child(), known)
-                    .orElse(null), parties.school(body.child(), known).orElse(null), null, at);
-            return;
+            effects.add(new Effect.RememberCase(caseRef, message.sender(),
+                    parties.gpPractice(body.child(), known).orElse(null), parties.school(body.child(), known).orElse(null),
+                    null));
+            return effects;
         }
         RegisterChange body = ConferenceRules.body(message, RegisterChange.class);
-        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
-        cases.remember(c, message.caseReference(), message.sender(), parties.gpPractice(body.child(), known).orElse(null),
+        effects.add(new Effect.RememberCase(caseRef, message.sender(), parties.gpPractice(body.child(), known).orElse(null),
                 parties.school(body.child(), known).orElse(null),
-                parties.policeForce(body.child(), body.policeForce(), known).orElse(null), at);
+                parties.policeForce(body.child(), body.policeForce(), known).orElse(null)));
         if ("added".equals(body.change())) {
-            cases.setRegistered(c, message.caseReference(), true, at);
+            effects.add(new Effect.SetRegistered(caseRef, true));
         } else {
-            endPlan(c, message, at);
+            effects.addAll(endPlan(caseRef));
         }
+        return effects;
     }
 
-    /** Starts a core group clock ({@code first-core-group} or {@code core-group}) owed by the council. */
-    void startCoreGroup(Connection c, Envelope message, String clock, Instant from) throws SQLException {
-        if (!clocks.running(c, FIRST_CORE_GROUP, message.caseReference(), null)
-                && !clocks.running(c, CORE_GROUP, message.caseReference(), null)) {
-            clocks.start(c, clock, message.messageId(), message.caseReference(), null, message.sender(), message.sender(),
-                    from);
-        }
+    /** A core group clock ({@code first-core-group} or {@code core-group}) owed by the council, from {@code from}. */
+    static Effect coreGroupClock(Envelope message, String clock, Instant from) {
+        return new Effect.StartClock(clock, message.caseReference(), null, message.sender(), message.sender(), from);
+    }
+
+    /** True while a clock of this name runs for the case. */
+    static boolean running(CaseFacts facts, String caseReference, String clock) {
+        return !facts.runningClocks(caseReference, clock, null).isEmpty();
     }
 
     /** The child is no longer on the register: no more core groups or review conferences are owed. */
-    void endPlan(Connection c, Envelope message, Instant at) throws SQLException {
-        cases.setRegistered(c, message.caseReference(), false, at);
+    static List<Effect> endPlan(String caseReference) {
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.SetRegistered(caseReference, false));
         for (String clock : List.of(FIRST_CORE_GROUP, CORE_GROUP, ConferenceRules.FIRST_REVIEW, ConferenceRules.REVIEW)) {
-            clocks.stop(c, clock, message.caseReference(), null, null, message.messageId(), at);
+            effects.add(new Effect.StopClocks(clock, caseReference, null, null));
         }
+        return effects;
     }
 }

@@ -10,11 +10,11 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import wales.safeguarding.hub.childprotection.CaseBook;
+import wales.safeguarding.hub.rules.ChildCase;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
-import wales.safeguarding.hub.intake.ComplianceNote;
+import wales.safeguarding.hub.rules.ComplianceNote;
 import wales.safeguarding.schemas.childprotection.ChildRef;
 import wales.safeguarding.schemas.childprotection.SchoolTransfer;
 import wales.safeguarding.schemas.childprotection.TransferSchool;
@@ -64,8 +64,8 @@ class TransferPartiesTest {
         return new TransferSchool(id, null, null);
     }
 
-    private static Optional<CaseBook.ChildCase> caseAt(String school) {
-        return Optional.of(new CaseBook.ChildCase("CCS-1", COUNCIL, null, school, null, true));
+    private static Optional<ChildCase> caseAt(String school) {
+        return Optional.of(new ChildCase("CCS-1", COUNCIL, null, school, null, true));
     }
 
     @Test

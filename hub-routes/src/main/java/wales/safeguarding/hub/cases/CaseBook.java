@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.childprotection;
+package wales.safeguarding.hub.cases;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +14,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.rules.ChildCase;
+import wales.safeguarding.hub.rules.Effect;
+
 /**
  * What the hub knows of each case from its messages: the council that holds it, the child's GP practice, school and
  * police force, the invitees of each conference, the core group, and whether the child is on the register.
@@ -21,21 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CaseBook {
 
-    /**
-     * A case as the hub knows it. {@code schoolFromTransfer}: a school-transfer set the school, which then holds until
-     * the next transfer.
-     */
-    public record ChildCase(String caseReference, String council, String gpPractice, String school, String policeForce,
-            boolean registered, boolean schoolFromTransfer) {
-
-        public ChildCase(String caseReference, String council, String gpPractice, String school, String policeForce,
-                boolean registered) {
-            this(caseReference, council, gpPractice, school, policeForce, registered, false);
-        }
-    }
-
-    public static final String INVITEE = "invitee";
-    public static final String CORE_GROUP = "core-group";
+    public static final String INVITEE = Effect.AddMembers.INVITEE;
+    public static final String CORE_GROUP = Effect.AddMembers.CORE_GROUP;
 
     public Optional<ChildCase> find(Connection c, String caseReference) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
