@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.rules.ChildRecord;
+import wales.safeguarding.hub.rules.ConferenceRecord;
 import wales.safeguarding.hub.rules.Effect;
 
 /**
@@ -28,6 +29,7 @@ public class CaseBook {
 
     public static final String INVITEE = Effect.AddMembers.INVITEE;
     public static final String CORE_GROUP = Effect.AddMembers.CORE_GROUP;
+    public static final String STRATEGY_DISCUSSION = Effect.AddMembers.STRATEGY_DISCUSSION;
 
     public Optional<CaseRecord> find(Connection c, String caseReference) throws SQLException {
         String council;
@@ -167,6 +169,47 @@ public class CaseBook {
     /** The invitees of a conference ({@code conferenceId}), or of every conference of the case when null. */
     public Set<String> invitees(Connection c, String caseReference, String conferenceId) throws SQLException {
         return members(c, caseReference, INVITEE, conferenceId);
+    }
+
+    /** The parties of a strategy discussion ({@code meetingId}), or of every one of the case when null. */
+    public Set<String> strategyDiscussion(Connection c, String caseReference, String meetingId) throws SQLException {
+        return members(c, caseReference, STRATEGY_DISCUSSION, meetingId);
+    }
+
+    /** Books a conference, or books it again (rescheduled): its kind, start and children as the invitation gives them. */
+    public void rememberConference(Connection c, String caseReference, ConferenceRecord conference, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into conference (case_reference, conference_id, kind, starts_at, child_keys, updated_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (case_reference, conference_id) do update set kind = excluded.kind,
+                    starts_at = excluded.starts_at, child_keys = excluded.child_keys, updated_at = excluded.updated_at""")) {
+            ps.setString(1, caseReference);
+            ps.setString(2, conference.conferenceId());
+            ps.setString(3, conference.kind());
+            ps.setTimestamp(4, Timestamp.from(conference.startsAt()));
+            ps.setArray(5, c.createArrayOf("text", conference.children().toArray()));
+            ps.setTimestamp(6, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The conference as its invitation booked it, if one went through the hub (since V14). */
+    public Optional<ConferenceRecord> conference(Connection c, String caseReference, String conferenceId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select kind, starts_at, child_keys from conference where case_reference = ? and conference_id = ?""")) {
+            ps.setString(1, caseReference);
+            ps.setString(2, conferenceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String[] keys = (String[]) rs.getArray(3).getArray();
+                return Optional.of(new ConferenceRecord(conferenceId, rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        List.of(keys)));
+            }
+        }
     }
 
     public Set<String> coreGroup(Connection c, String caseReference) throws SQLException {

@@ -76,8 +76,10 @@ public class CaseTimeline {
     private static void clocks(Connection c, String caseReference, String agencyId, List<TimelineEntry> into)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select k.clock, k.message_id, m.message_type, k.owed_by, k.started_at, k.due_at, k.met_at
+                select k.clock, k.message_id, m.message_type, k.owed_by, k.started_at, k.due_at, k.met_at,
+                    met_by.message_type
                 from statutory_clock k join message m on m.message_id = k.message_id
+                left join message met_by on met_by.message_id = k.met_by_message
                 where""" + " " + VISIBLE_MESSAGES + """
                  and (?::text is null or k.owed_by = ? or k.waiting = ?)
                 order by k.id""")) {
@@ -95,12 +97,18 @@ public class CaseTimeline {
                             clock, "due " + instant(rs, 6)));
                     Instant met = instant(rs, 7);
                     into.add(met != null
-                            ? new TimelineEntry(met, "clock-met", messageId, type, owedBy, null, null, clock, null)
+                            ? new TimelineEntry(met, "clock-met", messageId, type, owedBy, null, null, clock,
+                                    metBy(rs.getString(8)))
                             : new TimelineEntry(instant(rs, 6), "clock-due", messageId, type, owedBy, null, null, clock,
                                     null));
                 }
             }
         }
+    }
+
+    /** What met a clock: a decision (a section 47 determination, a cancellation) or the step it waited for. */
+    private static String metBy(String messageType) {
+        return messageType == null ? null : "met by " + messageType;
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -1,5 +1,6 @@
 package wales.safeguarding.hub.childprotection;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import wales.safeguarding.hub.rules.ComplianceNote;
@@ -89,5 +90,67 @@ final class ComplianceNotes {
         return new ComplianceNote("conference-rescheduled",
                 "Conference " + conference + " moved to " + startsAt + "; its clocks moved with it.",
                 "Symudwyd cynhadledd " + conference + " i " + startsAt + "; symudodd ei chlociau gyda hi.");
+    }
+
+    static ComplianceNote initialConferenceLate(String conference, LocalDate startsOn, int workingDays,
+            LocalDate limit) {
+        return new ComplianceNote("conference-late",
+                "Conference " + conference + ": the conference is booked for " + startsOn + ", after the "
+                        + workingDays + "-working-day limit of " + limit + ": it will be late. The initial conference "
+                        + "clock runs on and escalates as any late clock until the outline plan says it was held.",
+                "Cynhadledd " + conference + ": mae'r gynhadledd wedi'i threfnu ar gyfer " + startsOn + ", ar ôl y "
+                        + "terfyn o " + workingDays + " diwrnod gwaith, sef " + limit + ": bydd yn hwyr. Mae cloc y "
+                        + "gynhadledd gychwynnol yn dal i redeg ac yn uwchgyfeirio fel unrhyw gloc hwyr nes bod y "
+                        + "cynllun amlinellol yn dweud iddi gael ei chynnal.");
+    }
+
+    static ComplianceNote reviewConferenceLate(String conference, LocalDate startsOn, LocalDate limit) {
+        return new ComplianceNote("conference-late",
+                "Conference " + conference + ": the review conference is booked for " + startsOn + ", after the "
+                        + "review due date of " + limit + ": it will be late. The review clock runs on and escalates as "
+                        + "any late clock until the outline plan says it was held.",
+                "Cynhadledd " + conference + ": mae'r gynhadledd adolygu wedi'i threfnu ar gyfer " + startsOn
+                        + ", ar ôl y dyddiad adolygu, sef " + limit + ": bydd yn hwyr. Mae'r cloc adolygu yn dal i "
+                        + "redeg ac yn uwchgyfeirio fel unrhyw gloc hwyr nes bod y cynllun amlinellol yn dweud iddi "
+                        + "gael ei chynnal.");
+    }
+
+    static ComplianceNote initialConferenceNotDue(LocalDate concludedOn, String outcome, String nextStep) {
+        return new ComplianceNote("initial-conference-not-due",
+                "The section 47 enquiry concluded on " + concludedOn + " (" + outcome + "; next step: " + nextStep
+                        + "): no initial child protection conference is due, so the hub stopped the case's initial "
+                        + "conference clock and nobody will be reminded of it.",
+                "Daeth yr ymholiad adran 47 i ben ar " + concludedOn + " (" + outcome + "; y cam nesaf: " + nextStep
+                        + "): nid oes cynhadledd amddiffyn plant gychwynnol yn ddyledus, felly ataliodd yr hwb gloc y "
+                        + "gynhadledd gychwynnol ar gyfer yr achos ac ni fydd neb yn cael ei atgoffa amdani.");
+    }
+
+    static ComplianceNote decisionPartiesAdded(List<String> added) {
+        String who = String.join(", ", added);
+        return new ComplianceNote("decision-parties-added",
+                "The hub also sent it to " + who + ": the parties of the strategy discussion and each child's police "
+                        + "force and GP practice hear the outcome of the enquiry.",
+                "Anfonodd yr hwb ef hefyd at " + who + ": mae partïon y drafodaeth strategaeth a heddlu a meddygfa "
+                        + "deulu pob plentyn yn clywed canlyniad yr ymholiad.");
+    }
+
+    static ComplianceNote conferenceNotNeeded(String conference) {
+        return new ComplianceNote("conference-not-needed",
+                "Conference " + conference + " is cancelled and no conference is needed: the hub stopped the case's "
+                        + "initial conference clock, and the conference's outline plan, minutes and written report "
+                        + "clocks.",
+                "Mae cynhadledd " + conference + " wedi'i chanslo ac nid oes angen cynhadledd: ataliodd yr hwb gloc y "
+                        + "gynhadledd gychwynnol ar gyfer yr achos, a chlociau cynllun amlinellol, cofnodion ac "
+                        + "adroddiadau ysgrifenedig y gynhadledd.");
+    }
+
+    static ComplianceNote conferenceStillNeeded(String conference) {
+        return new ComplianceNote("conference-still-needed",
+                "Conference " + conference + " is cancelled but still needed: its outline plan, minutes and written "
+                        + "report clocks stopped; the clock of the conference itself runs on, and a new "
+                        + "conference-invitation must follow.",
+                "Mae cynhadledd " + conference + " wedi'i chanslo ond mae ei hangen o hyd: ataliwyd clociau cynllun "
+                        + "amlinellol, cofnodion ac adroddiadau ysgrifenedig y gynhadledd; mae cloc y gynhadledd ei "
+                        + "hun yn dal i redeg, a rhaid i wahoddiad newydd i'r gynhadledd ddilyn.");
     }
 }

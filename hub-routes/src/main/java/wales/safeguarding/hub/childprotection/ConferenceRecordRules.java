@@ -135,6 +135,7 @@ public class ConferenceRecordRules implements FlowRules {
         String caseRef = message.caseReference();
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.StopClocks(ConferenceRules.OUTLINE_PLAN, caseRef, body.conferenceId(), null));
+        effects.addAll(ConferenceRules.held(facts, message, body.conferenceId()));
         Instant held = noonOf(body.heldOn());
         List<ChildRecord> children = facts.caseOf(caseRef).map(CaseRecord::children).orElse(List.of());
         if (body.registered()) {

@@ -17,9 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import wales.safeguarding.hub.calendar.StatutoryClocks;
+import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.rules.ConferenceRecord;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;
 import wales.safeguarding.hub.rules.Routing;
@@ -36,8 +38,12 @@ import wales.safeguarding.schemas.envelope.MessageType;
  * the council left out and records that it did, or, for a child with no known practice, sends it anyway and records
  * the gap;</li>
  * <li>a written report is requested from each child's GP for every conference, and tracked to its return;</li>
- * <li>the invitation meets the initial conference clock (or, for a review, each child's review clock) and starts the
- * outline plan (5 working days) and minutes (20) clocks; a rescheduled conference moves them.</li>
+ * <li>the invitation books the conference ({@link ConferenceDeadlines}): the initial conference is due within 15
+ * working days of the last strategy discussion, a review by each child's review date; an invitation for a later date
+ * is accepted with a compliance note and counts as late; the clock is met when the conference is held
+ * ({@link #held}, from its outline plan), not when it is called;</li>
+ * <li>the invitation starts the outline plan (5 working days) and minutes (20) clocks; a rescheduled conference (an
+ * invitation with the same conference id) moves them, and books the conference again.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -53,12 +59,23 @@ public class ConferenceRules implements FlowRules {
     private final CaseParties parties;
     private final StatutoryClocks calendar;
     private final int reportLeadDays;
+    private final ConferenceDeadlines deadlines;
 
-    public ConferenceRules(CaseParties parties, StatutoryClocks calendar,
+    public ConferenceRules(CaseParties parties, StatutoryClocks calendar, ClockKeeper clocks,
             @ConfigProperty(name = "hub.conference.written-report-lead-working-days") int reportLeadDays) {
         this.parties = parties;
         this.calendar = calendar;
         this.reportLeadDays = reportLeadDays;
+        this.deadlines = new ConferenceDeadlines(clocks);
+    }
+
+    /**
+     * The effects of a conference being held, from its outline plan: an initial conference meets the case's initial
+     * conference clock, a review each of its children's review clocks, on the day the outline plan says it was held.
+     * Apply them before the outline plan's register decisions, which start the next review clock.
+     */
+    public static List<Effect> held(CaseFacts facts, Envelope outlinePlan, String conferenceId) {
+        return ConferenceDeadlines.held(facts, outlinePlan, conferenceId);
     }
 
     @Override
@@ -92,6 +109,8 @@ public class ConferenceRules implements FlowRules {
         if (unknownPractice || children(body.children()).isEmpty()) {
             notes.add(ComplianceNotes.gpUnknown());
         }
+        List<String> keys = CaseParties.keysOf(children(body.children()), message, known);
+        notes.addAll(deadlines.lateness(body, deadlines.of(facts, message, body, keys)));
         return new Routing(to, List.of(), notes);
     }
 
@@ -119,14 +138,10 @@ public class ConferenceRules implements FlowRules {
         List<Effect> effects = new ArrayList<>(parties.rememberChildren(message, children(body.children()), facts));
         effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.INVITEE, conference, message.recipients()));
         Instant startsAt = body.meeting().startsAt().toInstant();
-        if ("initial".equals(body.kind())) {
-            effects.add(new Effect.StopClocks(INITIAL_CONFERENCE, caseRef, null, null));
-        } else {
-            for (String child : CaseParties.keysOf(children(body.children()), message, known)) {
-                effects.add(new Effect.StopClocks(FIRST_REVIEW, caseRef, child, null));
-                effects.add(new Effect.StopClocks(REVIEW, caseRef, child, null));
-            }
-        }
+        List<String> keys = CaseParties.keysOf(children(body.children()), message, known);
+        effects.add(new Effect.RememberConference(caseRef, new ConferenceRecord(conference, body.kind(), startsAt, keys)));
+        // The invitation does not meet the initial conference or review clock: the conference being held does.
+        effects.addAll(deadlines.booked(message, body, deadlines.of(facts, message, body, keys)));
         boolean rescheduled = !facts.runningClocks(caseRef, OUTLINE_PLAN, conference).isEmpty();
         if (rescheduled) {
             effects.add(new Effect.MoveClocks(OUTLINE_PLAN, caseRef, conference, startsAt));

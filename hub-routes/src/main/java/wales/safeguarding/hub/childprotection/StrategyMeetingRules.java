@@ -32,7 +32,10 @@ import wales.safeguarding.schemas.envelope.MessageType;
  * out, and records a child whose force is not known;</li>
  * <li>a strategy discussion about a duty-to-report is children's services' decision on next actions;</li>
  * <li>the initial conference is due within 15 working days of the last strategy discussion: each discussion starts
- * the clock, or moves it to run from the later discussion.</li>
+ * the clock, or moves it to run from the later discussion; but a discussion about children who are all on the
+ * register already calls for no initial conference, and starts or moves nothing;</li>
+ * <li>the parties of each strategy discussion are recorded: the section 47 determination that ends the enquiry goes
+ * to them ({@link Section47Rules}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -82,11 +85,17 @@ public class StrategyMeetingRules implements FlowRules {
         StrategyMeetingInvitation body = body(message, StrategyMeetingInvitation.class);
         String caseRef = message.caseReference();
         List<Effect> effects = new ArrayList<>(parties.rememberChildren(message, children(body.children()), facts));
+        effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.STRATEGY_DISCUSSION, body.meetingId(),
+                message.recipients()));
         if (body.dutyToReportId() != null) {
             // A strategy discussion about the report is a decision on next actions.
             effects.add(new Effect.MeetClock(body.dutyToReportId(), DutyToReportRules.NEXT_ACTIONS, message.sender()));
         }
         Instant held = body.meeting().startsAt().toInstant();
+        List<String> keys = CaseParties.keysOf(children(body.children()), message, facts.caseOf(caseRef));
+        if (ConferenceDeadlines.allRegistered(facts, caseRef, keys)) {
+            return effects; // children on the register already: no initial conference is due
+        }
         // The initial conference is due 15 working days after the last strategy discussion.
         if (!facts.runningClocks(caseRef, ConferenceRules.INITIAL_CONFERENCE, null).isEmpty()) {
             effects.add(new Effect.MoveClocks(ConferenceRules.INITIAL_CONFERENCE, caseRef, null, held));

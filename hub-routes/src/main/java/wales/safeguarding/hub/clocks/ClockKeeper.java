@@ -109,6 +109,26 @@ public class ClockKeeper {
         return running.size();
     }
 
+    /**
+     * Holds the escalations of a case's running clocks of this name until {@code until} (their deadline stays), or,
+     * when {@code until} is null, lets their ladder go on from the rung they are on. Returns how many were running.
+     */
+    public int hold(Connection c, String clock, String caseReference, String subject, Instant until)
+            throws SQLException {
+        var running = clockStore.runningCaseClocks(c, caseReference, clock, subject);
+        Ladder ladder = definition(clock).ladder();
+        for (var k : running) {
+            var level = ladder.level(k.escalationStep());
+            if (level.isEmpty()) {
+                continue; // its ladder is climbed to the top: nothing more to send
+            }
+            Instant rung = rungAt(k.dueAt(), level.get());
+            clockStore.advanceEscalation(c, k.id(), k.escalationStep(),
+                    until == null || until.isBefore(rung) ? rung : until);
+        }
+        return running.size();
+    }
+
     /** True while a clock of this name runs for the case (narrowed by subject when given). */
     public boolean running(Connection c, String clock, String caseReference, String subject) throws SQLException {
         return !clockStore.runningCaseClocks(c, caseReference, clock, subject).isEmpty();

@@ -40,7 +40,7 @@ public class RecipientCopies {
         MessageType messageType = MessageType.fromWireName(type)
                 .orElseThrow(() -> new IllegalStateException("unknown message type '" + type + "'"));
         try {
-            ObjectNode envelope = (ObjectNode) CanonicalJson.mapper().readTree(message);
+            ObjectNode envelope = OwnPatients.only(agency, (ObjectNode) CanonicalJson.mapper().readTree(message));
             JsonNode body = envelope.get("body");
             envelope.set("body", policy.bodyFor(messageType, agency.kind().wireName(), role(messageType, agency, body),
                     body));

@@ -11,6 +11,7 @@ import wales.safeguarding.hub.cases.CaseBook;
 import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ConferenceRecord;
 import wales.safeguarding.hub.tracking.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
@@ -60,6 +61,16 @@ final class RecordedFacts implements CaseFacts {
     @Override
     public Set<String> invitees(String caseReference, String conferenceId) {
         return read(() -> cases.invitees(c, caseReference, conferenceId));
+    }
+
+    @Override
+    public Optional<ConferenceRecord> conference(String caseReference, String conferenceId) {
+        return read(() -> cases.conference(c, caseReference, conferenceId));
+    }
+
+    @Override
+    public Set<String> strategyDiscussion(String caseReference, String meetingId) {
+        return read(() -> cases.strategyDiscussion(c, caseReference, meetingId));
     }
 
     @Override

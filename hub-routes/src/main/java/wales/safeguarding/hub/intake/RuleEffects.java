@@ -54,7 +54,12 @@ public class RuleEffects {
             clocks.startUntil(c, s.clock(), message.messageId(), s.caseReference(), s.subject(), s.owedBy(),
                     s.waiting(), s.startedAt(), s.dueAt());
         } else if (effect instanceof Effect.StopClocks s) {
-            clocks.stop(c, s.clock(), s.caseReference(), s.subject(), s.owedBy(), message.messageId(), at);
+            clocks.stop(c, s.clock(), s.caseReference(), s.subject(), s.owedBy(), message.messageId(),
+                    s.metAt() == null || s.metAt().isAfter(at) ? at : s.metAt());
+        } else if (effect instanceof Effect.HoldEscalations h) {
+            clocks.hold(c, h.clock(), h.caseReference(), h.subject(), h.until());
+        } else if (effect instanceof Effect.RememberConference r) {
+            cases.rememberConference(c, r.caseReference(), r.conference(), at);
         } else if (effect instanceof Effect.MeetClock m) {
             clockStore.meetClock(c, m.startedBy(), m.clock(), m.owedBy(), message.messageId(), at);
         } else if (effect instanceof Effect.MoveClocks m) {

@@ -22,6 +22,15 @@ public interface CaseFacts {
     /** The invitees of a conference ({@code conferenceId}), or of every conference of the case when null. */
     Set<String> invitees(String caseReference, String conferenceId);
 
+    /** The conference as its invitation through the hub booked it, if one did. */
+    Optional<ConferenceRecord> conference(String caseReference, String conferenceId);
+
+    /**
+     * The parties of a strategy discussion ({@code meetingId}: the recipients of its invitation), or of every strategy
+     * discussion of the case when null.
+     */
+    Set<String> strategyDiscussion(String caseReference, String meetingId);
+
     /** The case's core group. */
     Set<String> coreGroup(String caseReference);
 

@@ -39,6 +39,14 @@ public record CaseRecord(String caseReference, String council, List<ChildRecord>
         return keysFor(List.of(named)).get(0);
     }
 
+    /**
+     * True when every child of these keys is on the register (and there is one): a strategy discussion or a section 47
+     * enquiry about them calls for no initial conference.
+     */
+    public boolean allRegistered(List<String> keys) {
+        return !keys.isEmpty() && keys.stream().allMatch(k -> child(k).map(ChildRecord::registered).orElse(false));
+    }
+
     /** True when any child of the case is on the register. */
     public boolean anyRegistered() {
         return children.stream().anyMatch(ChildRecord::registered);

@@ -23,8 +23,25 @@ public sealed interface Effect {
             Instant startedAt, Instant dueAt) implements Effect {
     }
 
-    /** This message meets a case's running clocks of this name ({@code subject}, {@code owedBy} narrow it). */
-    record StopClocks(String clock, String caseReference, String subject, String owedBy) implements Effect {
+    /**
+     * This message meets a case's running clocks of this name ({@code subject}, {@code owedBy} narrow it), at
+     * {@code metAt} when it shows they were met earlier (a conference held on the day its outline plan records; never
+     * later than the message), else at its acceptance.
+     */
+    record StopClocks(String clock, String caseReference, String subject, String owedBy, Instant metAt)
+            implements Effect {
+
+        public StopClocks(String clock, String caseReference, String subject, String owedBy) {
+            this(clock, caseReference, subject, owedBy, null);
+        }
+    }
+
+    /**
+     * A case's running clocks of this name send no escalation before {@code until} (a conference booked in time:
+     * whether it met the clock is known when its outline plan arrives, so the ladder waits for the outline plan's
+     * deadline); their deadline stays. {@code until} null: their ladder resumes where it stood.
+     */
+    record HoldEscalations(String clock, String caseReference, String subject, Instant until) implements Effect {
     }
 
     /** This message meets the clock of this name that message {@code startedBy} started for {@code owedBy}. */
@@ -72,10 +89,16 @@ public sealed interface Effect {
         public static final String INVITEE = "invitee";
         /** The core group of a case (no conference). */
         public static final String CORE_GROUP = "core-group";
+        /** The parties of a strategy discussion ({@code conferenceId}: the strategy meeting's id). */
+        public static final String STRATEGY_DISCUSSION = "strategy-discussion";
 
         public AddMembers {
             agencies = List.copyOf(agencies);
         }
+    }
+
+    /** The case record learns a conference as this invitation books it (kind, start, the children it is about). */
+    record RememberConference(String caseReference, ConferenceRecord conference) implements Effect {
     }
 
     /** This message is (a version of) the minutes of a conference. */

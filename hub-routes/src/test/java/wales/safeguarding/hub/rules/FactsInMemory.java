@@ -39,6 +39,8 @@ public final class FactsInMemory implements CaseFacts {
     private final Map<UUID, List<String>> sentTo = new HashMap<>();
     private final List<RunningClock> clocks = new ArrayList<>();
     private final Map<String, Instant> minutes = new HashMap<>();
+    private final Map<String, ConferenceRecord> conferences = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> strategyDiscussions = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     public FactsInMemory withCase(CaseRecord known) {
@@ -49,6 +51,19 @@ public final class FactsInMemory implements CaseFacts {
     public FactsInMemory withInvitees(String caseReference, String conferenceId, String... agencies) {
         invitees.computeIfAbsent(caseReference, k -> new LinkedHashMap<>())
                 .computeIfAbsent(conferenceId, k -> new LinkedHashSet<>()).addAll(List.of(agencies));
+        return this;
+    }
+
+    /** A conference an invitation through the hub booked. */
+    public FactsInMemory withConference(String caseReference, ConferenceRecord conference) {
+        conferences.put(caseReference + "/" + conference.conferenceId(), conference);
+        return this;
+    }
+
+    /** The parties of a strategy discussion (the recipients of its invitation). */
+    public FactsInMemory withStrategyDiscussion(String caseReference, String meetingId, String... agencies) {
+        strategyDiscussions.computeIfAbsent(caseReference, k -> new LinkedHashMap<>())
+                .computeIfAbsent(meetingId, k -> new LinkedHashSet<>()).addAll(List.of(agencies));
         return this;
     }
 
@@ -91,6 +106,22 @@ public final class FactsInMemory implements CaseFacts {
         }
         Set<String> all = new LinkedHashSet<>();
         byConference.values().forEach(all::addAll);
+        return all;
+    }
+
+    @Override
+    public Optional<ConferenceRecord> conference(String caseReference, String conferenceId) {
+        return Optional.ofNullable(conferences.get(caseReference + "/" + conferenceId));
+    }
+
+    @Override
+    public Set<String> strategyDiscussion(String caseReference, String meetingId) {
+        Map<String, Set<String>> byMeeting = strategyDiscussions.getOrDefault(caseReference, Map.of());
+        if (meetingId != null) {
+            return Set.copyOf(byMeeting.getOrDefault(meetingId, Set.of()));
+        }
+        Set<String> all = new LinkedHashSet<>();
+        byMeeting.values().forEach(all::addAll);
         return all;
     }
 
