@@ -52,9 +52,11 @@ public class MessageIntake {
     private final Transactions transactions;
     private final DeliveryQueues queues;
     private final Clock clock;
+    private final Deliverability deliverability;
 
     public MessageIntake(CanonicalValidator validator, RecipientResolver recipients, FlowRulesRegistry flows,
-            TrackingRepository tracking, Transactions transactions, DeliveryQueues queues, Clock clock) {
+            TrackingRepository tracking, Transactions transactions, DeliveryQueues queues, Clock clock,
+            Deliverability deliverability) {
         this.validator = validator;
         this.recipients = recipients;
         this.flows = flows;
@@ -62,6 +64,7 @@ public class MessageIntake {
         this.transactions = transactions;
         this.queues = queues;
         this.clock = clock;
+        this.deliverability = deliverability;
     }
 
     /** Accepts a message an agency sent, or refuses it with a {@link ProblemException}. */
@@ -116,6 +119,7 @@ public class MessageIntake {
         if (!routing.routable()) {
             throw ProblemException.unroutable(routing.violations());
         }
+        deliverability.require(message, routing.recipients());
         return store(c, message, routing.recipients(), routing.notes(), hash, caller);
     }
 
