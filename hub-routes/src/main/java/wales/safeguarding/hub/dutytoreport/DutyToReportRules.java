@@ -1,7 +1,5 @@
 package wales.safeguarding.hub.dutytoreport;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +7,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.directory.Directory;
-import wales.safeguarding.hub.intake.FlowRules;
-import wales.safeguarding.hub.intake.Routing;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.Effect;
+import wales.safeguarding.hub.rules.FlowRules;
+import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.dutytoreport.Child;
 import wales.safeguarding.schemas.dutytoreport.DutyToReport;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
@@ -28,11 +27,9 @@ import wales.safeguarding.schemas.validation.Violation;
 public class DutyToReportRules implements FlowRules {
 
     private final Directory directory;
-    private final ClockKeeper clocks;
 
-    public DutyToReportRules(Directory directory, ClockKeeper clocks) {
+    public DutyToReportRules(Directory directory) {
         this.directory = directory;
-        this.clocks = clocks;
     }
 
     @Override
@@ -41,13 +38,13 @@ public class DutyToReportRules implements FlowRules {
     }
 
     @Override
-    public Routing route(Connection c, Envelope report) {
+    public Routing route(Envelope report, CaseFacts facts) {
         return route(report);
     }
 
     @Override
-    public void accepted(Connection c, Envelope report, Instant receivedAt) throws SQLException {
-        startClocks(c, report, receivedAt);
+    public List<Effect> accepted(Envelope report, Instant receivedAt, CaseFacts facts) {
+        return startClocks(report, receivedAt);
     }
 
     public Routing route(Envelope report) {
@@ -76,15 +73,17 @@ public class DutyToReportRules implements FlowRules {
      * Each council owes the report-maker an acknowledgement and an outcome, and owes a decision on next actions
      * within a working day (met by its acknowledgement, its outcome or a strategy meeting about the report).
      */
-    public void startClocks(Connection c, Envelope report, Instant receivedAt) throws SQLException {
+    public List<Effect> startClocks(Envelope report, Instant receivedAt) {
+        List<Effect> effects = new ArrayList<>();
         for (String council : councilsOwing(report)) {
             for (ReportClock clock : ReportClock.values()) {
-                clocks.start(c, clock.wireName(), report.messageId(), report.caseReference(), null, council,
-                        report.sender(), receivedAt);
+                effects.add(new Effect.StartClock(clock.wireName(), report.caseReference(), null, council,
+                        report.sender(), receivedAt));
             }
-            clocks.start(c, NEXT_ACTIONS, report.messageId(), report.caseReference(), null, council, report.sender(),
-                    receivedAt);
+            effects.add(new Effect.StartClock(NEXT_ACTIONS, report.caseReference(), null, council, report.sender(),
+                    receivedAt));
         }
+        return effects;
     }
 
     /** The clock for children's services' decision on next actions (1 working day). */

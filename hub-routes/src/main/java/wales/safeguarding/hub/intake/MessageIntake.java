@@ -25,6 +25,9 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.delivery.DeliveryQueues;
 import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.hub.tracking.DeliveryRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
@@ -49,18 +52,20 @@ public class MessageIntake {
     private final RecipientResolver recipients;
     private final FlowRulesRegistry flows;
     private final TrackingRepository tracking;
+    private final RuleEffects effects;
     private final Transactions transactions;
     private final DeliveryQueues queues;
     private final Clock clock;
     private final Deliverability deliverability;
 
     public MessageIntake(CanonicalValidator validator, RecipientResolver recipients, FlowRulesRegistry flows,
-            TrackingRepository tracking, Transactions transactions, DeliveryQueues queues, Clock clock,
-            Deliverability deliverability) {
+            TrackingRepository tracking, RuleEffects effects, Transactions transactions, DeliveryQueues queues,
+            Clock clock, Deliverability deliverability) {
         this.validator = validator;
         this.recipients = recipients;
         this.flows = flows;
         this.tracking = tracking;
+        this.effects = effects;
         this.transactions = transactions;
         this.queues = queues;
         this.clock = clock;
@@ -107,7 +112,7 @@ public class MessageIntake {
         if (!violations.isEmpty()) {
             throw new IllegalStateException("the hub made an invalid " + message.type().wireName() + ": " + violations);
         }
-        return store(c, message, message.recipients(), List.of(), fingerprint(tree), "hub");
+        return store(c, message, message.recipients(), List.of(), fingerprint(tree), "hub", null);
     }
 
     private Acceptance acceptOrRecall(Connection c, Envelope message, String hash, String caller) throws SQLException {
@@ -115,16 +120,22 @@ public class MessageIntake {
         if (earlier.isPresent()) {
             return recall(c, earlier.get(), hash, caller);
         }
-        Routing routing = recipients.resolve(c, message);
-        if (!routing.routable()) {
-            throw ProblemException.unroutable(routing.violations());
+        CaseFacts facts = effects.facts(c);
+        try {
+            Routing routing = recipients.resolve(message, facts);
+            if (!routing.routable()) {
+                throw ProblemException.unroutable(routing.violations());
+            }
+            deliverability.require(message, routing.recipients());
+            return store(c, message, routing.recipients(), routing.notes(), hash, caller, facts);
+        } catch (RecordedFacts.Unreadable e) {
+            throw e.getCause();
         }
-        deliverability.require(message, routing.recipients());
-        return store(c, message, routing.recipients(), routing.notes(), hash, caller);
     }
 
+    /** Stores the message, its copies, notes and history, and applies what its flow's rules decide (with facts). */
     private Acceptance store(Connection c, Envelope message, List<String> to, List<ComplianceNote> notes, String hash,
-            String actor) throws SQLException {
+            String actor, CaseFacts facts) throws SQLException {
         // PostgreSQL keeps microseconds: the acceptance time is the one that is stored, to the microsecond.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Envelope stored = message.withAcceptedAt(now.atOffset(ZoneOffset.UTC)).withRecipients(to);
@@ -141,8 +152,8 @@ public class MessageIntake {
             tracking.insertDelivery(c, message.messageId(), recipient, now, actor);
         }
         var rules = flows.forType(message.type());
-        if (rules.isPresent()) {
-            rules.get().accepted(c, stored, now);
+        if (rules.isPresent() && facts != null) {
+            effects.apply(c, stored, now, rules.get().accepted(stored, now, facts));
         }
         return new Acceptance(message.messageId(), message.type().wireName(), now, to, payload, false, 0, notes);
     }
