@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import wales.safeguarding.schemas.childprotection.ConferenceCancellation;
 import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
 import wales.safeguarding.schemas.childprotection.ConferenceReport;
@@ -18,6 +26,7 @@ import wales.safeguarding.schemas.childprotection.PlanUpdate;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.childprotection.SchoolAlert;
 import wales.safeguarding.schemas.childprotection.SchoolTransfer;
+import wales.safeguarding.schemas.childprotection.Section47Determination;
 import wales.safeguarding.schemas.childprotection.StrategyMeetingInvitation;
 import wales.safeguarding.schemas.dutytoreport.DutyToReport;
 import wales.safeguarding.schemas.dutytoreport.ReportAcknowledgement;
@@ -49,7 +58,9 @@ class ValidExamplesTest {
             Map.entry(MessageType.INFORMATION_SHARE, InformationShare.class),
             Map.entry(MessageType.HEALTH_ALERT, HealthAlert.class),
             Map.entry(MessageType.SCHOOL_ALERT, SchoolAlert.class),
-            Map.entry(MessageType.SCHOOL_TRANSFER, SchoolTransfer.class));
+            Map.entry(MessageType.SCHOOL_TRANSFER, SchoolTransfer.class),
+            Map.entry(MessageType.SECTION_47_DETERMINATION, Section47Determination.class),
+            Map.entry(MessageType.CONFERENCE_CANCELLATION, ConferenceCancellation.class));
 
     private final CanonicalValidator validator = CanonicalValidator.fromClasspath();
 
@@ -96,5 +107,44 @@ class ValidExamplesTest {
         JsonNode written = CanonicalJson.mapper().readTree(CanonicalJson.write(rebuilt));
 
         assertThat(validator.validate(written)).isEmpty();
+    }
+
+    /**
+     * Every file in examples/valid: {@code <type>.json}, and {@code <type>-<variant>.json} for a
+     * second shape of a type (a sibling group, a core group record).
+     */
+    static Stream<String> everyValidExample() throws IOException, URISyntaxException {
+        Path folder = Path.of(ValidExamplesTest.class.getClassLoader().getResource("examples/valid/").toURI());
+        try (Stream<Path> listing = Files.list(folder)) {
+            List<String> names = listing.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .sorted().toList();
+            return names.stream();
+        }
+    }
+
+    private static MessageType typeOf(String file) {
+        return MessageType.fromWireName(Examples.tree("examples/valid/" + file).get("type").asText()).orElseThrow();
+    }
+
+    @Test
+    void should_name_every_valid_example_after_its_type() throws IOException, URISyntaxException {
+        everyValidExample().forEach(file -> {
+            String type = typeOf(file).wireName();
+            assertThat(file.equals(type + ".json") || file.startsWith(type + "-")).as(file).isTrue();
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyValidExample")
+    void should_accept_every_valid_example_and_bind_it_to_its_record(String file) throws IOException {
+        MessageType type = typeOf(file);
+        Envelope envelope = CanonicalJson.read(Examples.bytes("examples/valid/" + file));
+
+        Object body = CanonicalJson.bodyAs(envelope, BODY_TYPES.get(type));
+
+        assertThat(validator.validate(Examples.tree("examples/valid/" + file))).isEmpty();
+        assertThat(CanonicalJson.mapper().readTree(CanonicalJson.write(body))).isEqualTo(envelope.body());
+        assertThat(validator.validate(CanonicalJson.mapper().readTree(CanonicalJson.write(
+                envelope.withBody(CanonicalJson.mapper().valueToTree(body)))))).isEmpty();
     }
 }

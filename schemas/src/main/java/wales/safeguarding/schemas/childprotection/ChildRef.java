@@ -7,7 +7,9 @@ import wales.safeguarding.schemas.dutytoreport.SchoolRef;
 
 /**
  * A child as the child protection messages name them. {@code localAuthority} is the ONS code
- * (W06...) of the council that holds the case.
+ * (W06...) of the council that holds the case. {@code childReference} is the council's own opaque
+ * reference for the child (never an NHS number): it tells brothers and sisters apart when a message
+ * is about a sibling group.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChildRef(
@@ -19,6 +21,7 @@ public record ChildRef(
         GpPracticeRef gpPractice,
         String childReference) {
 
+    /** A child without the council's reference (contract 1.0). */
     public ChildRef(String name, LocalDate dateOfBirth, String nhsNumber, String localAuthority, SchoolRef school,
             GpPracticeRef gpPractice) {
         this(name, dateOfBirth, nhsNumber, localAuthority, school, gpPractice, null);

@@ -7,7 +7,11 @@ import java.util.List;
 /**
  * Body of {@code outline-plan}: the outline plan and summary of decisions of a conference, for
  * every invitee and core group member whether or not they attended. {@code categoriesOfHarm} is
- * set when {@code registered}.
+ * set when {@code registered}. {@code eligibleNeeds} and {@code contingencyPlan} are what
+ * recommendation 1.2 asks for when a child comes off the register (the hub requires them then; the
+ * schema cannot know the child's state). {@code children}, for a sibling group, gives the decision
+ * for each child; when it is null the top-level {@code registered} and {@code categoriesOfHarm}
+ * apply to every child of the case.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OutlinePlan(
@@ -19,12 +23,24 @@ public record OutlinePlan(
         List<String> categoriesOfHarm,
         List<String> attended,
         LocalDate nextConferenceDate,
-        List<Invitee> coreGroup) {
+        List<Invitee> coreGroup,
+        String eligibleNeeds,
+        String contingencyPlan,
+        List<ChildDecision> children) {
 
     public OutlinePlan {
         decisions = decisions == null ? null : List.copyOf(decisions);
         categoriesOfHarm = categoriesOfHarm == null ? null : List.copyOf(categoriesOfHarm);
         attended = attended == null ? null : List.copyOf(attended);
         coreGroup = coreGroup == null ? null : List.copyOf(coreGroup);
+        children = children == null ? null : List.copyOf(children);
+    }
+
+    /** An outline plan with one decision for every child of the case and nothing for 1.2 (contract 1.0). */
+    public OutlinePlan(String conferenceId, LocalDate heldOn, String outlinePlan, List<String> decisions,
+            boolean registered, List<String> categoriesOfHarm, List<String> attended, LocalDate nextConferenceDate,
+            List<Invitee> coreGroup) {
+        this(conferenceId, heldOn, outlinePlan, decisions, registered, categoriesOfHarm, attended, nextConferenceDate,
+                coreGroup, null, null, null);
     }
 }

@@ -27,7 +27,9 @@ public enum MessageType {
     INFORMATION_SHARE("information-share"),
     HEALTH_ALERT("health-alert"),
     SCHOOL_ALERT("school-alert"),
-    SCHOOL_TRANSFER("school-transfer");
+    SCHOOL_TRANSFER("school-transfer"),
+    SECTION_47_DETERMINATION("section-47-determination"),
+    CONFERENCE_CANCELLATION("conference-cancellation");
 
     private final String wireName;
 

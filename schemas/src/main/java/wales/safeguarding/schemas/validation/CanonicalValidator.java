@@ -85,7 +85,13 @@ public final class CanonicalValidator {
         if (properties.contains(CHILDREN)) {
             JsonNode children = body.path(CHILDREN);
             for (int i = 0; children.isArray() && i < children.size(); i++) {
-                checkNhsNumber(children.get(i), "/body/children/" + i, violations);
+                JsonNode element = children.get(i);
+                // an outline plan's children are decisions, each about one child
+                if (element.path(CHILD).isObject()) {
+                    checkNhsNumber(element.get(CHILD), "/body/children/" + i + "/child", violations);
+                } else {
+                    checkNhsNumber(element, "/body/children/" + i, violations);
+                }
             }
         }
         if (properties.contains(CHILD)) {

@@ -22,9 +22,10 @@ class ChildProtectionValidationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MessageType.class, names = {"STRATEGY_MEETING_INVITATION", "CONFERENCE_INVITATION",
-            "CONFERENCE_REPORT", "OUTLINE_PLAN", "CONFERENCE_MINUTES", "MINUTES_CORRECTION", "REGISTER_CHANGE",
-            "PLAN_UPDATE", "INFORMATION_SHARE", "HEALTH_ALERT", "SCHOOL_ALERT", "SCHOOL_TRANSFER"})
+    @EnumSource(value = MessageType.class, names = {"STRATEGY_MEETING_INVITATION", "SECTION_47_DETERMINATION",
+            "CONFERENCE_INVITATION", "CONFERENCE_CANCELLATION", "CONFERENCE_REPORT", "OUTLINE_PLAN",
+            "CONFERENCE_MINUTES", "MINUTES_CORRECTION", "REGISTER_CHANGE", "PLAN_UPDATE", "INFORMATION_SHARE",
+            "HEALTH_ALERT", "SCHOOL_ALERT", "SCHOOL_TRANSFER"})
     void should_require_a_case_reference_on_every_child_protection_message(MessageType type) {
         ObjectNode message = Examples.valid(type);
         message.remove("caseReference");
@@ -44,9 +45,9 @@ class ChildProtectionValidationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MessageType.class, names = {"STRATEGY_MEETING_INVITATION", "CONFERENCE_INVITATION",
-            "OUTLINE_PLAN", "CONFERENCE_MINUTES", "REGISTER_CHANGE", "PLAN_UPDATE", "INFORMATION_SHARE",
-            "HEALTH_ALERT", "SCHOOL_ALERT", "SCHOOL_TRANSFER"})
+    @EnumSource(value = MessageType.class, names = {"STRATEGY_MEETING_INVITATION", "SECTION_47_DETERMINATION",
+            "CONFERENCE_INVITATION", "CONFERENCE_CANCELLATION", "OUTLINE_PLAN", "CONFERENCE_MINUTES",
+            "REGISTER_CHANGE", "PLAN_UPDATE", "INFORMATION_SHARE", "HEALTH_ALERT", "SCHOOL_ALERT", "SCHOOL_TRANSFER"})
     void should_not_require_a_correlation_id_where_nothing_is_answered(MessageType type) {
         ObjectNode message = Examples.valid(type);
         message.remove("correlationId");

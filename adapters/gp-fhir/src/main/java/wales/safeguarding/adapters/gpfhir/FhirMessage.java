@@ -91,6 +91,11 @@ final class FhirMessage {
         return org;
     }
 
+    /** The recipient practice's agency id (the hub directory's). */
+    String agencyId() {
+        return endpoint.agencyId();
+    }
+
     /** The language the practice reads the hub's own text in. */
     LanguagePreference language() {
         return endpoint.language();

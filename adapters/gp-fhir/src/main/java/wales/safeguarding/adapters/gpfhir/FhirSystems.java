@@ -30,6 +30,8 @@ public final class FhirSystems {
     public static final String CONFERENCE_ID = "https://hub.safeguarding.wales/Id/conference-id";
     /** A case, as the council holding it knows it ({@code caseReference}). */
     public static final String CASE_REFERENCE = "https://hub.safeguarding.wales/Id/case-reference";
+    /** A section 47 enquiry, as the council numbers it ({@code enquiryId}). */
+    public static final String SECTION_47_ENQUIRY = "https://hub.safeguarding.wales/Id/section-47-enquiry";
     /** A request for a written report: one per conference and practice. */
     public static final String REPORT_REQUEST = "https://hub.safeguarding.wales/Id/report-request";
     /** A child's entry on the child protection register, as one case and child. */

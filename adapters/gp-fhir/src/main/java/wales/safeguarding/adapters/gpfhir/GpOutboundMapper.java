@@ -39,12 +39,14 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 
 import wales.safeguarding.schemas.childprotection.ChildRef;
+import wales.safeguarding.schemas.childprotection.ConferenceCancellation;
 import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
 import wales.safeguarding.schemas.childprotection.DocumentContent;
 import wales.safeguarding.schemas.childprotection.Invitee;
 import wales.safeguarding.schemas.childprotection.OutlinePlan;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
+import wales.safeguarding.schemas.childprotection.Section47Determination;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.LanguagePreference;
@@ -108,10 +110,23 @@ public final class GpOutboundMapper {
                     CanonicalJson.bodyAs(envelope, ConferenceMinutes.class));
             case REGISTER_CHANGE -> registerChange(envelope, endpoint,
                     CanonicalJson.bodyAs(envelope, RegisterChange.class));
+            case SECTION_47_DETERMINATION -> {
+                Section47Determination d = CanonicalJson.bodyAs(envelope, Section47Determination.class);
+                yield DecisionBundles.determination(message(envelope, endpoint, d.children()), envelope, d);
+            }
+            case CONFERENCE_CANCELLATION -> {
+                ConferenceCancellation c = CanonicalJson.bodyAs(envelope, ConferenceCancellation.class);
+                yield DecisionBundles.cancellation(message(envelope, endpoint, c.children()), envelope, c);
+            }
             // Every other message a practice may be sent (an answer to its own report, a strategy meeting, a plan
             // update, an alert, a reminder from the hub) travels as a Communication carrying the canonical body.
             default -> communication(envelope, endpoint);
         };
+    }
+
+    /** A FHIR message for the practice, identified as for an invitation about these children. */
+    private FhirMessage message(Envelope e, AgencyEndpoint endpoint, List<ChildRef> children) {
+        return new FhirMessage(clock, hubEndpoint, e, endpoint, FhirParts.practiceOds(endpoint, children));
     }
 
     private Bundle communication(Envelope e, AgencyEndpoint endpoint) {

@@ -234,6 +234,9 @@ final class Letters {
             case SCHOOL_ALERT -> cy ? "rhybudd gan ysgol" : "alert from a school";
             case SCHOOL_TRANSFER -> cy ? "trosglwyddo ffeil ddiogelu i ysgol newydd"
                     : "safeguarding file passed to a new school";
+            case SECTION_47_DETERMINATION -> cy ? "canlyniad ymholiad adran 47" : "outcome of a section 47 enquiry";
+            case CONFERENCE_CANCELLATION -> cy ? "canslo cynhadledd amddiffyn plant"
+                    : "cancellation of a child protection conference";
         };
     }
 }

@@ -91,10 +91,15 @@ final class Texts {
     }
 
     static String kind(ConferenceInvitation inv, boolean cy) {
+        return kind(inv.kind(), cy);
+    }
+
+    /** A conference's kind ({@code initial} or {@code review}) in words. */
+    static String kind(String kind, boolean cy) {
         if (cy) {
-            return "review".equals(inv.kind()) ? "cynhadledd adolygu amddiffyn plant" : "cynhadledd amddiffyn plant gychwynnol";
+            return "review".equals(kind) ? "cynhadledd adolygu amddiffyn plant" : "cynhadledd amddiffyn plant gychwynnol";
         }
-        return "review".equals(inv.kind()) ? "review child protection conference" : "initial child protection conference";
+        return "review".equals(kind) ? "review child protection conference" : "initial child protection conference";
     }
 
     /** The written report request in one line: the Task's description and the first line of its narrative. */

@@ -201,7 +201,8 @@ class GpFhirAdapterTest {
 
     @ParameterizedTest
     @EnumSource(value = MessageType.class, mode = EnumSource.Mode.EXCLUDE,
-            names = {"CONFERENCE_INVITATION", "OUTLINE_PLAN", "CONFERENCE_MINUTES", "REGISTER_CHANGE"})
+            names = {"CONFERENCE_INVITATION", "OUTLINE_PLAN", "CONFERENCE_MINUTES", "REGISTER_CHANGE",
+                    "SECTION_47_DETERMINATION", "CONFERENCE_CANCELLATION"})
     void should_carry_every_other_type_as_a_valid_communication_with_a_notice_and_the_canonical_body(MessageType type)
             throws Exception {
         var request = adapter.toAgencyRequest(Examples.valid(type.wireName()), Examples.GP);

@@ -31,7 +31,8 @@ class GpFhirValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"/examples/valid/conference-invitation.json", "/examples/valid/outline-plan.json",
             "/examples/valid/conference-minutes.json", "/examples/valid/register-change.json",
-            "/canonical/register-change-removed.json"})
+            "/canonical/register-change-removed.json", "/examples/valid/section-47-determination.json",
+            "/examples/valid/conference-cancellation.json"})
     void should_find_no_error_and_no_warning_but_the_security_label_in_any_outgoing_bundle(String example) {
         ValidationResult result = GpFhirValidator.validate(bundle(Examples.resource(example)));
 

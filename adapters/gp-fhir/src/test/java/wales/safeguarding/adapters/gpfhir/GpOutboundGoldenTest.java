@@ -19,7 +19,8 @@ class GpOutboundGoldenTest {
     private final GpFhirAdapter adapter = new GpFhirAdapter(Examples.CLOCK);
 
     @ParameterizedTest
-    @ValueSource(strings = {"conference-invitation", "outline-plan", "conference-minutes", "register-change"})
+    @ValueSource(strings = {"conference-invitation", "outline-plan", "conference-minutes", "register-change",
+            "section-47-determination", "conference-cancellation"})
     void should_map_each_canonical_example_to_its_golden_fhir_message(String type) {
         String sent = sentJson(Examples.valid(type));
         Golden.assertMatches("outbound/" + type + ".json", sent);

@@ -53,7 +53,8 @@ class GpPracticeSystemTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"conference-invitation", "outline-plan", "conference-minutes", "register-change"})
+    @ValueSource(strings = {"conference-invitation", "outline-plan", "conference-minutes", "register-change",
+            "section-47-determination", "conference-cancellation"})
     void should_deliver_a_valid_fhir_message_that_the_gp_system_accepts_with_ok(String type) throws Exception {
         DeliveryVerdict verdict = deliver(Examples.valid(type));
 

@@ -1,0 +1,23 @@
+package wales.safeguarding.schemas.childprotection;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The conference's decision for one child of a sibling group, in an {@code outline-plan}.
+ * {@code categoriesOfHarm} is set when {@code registered}; {@code eligibleNeeds} and
+ * {@code contingencyPlan} are what recommendation 1.2 asks for when this child comes off the
+ * register.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChildDecision(
+        ChildRef child,
+        boolean registered,
+        List<String> categoriesOfHarm,
+        String eligibleNeeds,
+        String contingencyPlan) {
+
+    public ChildDecision {
+        categoriesOfHarm = categoriesOfHarm == null ? null : List.copyOf(categoriesOfHarm);
+    }
+}
