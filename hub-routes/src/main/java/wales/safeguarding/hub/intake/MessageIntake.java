@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import wales.safeguarding.hub.delivery.DeliveryQueues;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.hub.tracking.DeliveryRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
@@ -94,6 +96,7 @@ public class MessageIntake {
         }
         if (!acceptance.duplicate()) {
             queues.publish(acceptance);
+            acceptance.derived().forEach(queues::publish);
             LOG.infof("accepted %s %s from %s for %s", acceptance.type(), acceptance.messageId(), caller.id(),
                     acceptance.recipients());
         }
@@ -105,12 +108,17 @@ public class MessageIntake {
      * publishes the returned acceptance after its commit.
      */
     public Acceptance storeFromHub(Connection c, Envelope message) throws SQLException {
+        return storeFromHub(c, message, List.of());
+    }
+
+    /** As {@link #storeFromHub(Connection, Envelope)}, with the compliance notes the hub recorded on the way. */
+    public Acceptance storeFromHub(Connection c, Envelope message, List<ComplianceNote> notes) throws SQLException {
         JsonNode tree = CanonicalJson.mapper().valueToTree(message);
         List<Violation> violations = validator.validate(tree);
         if (!violations.isEmpty()) {
             throw new IllegalStateException("the hub made an invalid " + message.type().wireName() + ": " + violations);
         }
-        return store(c, message, message.recipients(), List.of(), fingerprint(tree), "hub", null);
+        return store(c, message, message.recipients(), notes, fingerprint(tree), "hub", null);
     }
 
     private Acceptance acceptOrRecall(Connection c, Envelope message, String hash, String caller) throws SQLException {
@@ -149,10 +157,14 @@ public class MessageIntake {
             tracking.insertDelivery(c, message.messageId(), recipient, now, actor);
         }
         var rules = flows.forType(message.type());
+        List<Acceptance> derived = new ArrayList<>();
         if (rules.isPresent() && facts != null) {
-            effects.apply(c, stored, now, rules.get().accepted(stored, now, facts));
+            for (Effect.Derived made : effects.apply(c, stored, now, rules.get().accepted(stored, now, facts))) {
+                derived.add(storeFromHub(c, made.message(), made.notes()));
+            }
         }
-        return new Acceptance(message.messageId(), message.type().wireName(), now, to, payload, false, 0, notes);
+        return new Acceptance(message.messageId(), message.type().wireName(), now, to, payload, false, 0, notes,
+                derived);
     }
 
     private Acceptance recall(Connection c, StoredMessage earlier, String hash, String caller) throws SQLException {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import wales.safeguarding.hub.tracking.DeliveryState;
+import wales.safeguarding.schemas.envelope.Envelope;
 
 /**
  * One change an accepted message makes, decided by a flow's rules and applied by the intake in the transaction that
@@ -78,8 +79,8 @@ public sealed interface Effect {
         }
     }
 
-    /** This message is (a version of) the minutes of a conference. */
-    record RecordMinutes(String caseReference, String conferenceId) implements Effect {
+    /** This message is (a version of) the minutes of a conference; {@code isFinal}: the final minutes. */
+    record RecordMinutes(String caseReference, String conferenceId, boolean isFinal) implements Effect {
     }
 
     /** An earlier message's delivery to {@code recipient} moves on (acknowledged, outcome given), by this sender. */
@@ -92,5 +93,17 @@ public sealed interface Effect {
 
     /** A compliance note in this message's history, recorded by the hub. */
     record Note(ComplianceNote note) implements Effect {
+    }
+
+    /**
+     * A message the hub makes from this one (a register change for each child whose registration an outline plan
+     * changes), addressed to its {@code recipients}: stored as a tracked message in the same transaction and queued
+     * after the commit, with its own compliance notes.
+     */
+    record Derived(Envelope message, List<ComplianceNote> notes) implements Effect {
+
+        public Derived {
+            notes = List.copyOf(notes);
+        }
     }
 }
