@@ -96,9 +96,13 @@ public class MessageIntake {
         }
         if (!acceptance.duplicate()) {
             queues.publish(acceptance);
-            acceptance.derived().forEach(queues::publish);
             LOG.infof("accepted %s %s from %s for %s", acceptance.type(), acceptance.messageId(), caller.id(),
                     acceptance.recipients());
+            for (Acceptance made : acceptance.derived()) {
+                queues.publish(made);
+                LOG.infof("made %s %s from %s for %s", made.type(), made.messageId(), acceptance.messageId(),
+                        made.recipients());
+            }
         }
         return acceptance;
     }
