@@ -27,3 +27,8 @@ alter table child_case drop column gp_practice, drop column school, drop column 
 update statutory_clock set subject = ''
 where subject is null and case_reference is not null
   and clock in ('first-core-group', 'core-group', 'first-review-conference', 'review-conference');
+
+-- One message starts a clock once per agency owing it and per subject: an outline plan about two siblings starts a
+-- first core group for each.
+alter table statutory_clock drop constraint statutory_clock_message_id_clock_owed_by_key;
+create unique index statutory_clock_once_per_subject on statutory_clock (message_id, clock, owed_by, coalesce(subject, ''));

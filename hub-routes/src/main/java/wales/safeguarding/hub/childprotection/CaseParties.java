@@ -82,14 +82,14 @@ public class CaseParties {
 
     /** The key under which the case knows the one child a message is about. */
     public static String keyOf(ChildRef child, Envelope message, Optional<CaseRecord> known) {
-        String key = ChildKey.of(child, message);
+        String key = ChildKey.of(child);
         return known.map(k -> k.keyFor(key)).orElse(key);
     }
 
     /** The keys under which the case knows the children a message names, in its order. */
     public static List<String> keysOf(List<ChildRef> children, Envelope message,
             Optional<CaseRecord> known) {
-        List<String> keys = ChildKey.all(children, message);
+        List<String> keys = ChildKey.all(children);
         return known.map(k -> k.keysFor(keys)).orElse(keys);
     }
 

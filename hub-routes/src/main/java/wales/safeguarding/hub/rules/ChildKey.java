@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 
 import wales.safeguarding.schemas.childprotection.ChildRef;
-import wales.safeguarding.schemas.envelope.Envelope;
 
 /**
  * How the hub tells the children of a case apart. The council's own {@code childReference} for the child when the
- * message gives one (in the child, or in the envelope of a message about one child); otherwise a fingerprint of the
- * child's name and date of birth, which never leaves the hub. Councils should send {@code childReference}: a name
- * spelt differently makes a different fingerprint.
+ * message gives one; otherwise a fingerprint of the child's name and date of birth, which never leaves the hub.
+ * Councils should send {@code childReference} for every child, always the same: a name spelt differently makes a
+ * different fingerprint. (The envelope's {@code childReference} is the sender's reference for logs and screens; a
+ * message about a sibling group has one envelope, so it cannot tell the children apart.)
  */
 public final class ChildKey {
 
@@ -24,26 +24,17 @@ public final class ChildKey {
     private ChildKey() {
     }
 
-    /** The key of {@code child}, named in {@code message} among {@code named} children. */
-    public static String of(ChildRef child, Envelope message, int named) {
+    /** The key of {@code child}. */
+    public static String of(ChildRef child) {
         if (child.childReference() != null && !child.childReference().isBlank()) {
             return child.childReference();
-        }
-        if (named == 1 && message.childReference() != null && !message.childReference().isBlank()) {
-            return message.childReference();
         }
         return fingerprint(child);
     }
 
     /** The keys of the children a message names, in its order. */
-    public static List<String> all(List<ChildRef> children, Envelope message) {
-        List<ChildRef> named = children == null ? List.of() : children;
-        return named.stream().map(c -> of(c, message, named.size())).toList();
-    }
-
-    /** The key of the one child a message is about (a register change, a plan update, an alert). */
-    public static String of(ChildRef child, Envelope message) {
-        return of(child, message, 1);
+    public static List<String> all(List<ChildRef> children) {
+        return (children == null ? List.<ChildRef>of() : children).stream().map(ChildKey::of).toList();
     }
 
     private static String fingerprint(ChildRef child) {
