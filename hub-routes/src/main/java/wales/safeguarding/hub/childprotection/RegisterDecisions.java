@@ -177,7 +177,7 @@ final class RegisterDecisions {
             if (d.changes() && d.child() != null) {
                 Routing routing = routing(d);
                 made.add(new Effect.Derived(registerChange(d, at).withRecipients(routing.recipients()),
-                        routing.notes()));
+                        routing.notes(), d.ownEntry() ? d.pointer() + "/child" : "/body/children"));
             }
         }
         return made;

@@ -166,12 +166,31 @@ public class MessageIntake {
         var rules = flows.forType(message.type());
         List<Acceptance> derived = new ArrayList<>();
         if (rules.isPresent() && facts != null) {
-            for (Effect.Derived made : effects.apply(c, stored, now, rules.get().accepted(stored, now, facts))) {
-                derived.add(storeFromHub(c, made.message(), made.notes()));
+            List<Effect.Derived> made = effects.apply(c, stored, now, rules.get().accepted(stored, now, facts));
+            requireSendable(made);
+            for (Effect.Derived one : made) {
+                derived.add(storeFromHub(c, one.message(), one.notes()));
             }
         }
         return new Acceptance(message.messageId(), message.type().wireName(), now, to, payload, false, 0, notes,
                 derived);
+    }
+
+    /**
+     * The messages the hub makes from an accepted one are refused early too: one a recipient's system could not be
+     * sent refuses the message it is made from (422, at the place it came from), and the transaction stores nothing.
+     */
+    private void requireSendable(List<Effect.Derived> made) {
+        List<Violation> violations = new ArrayList<>();
+        for (Effect.Derived one : made) {
+            for (Violation v : deliverability.unsendable(one.message(), one.message().recipients())) {
+                violations.add(new Violation(one.pointerInSource(v.pointer()), v.rule(), "the "
+                        + one.message().type().wireName() + " the hub makes from this message, " + v.message()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.unsendable(violations);
+        }
     }
 
     private Acceptance recall(Connection c, StoredMessage earlier, String hash, String caller) throws SQLException {

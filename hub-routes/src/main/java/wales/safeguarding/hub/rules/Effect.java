@@ -98,12 +98,22 @@ public sealed interface Effect {
     /**
      * A message the hub makes from this one (a register change for each child whose registration an outline plan
      * changes), addressed to its {@code recipients}: stored as a tracked message in the same transaction and queued
-     * after the commit, with its own compliance notes.
+     * after the commit, with its own compliance notes. {@code source} is where in this message the made message's
+     * child comes from (a JSON pointer, e.g. {@code /body/children/1/child}): a recipient's system that could not be
+     * sent the made message refuses this one, at that place.
      */
-    record Derived(Envelope message, List<ComplianceNote> notes) implements Effect {
+    record Derived(Envelope message, List<ComplianceNote> notes, String source) implements Effect {
+
+        private static final String CHILD = "/body/child";
 
         public Derived {
             notes = List.copyOf(notes);
+        }
+
+        /** Where a fault at {@code pointer} of the made message is in this message. */
+        public String pointerInSource(String pointer) {
+            boolean inChild = pointer != null && (pointer.equals(CHILD) || pointer.startsWith(CHILD + "/"));
+            return inChild && source.endsWith("/child") ? source + pointer.substring(CHILD.length()) : source;
         }
     }
 }

@@ -405,6 +405,25 @@ class ChildProtectionFlowTest {
                 .startsWith("If Alys is left alone again");
     }
 
+    /**
+     * Issue 10 defects 4 and 10: the register change the hub would make could not be filed by the FHIR practice (no
+     * NHS number): the outline plan is refused, naming the practice, the place and the rule, and nothing is stored.
+     */
+    @Test
+    void should_refuse_an_outline_plan_whose_register_change_the_gps_fhir_system_could_not_file() {
+        ObjectNode invitation = invitationForAChildAtTheFhirPractice();
+        ((ObjectNode) invitation.with("body").withArray("children").get(0)).remove("nhsNumber");
+        HubApi.send(COUNCIL, invitation).statusCode(202);
+        ObjectNode plan = journey.of("outline-plan");
+
+        HubApi.send(COUNCIL, plan).statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("unsendable"))
+                .body("violations[0].pointer", equalTo("/body/children"))
+                .body("violations[0].rule", equalTo("gp-needs-nhs-number"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString(FHIR_GP));
+        HubApi.track(COUNCIL, Messages.id(plan)).statusCode(404);
+    }
+
     /** Issue 10 defect 4: a registering outline plan raises the Flag in the GP record. */
     @Test
     void should_raise_the_gps_flag_and_tell_the_school_and_police_when_an_outline_plan_registers_the_child() {

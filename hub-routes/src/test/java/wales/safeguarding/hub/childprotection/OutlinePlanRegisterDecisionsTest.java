@@ -124,7 +124,7 @@ class OutlinePlanRegisterDecisionsTest {
         assertThat(change.sender()).isEqualTo(COUNCIL);
         assertThat(change.correlationId()).isEqualTo(plan.messageId());
         assertThat(change.caseReference()).isEqualTo(CASE);
-        assertThat(change.childReference()).isEqualTo(ALYS);
+        assertThat(change.childReference()).as("the council's own reference").isEqualTo(RulesFixture.SENDERS_REFERENCE);
         assertThat(change.recipients()).containsExactly(GP, SCHOOL, POLICE);
         RegisterChange body = CanonicalJson.bodyAs(change, RegisterChange.class);
         assertThat(body.change()).isEqualTo("removed");
@@ -276,6 +276,22 @@ class OutlinePlanRegisterDecisionsTest {
                 new Effect.StartClock(RegisterRules.FIRST_CORE_GROUP, CASE, ALYS_IN_SIBLINGS, COUNCIL, COUNCIL,
                         MessageParts.noonOf(LocalDate.parse("2025-06-24"))));
         assertThat(derived(effects)).extracting(d -> d.message().childReference()).containsExactly(ALYS_IN_SIBLINGS);
+    }
+
+    @Test
+    @DisplayName("issue 10 defect 10 on the outline plan's path: a fault a recipient's system finds in the child of a "
+            + "register change the hub makes is reported where that child is in the outline plan")
+    void a_register_change_says_where_its_child_came_from() {
+        siblingsOnTheRegister();
+        Effect.Derived owain = derived(rules.accepted(envelope(example("outline-plan-siblings")), AT, facts)).get(0);
+        alysOnTheRegister(false);
+        Effect.Derived alys = derived(rules.accepted(envelope(example("outline-plan")), AT, facts)).get(0);
+
+        assertThat(owain.source()).isEqualTo("/body/children/1/child");
+        assertThat(owain.pointerInSource("/body/child/nhsNumber")).isEqualTo("/body/children/1/child/nhsNumber");
+        assertThat(owain.pointerInSource("/body/eligibleNeeds")).isEqualTo("/body/children/1/child");
+        assertThat(alys.source()).as("named by the invitation: give the child in children").isEqualTo("/body/children");
+        assertThat(alys.pointerInSource("/body/child/nhsNumber")).isEqualTo("/body/children");
     }
 
     private void siblingsOnTheRegister() {

@@ -2,6 +2,7 @@ package wales.safeguarding.hub.childprotection;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,11 @@ import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildKey;
 import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.rules.FactsInMemory;
 import wales.safeguarding.hub.support.Messages;
+import wales.safeguarding.schemas.childprotection.ChildRef;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.LanguagePreference;
 
@@ -46,8 +49,11 @@ public final class RulesFixture {
     /** The case and conference of the contract's examples. */
     public static final String CASE = "CCS-2025-004512";
     public static final String CONFERENCE = "CCS-ICPC-2025-0042";
-    /** The key of the one child of the examples that name one child (the envelope's childReference). */
-    public static final String ALYS = "DPP-CHILD-0001";
+    /** The key of the one child of the examples that name one child without the council's childReference. */
+    public static final String ALYS = ChildKey.of(new ChildRef("Alys Enghraifft", LocalDate.parse("2016-04-12"), null,
+            "W06000010", null, null));
+    /** The envelope's childReference in the examples: the sender's own reference, not the hub's key. */
+    public static final String SENDERS_REFERENCE = "DPP-CHILD-0001";
     /** The keys of the two children of the sibling examples (their childReference). */
     public static final String ALYS_IN_SIBLINGS = "CCS-CHILD-004512-1";
     public static final String OWAIN = "CCS-CHILD-004512-2";
