@@ -30,7 +30,8 @@ import wales.safeguarding.schemas.validation.Violation;
  * <ul>
  * <li>A register change reaches the child's GP practice (so the GP record shows it), school and police force, as
  * well as whoever the council names; a gap is recorded, never silent. (A removal without the child's eligible care
- * and support needs and a contingency plan is refused by the contract itself.)</li>
+ * and support needs and a contingency plan is refused by the contract itself; an outline plan's removals are checked,
+ * and their register changes made and routed the same way, by {@link RegisterDecisions}.)</li>
  * <li>A plan update reaches the core group. Only an update that carries {@code coreGroupMetOn} is the record of a
  * core group meeting: it meets the child's core group clock (the first within 10 working days of the registering
  * conference) and starts the next, due six weeks from the day the core group met, not from the day the update was
