@@ -39,9 +39,9 @@ public class DutyToReportRules implements FlowRules {
     /** The clock for children's services' decision on next actions (1 working day). */
     public static final String NEXT_ACTIONS = "next-actions";
 
-    static final String MADE_AT = "/body/originalReport/madeAt";
-    static final String NOT_IN_FUTURE = "original-report-not-in-future";
-    static final String WITHIN_LIMIT = "original-report-within-limit";
+    private static final String MADE_AT = "/body/originalReport/madeAt";
+    private static final String NOT_IN_FUTURE = "original-report-not-in-future";
+    private static final String WITHIN_LIMIT = "original-report-within-limit";
 
     /** How children's services can have taken a report before its written confirmation reached the hub. */
     private static final Set<String> TAKEN_BEFORE = Set.of("phone", "in-person", "online");
@@ -132,7 +132,7 @@ public class DutyToReportRules implements FlowRules {
     }
 
     /** An original report is not in the future (beyond the clocks' difference) and not older than the limit. */
-    List<Violation> checkOriginalReport(Instant madeAt, Instant now) {
+    private List<Violation> checkOriginalReport(Instant madeAt, Instant now) {
         if (madeAt.isAfter(now.plus(clockSkew))) {
             return List.of(new Violation(MADE_AT, NOT_IN_FUTURE, "must not be after the hub received the report "
                     + "(allowing " + words(clockSkew) + " for a difference between the clocks)"));

@@ -30,8 +30,8 @@ import wales.safeguarding.schemas.validation.Violation;
 @ApplicationScoped
 public class ReportResponses implements FlowRules {
 
-    static final String DECIDED_AT = "/body/nextActionsDecision/decidedAt";
-    static final String DECISION_NOT_IN_FUTURE = "next-actions-decision-not-in-future";
+    private static final String DECIDED_AT = "/body/nextActionsDecision/decidedAt";
+    private static final String DECISION_NOT_IN_FUTURE = "next-actions-decision-not-in-future";
 
     @Override
     public Set<MessageType> types() {
