@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.rules.ComplianceNote;
 import wales.safeguarding.hub.rules.CaseFacts;
-import wales.safeguarding.hub.rules.ChildCase;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;
 import wales.safeguarding.hub.rules.Routing;
@@ -48,7 +49,7 @@ public class AlertRules implements FlowRules {
     @Override
     public Routing route(Envelope message, CaseFacts facts) {
         if (message.type() == MessageType.INFORMATION_SHARE) {
-            ChildRef child = ConferenceRules.body(message, InformationShare.class).child();
+            ChildRef child = MessageParts.body(message, InformationShare.class).child();
             return Routing.to(parties.council(child).filter(council -> !council.equals(message.sender()))
                     .map(List::of).orElse(List.of()));
         }
@@ -56,12 +57,12 @@ public class AlertRules implements FlowRules {
         ChildRef child;
         boolean healthRelevant;
         if (message.type() == MessageType.HEALTH_ALERT) {
-            HealthAlert body = ConferenceRules.body(message, HealthAlert.class);
+            HealthAlert body = MessageParts.body(message, HealthAlert.class);
             kind = body.kind();
             child = body.child();
             healthRelevant = true;
         } else {
-            SchoolAlert body = ConferenceRules.body(message, SchoolAlert.class);
+            SchoolAlert body = MessageParts.body(message, SchoolAlert.class);
             kind = body.kind();
             child = body.child();
             healthRelevant = body.healthRelevant();
@@ -73,7 +74,8 @@ public class AlertRules implements FlowRules {
         }
         List<String> to = new ArrayList<>(List.of(council.get()));
         List<ComplianceNote> notes = new ArrayList<>();
-        Optional<ChildCase> known = facts.caseOf(message.caseReference());
+        Optional<CaseRecord> knownCase = facts.caseOf(message.caseReference());
+        Optional<ChildRecord> known = CaseParties.known(knownCase, CaseParties.keyOf(child, message, knownCase));
         if (known.isPresent() && known.get().registered()) {
             for (String role : routing.reaches().getOrDefault(kind, List.of())) {
                 Optional<String> member = switch (role) {

@@ -10,7 +10,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.rules.CaseFacts;
-import wales.safeguarding.hub.rules.ChildCase;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.rules.ComplianceNote;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;
@@ -28,7 +29,7 @@ import wales.safeguarding.schemas.envelope.MessageType;
  * and support needs and a contingency plan is refused by the contract itself.)</li>
  * <li>A plan update reaches the core group. It is the core group's record of its meeting, so it meets the core group
  * clock and starts the next: the first within 10 working days of the registering conference, then every 6 weeks.</li>
- * <li>Removal from the register ends the core group and review clocks.</li>
+ * <li>Removal from the register ends the child's core group and review clocks (a sibling's run on).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -50,7 +51,7 @@ public class RegisterRules implements FlowRules {
 
     @Override
     public Routing route(Envelope message, CaseFacts facts) {
-        Optional<ChildCase> known = facts.caseOf(message.caseReference());
+        Optional<CaseRecord> known = facts.caseOf(message.caseReference());
         var refusal = parties.councilSends(message, known);
         if (refusal.isPresent()) {
             return Routing.refused(refusal.get());
@@ -60,12 +61,13 @@ public class RegisterRules implements FlowRules {
             coreGroup.remove(message.sender());
             return Routing.to(new ArrayList<>(coreGroup));
         }
-        RegisterChange body = ConferenceRules.body(message, RegisterChange.class);
+        RegisterChange body = MessageParts.body(message, RegisterChange.class);
+        Optional<ChildRecord> child = CaseParties.known(known, CaseParties.keyOf(body.child(), message, known));
         List<String> to = new ArrayList<>();
         List<ComplianceNote> notes = new ArrayList<>();
-        reach(ComplianceNotes.Party.GP_PRACTICE, parties.gpPractice(body.child(), known), message, to, notes);
-        reach(ComplianceNotes.Party.SCHOOL, parties.school(body.child(), known), message, to, notes);
-        reach(ComplianceNotes.Party.POLICE_FORCE, parties.policeForce(body.child(), body.policeForce(), known), message,
+        reach(ComplianceNotes.Party.GP_PRACTICE, parties.gpPractice(body.child(), child), message, to, notes);
+        reach(ComplianceNotes.Party.SCHOOL, parties.school(body.child(), child), message, to, notes);
+        reach(ComplianceNotes.Party.POLICE_FORCE, parties.policeForce(body.child(), body.policeForce(), child), message,
                 to, notes);
         return new Routing(to, List.of(), notes);
     }
@@ -86,49 +88,66 @@ public class RegisterRules implements FlowRules {
     @Override
     public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
         String caseRef = message.caseReference();
-        Optional<ChildCase> known = facts.caseOf(caseRef);
+        Optional<CaseRecord> known = facts.caseOf(caseRef);
         List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.RememberCase(caseRef, message.sender()));
         if (message.type() == MessageType.PLAN_UPDATE) {
-            boolean met = running(facts, caseRef, FIRST_CORE_GROUP) || running(facts, caseRef, CORE_GROUP);
-            effects.add(new Effect.StopClocks(FIRST_CORE_GROUP, caseRef, null, null));
-            effects.add(new Effect.StopClocks(CORE_GROUP, caseRef, null, null));
-            if (met || known.map(ChildCase::registered).orElse(false)) {
-                effects.add(coreGroupClock(message, CORE_GROUP, at));
+            PlanUpdate body = MessageParts.body(message, PlanUpdate.class);
+            String key = CaseParties.keyOf(body.child(), message, known);
+            Optional<ChildRecord> child = CaseParties.known(known, key);
+            boolean met = running(facts, caseRef, FIRST_CORE_GROUP, key) || running(facts, caseRef, CORE_GROUP, key);
+            effects.add(new Effect.StopClocks(FIRST_CORE_GROUP, caseRef, key, null));
+            effects.add(new Effect.StopClocks(CORE_GROUP, caseRef, key, null));
+            if (met || child.map(ChildRecord::registered).orElse(false)) {
+                effects.add(new Effect.StartClock(CORE_GROUP, caseRef, key, message.sender(), message.sender(), at));
             }
-            PlanUpdate body = ConferenceRules.body(message, PlanUpdate.class);
-            effects.add(new Effect.RememberCase(caseRef, message.sender(),
-                    parties.gpPractice(body.child(), known).orElse(null), parties.school(body.child(), known).orElse(null),
-                    null));
+            effects.add(new Effect.RememberChild(caseRef, key, parties.gpPractice(body.child(), child).orElse(null),
+                    parties.school(body.child(), child).orElse(null), null));
             return effects;
         }
-        RegisterChange body = ConferenceRules.body(message, RegisterChange.class);
-        effects.add(new Effect.RememberCase(caseRef, message.sender(), parties.gpPractice(body.child(), known).orElse(null),
-                parties.school(body.child(), known).orElse(null),
-                parties.policeForce(body.child(), body.policeForce(), known).orElse(null)));
+        RegisterChange body = MessageParts.body(message, RegisterChange.class);
+        String key = CaseParties.keyOf(body.child(), message, known);
+        Optional<ChildRecord> child = CaseParties.known(known, key);
+        effects.add(new Effect.RememberChild(caseRef, key, parties.gpPractice(body.child(), child).orElse(null),
+                parties.school(body.child(), child).orElse(null),
+                parties.policeForce(body.child(), body.policeForce(), child).orElse(null)));
         if ("added".equals(body.change())) {
-            effects.add(new Effect.SetRegistered(caseRef, true));
+            effects.add(new Effect.SetRegistered(caseRef, key, true));
         } else {
-            effects.addAll(endPlan(caseRef));
+            effects.addAll(endPlan(caseRef, key));
         }
         return effects;
     }
 
-    /** A core group clock ({@code first-core-group} or {@code core-group}) owed by the council, from {@code from}. */
-    static Effect coreGroupClock(Envelope message, String clock, Instant from) {
-        return new Effect.StartClock(clock, message.caseReference(), null, message.sender(), message.sender(), from);
-    }
-
-    /** True while a clock of this name runs for the case. */
-    static boolean running(CaseFacts facts, String caseReference, String clock) {
-        return !facts.runningClocks(caseReference, clock, null).isEmpty();
-    }
-
-    /** The child is no longer on the register: no more core groups or review conferences are owed. */
-    static List<Effect> endPlan(String caseReference) {
+    /**
+     * A conference placed the child on the register (or kept them on it): a core group (the first within 10 working
+     * days of the conference, unless one is already running) and the next review conference, both the child's own.
+     */
+    static List<Effect> placedOnRegister(CaseFacts facts, Envelope message, ChildRecord child, Instant held) {
+        String caseRef = message.caseReference();
         List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect.SetRegistered(caseReference, false));
+        effects.add(new Effect.SetRegistered(caseRef, child.key(), true));
+        if (!child.registered() && !running(facts, caseRef, FIRST_CORE_GROUP, child.key())
+                && !running(facts, caseRef, CORE_GROUP, child.key())) {
+            effects.add(new Effect.StartClock(FIRST_CORE_GROUP, caseRef, child.key(), message.sender(), message.sender(),
+                    held));
+        }
+        effects.add(new Effect.StartClock(child.registered() ? ConferenceRules.REVIEW : ConferenceRules.FIRST_REVIEW,
+                caseRef, child.key(), message.sender(), message.sender(), held));
+        return effects;
+    }
+
+    /** True while a clock of this name runs for the child. */
+    static boolean running(CaseFacts facts, String caseReference, String clock, String childKey) {
+        return !facts.runningClocks(caseReference, clock, childKey).isEmpty();
+    }
+
+    /** The child is no longer on the register: no more core groups or review conferences are owed for them. */
+    static List<Effect> endPlan(String caseReference, String childKey) {
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.SetRegistered(caseReference, childKey, false));
         for (String clock : List.of(FIRST_CORE_GROUP, CORE_GROUP, ConferenceRules.FIRST_REVIEW, ConferenceRules.REVIEW)) {
-            effects.add(new Effect.StopClocks(clock, caseReference, null, null));
+            effects.add(new Effect.StopClocks(clock, caseReference, childKey, null));
         }
         return effects;
     }

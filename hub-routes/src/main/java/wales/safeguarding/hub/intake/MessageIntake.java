@@ -56,10 +56,11 @@ public class MessageIntake {
     private final Transactions transactions;
     private final DeliveryQueues queues;
     private final Clock clock;
+    private final Deliverability deliverability;
 
     public MessageIntake(CanonicalValidator validator, RecipientResolver recipients, FlowRulesRegistry flows,
             TrackingRepository tracking, RuleEffects effects, Transactions transactions, DeliveryQueues queues,
-            Clock clock) {
+            Clock clock, Deliverability deliverability) {
         this.validator = validator;
         this.recipients = recipients;
         this.flows = flows;
@@ -68,6 +69,7 @@ public class MessageIntake {
         this.transactions = transactions;
         this.queues = queues;
         this.clock = clock;
+        this.deliverability = deliverability;
     }
 
     /** Accepts a message an agency sent, or refuses it with a {@link ProblemException}. */
@@ -124,6 +126,7 @@ public class MessageIntake {
             if (!routing.routable()) {
                 throw ProblemException.unroutable(routing.violations());
             }
+            deliverability.require(message, routing.recipients());
             return store(c, message, routing.recipients(), routing.notes(), hash, caller, facts);
         } catch (RecordedFacts.Unreadable e) {
             throw e.getCause();

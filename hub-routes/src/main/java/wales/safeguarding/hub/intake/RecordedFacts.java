@@ -10,7 +10,7 @@ import java.util.Set;
 import wales.safeguarding.hub.cases.CaseBook;
 import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.rules.CaseFacts;
-import wales.safeguarding.hub.rules.ChildCase;
+import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.tracking.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
@@ -53,7 +53,7 @@ final class RecordedFacts implements CaseFacts {
     }
 
     @Override
-    public Optional<ChildCase> caseOf(String caseReference) {
+    public Optional<CaseRecord> caseOf(String caseReference) {
         return caseReference == null ? Optional.empty() : read(() -> cases.find(c, caseReference));
     }
 

@@ -62,13 +62,15 @@ public class RuleEffects {
         } else if (effect instanceof Effect.MoveClocksUntil m) {
             clocks.moveUntil(c, m.clock(), m.caseReference(), m.subject(), m.startedAt(), m.dueAt());
         } else if (effect instanceof Effect.RememberCase r) {
-            cases.remember(c, r.caseReference(), r.council(), r.gpPractice(), r.school(), r.policeForce(), at);
+            cases.remember(c, r.caseReference(), r.council(), at);
+        } else if (effect instanceof Effect.RememberChild r) {
+            cases.rememberChild(c, r.caseReference(), r.childKey(), r.gpPractice(), r.school(), r.policeForce(), at);
         } else if (effect instanceof Effect.MoveSchool m) {
-            cases.moveSchool(c, m.caseReference(), m.council(), m.gpPractice(), m.newSchool(), at);
+            cases.moveSchool(c, m.caseReference(), m.childKey(), m.newSchool(), at);
         } else if (effect instanceof Effect.MoveCoreGroupSchool m) {
             cases.moveCoreGroupSchool(c, m.caseReference(), m.oldSchool(), m.newSchool());
         } else if (effect instanceof Effect.SetRegistered r) {
-            cases.setRegistered(c, r.caseReference(), r.registered(), at);
+            cases.setRegistered(c, r.caseReference(), r.childKey(), r.registered(), at);
         } else if (effect instanceof Effect.AddMembers a) {
             cases.addMembers(c, a.caseReference(), a.membership(), a.conferenceId(), a.agencies());
         } else if (effect instanceof Effect.RecordMinutes m) {

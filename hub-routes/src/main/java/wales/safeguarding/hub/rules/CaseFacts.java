@@ -17,7 +17,7 @@ import wales.safeguarding.schemas.envelope.MessageType;
 public interface CaseFacts {
 
     /** The case, if a message of it reached the hub before. */
-    Optional<ChildCase> caseOf(String caseReference);
+    Optional<CaseRecord> caseOf(String caseReference);
 
     /** The invitees of a conference ({@code conferenceId}), or of every conference of the case when null. */
     Set<String> invitees(String caseReference, String conferenceId);

@@ -40,16 +40,20 @@ public sealed interface Effect {
             implements Effect {
     }
 
+    /** The case record learns the council that holds the case (the first message of a case creates it). */
+    record RememberCase(String caseReference, String council) implements Effect {
+    }
+
     /**
-     * The case record learns who holds the case and the child's agencies: a value replaces the one known, a null
-     * never does; a school set by a transfer holds until the next transfer.
+     * The case record learns a child and their agencies: a value replaces the one known, a null never does; a school
+     * set by a transfer holds until the next transfer. {@code childKey}: {@link ChildKey}.
      */
-    record RememberCase(String caseReference, String council, String gpPractice, String school, String policeForce)
+    record RememberChild(String caseReference, String childKey, String gpPractice, String school, String policeForce)
             implements Effect {
     }
 
-    /** A school-transfer moved the child: the case's school is the new school from now on. */
-    record MoveSchool(String caseReference, String council, String gpPractice, String newSchool) implements Effect {
+    /** A school-transfer moved the child: the child's school is the new school from now on. */
+    record MoveSchool(String caseReference, String childKey, String newSchool) implements Effect {
     }
 
     /** The school's place in the core group moves with the child (if the old school was a member). */
@@ -57,7 +61,7 @@ public sealed interface Effect {
     }
 
     /** The child is on the register, or no longer. */
-    record SetRegistered(String caseReference, boolean registered) implements Effect {
+    record SetRegistered(String caseReference, String childKey, boolean registered) implements Effect {
     }
 
     /** Agencies join the invitees of a conference or the core group of a case. */

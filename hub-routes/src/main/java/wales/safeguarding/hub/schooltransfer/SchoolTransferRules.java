@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import wales.safeguarding.hub.childprotection.CaseParties;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.rules.CaseFacts;
-import wales.safeguarding.hub.rules.ChildCase;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;
 import wales.safeguarding.hub.rules.Routing;
@@ -54,9 +55,10 @@ public class SchoolTransferRules implements FlowRules {
 
     @Override
     public Routing route(Envelope message, CaseFacts facts) {
-        Optional<ChildCase> known = facts.caseOf(message.caseReference());
-        TransferParties.Resolution transfer = transfers.resolve(message.sender(),
-                CanonicalJson.bodyAs(message, SchoolTransfer.class), known);
+        Optional<CaseRecord> known = facts.caseOf(message.caseReference());
+        SchoolTransfer body = CanonicalJson.bodyAs(message, SchoolTransfer.class);
+        TransferParties.Resolution transfer = transfers.resolve(message.sender(), body, known,
+                CaseParties.known(known, CaseParties.keyOf(body.child(), message, known)));
         return parties.councilSends(message, known).map(Routing::refused).orElseGet(() -> new Routing(
                 transfer.violations().isEmpty() ? transfer.recipients() : List.of(), transfer.violations(),
                 transfer.notes()));
@@ -65,14 +67,18 @@ public class SchoolTransferRules implements FlowRules {
     @Override
     public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
         SchoolTransfer body = CanonicalJson.bodyAs(message, SchoolTransfer.class);
-        Optional<ChildCase> known = facts.caseOf(message.caseReference());
-        TransferParties.Resolution transfer = transfers.resolve(message.sender(), body, known);
+        Optional<CaseRecord> known = facts.caseOf(message.caseReference());
+        String key = CaseParties.keyOf(body.child(), message, known);
+        Optional<ChildRecord> child = CaseParties.known(known, key);
+        TransferParties.Resolution transfer = transfers.resolve(message.sender(), body, known, child);
         String newSchool = transfer.newSchool().map(Agency::id).orElseThrow();
-        String oldSchool = known.map(ChildCase::school)
+        String oldSchool = child.map(ChildRecord::school)
                 .orElse(transfer.oldSchool().map(Agency::id).orElse(null));
         return List.of(
-                new Effect.MoveSchool(message.caseReference(), message.sender(),
-                        parties.gpPractice(body.child(), known).orElse(null), newSchool),
+                new Effect.RememberCase(message.caseReference(), message.sender()),
+                new Effect.RememberChild(message.caseReference(), key,
+                        parties.gpPractice(body.child(), child).orElse(null), null, null),
+                new Effect.MoveSchool(message.caseReference(), key, newSchool),
                 new Effect.MoveCoreGroupSchool(message.caseReference(), oldSchool, newSchool),
                 new Effect.StartClock(ACKNOWLEDGEMENT_CLOCK, message.caseReference(), null, newSchool,
                         message.sender(), at));

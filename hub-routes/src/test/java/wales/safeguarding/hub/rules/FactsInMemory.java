@@ -32,7 +32,7 @@ public final class FactsInMemory implements CaseFacts {
     public record RunningClock(String caseReference, String clock, String subject, String owedBy, Instant dueAt) {
     }
 
-    private final Map<String, ChildCase> cases = new HashMap<>();
+    private final Map<String, CaseRecord> cases = new HashMap<>();
     private final Map<String, Map<String, Set<String>>> invitees = new HashMap<>();
     private final Map<String, Set<String>> coreGroups = new HashMap<>();
     private final Map<UUID, StoredMessage> sent = new LinkedHashMap<>();
@@ -41,7 +41,7 @@ public final class FactsInMemory implements CaseFacts {
     private final Map<String, Instant> minutes = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    public FactsInMemory withCase(ChildCase known) {
+    public FactsInMemory withCase(CaseRecord known) {
         cases.put(known.caseReference(), known);
         return this;
     }
@@ -79,7 +79,7 @@ public final class FactsInMemory implements CaseFacts {
     }
 
     @Override
-    public Optional<ChildCase> caseOf(String caseReference) {
+    public Optional<CaseRecord> caseOf(String caseReference) {
         return Optional.ofNullable(caseReference == null ? null : cases.get(caseReference));
     }
 

@@ -16,4 +16,11 @@ public record ChildRef(
         String nhsNumber,
         String localAuthority,
         SchoolRef school,
-        GpPracticeRef gpPractice) {}
+        GpPracticeRef gpPractice,
+        String childReference) {
+
+    public ChildRef(String name, LocalDate dateOfBirth, String nhsNumber, String localAuthority, SchoolRef school,
+            GpPracticeRef gpPractice) {
+        this(name, dateOfBirth, nhsNumber, localAuthority, school, gpPractice, null);
+    }
+}
