@@ -1,19 +1,17 @@
 package wales.safeguarding.hub.acknowledgement;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import wales.safeguarding.hub.clocks.ClockRepository;
-import wales.safeguarding.hub.intake.FlowRules;
-import wales.safeguarding.hub.intake.Routing;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.Effect;
+import wales.safeguarding.hub.rules.FlowRules;
+import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.hub.tracking.DeliveryState;
 import wales.safeguarding.hub.tracking.StoredMessage;
-import wales.safeguarding.hub.tracking.TrackingRepository;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;
@@ -34,38 +32,27 @@ public class AcknowledgementRules implements FlowRules {
     /** What a clock waiting for an acknowledgement of a message of some type is called: {@code <type>-acknowledgement}. */
     static final String CLOCK_SUFFIX = "-acknowledgement";
 
-    private final TrackingRepository tracking;
-    private final ClockRepository clockStore;
-
-    public AcknowledgementRules(TrackingRepository tracking, ClockRepository clockStore) {
-        this.tracking = tracking;
-        this.clockStore = clockStore;
-    }
-
     @Override
     public Set<MessageType> types() {
         return Set.of(MessageType.ACKNOWLEDGEMENT);
     }
 
     @Override
-    public Routing route(Connection c, Envelope ack) throws SQLException {
-        return tracking.answeredMessage(c, ack, null).map(original -> Routing.to(List.of(original.sender())))
+    public Routing route(Envelope ack, CaseFacts facts) {
+        return facts.answered(ack, null).map(original -> Routing.to(List.of(original.sender())))
                 .orElseGet(() -> Routing.refused(new Violation("/correlationId", "acknowledges-a-message-sent-to-you",
                         "must be the messageId of a message the hub sent to " + ack.sender())));
     }
 
     @Override
-    public void accepted(Connection c, Envelope ack, Instant at) throws SQLException {
-        StoredMessage original = tracking.answeredMessage(c, ack, null).orElseThrow();
+    public List<Effect> accepted(Envelope ack, Instant at, CaseFacts facts) {
+        StoredMessage original = facts.answered(ack, null).orElseThrow();
         Acknowledgement body = CanonicalJson.bodyAs(ack, Acknowledgement.class);
-        if ("rejected".equals(body.status())) {
-            tracking.audit(c, original.messageId(), ack.sender(), "rejected", null, null,
-                    "acknowledgement " + ack.messageId() + ": " + body.reason(), ack.sender(), at);
-        } else {
-            tracking.transition(c, original.messageId(), ack.sender(), DeliveryState.ACKNOWLEDGED,
-                    body.status() + " (acknowledgement " + ack.messageId() + ")", ack.sender(), at);
-        }
-        clockStore.meetClock(c, original.messageId(), original.type() + CLOCK_SUFFIX, ack.sender(), ack.messageId(), at);
+        Effect answered = "rejected".equals(body.status())
+                ? new Effect.Audit(original.messageId(), ack.sender(), "rejected",
+                        "acknowledgement " + ack.messageId() + ": " + body.reason())
+                : new Effect.Transition(original.messageId(), ack.sender(), DeliveryState.ACKNOWLEDGED,
+                        body.status() + " (acknowledgement " + ack.messageId() + ")");
+        return List.of(answered, new Effect.MeetClock(original.messageId(), original.type() + CLOCK_SUFFIX, ack.sender()));
     }
-
 }

@@ -1,7 +1,5 @@
 package wales.safeguarding.hub.childprotection;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +8,13 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import wales.safeguarding.hub.intake.ComplianceNote;
-import wales.safeguarding.hub.intake.FlowRules;
-import wales.safeguarding.hub.intake.Routing;
+import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildRecord;
+import wales.safeguarding.hub.rules.Effect;
+import wales.safeguarding.hub.rules.FlowRules;
+import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.childprotection.ChildRef;
 import wales.safeguarding.schemas.childprotection.HealthAlert;
 import wales.safeguarding.schemas.childprotection.InformationShare;
@@ -31,12 +33,10 @@ import wales.safeguarding.schemas.validation.Violation;
 @ApplicationScoped
 public class AlertRules implements FlowRules {
 
-    private final CaseBook cases;
     private final CaseParties parties;
     private final AlertRouting routing;
 
-    public AlertRules(CaseBook cases, CaseParties parties, AlertRouting routing) {
-        this.cases = cases;
+    public AlertRules(CaseParties parties, AlertRouting routing) {
         this.parties = parties;
         this.routing = routing;
     }
@@ -47,9 +47,9 @@ public class AlertRules implements FlowRules {
     }
 
     @Override
-    public Routing route(Connection c, Envelope message) throws SQLException {
+    public Routing route(Envelope message, CaseFacts facts) {
         if (message.type() == MessageType.INFORMATION_SHARE) {
-            ChildRef child = ConferenceRules.body(message, InformationShare.class).child();
+            ChildRef child = MessageParts.body(message, InformationShare.class).child();
             return Routing.to(parties.council(child).filter(council -> !council.equals(message.sender()))
                     .map(List::of).orElse(List.of()));
         }
@@ -57,12 +57,12 @@ public class AlertRules implements FlowRules {
         ChildRef child;
         boolean healthRelevant;
         if (message.type() == MessageType.HEALTH_ALERT) {
-            HealthAlert body = ConferenceRules.body(message, HealthAlert.class);
+            HealthAlert body = MessageParts.body(message, HealthAlert.class);
             kind = body.kind();
             child = body.child();
             healthRelevant = true;
         } else {
-            SchoolAlert body = ConferenceRules.body(message, SchoolAlert.class);
+            SchoolAlert body = MessageParts.body(message, SchoolAlert.class);
             kind = body.kind();
             child = body.child();
             healthRelevant = body.healthRelevant();
@@ -74,7 +74,8 @@ public class AlertRules implements FlowRules {
         }
         List<String> to = new ArrayList<>(List.of(council.get()));
         List<ComplianceNote> notes = new ArrayList<>();
-        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
+        Optional<CaseRecord> knownCase = facts.caseOf(message.caseReference());
+        Optional<ChildRecord> known = CaseParties.known(knownCase, CaseParties.keyOf(child, message, knownCase));
         if (known.isPresent() && known.get().registered()) {
             for (String role : routing.reaches().getOrDefault(kind, List.of())) {
                 Optional<String> member = switch (role) {
@@ -96,7 +97,8 @@ public class AlertRules implements FlowRules {
     }
 
     @Override
-    public void accepted(Connection c, Envelope message, Instant at) {
+    public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
         // Alerts start no clock: they are acted on by the people who receive them.
+        return List.of();
     }
 }

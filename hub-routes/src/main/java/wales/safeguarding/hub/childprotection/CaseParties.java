@@ -1,5 +1,7 @@
 package wales.safeguarding.hub.childprotection;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildKey;
+import wales.safeguarding.hub.rules.ChildRecord;
+import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.schemas.childprotection.ChildRef;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.validation.Violation;
@@ -24,29 +31,29 @@ public class CaseParties {
         this.directory = directory;
     }
 
-    public Optional<String> gpPractice(ChildRef child, Optional<CaseBook.ChildCase> known) {
+    public Optional<String> gpPractice(ChildRef child, Optional<ChildRecord> known) {
         Optional<String> fromMessage = Optional.ofNullable(child == null ? null : child.gpPractice())
                 .flatMap(gp -> directory.byOdsCode(gp.odsCode())).map(Agency::id);
-        return fromMessage.or(() -> known.map(CaseBook.ChildCase::gpPractice));
+        return fromMessage.or(() -> known.map(ChildRecord::gpPractice));
     }
 
-    public Optional<String> school(ChildRef child, Optional<CaseBook.ChildCase> known) {
+    public Optional<String> school(ChildRef child, Optional<ChildRecord> known) {
         // after a school-transfer its new school holds: a later message may still carry the school the child left
-        Optional<String> transferred = known.filter(CaseBook.ChildCase::schoolFromTransfer)
-                .map(CaseBook.ChildCase::school);
+        Optional<String> transferred = known.filter(ChildRecord::schoolFromTransfer)
+                .map(ChildRecord::school);
         if (transferred.isPresent()) {
             return transferred;
         }
         Optional<String> fromMessage = Optional.ofNullable(child == null ? null : child.school())
                 .flatMap(school -> directory.bySchoolNumber(school.schoolNumber())).map(Agency::id);
-        return fromMessage.or(() -> known.map(CaseBook.ChildCase::school));
+        return fromMessage.or(() -> known.map(ChildRecord::school));
     }
 
-    public Optional<String> policeForce(ChildRef child, String named, Optional<CaseBook.ChildCase> known) {
+    public Optional<String> policeForce(ChildRef child, String named, Optional<ChildRecord> known) {
         Optional<String> fromMessage = Optional.ofNullable(named).flatMap(directory::find).map(Agency::id)
                 .or(() -> Optional.ofNullable(child == null ? null : child.localAuthority())
                         .flatMap(directory::policeForceFor).map(Agency::id));
-        return fromMessage.or(() -> known.map(CaseBook.ChildCase::policeForce));
+        return fromMessage.or(() -> known.map(ChildRecord::policeForce));
     }
 
     public Optional<String> council(ChildRef child) {
@@ -55,7 +62,7 @@ public class CaseParties {
     }
 
     /** Only children's services send this type; and a case belongs to one council. */
-    public Optional<Violation> councilSends(Envelope message, Optional<CaseBook.ChildCase> known) {
+    public Optional<Violation> councilSends(Envelope message, Optional<CaseRecord> known) {
         boolean council = directory.find(message.sender()).map(a -> a.kind() == AgencyKind.COUNCIL).orElse(false);
         if (!council) {
             return Optional.of(new Violation("/sender", "council-only-type",
@@ -66,6 +73,43 @@ public class CaseParties {
                     "case " + message.caseReference() + " is held by another council"));
         }
         return Optional.empty();
+    }
+
+    /** The child a message names, as the case record knows them (by {@link ChildKey}), if it does. */
+    public static Optional<ChildRecord> known(Optional<CaseRecord> known, String childKey) {
+        return known.flatMap(k -> k.child(childKey));
+    }
+
+    /** The key under which the case knows the one child a message is about. */
+    public static String keyOf(ChildRef child, Envelope message, Optional<CaseRecord> known) {
+        String key = ChildKey.of(child);
+        return known.map(k -> k.keyFor(key)).orElse(key);
+    }
+
+    /** The keys under which the case knows the children a message names, in its order. */
+    public static List<String> keysOf(List<ChildRef> children, Envelope message,
+            Optional<CaseRecord> known) {
+        List<String> keys = ChildKey.all(children);
+        return known.map(k -> k.keysFor(keys)).orElse(keys);
+    }
+
+    /**
+     * What the case record learns from a message naming these children: the council holds the case, and each child's
+     * GP practice, school and police force as the message gives them.
+     */
+    public List<Effect> rememberChildren(Envelope message, List<ChildRef> children, CaseFacts facts) {
+        Optional<CaseRecord> known = facts.caseOf(message.caseReference());
+        List<String> keys = keysOf(children, message, known);
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.RememberCase(message.caseReference(), message.sender()));
+        for (int i = 0; i < children.size(); i++) {
+            ChildRef child = children.get(i);
+            Optional<ChildRecord> knownChild = known(known, keys.get(i));
+            effects.add(new Effect.RememberChild(message.caseReference(), keys.get(i),
+                    gpPractice(child, knownChild).orElse(null), school(child, knownChild).orElse(null),
+                    policeForce(child, null, knownChild).orElse(null)));
+        }
+        return effects;
     }
 
     public Directory directory() {

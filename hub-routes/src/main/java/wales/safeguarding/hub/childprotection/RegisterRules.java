@@ -1,7 +1,5 @@
 package wales.safeguarding.hub.childprotection;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,10 +9,13 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import wales.safeguarding.hub.clocks.ClockKeeper;
-import wales.safeguarding.hub.intake.ComplianceNote;
-import wales.safeguarding.hub.intake.FlowRules;
-import wales.safeguarding.hub.intake.Routing;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildRecord;
+import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.rules.Effect;
+import wales.safeguarding.hub.rules.FlowRules;
+import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.childprotection.PlanUpdate;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.envelope.Envelope;
@@ -28,7 +29,7 @@ import wales.safeguarding.schemas.envelope.MessageType;
  * and support needs and a contingency plan is refused by the contract itself.)</li>
  * <li>A plan update reaches the core group. It is the core group's record of its meeting, so it meets the core group
  * clock and starts the next: the first within 10 working days of the registering conference, then every 6 weeks.</li>
- * <li>Removal from the register ends the core group and review clocks.</li>
+ * <li>Removal from the register ends the child's core group and review clocks (a sibling's run on).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -37,14 +38,10 @@ public class RegisterRules implements FlowRules {
     static final String FIRST_CORE_GROUP = "first-core-group";
     static final String CORE_GROUP = "core-group";
 
-    private final CaseBook cases;
     private final CaseParties parties;
-    private final ClockKeeper clocks;
 
-    public RegisterRules(CaseBook cases, CaseParties parties, ClockKeeper clocks) {
-        this.cases = cases;
+    public RegisterRules(CaseParties parties) {
         this.parties = parties;
-        this.clocks = clocks;
     }
 
     @Override
@@ -53,23 +50,24 @@ public class RegisterRules implements FlowRules {
     }
 
     @Override
-    public Routing route(Connection c, Envelope message) throws SQLException {
-        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
+    public Routing route(Envelope message, CaseFacts facts) {
+        Optional<CaseRecord> known = facts.caseOf(message.caseReference());
         var refusal = parties.councilSends(message, known);
         if (refusal.isPresent()) {
             return Routing.refused(refusal.get());
         }
         if (message.type() == MessageType.PLAN_UPDATE) {
-            Set<String> coreGroup = new LinkedHashSet<>(cases.coreGroup(c, message.caseReference()));
+            Set<String> coreGroup = new LinkedHashSet<>(facts.coreGroup(message.caseReference()));
             coreGroup.remove(message.sender());
             return Routing.to(new ArrayList<>(coreGroup));
         }
-        RegisterChange body = ConferenceRules.body(message, RegisterChange.class);
+        RegisterChange body = MessageParts.body(message, RegisterChange.class);
+        Optional<ChildRecord> child = CaseParties.known(known, CaseParties.keyOf(body.child(), message, known));
         List<String> to = new ArrayList<>();
         List<ComplianceNote> notes = new ArrayList<>();
-        reach(ComplianceNotes.Party.GP_PRACTICE, parties.gpPractice(body.child(), known), message, to, notes);
-        reach(ComplianceNotes.Party.SCHOOL, parties.school(body.child(), known), message, to, notes);
-        reach(ComplianceNotes.Party.POLICE_FORCE, parties.policeForce(body.child(), body.policeForce(), known), message,
+        reach(ComplianceNotes.Party.GP_PRACTICE, parties.gpPractice(body.child(), child), message, to, notes);
+        reach(ComplianceNotes.Party.SCHOOL, parties.school(body.child(), child), message, to, notes);
+        reach(ComplianceNotes.Party.POLICE_FORCE, parties.policeForce(body.child(), body.policeForce(), child), message,
                 to, notes);
         return new Routing(to, List.of(), notes);
     }
@@ -88,46 +86,69 @@ public class RegisterRules implements FlowRules {
     }
 
     @Override
-    public void accepted(Connection c, Envelope message, Instant at) throws SQLException {
+    public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
+        String caseRef = message.caseReference();
+        Optional<CaseRecord> known = facts.caseOf(caseRef);
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.RememberCase(caseRef, message.sender()));
         if (message.type() == MessageType.PLAN_UPDATE) {
-            boolean met = clocks.stop(c, FIRST_CORE_GROUP, message.caseReference(), null, null, message.messageId(), at)
-                    + clocks.stop(c, CORE_GROUP, message.caseReference(), null, null, message.messageId(), at) > 0;
-            boolean registered = cases.find(c, message.caseReference()).map(CaseBook.ChildCase::registered).orElse(false);
-            if (met || registered) {
-                startCoreGroup(c, message, CORE_GROUP, at);
+            PlanUpdate body = MessageParts.body(message, PlanUpdate.class);
+            String key = CaseParties.keyOf(body.child(), message, known);
+            Optional<ChildRecord> child = CaseParties.known(known, key);
+            boolean met = running(facts, caseRef, FIRST_CORE_GROUP, key) || running(facts, caseRef, CORE_GROUP, key);
+            effects.add(new Effect.StopClocks(FIRST_CORE_GROUP, caseRef, key, null));
+            effects.add(new Effect.StopClocks(CORE_GROUP, caseRef, key, null));
+            if (met || child.map(ChildRecord::registered).orElse(false)) {
+                effects.add(new Effect.StartClock(CORE_GROUP, caseRef, key, message.sender(), message.sender(), at));
             }
-            PlanUpdate body = ConferenceRules.body(message, PlanUpdate.class);
-            Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
-            cases.remember(c, message.caseReference(), message.sender(), parties.gpPractice(body.child(), known)
-                    .orElse(null), parties.school(body.child(), known).orElse(null), null, at);
-            return;
+            effects.add(new Effect.RememberChild(caseRef, key, parties.gpPractice(body.child(), child).orElse(null),
+                    parties.school(body.child(), child).orElse(null), null));
+            return effects;
         }
-        RegisterChange body = ConferenceRules.body(message, RegisterChange.class);
-        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
-        cases.remember(c, message.caseReference(), message.sender(), parties.gpPractice(body.child(), known).orElse(null),
-                parties.school(body.child(), known).orElse(null),
-                parties.policeForce(body.child(), body.policeForce(), known).orElse(null), at);
+        RegisterChange body = MessageParts.body(message, RegisterChange.class);
+        String key = CaseParties.keyOf(body.child(), message, known);
+        Optional<ChildRecord> child = CaseParties.known(known, key);
+        effects.add(new Effect.RememberChild(caseRef, key, parties.gpPractice(body.child(), child).orElse(null),
+                parties.school(body.child(), child).orElse(null),
+                parties.policeForce(body.child(), body.policeForce(), child).orElse(null)));
         if ("added".equals(body.change())) {
-            cases.setRegistered(c, message.caseReference(), true, at);
+            effects.add(new Effect.SetRegistered(caseRef, key, true));
         } else {
-            endPlan(c, message, at);
+            effects.addAll(endPlan(caseRef, key));
         }
+        return effects;
     }
 
-    /** Starts a core group clock ({@code first-core-group} or {@code core-group}) owed by the council. */
-    void startCoreGroup(Connection c, Envelope message, String clock, Instant from) throws SQLException {
-        if (!clocks.running(c, FIRST_CORE_GROUP, message.caseReference(), null)
-                && !clocks.running(c, CORE_GROUP, message.caseReference(), null)) {
-            clocks.start(c, clock, message.messageId(), message.caseReference(), null, message.sender(), message.sender(),
-                    from);
+    /**
+     * A conference placed the child on the register (or kept them on it): a core group (the first within 10 working
+     * days of the conference, unless one is already running) and the next review conference, both the child's own.
+     */
+    static List<Effect> placedOnRegister(CaseFacts facts, Envelope message, ChildRecord child, Instant held) {
+        String caseRef = message.caseReference();
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.SetRegistered(caseRef, child.key(), true));
+        if (!child.registered() && !running(facts, caseRef, FIRST_CORE_GROUP, child.key())
+                && !running(facts, caseRef, CORE_GROUP, child.key())) {
+            effects.add(new Effect.StartClock(FIRST_CORE_GROUP, caseRef, child.key(), message.sender(), message.sender(),
+                    held));
         }
+        effects.add(new Effect.StartClock(child.registered() ? ConferenceRules.REVIEW : ConferenceRules.FIRST_REVIEW,
+                caseRef, child.key(), message.sender(), message.sender(), held));
+        return effects;
     }
 
-    /** The child is no longer on the register: no more core groups or review conferences are owed. */
-    void endPlan(Connection c, Envelope message, Instant at) throws SQLException {
-        cases.setRegistered(c, message.caseReference(), false, at);
+    /** True while a clock of this name runs for the child. */
+    static boolean running(CaseFacts facts, String caseReference, String clock, String childKey) {
+        return !facts.runningClocks(caseReference, clock, childKey).isEmpty();
+    }
+
+    /** The child is no longer on the register: no more core groups or review conferences are owed for them. */
+    static List<Effect> endPlan(String caseReference, String childKey) {
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.SetRegistered(caseReference, childKey, false));
         for (String clock : List.of(FIRST_CORE_GROUP, CORE_GROUP, ConferenceRules.FIRST_REVIEW, ConferenceRules.REVIEW)) {
-            clocks.stop(c, clock, message.caseReference(), null, null, message.messageId(), at);
+            effects.add(new Effect.StopClocks(clock, caseReference, childKey, null));
         }
+        return effects;
     }
 }

@@ -30,7 +30,7 @@ public class ReportRepository {
 
     private static List<ReportFacts.Invitation> invitations(Connection c, Instant from, Instant to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select m.sender, exists (select 1 from delivery d join child_case cc on cc.case_reference = m.case_reference
+                select m.sender, exists (select 1 from delivery d join case_child cc on cc.case_reference = m.case_reference
                                          where d.message_id = m.message_id and d.recipient = cc.gp_practice)
                 from message m
                 where m.message_type = 'conference-invitation' and m.accepted_at >= ? and m.accepted_at < ?""")) {

@@ -24,10 +24,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.secrets.UnusableSecretException;
 import wales.safeguarding.hub.secrets.SecretFolder;
 import wales.safeguarding.hub.secrets.SecretVersions;
 import wales.safeguarding.schemas.spi.AgencyEndpoint;
+import wales.safeguarding.schemas.spi.OutboundAdapter;
 
 /**
  * The secrets an adapter needs for one agency. First from the folder {@code hub.agencies.secrets-dir} (a mounted
@@ -107,6 +109,17 @@ public class AgencySecrets {
             });
         }
         return secrets;
+    }
+
+    /**
+     * What {@code adapter} is told of {@code agency}: its id, URL, transport, the secrets the adapter asked for, its
+     * language and ODS code. Delivery and intake's check ({@code intake.Deliverability}) both use this one.
+     *
+     * @throws UnusableSecretException when a secret file exists but cannot be used
+     */
+    public AgencyEndpoint endpointFor(Agency agency, OutboundAdapter adapter) {
+        return new AgencyEndpoint(agency.id(), agency.endpoint().url(), agency.endpoint().transport(),
+                of(agency.id(), adapter.secretNames()), agency.language(), agency.odsCode());
     }
 
     /** One secret of one agency: from its file when there is one, else from configuration; empty when neither. */

@@ -21,7 +21,6 @@ import wales.safeguarding.hub.endpoints.EndpointHealthStore;
 import wales.safeguarding.hub.tracking.DeliveryRecord;
 import wales.safeguarding.hub.tracking.DeliveryState;
 import wales.safeguarding.hub.tracking.TrackingRepository;
-import wales.safeguarding.schemas.spi.AgencyEndpoint;
 import wales.safeguarding.schemas.spi.DeliveryVerdict;
 import wales.safeguarding.schemas.spi.HubHeaders;
 import wales.safeguarding.schemas.spi.OutboundAdapter;
@@ -162,8 +161,7 @@ public class DeliveryAttempts {
         OutboundRequest request;
         try {
             request = adapter.toAgencyRequest(exchange.getProperty(CANONICAL, byte[].class),
-                    new AgencyEndpoint(agency.id(), agency.endpoint().url(), agency.endpoint().transport(),
-                            secrets.of(agency.id(), adapter.secretNames()), agency.language(), agency.odsCode()));
+                    secrets.endpointFor(agency, adapter));
         } catch (UnsendableMessageException e) {
             throw new DeliveryFailure.Permanent("the " + agency.endpoint().transport() + " adapter cannot send it: "
                     + e.getMessage());

@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import wales.safeguarding.hub.calendar.StatutoryClocks;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
@@ -21,6 +24,9 @@ import wales.safeguarding.schemas.policy.NeedToKnowPolicy;
  * ({@code schemas/policy/need-to-know.json}) gives its kind of agency, and a safeguarding board's copy names no
  * child. A recipient with a role in the message gets its role's part instead (the new school of a school transfer
  * receives the safeguarding file; the old school, also a school, does not). The hub keeps the whole message; only the copies on the delivery queues are trimmed.
+ * A GP practice's copy of a conference invitation always asks for its written report (recommendation 1.8,
+ * {@link GpReportRequest}). Intake checks each recipient's adapter can send the copy made here
+ * ({@code intake.Deliverability}).
  */
 @ApplicationScoped
 public class RecipientCopies {
@@ -28,10 +34,15 @@ public class RecipientCopies {
     private final NeedToKnowPolicy policy = NeedToKnowPolicy.fromClasspath();
     private final Directory directory;
     private final TransferParties transfers;
+    private final StatutoryClocks calendar;
+    private final int reportLeadDays;
 
-    public RecipientCopies(Directory directory, TransferParties transfers) {
+    public RecipientCopies(Directory directory, TransferParties transfers, StatutoryClocks calendar,
+            @ConfigProperty(name = "hub.conference.written-report-lead-working-days") int reportLeadDays) {
         this.directory = directory;
         this.transfers = transfers;
+        this.calendar = calendar;
+        this.reportLeadDays = reportLeadDays;
     }
 
     public byte[] copyFor(String type, String recipient, byte[] message) {
@@ -42,8 +53,12 @@ public class RecipientCopies {
         try {
             ObjectNode envelope = (ObjectNode) CanonicalJson.mapper().readTree(message);
             JsonNode body = envelope.get("body");
-            envelope.set("body", policy.bodyFor(messageType, agency.kind().wireName(), role(messageType, agency, body),
-                    body));
+            JsonNode copy = policy.bodyFor(messageType, agency.kind().wireName(), role(messageType, agency, body), body);
+            if (messageType == MessageType.CONFERENCE_INVITATION && agency.kind() == AgencyKind.GP_PRACTICE
+                    && copy instanceof ObjectNode invitation) {
+                GpReportRequest.askedOf(invitation, startsAt -> calendar.dueBefore(startsAt, reportLeadDays).dueAt());
+            }
+            envelope.set("body", copy);
             if (agency.kind() == AgencyKind.SAFEGUARDING_BOARD) {
                 envelope.remove("childReference");
             }

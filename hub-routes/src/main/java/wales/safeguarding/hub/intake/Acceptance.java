@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import wales.safeguarding.hub.rules.ComplianceNote;
+
 /**
  * A message the hub has stored durably, with the copy each recipient is sent.
  *

@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import wales.safeguarding.hub.rules.FlowRules;
 import wales.safeguarding.schemas.envelope.MessageType;
 
 /** Every flow's rules, by the message types they are for. Two flows claiming one type stop the start. */

@@ -1,5 +1,6 @@
 package wales.safeguarding.hub.intake;
 
+import wales.safeguarding.hub.rules.ComplianceNote;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;

@@ -37,6 +37,13 @@ public class ProblemException extends RuntimeException {
                 violations.size() + " violation(s); each names the field (JSON pointer) and the rule", violations));
     }
 
+    /** A recipient's system could not be sent its copy (issue 10 defect 10); each violation names the recipient. */
+    public static ProblemException unsendable(List<Violation> violations) {
+        return new ProblemException(Problem.of("unsendable", "A recipient's system cannot be sent the message", 422,
+                violations.size() + " violation(s); each names the recipient, the field (JSON pointer) and the rule",
+                violations));
+    }
+
     public static ProblemException senderMismatch(String caller, String sender) {
         return new ProblemException(Problem.of("sender-mismatch", "An agency may only send as itself", 403,
                 "the token acts for '" + caller + "' but the message's sender is '" + sender + "'",

@@ -1,7 +1,5 @@
 package wales.safeguarding.hub.intake;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;
 import wales.safeguarding.schemas.validation.Violation;
@@ -28,7 +28,7 @@ public class RecipientResolver {
         this.flows = flows;
     }
 
-    public Routing resolve(Connection c, Envelope message) throws SQLException {
+    public Routing resolve(Envelope message, CaseFacts facts) {
         Routing named = named(message);
         Routing required;
         if (message.type() == MessageType.DELIVERY_RECEIPT || message.type() == MessageType.ESCALATION) {
@@ -37,7 +37,7 @@ public class RecipientResolver {
         } else {
             // A type the contract knows but no flow routes is refused, never guessed at.
             var rules = flows.forType(message.type());
-            required = rules.isPresent() ? rules.get().route(c, message)
+            required = rules.isPresent() ? rules.get().route(message, facts)
                     : Routing.refused(new Violation("/type", "routed-type",
                             "the hub does not route " + message.type().wireName() + " messages yet"));
         }

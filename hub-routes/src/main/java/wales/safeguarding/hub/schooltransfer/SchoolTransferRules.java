@@ -1,7 +1,5 @@
 package wales.safeguarding.hub.schooltransfer;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,12 +7,14 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import wales.safeguarding.hub.childprotection.CaseBook;
 import wales.safeguarding.hub.childprotection.CaseParties;
-import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.directory.Agency;
-import wales.safeguarding.hub.intake.FlowRules;
-import wales.safeguarding.hub.intake.Routing;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildRecord;
+import wales.safeguarding.hub.rules.Effect;
+import wales.safeguarding.hub.rules.FlowRules;
+import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.childprotection.SchoolTransfer;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;
@@ -40,16 +40,12 @@ public class SchoolTransferRules implements FlowRules {
     /** The new school's acknowledgement of the file: {@code <type>-acknowledgement}, met by an acknowledgement. */
     public static final String ACKNOWLEDGEMENT_CLOCK = "school-transfer-acknowledgement";
 
-    private final CaseBook cases;
     private final CaseParties parties;
     private final TransferParties transfers;
-    private final ClockKeeper clocks;
 
-    public SchoolTransferRules(CaseBook cases, CaseParties parties, TransferParties transfers, ClockKeeper clocks) {
-        this.cases = cases;
+    public SchoolTransferRules(CaseParties parties, TransferParties transfers) {
         this.parties = parties;
         this.transfers = transfers;
-        this.clocks = clocks;
     }
 
     @Override
@@ -58,27 +54,33 @@ public class SchoolTransferRules implements FlowRules {
     }
 
     @Override
-    public Routing route(Connection c, Envelope message) throws SQLException {
-        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
-        TransferParties.Resolution transfer = transfers.resolve(message.sender(),
-                CanonicalJson.bodyAs(message, SchoolTransfer.class), known);
+    public Routing route(Envelope message, CaseFacts facts) {
+        Optional<CaseRecord> known = facts.caseOf(message.caseReference());
+        SchoolTransfer body = CanonicalJson.bodyAs(message, SchoolTransfer.class);
+        TransferParties.Resolution transfer = transfers.resolve(message.sender(), body, known,
+                CaseParties.known(known, CaseParties.keyOf(body.child(), message, known)));
         return parties.councilSends(message, known).map(Routing::refused).orElseGet(() -> new Routing(
                 transfer.violations().isEmpty() ? transfer.recipients() : List.of(), transfer.violations(),
                 transfer.notes()));
     }
 
     @Override
-    public void accepted(Connection c, Envelope message, Instant at) throws SQLException {
+    public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
         SchoolTransfer body = CanonicalJson.bodyAs(message, SchoolTransfer.class);
-        Optional<CaseBook.ChildCase> known = cases.find(c, message.caseReference());
-        TransferParties.Resolution transfer = transfers.resolve(message.sender(), body, known);
+        Optional<CaseRecord> known = facts.caseOf(message.caseReference());
+        String key = CaseParties.keyOf(body.child(), message, known);
+        Optional<ChildRecord> child = CaseParties.known(known, key);
+        TransferParties.Resolution transfer = transfers.resolve(message.sender(), body, known, child);
         String newSchool = transfer.newSchool().map(Agency::id).orElseThrow();
-        String oldSchool = known.map(CaseBook.ChildCase::school)
+        String oldSchool = child.map(ChildRecord::school)
                 .orElse(transfer.oldSchool().map(Agency::id).orElse(null));
-        cases.moveSchool(c, message.caseReference(), message.sender(),
-                parties.gpPractice(body.child(), known).orElse(null), newSchool, at);
-        cases.moveCoreGroupSchool(c, message.caseReference(), oldSchool, newSchool);
-        clocks.start(c, ACKNOWLEDGEMENT_CLOCK, message.messageId(), message.caseReference(), null, newSchool,
-                message.sender(), at);
+        return List.of(
+                new Effect.RememberCase(message.caseReference(), message.sender()),
+                new Effect.RememberChild(message.caseReference(), key,
+                        parties.gpPractice(body.child(), child).orElse(null), null, null),
+                new Effect.MoveSchool(message.caseReference(), key, newSchool),
+                new Effect.MoveCoreGroupSchool(message.caseReference(), oldSchool, newSchool),
+                new Effect.StartClock(ACKNOWLEDGEMENT_CLOCK, message.caseReference(), null, newSchool,
+                        message.sender(), at));
     }
 }

@@ -9,11 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import wales.safeguarding.hub.childprotection.CaseBook;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
-import wales.safeguarding.hub.intake.ComplianceNote;
+import wales.safeguarding.hub.rules.ComplianceNote;
 import wales.safeguarding.schemas.childprotection.SchoolTransfer;
 import wales.safeguarding.schemas.childprotection.TransferSchool;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
@@ -55,7 +56,8 @@ public class TransferParties {
         this.directory = directory;
     }
 
-    public Resolution resolve(String sender, SchoolTransfer body, Optional<CaseBook.ChildCase> known) {
+    public Resolution resolve(String sender, SchoolTransfer body, Optional<CaseRecord> known,
+            Optional<ChildRecord> child) {
         List<Violation> violations = new ArrayList<>();
         List<ComplianceNote> notes = new ArrayList<>();
         if (known.isEmpty()) {
@@ -74,7 +76,7 @@ public class TransferParties {
         newSchool.filter(s -> !s.receives()).ifPresent(s -> violations.add(new Violation("/body/newSchool",
                 "school-receives", "school " + s.id() + " has no endpoint: the file cannot be delivered")));
         Optional<Agency> oldSchool = school(body.oldSchool(), "/body/oldSchool", violations);
-        String current = known.map(CaseBook.ChildCase::school).orElse(null);
+        String current = child.map(ChildRecord::school).orElse(null);
         if (current != null && !oldSchool.map(Agency::id).orElse("").equals(current)) {
             violations.add(new Violation("/body/oldSchool", "current-school-of-case",
                     "must be the school the case record gives for the child, " + current));

@@ -10,11 +10,12 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import wales.safeguarding.hub.childprotection.CaseBook;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
-import wales.safeguarding.hub.intake.ComplianceNote;
+import wales.safeguarding.hub.rules.ComplianceNote;
 import wales.safeguarding.schemas.childprotection.ChildRef;
 import wales.safeguarding.schemas.childprotection.SchoolTransfer;
 import wales.safeguarding.schemas.childprotection.TransferSchool;
@@ -64,13 +65,17 @@ class TransferPartiesTest {
         return new TransferSchool(id, null, null);
     }
 
-    private static Optional<CaseBook.ChildCase> caseAt(String school) {
-        return Optional.of(new CaseBook.ChildCase("CCS-1", COUNCIL, null, school, null, true));
+    private static Optional<ChildRecord> childAt(String school) {
+        return Optional.of(new ChildRecord("", null, school, null, true, false));
+    }
+
+    private static Optional<CaseRecord> caseAt(String school) {
+        return Optional.of(new CaseRecord("CCS-1", COUNCIL, List.of(childAt(school).orElseThrow())));
     }
 
     @Test
     void should_send_to_the_new_school_the_old_school_and_the_education_service() {
-        TransferParties.Resolution r = parties.resolve(COUNCIL, transfer(byId(OLD), byNumber("6699002")), caseAt(OLD));
+        TransferParties.Resolution r = parties.resolve(COUNCIL, transfer(byId(OLD), byNumber("6699002")), caseAt(OLD), childAt(OLD));
 
         assertThat(r.violations()).isEmpty();
         assertThat(r.notes()).isEmpty();
@@ -79,7 +84,7 @@ class TransferPartiesTest {
 
     @Test
     void should_refuse_an_old_school_that_is_not_the_one_the_case_record_gives() {
-        TransferParties.Resolution r = parties.resolve(COUNCIL, transfer(byId(NEW), byId(OLD)), caseAt(OLD));
+        TransferParties.Resolution r = parties.resolve(COUNCIL, transfer(byId(NEW), byId(OLD)), caseAt(OLD), childAt(OLD));
 
         assertThat(r.violations()).extracting(Violation::pointer, Violation::rule)
                 .containsExactly(tuple("/body/oldSchool", "current-school-of-case"));
@@ -87,7 +92,7 @@ class TransferPartiesTest {
 
     @Test
     void should_refuse_a_transfer_to_the_school_the_child_already_attends() {
-        TransferParties.Resolution r = parties.resolve(COUNCIL, transfer(byId(OLD), byNumber("6699001")), caseAt(OLD));
+        TransferParties.Resolution r = parties.resolve(COUNCIL, transfer(byId(OLD), byNumber("6699001")), caseAt(OLD), childAt(OLD));
 
         assertThat(r.violations()).extracting(Violation::pointer, Violation::rule)
                 .containsExactly(tuple("/body/newSchool", "another-school"));
@@ -95,13 +100,13 @@ class TransferPartiesTest {
 
     @Test
     void should_refuse_a_new_school_the_directory_does_not_know_or_that_is_not_a_school() {
-        assertThat(parties.resolve(COUNCIL, transfer(byId(OLD), byNumber("6690000")), caseAt(OLD)).violations())
+        assertThat(parties.resolve(COUNCIL, transfer(byId(OLD), byNumber("6690000")), caseAt(OLD), childAt(OLD)).violations())
                 .extracting(Violation::pointer, Violation::rule)
                 .containsExactly(tuple("/body/newSchool/schoolNumber", "known-school"));
-        assertThat(parties.resolve(COUNCIL, transfer(byId(OLD), byId("dyfed-powys-police")), caseAt(OLD)).violations())
+        assertThat(parties.resolve(COUNCIL, transfer(byId(OLD), byId("dyfed-powys-police")), caseAt(OLD), childAt(OLD)).violations())
                 .extracting(Violation::pointer, Violation::rule)
                 .containsExactly(tuple("/body/newSchool/agencyId", "known-school"));
-        assertThat(parties.resolve(COUNCIL, transfer(byId(OLD), byId("school-6699003")), caseAt(OLD)).violations())
+        assertThat(parties.resolve(COUNCIL, transfer(byId(OLD), byId("school-6699003")), caseAt(OLD), childAt(OLD)).violations())
                 .extracting(Violation::pointer, Violation::rule)
                 .containsExactly(tuple("/body/newSchool", "school-receives"));
     }
@@ -110,14 +115,14 @@ class TransferPartiesTest {
     void should_refuse_an_agency_id_and_school_number_that_name_different_schools() {
         TransferSchool mixed = new TransferSchool(NEW, "6699001", null);
 
-        assertThat(parties.resolve(COUNCIL, transfer(byId(OLD), mixed), caseAt(OLD)).violations())
+        assertThat(parties.resolve(COUNCIL, transfer(byId(OLD), mixed), caseAt(OLD), childAt(OLD)).violations())
                 .extracting(Violation::pointer, Violation::rule).containsExactly(tuple("/body/newSchool", "same-school"));
     }
 
     @Test
     void should_refuse_a_council_that_is_not_the_childs_when_the_hub_has_no_case_record() {
         TransferParties.Resolution r = parties.resolve("cardiff-childrens-services", transfer(byId(OLD), byId(NEW)),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
 
         assertThat(r.violations()).extracting(Violation::pointer, Violation::rule)
                 .containsExactly(tuple("/body/child/localAuthority", "council-of-child"));
@@ -128,7 +133,7 @@ class TransferPartiesTest {
         TransferParties withoutEducation = new TransferParties(directory(false));
 
         TransferParties.Resolution r = withoutEducation.resolve(COUNCIL, transfer(byNumber("6600099"), byId(NEW)),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
 
         assertThat(r.violations()).isEmpty();
         assertThat(r.recipients()).containsExactly(NEW);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,11 +17,16 @@ import wales.safeguarding.schemas.spi.DeliveryVerdict;
 import wales.safeguarding.schemas.spi.OutboundAdapter;
 import wales.safeguarding.schemas.spi.OutboundRequest;
 import wales.safeguarding.schemas.spi.UnsendableMessageException;
+import wales.safeguarding.schemas.validation.Violation;
 
 /**
  * GP practice systems that speak FHIR R4 messaging (directory transport {@code fhir-r4}; the endpoint URL is the
  * practice system's FHIR base). Each message for a practice becomes one FHIR message Bundle
  * ({@link GpOutboundMapper}), {@code POST}ed as {@code application/fhir+json} to {@code <base>/$process-message}.
+ *
+ * <p>Before anything is mapped, the copy must hold what the practice's message needs ({@link GpRequirements}: the
+ * child's NHS number for a register change, a known practice for a conference invitation, minutes that decode); the
+ * hub asks the same question at intake ({@link #unsendable}) and refuses such a message there.
  *
  * <p>Every Bundle is validated ({@link GpFhirValidator}: base R4 and the hub's rules) before it is returned; one
  * that fails is never sent: {@link #toAgencyRequest} throws {@link FhirValidationException}, and the hub
@@ -74,10 +80,23 @@ public final class GpFhirAdapter implements OutboundAdapter {
         return new OutboundRequest("POST", PATH, CONTENT_TYPE, Map.of("Accept", CONTENT_TYPE), body);
     }
 
+    /** What {@link #toAgencyRequest} would refuse in this copy, from the same {@link GpRequirements}; no FHIR is built. */
+    @Override
+    public List<Violation> unsendable(byte[] canonicalCopy, AgencyEndpoint endpoint) {
+        Envelope envelope;
+        try {
+            envelope = CanonicalJson.read(canonicalCopy);
+        } catch (IOException e) {
+            return List.of(new Violation("", "canonical-message", e.getMessage()));
+        }
+        return GpRequirements.of(envelope, endpoint);
+    }
+
     /**
      * The validated FHIR message for one canonical message and practice (what {@link #toAgencyRequest} sends).
      *
-     * @throws UnsendableMessageException when it cannot be mapped, or the result fails validation
+     * @throws UnsendableMessageException when the copy lacks what the practice's message needs ({@link #unsendable}),
+     *                                    or it cannot be mapped, or the result fails validation
      */
     public Bundle toValidBundle(byte[] canonicalMessage, AgencyEndpoint endpoint) {
         Envelope envelope;
@@ -85,6 +104,10 @@ public final class GpFhirAdapter implements OutboundAdapter {
             envelope = CanonicalJson.read(canonicalMessage);
         } catch (IOException e) {
             throw new UnsendableMessageException(e.getMessage());
+        }
+        List<Violation> missing = GpRequirements.of(envelope, endpoint);
+        if (!missing.isEmpty()) {
+            throw new UnsendableMessageException(GpRequirements.describe(missing));
         }
         Bundle bundle;
         try {

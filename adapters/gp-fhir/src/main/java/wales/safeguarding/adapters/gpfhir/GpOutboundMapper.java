@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -155,9 +154,9 @@ public final class GpOutboundMapper {
     private Bundle invitation(Envelope e, AgencyEndpoint endpoint, ConferenceInvitation inv) {
         FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, FhirParts.practiceOds(endpoint, inv.children()));
         Organization practice = m.practice(inv.children());
-        boolean reportRequested = inv.writtenReport() != null && inv.writtenReport().requested()
-                && inv.writtenReport().dueBy() != null;
-        if (reportRequested && practice == null) {
+        // Recommendation 1.8: a practice provides a written report for every conference, whatever the council's
+        // writtenReport says; the Task it completes needs the practice as its owner (GpRequirements checks it first).
+        if (practice == null) {
             throw new UnsendableMessageException(FhirParts.noPractice(endpoint, inv.children()));
         }
         List<Reference> patients = new ArrayList<>();
@@ -219,32 +218,33 @@ public final class GpOutboundMapper {
         communication.addPayload().setContent(new StringType(Texts.joinLines(letter)));
         m.focus(communication, "invitation-letter");
 
-        if (reportRequested) {
-            Task task = new Task();
-            task.setText(Narratives.of(Texts.inLanguages(language, cy -> List.of(
-                    Texts.reportTaskDescription(inv, cy),
-                    cy ? "Cwblhewch y Dasg hon gyda'r adroddiad fel DocumentReference yn Task.output."
-                            : "Complete this Task with the report as a DocumentReference in Task.output."))));
-            task.addIdentifier(new Identifier().setSystem(FhirSystems.REPORT_REQUEST)
-                    .setValue(inv.conferenceId() + "/" + endpoint.agencyId()));
-            task.setGroupIdentifier(new Identifier().setSystem(FhirSystems.MESSAGE_ID)
-                    .setValue(e.messageId().toString()));
-            task.setStatus(Task.TaskStatus.REQUESTED);
-            task.setIntent(Task.TaskIntent.ORDER);
-            task.setCode(new CodeableConcept().addCoding(new Coding(FhirSystems.TASK_CODE,
-                    FhirSystems.TASK_WRITTEN_REPORT, "Written report for a child protection conference")));
-            task.setDescription(Texts.inLanguagesOneLine(language, cy -> Texts.reportTaskDescription(inv, cy)));
-            task.setFocus(appointmentRef.copy().setIdentifier(FhirParts.conferenceId(inv.conferenceId())));
-            if (patients.size() == 1) {
-                task.setFor(patients.get(0));
-            }
-            task.setAuthoredOnElement(FhirParts.dateTime(e.createdAt()));
-            task.setRequester(m.senderRef());
-            task.setOwner(m.practiceRef);
-            task.getExecutionPeriod().setEndElement(FhirParts.dateTime(inv.writtenReport().dueBy()));
-            task.getRestriction().getPeriod().setEndElement(FhirParts.dateTime(inv.writtenReport().dueBy()));
-            m.focus(task, "report-request");
+        Task task = new Task();
+        task.setText(Narratives.of(Texts.inLanguages(language, cy -> List.of(
+                Texts.reportTaskDescription(inv, cy),
+                cy ? "Cwblhewch y Dasg hon gyda'r adroddiad fel DocumentReference yn Task.output."
+                        : "Complete this Task with the report as a DocumentReference in Task.output."))));
+        task.addIdentifier(new Identifier().setSystem(FhirSystems.REPORT_REQUEST)
+                .setValue(inv.conferenceId() + "/" + endpoint.agencyId()));
+        task.setGroupIdentifier(new Identifier().setSystem(FhirSystems.MESSAGE_ID)
+                .setValue(e.messageId().toString()));
+        task.setStatus(Task.TaskStatus.REQUESTED);
+        task.setIntent(Task.TaskIntent.ORDER);
+        task.setCode(new CodeableConcept().addCoding(new Coding(FhirSystems.TASK_CODE,
+                FhirSystems.TASK_WRITTEN_REPORT, "Written report for a child protection conference")));
+        task.setDescription(Texts.inLanguagesOneLine(language, cy -> Texts.reportTaskDescription(inv, cy)));
+        task.setFocus(appointmentRef.copy().setIdentifier(FhirParts.conferenceId(inv.conferenceId())));
+        if (patients.size() == 1) {
+            task.setFor(patients.get(0));
         }
+        task.setAuthoredOnElement(FhirParts.dateTime(e.createdAt()));
+        task.setRequester(m.senderRef());
+        task.setOwner(m.practiceRef);
+        OffsetDateTime dueBy = Texts.reportDueBy(inv);
+        if (dueBy != null) {
+            task.getExecutionPeriod().setEndElement(FhirParts.dateTime(dueBy));
+            task.getRestriction().getPeriod().setEndElement(FhirParts.dateTime(dueBy));
+        }
+        m.focus(task, "report-request");
         return m.build();
     }
 
@@ -280,9 +280,8 @@ public final class GpOutboundMapper {
         doc.setLanguage(content.language().code());
         byte[] data;
         if (content.contentBase64() != null) {
-            try {
-                data = Base64.getDecoder().decode(content.contentBase64());
-            } catch (IllegalArgumentException notBase64) {
+            data = GpRequirements.base64OrNull(content.contentBase64());
+            if (data == null) {
                 throw new UnsendableMessageException("/body/minutes/contentBase64 is not base64");
             }
         } else {

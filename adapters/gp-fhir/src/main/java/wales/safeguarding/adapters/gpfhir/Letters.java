@@ -2,6 +2,7 @@ package wales.safeguarding.adapters.gpfhir;
 
 import static wales.safeguarding.adapters.gpfhir.Texts.*;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -49,12 +50,7 @@ final class Letters {
         l.add(inv.reason());
         l.add("Conclusion of the section 47 enquiry: " + conclusion(inv.section47Conclusion().outcome()) + ".");
         l.add(inv.section47Conclusion().summary());
-        if (reportDue(inv)) {
-            l.add("Written report: please send your written report by " + humanDateTime(inv.writtenReport().dueBy())
-                    + " (complete the Task in this message with the report as a DocumentReference).");
-        } else {
-            l.add("Written report: not requested.");
-        }
+        l.add(writtenReportRequest(inv, false));
         l.add("Invited: " + inv.invitees().stream().map(Texts::invitee).collect(Collectors.joining("; ")));
         return l;
     }
@@ -79,19 +75,26 @@ final class Letters {
         l.add(inv.reason());
         l.add("Casgliad yr ymholiad adran 47: " + conclusion(inv.section47Conclusion().outcome(), true) + ".");
         l.add(inv.section47Conclusion().summary());
-        if (reportDue(inv)) {
-            l.add("Adroddiad ysgrifenedig: anfonwch eich adroddiad ysgrifenedig erbyn "
-                    + humanDateTime(inv.writtenReport().dueBy(), true)
-                    + " (cwblhewch y Dasg yn y neges hon gyda'r adroddiad fel DocumentReference).");
-        } else {
-            l.add("Adroddiad ysgrifenedig: ni ofynnwyd amdano.");
-        }
+        l.add(writtenReportRequest(inv, true));
         l.add("Gwahoddwyd: " + inv.invitees().stream().map(Texts::invitee).collect(Collectors.joining("; ")));
         return l;
     }
 
-    private static boolean reportDue(ConferenceInvitation inv) {
-        return inv.writtenReport() != null && inv.writtenReport().requested() && inv.writtenReport().dueBy() != null;
+    /**
+     * The letter's written report line. Recommendation 1.8: a GP practice provides a written report for every
+     * conference, so the practice is asked whatever the council's {@code writtenReport.requested} says; by its due
+     * date, or before the conference when the invitation gives none.
+     */
+    static String writtenReportRequest(ConferenceInvitation inv, boolean cy) {
+        OffsetDateTime dueBy = reportDueBy(inv);
+        if (cy) {
+            return "Adroddiad ysgrifenedig: anfonwch eich adroddiad ysgrifenedig "
+                    + (dueBy != null ? "erbyn " + humanDateTime(dueBy, true) : "cyn y gynhadledd")
+                    + " (cwblhewch y Dasg yn y neges hon gyda'r adroddiad fel DocumentReference).";
+        }
+        return "Written report: please send your written report "
+                + (dueBy != null ? "by " + humanDateTime(dueBy) : "before the conference")
+                + " (complete the Task in this message with the report as a DocumentReference).";
     }
 
     static String outlinePlanHeading(OutlinePlan p, boolean cy) {

@@ -102,12 +102,21 @@ final class Texts {
         return "review".equals(kind) ? "review child protection conference" : "initial child protection conference";
     }
 
-    /** The written report request in one line: the Task's description and the first line of its narrative. */
+    /**
+     * The written report request in one line: the Task's description and the first line of its narrative. A practice
+     * is asked for its report for every conference (recommendation 1.8); without a due date, before the conference.
+     */
     static String reportTaskDescription(ConferenceInvitation inv, boolean cy) {
+        OffsetDateTime dueBy = reportDueBy(inv);
         return cy ? "Adroddiad ysgrifenedig ar gyfer " + kind(inv, true).replaceFirst("^cynhadledd", "y gynhadledd") + " "
-                + inv.conferenceId() + ", erbyn " + humanDateTime(inv.writtenReport().dueBy(), true)
-                : "Written report for the " + kind(inv) + " " + inv.conferenceId() + ", due by "
-                        + humanDateTime(inv.writtenReport().dueBy());
+                + inv.conferenceId() + (dueBy != null ? ", erbyn " + humanDateTime(dueBy, true) : ", cyn y gynhadledd")
+                : "Written report for the " + kind(inv) + " " + inv.conferenceId()
+                        + (dueBy != null ? ", due by " + humanDateTime(dueBy) : ", due before the conference");
+    }
+
+    /** When the practice's written report is due: the invitation's {@code writtenReport.dueBy}, or null when it gives none. */
+    static OffsetDateTime reportDueBy(ConferenceInvitation inv) {
+        return inv.writtenReport() == null ? null : inv.writtenReport().dueBy();
     }
 
     static String conclusion(String outcome) {

@@ -141,17 +141,6 @@ class GpFhirAdapterTest {
     }
 
     @Test
-    void should_not_request_a_written_report_when_the_invitation_asks_for_none() {
-        byte[] noReport = Examples.changed("conference-invitation",
-                m -> Examples.body(m).putObject("writtenReport").put("requested", false));
-
-        Bundle bundle = adapter.toValidBundle(noReport, Examples.GP);
-
-        assertThat(bundle.getEntry()).noneMatch(e -> e.getResource() instanceof Task);
-        assertThat(((MessageHeader) bundle.getEntryFirstRep().getResource()).getFocus()).hasSize(2);
-    }
-
-    @Test
     void should_flag_an_added_child_as_active_with_snomed_child_protection_plan_on_the_patient_by_nhs_number() {
         Bundle bundle = bundle("register-change");
         Flag flag = only(bundle, Flag.class);

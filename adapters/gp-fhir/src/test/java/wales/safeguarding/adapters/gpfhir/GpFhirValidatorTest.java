@@ -57,11 +57,11 @@ class GpFhirValidatorTest {
     }
 
     @Test
-    void should_refuse_a_register_change_whose_child_has_no_nhs_number_naming_the_patient_and_not_the_child() {
-        byte[] noNhsNumber = Examples.changed("register-change",
-                m -> ((com.fasterxml.jackson.databind.node.ObjectNode) Examples.body(m).get("child")).remove("nhsNumber"));
+    void should_refuse_a_flagged_patient_without_an_nhs_number_naming_the_patient_and_not_the_child() {
+        Bundle bundle = bundle(Examples.valid("register-change"));
+        GpFhirAdapterTest.only(bundle, Patient.class).getIdentifier().clear();
 
-        assertThatThrownBy(() -> adapter.toAgencyRequest(noNhsNumber, Examples.GP))
+        assertThatThrownBy(() -> GpFhirValidator.requireValid(bundle))
                 .isInstanceOf(FhirValidationException.class)
                 .hasMessageContaining("resource/*Patient/")
                 .hasMessageContaining(".identifier: hub-nhs-number: the flagged Patient has no NHS number")

@@ -11,6 +11,7 @@ import wales.safeguarding.schemas.spi.DeliveryVerdict;
 import wales.safeguarding.schemas.spi.OutboundAdapter;
 import wales.safeguarding.schemas.spi.OutboundRequest;
 import wales.safeguarding.schemas.spi.UnsendableMessageException;
+import wales.safeguarding.schemas.validation.Violation;
 
 /**
  * A school safeguarding system that receives the canonical message as a signed webhook: {@code POST} of the JSON
@@ -69,8 +70,9 @@ public final class SignedWebhookAdapter implements OutboundAdapter {
                     + "; add the file " + agency + "." + WEBHOOK_SECRET + " to the hub's secrets folder or set hub.agencies."
                     + agency + "." + WEBHOOK_SECRET);
         }
-        if (canonicalMessage == null || canonicalMessage.length == 0) {
-            throw new UnsendableMessageException("no message body to send to " + agency);
+        List<Violation> unsendable = unsendable(canonicalMessage, endpoint);
+        if (!unsendable.isEmpty()) {
+            throw new UnsendableMessageException(unsendable.get(0).message());
         }
         // Signed at each attempt: a retry after the replay window carries a fresh timestamp, never a stale one.
         long timestamp = clock.instant().getEpochSecond();
@@ -78,6 +80,18 @@ public final class SignedWebhookAdapter implements OutboundAdapter {
                 WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp),
                 WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secrets, timestamp, canonicalMessage)),
                 canonicalMessage);
+    }
+
+    /**
+     * The school receives the canonical copy itself, so only an empty copy cannot be sent. A missing
+     * {@code webhook-secret} does not depend on the message, so it is not a reason here (delivery refuses it).
+     */
+    @Override
+    public List<Violation> unsendable(byte[] canonicalCopy, AgencyEndpoint endpoint) {
+        if (canonicalCopy == null || canonicalCopy.length == 0) {
+            return List.of(new Violation("", "message-body", "no message body to send to " + endpoint.agencyId()));
+        }
+        return List.of();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.intake;
+package wales.safeguarding.hub.rules;
 
 /**
  * What a flow's rules did or found on the way that people should know: the hub added the child's GP practice, no

@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.intake;
+package wales.safeguarding.hub.rules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.childprotection;
+package wales.safeguarding.hub.cases;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,59 +15,76 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildRecord;
+import wales.safeguarding.hub.rules.Effect;
+
 /**
- * What the hub knows of each case from its messages: the council that holds it, the child's GP practice, school and
- * police force, the invitees of each conference, the core group, and whether the child is on the register.
+ * What the hub knows of each case from its messages: the council that holds it, each child's GP practice, school,
+ * police force and register status, the invitees of each conference, and the core group.
  */
 @ApplicationScoped
 public class CaseBook {
 
-    /**
-     * A case as the hub knows it. {@code schoolFromTransfer}: a school-transfer set the school, which then holds until
-     * the next transfer.
-     */
-    public record ChildCase(String caseReference, String council, String gpPractice, String school, String policeForce,
-            boolean registered, boolean schoolFromTransfer) {
+    public static final String INVITEE = Effect.AddMembers.INVITEE;
+    public static final String CORE_GROUP = Effect.AddMembers.CORE_GROUP;
 
-        public ChildCase(String caseReference, String council, String gpPractice, String school, String policeForce,
-                boolean registered) {
-            this(caseReference, council, gpPractice, school, policeForce, registered, false);
-        }
-    }
-
-    public static final String INVITEE = "invitee";
-    public static final String CORE_GROUP = "core-group";
-
-    public Optional<ChildCase> find(Connection c, String caseReference) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select case_reference, council, gp_practice, school, police_force, registered,
-                       school_moved_at is not null
-                from child_case where case_reference = ?""")) {
+    public Optional<CaseRecord> find(Connection c, String caseReference) throws SQLException {
+        String council;
+        try (PreparedStatement ps = c.prepareStatement("select council from child_case where case_reference = ?")) {
             ps.setString(1, caseReference);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new ChildCase(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7))) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                council = rs.getString(1);
             }
+        }
+        List<ChildRecord> children = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select child_key, gp_practice, school, police_force, registered, school_moved_at is not null
+                from case_child where case_reference = ? order by child_key""")) {
+            ps.setString(1, caseReference);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    children.add(new ChildRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBoolean(5), rs.getBoolean(6)));
+                }
+            }
+        }
+        return Optional.of(new CaseRecord(caseReference, council, children));
+    }
+
+    /** Creates the case, held by {@code council}, if the hub has not seen it. */
+    public void remember(Connection c, String caseReference, String council, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into child_case (case_reference, council, updated_at) values (?, ?, ?)
+                on conflict (case_reference) do update set updated_at = excluded.updated_at""")) {
+            ps.setString(1, caseReference);
+            ps.setString(2, council);
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.executeUpdate();
         }
     }
 
     /**
-     * Creates the case, or fills in what was not known yet: a value given replaces the one known, a null never does;
-     * but once a school-transfer has moved the child ({@link #moveSchool}), only another transfer changes the school.
+     * Records a child of the case, or fills in what was not known yet: a value given replaces the one known, a null
+     * never does; but once a school-transfer has moved the child ({@link #moveSchool}), only another transfer changes
+     * the school.
      */
-    public void remember(Connection c, String caseReference, String council, String gpPractice, String school,
+    public void rememberChild(Connection c, String caseReference, String childKey, String gpPractice, String school,
             String policeForce, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into child_case (case_reference, council, gp_practice, school, police_force, updated_at)
+                insert into case_child (case_reference, child_key, gp_practice, school, police_force, updated_at)
                 values (?, ?, ?, ?, ?, ?)
-                on conflict (case_reference) do update set
-                    gp_practice = coalesce(excluded.gp_practice, child_case.gp_practice),
-                    school = case when child_case.school_moved_at is not null then child_case.school
-                                  else coalesce(excluded.school, child_case.school) end,
-                    police_force = coalesce(excluded.police_force, child_case.police_force),
+                on conflict (case_reference, child_key) do update set
+                    gp_practice = coalesce(excluded.gp_practice, case_child.gp_practice),
+                    school = case when case_child.school_moved_at is not null then case_child.school
+                                  else coalesce(excluded.school, case_child.school) end,
+                    police_force = coalesce(excluded.police_force, case_child.police_force),
                     updated_at = excluded.updated_at""")) {
             ps.setString(1, caseReference);
-            ps.setString(2, council);
+            ps.setString(2, childKey);
             ps.setString(3, gpPractice);
             ps.setString(4, school);
             ps.setString(5, policeForce);
@@ -75,34 +93,40 @@ public class CaseBook {
         }
     }
 
-    /** A school-transfer moved the child: the case's school is the new school from now on. */
-    public void moveSchool(Connection c, String caseReference, String council, String gpPractice, String newSchool,
-            Instant at) throws SQLException {
-        remember(c, caseReference, council, gpPractice, null, null, at);
-        try (PreparedStatement ps = c.prepareStatement(
-                "update child_case set school = ?, school_moved_at = ?, updated_at = ? where case_reference = ?")) {
+    /** A school-transfer moved the child: the child's school is the new school from now on. */
+    public void moveSchool(Connection c, String caseReference, String childKey, String newSchool, Instant at)
+            throws SQLException {
+        rememberChild(c, caseReference, childKey, null, null, null, at);
+        try (PreparedStatement ps = c.prepareStatement("""
+                update case_child set school = ?, school_moved_at = ?, updated_at = ?
+                where case_reference = ? and child_key = ?""")) {
             ps.setString(1, newSchool);
             ps.setTimestamp(2, Timestamp.from(at));
             ps.setTimestamp(3, Timestamp.from(at));
             ps.setString(4, caseReference);
+            ps.setString(5, childKey);
             ps.executeUpdate();
         }
     }
 
     /**
      * The child moved school: the school's place in the core group moves with the child (the old school leaves it
-     * and the new one joins it, if the old one was a member). Returns whether it moved.
+     * and the new one joins it, if the old one was a member and teaches no other child of the case). Returns whether
+     * it moved.
      */
     public boolean moveCoreGroupSchool(Connection c, String caseReference, String oldSchool, String newSchool)
             throws SQLException {
         if (oldSchool == null || oldSchool.equals(newSchool)) {
             return false;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "delete from case_member where case_reference = ? and membership = ? and agency_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                delete from case_member where case_reference = ? and membership = ? and agency_id = ?
+                  and not exists (select 1 from case_child where case_reference = ? and school = ?)""")) {
             ps.setString(1, caseReference);
             ps.setString(2, CORE_GROUP);
             ps.setString(3, oldSchool);
+            ps.setString(4, caseReference);
+            ps.setString(5, oldSchool);
             if (ps.executeUpdate() == 0) {
                 return false;
             }
@@ -111,12 +135,15 @@ public class CaseBook {
         return true;
     }
 
-    public void setRegistered(Connection c, String caseReference, boolean registered, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "update child_case set registered = ?, updated_at = ? where case_reference = ?")) {
+    public void setRegistered(Connection c, String caseReference, String childKey, boolean registered, Instant at)
+            throws SQLException {
+        rememberChild(c, caseReference, childKey, null, null, null, at);
+        try (PreparedStatement ps = c.prepareStatement("""
+                update case_child set registered = ?, updated_at = ? where case_reference = ? and child_key = ?""")) {
             ps.setBoolean(1, registered);
             ps.setTimestamp(2, Timestamp.from(at));
             ps.setString(3, caseReference);
+            ps.setString(4, childKey);
             ps.executeUpdate();
         }
     }
@@ -192,5 +219,4 @@ public class CaseBook {
             }
         }
     }
-
 }

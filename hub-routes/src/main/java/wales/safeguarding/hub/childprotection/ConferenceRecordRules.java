@@ -1,0 +1,163 @@
+package wales.safeguarding.hub.childprotection;
+
+import static wales.safeguarding.hub.childprotection.MessageParts.agencies;
+import static wales.safeguarding.hub.childprotection.MessageParts.body;
+import static wales.safeguarding.hub.childprotection.MessageParts.named;
+import static wales.safeguarding.hub.childprotection.MessageParts.noonOf;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import wales.safeguarding.hub.calendar.StatutoryClocks;
+import wales.safeguarding.hub.calendar.WorkingDayCalendar;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildRecord;
+import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.rules.Effect;
+import wales.safeguarding.hub.rules.FlowRules;
+import wales.safeguarding.hub.rules.Routing;
+import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
+import wales.safeguarding.schemas.childprotection.MinutesCorrection;
+import wales.safeguarding.schemas.childprotection.OutlinePlan;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.MessageType;
+import wales.safeguarding.schemas.validation.Violation;
+
+/**
+ * What a conference decided and its record (Wales Safeguarding Procedures):
+ * <ul>
+ * <li>the outline plan, and the minutes, go to every invitee and every core group member, whether or not they
+ * attended, whatever list the council supplies;</li>
+ * <li>the outline plan records each child's register decision: a child placed on the register gets a core group
+ * (the first within 10 working days) and a review conference (3 months, then 6-monthly); a child who comes off it
+ * has no more of either;</li>
+ * <li>corrections to the minutes are accepted for a set number of working days after they reached the hub.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ConferenceRecordRules implements FlowRules {
+
+    private final CaseParties parties;
+    private final StatutoryClocks calendar;
+    private final int correctionDays;
+    private final Clock clock;
+
+    public ConferenceRecordRules(CaseParties parties, StatutoryClocks calendar, Clock clock,
+            @ConfigProperty(name = "hub.conference.minutes-correction-working-days") int correctionDays) {
+        this.parties = parties;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.correctionDays = correctionDays;
+    }
+
+    @Override
+    public Set<MessageType> types() {
+        return Set.of(MessageType.OUTLINE_PLAN, MessageType.CONFERENCE_MINUTES, MessageType.MINUTES_CORRECTION);
+    }
+
+    @Override
+    public Routing route(Envelope message, CaseFacts facts) {
+        if (message.type() == MessageType.MINUTES_CORRECTION) {
+            return correction(facts, message);
+        }
+        Optional<CaseRecord> known = facts.caseOf(message.caseReference());
+        var refusal = parties.councilSends(message, known);
+        if (refusal.isPresent()) {
+            return Routing.refused(refusal.get());
+        }
+        if (message.type() == MessageType.OUTLINE_PLAN) {
+            OutlinePlan body = body(message, OutlinePlan.class);
+            return toEveryInvitee(facts, message, body.conferenceId(), agencies(body.coreGroup()));
+        }
+        return toEveryInvitee(facts, message, body(message, ConferenceMinutes.class).conferenceId(), List.of());
+    }
+
+    @Override
+    public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
+        return switch (message.type()) {
+            case OUTLINE_PLAN -> outlinePlanCirculated(facts, message);
+            case CONFERENCE_MINUTES -> minutesCirculated(message);
+            default -> List.of();
+        };
+    }
+
+    /** The outline plan and the minutes go to every invitee and core group member, whatever the council's list. */
+    private static Routing toEveryInvitee(CaseFacts facts, Envelope message, String conferenceId,
+            List<String> alsoCoreGroup) {
+        Set<String> invitees = facts.invitees(message.caseReference(), conferenceId);
+        if (invitees.isEmpty()) {
+            return Routing.refused(new Violation("/body/conferenceId", "known-conference",
+                    "no invitation to conference " + conferenceId + " in case " + message.caseReference()
+                            + " went through the hub, so its invitees are not known"));
+        }
+        Set<String> everyone = new LinkedHashSet<>(invitees);
+        everyone.addAll(facts.coreGroup(message.caseReference()));
+        everyone.addAll(alsoCoreGroup);
+        everyone.remove(message.sender());
+        List<String> added = everyone.stream().filter(a -> !named(message).contains(a)).toList();
+        List<ComplianceNote> notes = added.isEmpty() || named(message).isEmpty() ? List.of()
+                : List.of(ComplianceNotes.recipientsAdded(added));
+        return new Routing(new ArrayList<>(everyone), List.of(), notes);
+    }
+
+    private Routing correction(CaseFacts facts, Envelope message) {
+        Routing routing = MessageParts.answerTo(facts, message, MessageType.CONFERENCE_MINUTES,
+                "answers-minutes-sent-to-you", "conference-minutes sent to " + message.sender());
+        if (!routing.violations().isEmpty()) {
+            return routing;
+        }
+        String conferenceId = body(message, MinutesCorrection.class).conferenceId();
+        Optional<Instant> received = facts.minutesReceived(message.caseReference(), conferenceId);
+        if (received.isPresent()) {
+            Instant windowEnds = calendar.due(received.get(), correctionDays).dueAt();
+            if (!clock.instant().isBefore(windowEnds)) {
+                return Routing.refused(new Violation("/correlationId", "corrections-window",
+                        "corrections to the minutes of conference " + conferenceId + " were accepted until the end of "
+                                + WorkingDayCalendar.dayEndingAt(windowEnds) + " (" + correctionDays
+                                + " working days after they were received)"));
+            }
+        }
+        return routing;
+    }
+
+    private static List<Effect> outlinePlanCirculated(CaseFacts facts, Envelope message) {
+        OutlinePlan body = body(message, OutlinePlan.class);
+        String caseRef = message.caseReference();
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.StopClocks(ConferenceRules.OUTLINE_PLAN, caseRef, body.conferenceId(), null));
+        Instant held = noonOf(body.heldOn());
+        List<ChildRecord> children = facts.caseOf(caseRef).map(CaseRecord::children).orElse(List.of());
+        if (body.registered()) {
+            effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.CORE_GROUP, null, agencies(body.coreGroup())));
+        }
+        for (ChildRecord child : children) {
+            if (body.registered()) {
+                effects.addAll(RegisterRules.placedOnRegister(facts, message, child, held));
+            } else if (child.registered()) {
+                effects.addAll(RegisterRules.endPlan(caseRef, child.key()));
+            }
+        }
+        return effects;
+    }
+
+    private static List<Effect> minutesCirculated(Envelope message) {
+        ConferenceMinutes body = body(message, ConferenceMinutes.class);
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.RecordMinutes(message.caseReference(), body.conferenceId()));
+        if (body.isFinal()) {
+            effects.add(new Effect.StopClocks(ConferenceRules.CONFERENCE_MINUTES, message.caseReference(),
+                    body.conferenceId(), null));
+        }
+        return effects;
+    }
+}

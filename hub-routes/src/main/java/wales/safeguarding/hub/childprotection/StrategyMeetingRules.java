@@ -1,0 +1,99 @@
+package wales.safeguarding.hub.childprotection;
+
+import static wales.safeguarding.hub.childprotection.MessageParts.agencies;
+import static wales.safeguarding.hub.childprotection.MessageParts.body;
+import static wales.safeguarding.hub.childprotection.MessageParts.children;
+import static wales.safeguarding.hub.childprotection.MessageParts.named;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.dutytoreport.DutyToReportRules;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.rules.Effect;
+import wales.safeguarding.hub.rules.FlowRules;
+import wales.safeguarding.hub.rules.Routing;
+import wales.safeguarding.schemas.childprotection.ChildRef;
+import wales.safeguarding.schemas.childprotection.StrategyMeetingInvitation;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.MessageType;
+
+/**
+ * Strategy discussions (Wales Safeguarding Procedures):
+ * <ul>
+ * <li>a strategy discussion always includes the police: the hub adds the force of each child if the council left it
+ * out, and records a child whose force is not known;</li>
+ * <li>a strategy discussion about a duty-to-report is children's services' decision on next actions;</li>
+ * <li>the initial conference is due within 15 working days of the last strategy discussion: each discussion starts
+ * the clock, or moves it to run from the later discussion.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class StrategyMeetingRules implements FlowRules {
+
+    private final CaseParties parties;
+
+    public StrategyMeetingRules(CaseParties parties) {
+        this.parties = parties;
+    }
+
+    @Override
+    public Set<MessageType> types() {
+        return Set.of(MessageType.STRATEGY_MEETING_INVITATION);
+    }
+
+    @Override
+    public Routing route(Envelope message, CaseFacts facts) {
+        Optional<CaseRecord> known = facts.caseOf(message.caseReference());
+        var refusal = parties.councilSends(message, known);
+        if (refusal.isPresent()) {
+            return Routing.refused(refusal.get());
+        }
+        StrategyMeetingInvitation body = body(message, StrategyMeetingInvitation.class);
+        List<String> to = agencies(body.invitees());
+        List<ComplianceNote> notes = new ArrayList<>();
+        List<ChildRef> children = children(body.children());
+        List<String> keys = CaseParties.keysOf(children, message, known);
+        boolean unknownForce = children.isEmpty();
+        for (int i = 0; i < children.size(); i++) {
+            Optional<String> police = parties.policeForce(children.get(i), null, CaseParties.known(known, keys.get(i)));
+            if (police.isEmpty()) {
+                unknownForce = true;
+            } else if (!to.contains(police.get()) && !named(message).contains(police.get())) {
+                to.add(police.get());
+                notes.add(ComplianceNotes.policeAdded(police.get()));
+            }
+        }
+        if (unknownForce) {
+            notes.add(ComplianceNotes.policeUnknown());
+        }
+        return new Routing(to, List.of(), notes);
+    }
+
+    @Override
+    public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
+        StrategyMeetingInvitation body = body(message, StrategyMeetingInvitation.class);
+        String caseRef = message.caseReference();
+        List<Effect> effects = new ArrayList<>(parties.rememberChildren(message, children(body.children()), facts));
+        if (body.dutyToReportId() != null) {
+            // A strategy discussion about the report is a decision on next actions.
+            effects.add(new Effect.MeetClock(body.dutyToReportId(), DutyToReportRules.NEXT_ACTIONS, message.sender()));
+        }
+        Instant held = body.meeting().startsAt().toInstant();
+        // The initial conference is due 15 working days after the last strategy discussion.
+        if (!facts.runningClocks(caseRef, ConferenceRules.INITIAL_CONFERENCE, null).isEmpty()) {
+            effects.add(new Effect.MoveClocks(ConferenceRules.INITIAL_CONFERENCE, caseRef, null, held));
+        } else {
+            effects.add(new Effect.StartClock(ConferenceRules.INITIAL_CONFERENCE, caseRef, null, message.sender(),
+                    message.sender(), held));
+        }
+        return effects;
+    }
+}

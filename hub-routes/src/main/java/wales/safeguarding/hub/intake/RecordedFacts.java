@@ -1,0 +1,92 @@
+package wales.safeguarding.hub.intake;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import wales.safeguarding.hub.cases.CaseBook;
+import wales.safeguarding.hub.clocks.ClockRepository;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.tracking.ClockRecord;
+import wales.safeguarding.hub.tracking.StoredMessage;
+import wales.safeguarding.hub.tracking.TrackingRepository;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.MessageType;
+
+/**
+ * The rules' facts as the tracking database holds them, read in the intake's transaction. A failed read is a failure
+ * of the tracking store ({@link RecordedFacts.Unreadable}), which the intake turns back into its SQL cause.
+ */
+final class RecordedFacts implements CaseFacts {
+
+    /** A read failed: carries the SQL cause out of the rules, which know nothing of SQL. */
+    static final class Unreadable extends RuntimeException {
+        Unreadable(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T run() throws SQLException;
+    }
+
+    private final Connection c;
+    private final CaseBook cases;
+    private final TrackingRepository tracking;
+    private final ClockRepository clocks;
+
+    RecordedFacts(Connection c, CaseBook cases, TrackingRepository tracking, ClockRepository clocks) {
+        this.c = c;
+        this.cases = cases;
+        this.tracking = tracking;
+        this.clocks = clocks;
+    }
+
+    @Override
+    public Optional<CaseRecord> caseOf(String caseReference) {
+        return caseReference == null ? Optional.empty() : read(() -> cases.find(c, caseReference));
+    }
+
+    @Override
+    public Set<String> invitees(String caseReference, String conferenceId) {
+        return read(() -> cases.invitees(c, caseReference, conferenceId));
+    }
+
+    @Override
+    public Set<String> coreGroup(String caseReference) {
+        return read(() -> cases.coreGroup(c, caseReference));
+    }
+
+    @Override
+    public Optional<StoredMessage> answered(Envelope answer, MessageType type) {
+        return read(() -> tracking.answeredMessage(c, answer, type));
+    }
+
+    @Override
+    public List<ClockRecord> runningClocks(String caseReference, String clock, String subject) {
+        return read(() -> clocks.runningCaseClocks(c, caseReference, clock, subject));
+    }
+
+    @Override
+    public Optional<Instant> minutesReceived(String caseReference, String conferenceId) {
+        return read(() -> cases.minutesReceived(c, caseReference, conferenceId));
+    }
+
+    private static <T> T read(Read<T> read) {
+        try {
+            return read.run();
+        } catch (SQLException e) {
+            throw new Unreadable(e);
+        }
+    }
+}

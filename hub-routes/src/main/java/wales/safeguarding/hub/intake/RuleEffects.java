@@ -1,0 +1,88 @@
+package wales.safeguarding.hub.intake;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import wales.safeguarding.hub.cases.CaseBook;
+import wales.safeguarding.hub.clocks.ClockKeeper;
+import wales.safeguarding.hub.clocks.ClockRepository;
+import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.Effect;
+import wales.safeguarding.hub.tracking.TrackingRepository;
+import wales.safeguarding.schemas.envelope.Envelope;
+
+/**
+ * Applies what the rules decided, in the intake's transaction: the stored message starts and meets clocks, the case
+ * record learns, earlier messages' histories move on. The rules read their facts through {@link #facts}.
+ */
+@ApplicationScoped
+public class RuleEffects {
+
+    private final CaseBook cases;
+    private final ClockKeeper clocks;
+    private final ClockRepository clockStore;
+    private final TrackingRepository tracking;
+
+    public RuleEffects(CaseBook cases, ClockKeeper clocks, ClockRepository clockStore, TrackingRepository tracking) {
+        this.cases = cases;
+        this.clocks = clocks;
+        this.clockStore = clockStore;
+        this.tracking = tracking;
+    }
+
+    /** The facts the rules read, in this transaction. */
+    public CaseFacts facts(Connection c) {
+        return new RecordedFacts(c, cases, tracking, clockStore);
+    }
+
+    /** Applies the effects of {@code message}, accepted at {@code at}, in order. */
+    public void apply(Connection c, Envelope message, Instant at, List<Effect> effects) throws SQLException {
+        for (Effect effect : effects) {
+            apply(c, message, at, effect);
+        }
+    }
+
+    private void apply(Connection c, Envelope message, Instant at, Effect effect) throws SQLException {
+        if (effect instanceof Effect.StartClock s) {
+            clocks.start(c, s.clock(), message.messageId(), s.caseReference(), s.subject(), s.owedBy(), s.waiting(),
+                    s.anchor());
+        } else if (effect instanceof Effect.StartClockUntil s) {
+            clocks.startUntil(c, s.clock(), message.messageId(), s.caseReference(), s.subject(), s.owedBy(),
+                    s.waiting(), s.startedAt(), s.dueAt());
+        } else if (effect instanceof Effect.StopClocks s) {
+            clocks.stop(c, s.clock(), s.caseReference(), s.subject(), s.owedBy(), message.messageId(), at);
+        } else if (effect instanceof Effect.MeetClock m) {
+            clockStore.meetClock(c, m.startedBy(), m.clock(), m.owedBy(), message.messageId(), at);
+        } else if (effect instanceof Effect.MoveClocks m) {
+            clocks.move(c, m.clock(), m.caseReference(), m.subject(), m.anchor());
+        } else if (effect instanceof Effect.MoveClocksUntil m) {
+            clocks.moveUntil(c, m.clock(), m.caseReference(), m.subject(), m.startedAt(), m.dueAt());
+        } else if (effect instanceof Effect.RememberCase r) {
+            cases.remember(c, r.caseReference(), r.council(), at);
+        } else if (effect instanceof Effect.RememberChild r) {
+            cases.rememberChild(c, r.caseReference(), r.childKey(), r.gpPractice(), r.school(), r.policeForce(), at);
+        } else if (effect instanceof Effect.MoveSchool m) {
+            cases.moveSchool(c, m.caseReference(), m.childKey(), m.newSchool(), at);
+        } else if (effect instanceof Effect.MoveCoreGroupSchool m) {
+            cases.moveCoreGroupSchool(c, m.caseReference(), m.oldSchool(), m.newSchool());
+        } else if (effect instanceof Effect.SetRegistered r) {
+            cases.setRegistered(c, r.caseReference(), r.childKey(), r.registered(), at);
+        } else if (effect instanceof Effect.AddMembers a) {
+            cases.addMembers(c, a.caseReference(), a.membership(), a.conferenceId(), a.agencies());
+        } else if (effect instanceof Effect.RecordMinutes m) {
+            cases.recordMinutes(c, m.caseReference(), m.conferenceId(), message.messageId(), at);
+        } else if (effect instanceof Effect.Transition t) {
+            tracking.transition(c, t.messageId(), t.recipient(), t.state(), t.detail(), message.sender(), at);
+        } else if (effect instanceof Effect.Audit a) {
+            tracking.audit(c, a.messageId(), a.recipient(), a.event(), null, null, a.detail(), message.sender(), at);
+        } else if (effect instanceof Effect.Note n) {
+            tracking.audit(c, message.messageId(), null, "compliance-note", null, null, n.note().detail(), "hub", at);
+        } else {
+            throw new IllegalStateException("no way to apply " + effect.getClass().getSimpleName());
+        }
+    }
+}

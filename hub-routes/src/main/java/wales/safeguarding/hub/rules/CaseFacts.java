@@ -1,0 +1,39 @@
+package wales.safeguarding.hub.rules;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import wales.safeguarding.hub.tracking.ClockRecord;
+import wales.safeguarding.hub.tracking.StoredMessage;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.MessageType;
+
+/**
+ * What the rules may know about the cases and messages that came before, read in the intake's transaction (in tests,
+ * from memory). Nothing here writes.
+ */
+public interface CaseFacts {
+
+    /** The case, if a message of it reached the hub before. */
+    Optional<CaseRecord> caseOf(String caseReference);
+
+    /** The invitees of a conference ({@code conferenceId}), or of every conference of the case when null. */
+    Set<String> invitees(String caseReference, String conferenceId);
+
+    /** The case's core group. */
+    Set<String> coreGroup(String caseReference);
+
+    /**
+     * The earlier message an answer refers to by its {@code correlationId}, if the hub sent it to the answer's sender
+     * ({@code type} narrows it when not null).
+     */
+    Optional<StoredMessage> answered(Envelope answer, MessageType type);
+
+    /** The running clocks of a case with this name ({@code subject}, e.g. a conference id, narrows it when given). */
+    List<ClockRecord> runningClocks(String caseReference, String clock, String subject);
+
+    /** When the minutes of a conference first reached the hub, if they have. */
+    Optional<Instant> minutesReceived(String caseReference, String conferenceId);
+}

@@ -1,0 +1,96 @@
+package wales.safeguarding.hub.rules;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import wales.safeguarding.hub.tracking.DeliveryState;
+
+/**
+ * One change an accepted message makes, decided by a flow's rules and applied by the intake in the transaction that
+ * stores the message. "This message" below is the accepted one: it starts the clocks an effect starts and meets the
+ * clocks an effect stops, at its acceptance time.
+ */
+public sealed interface Effect {
+
+    /** Starts a clock running from {@code anchor} for its configured period (hub.clocks.&lt;clock&gt;). */
+    record StartClock(String clock, String caseReference, String subject, String owedBy, String waiting,
+            Instant anchor) implements Effect {
+    }
+
+    /** Starts a clock that runs to a set deadline (a written report due before a conference). */
+    record StartClockUntil(String clock, String caseReference, String subject, String owedBy, String waiting,
+            Instant startedAt, Instant dueAt) implements Effect {
+    }
+
+    /** This message meets a case's running clocks of this name ({@code subject}, {@code owedBy} narrow it). */
+    record StopClocks(String clock, String caseReference, String subject, String owedBy) implements Effect {
+    }
+
+    /** This message meets the clock of this name that message {@code startedBy} started for {@code owedBy}. */
+    record MeetClock(UUID startedBy, String clock, String owedBy) implements Effect {
+    }
+
+    /** A case's running clocks of this name run from a new anchor (a meeting moved); an unchanged deadline stays. */
+    record MoveClocks(String clock, String caseReference, String subject, Instant anchor) implements Effect {
+    }
+
+    /** A case's running deadline clocks of this name move to a new deadline. */
+    record MoveClocksUntil(String clock, String caseReference, String subject, Instant startedAt, Instant dueAt)
+            implements Effect {
+    }
+
+    /** The case record learns the council that holds the case (the first message of a case creates it). */
+    record RememberCase(String caseReference, String council) implements Effect {
+    }
+
+    /**
+     * The case record learns a child and their agencies: a value replaces the one known, a null never does; a school
+     * set by a transfer holds until the next transfer. {@code childKey}: {@link ChildKey}.
+     */
+    record RememberChild(String caseReference, String childKey, String gpPractice, String school, String policeForce)
+            implements Effect {
+    }
+
+    /** A school-transfer moved the child: the child's school is the new school from now on. */
+    record MoveSchool(String caseReference, String childKey, String newSchool) implements Effect {
+    }
+
+    /** The school's place in the core group moves with the child (if the old school was a member). */
+    record MoveCoreGroupSchool(String caseReference, String oldSchool, String newSchool) implements Effect {
+    }
+
+    /** The child is on the register, or no longer. */
+    record SetRegistered(String caseReference, String childKey, boolean registered) implements Effect {
+    }
+
+    /** Agencies join the invitees of a conference or the core group of a case. */
+    record AddMembers(String caseReference, String membership, String conferenceId, List<String> agencies)
+            implements Effect {
+
+        /** The invitees of a conference ({@code conferenceId}). */
+        public static final String INVITEE = "invitee";
+        /** The core group of a case (no conference). */
+        public static final String CORE_GROUP = "core-group";
+
+        public AddMembers {
+            agencies = List.copyOf(agencies);
+        }
+    }
+
+    /** This message is (a version of) the minutes of a conference. */
+    record RecordMinutes(String caseReference, String conferenceId) implements Effect {
+    }
+
+    /** An earlier message's delivery to {@code recipient} moves on (acknowledged, outcome given), by this sender. */
+    record Transition(UUID messageId, String recipient, DeliveryState state, String detail) implements Effect {
+    }
+
+    /** An event in an earlier message's history, recorded by this message's sender. */
+    record Audit(UUID messageId, String recipient, String event, String detail) implements Effect {
+    }
+
+    /** A compliance note in this message's history, recorded by the hub. */
+    record Note(ComplianceNote note) implements Effect {
+    }
+}

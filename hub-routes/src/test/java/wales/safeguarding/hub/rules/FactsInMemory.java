@@ -1,0 +1,136 @@
+package wales.safeguarding.hub.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import wales.safeguarding.hub.tracking.ClockRecord;
+import wales.safeguarding.hub.tracking.StoredMessage;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
+import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.MessageType;
+
+/**
+ * The facts a flow's rules read, held in memory for plain unit tests: set up what came before, ask the rules, look at
+ * the routing and the effects. Nothing here is a database.
+ */
+public final class FactsInMemory implements CaseFacts {
+
+    /** A running case clock as the tests set it up. */
+    public record RunningClock(String caseReference, String clock, String subject, String owedBy, Instant dueAt) {
+    }
+
+    private final Map<String, CaseRecord> cases = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> invitees = new HashMap<>();
+    private final Map<String, Set<String>> coreGroups = new HashMap<>();
+    private final Map<UUID, StoredMessage> sent = new LinkedHashMap<>();
+    private final Map<UUID, List<String>> sentTo = new HashMap<>();
+    private final List<RunningClock> clocks = new ArrayList<>();
+    private final Map<String, Instant> minutes = new HashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    public FactsInMemory withCase(CaseRecord known) {
+        cases.put(known.caseReference(), known);
+        return this;
+    }
+
+    public FactsInMemory withInvitees(String caseReference, String conferenceId, String... agencies) {
+        invitees.computeIfAbsent(caseReference, k -> new LinkedHashMap<>())
+                .computeIfAbsent(conferenceId, k -> new LinkedHashSet<>()).addAll(List.of(agencies));
+        return this;
+    }
+
+    public FactsInMemory withCoreGroup(String caseReference, String... agencies) {
+        coreGroups.computeIfAbsent(caseReference, k -> new LinkedHashSet<>()).addAll(List.of(agencies));
+        return this;
+    }
+
+    /** A message the hub stored earlier and sent to {@code recipients}. */
+    public FactsInMemory withSent(Envelope message, String... recipients) {
+        sent.put(message.messageId(), new StoredMessage(message.messageId(), message.type().wireName(),
+                message.schemaVersion(), message.sender(), message.caseReference(), message.childReference(),
+                message.correlationId(), message.language().code(), message.securityLabel(),
+                message.createdAt().toInstant(), message.createdAt().toInstant(), "", new byte[0]));
+        sentTo.put(message.messageId(), List.of(recipients));
+        return this;
+    }
+
+    public FactsInMemory withRunningClock(String caseReference, String clock, String subject, String owedBy,
+            Instant dueAt) {
+        clocks.add(new RunningClock(caseReference, clock, subject, owedBy, dueAt));
+        return this;
+    }
+
+    public FactsInMemory withMinutesReceived(String caseReference, String conferenceId, Instant at) {
+        minutes.put(caseReference + "/" + conferenceId, at);
+        return this;
+    }
+
+    @Override
+    public Optional<CaseRecord> caseOf(String caseReference) {
+        return Optional.ofNullable(caseReference == null ? null : cases.get(caseReference));
+    }
+
+    @Override
+    public Set<String> invitees(String caseReference, String conferenceId) {
+        Map<String, Set<String>> byConference = invitees.getOrDefault(caseReference, Map.of());
+        if (conferenceId != null) {
+            return Set.copyOf(byConference.getOrDefault(conferenceId, Set.of()));
+        }
+        Set<String> all = new LinkedHashSet<>();
+        byConference.values().forEach(all::addAll);
+        return all;
+    }
+
+    @Override
+    public Set<String> coreGroup(String caseReference) {
+        return new LinkedHashSet<>(coreGroups.getOrDefault(caseReference, Set.of()));
+    }
+
+    @Override
+    public Optional<StoredMessage> answered(Envelope answer, MessageType type) {
+        if (answer.correlationId() == null) {
+            return Optional.empty();
+        }
+        StoredMessage original = sent.get(answer.correlationId());
+        return Optional.ofNullable(original)
+                .filter(o -> sentTo.getOrDefault(o.messageId(), List.of()).contains(answer.sender()))
+                .filter(o -> type == null || o.type().equals(type.wireName()));
+    }
+
+    @Override
+    public List<ClockRecord> runningClocks(String caseReference, String clock, String subject) {
+        return clocks.stream()
+                .filter(k -> k.caseReference().equals(caseReference) && k.clock().equals(clock)
+                        && (subject == null || Objects.equals(subject, k.subject())))
+                .map(k -> new ClockRecord(ids.incrementAndGet(), null, k.clock(), k.owedBy(), null, null, k.dueAt(),
+                        null, 0, null, false))
+                .toList();
+    }
+
+    @Override
+    public Optional<Instant> minutesReceived(String caseReference, String conferenceId) {
+        return Optional.ofNullable(minutes.get(caseReference + "/" + conferenceId));
+    }
+
+    /** A canonical message from its JSON (e.g. an example from the schemas module, changed for the test). */
+    public static Envelope envelope(ObjectNode json) {
+        try {
+            return CanonicalJson.mapper().treeToValue(json, Envelope.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a canonical message: " + e.getOriginalMessage(), e);
+        }
+    }
+}
