@@ -21,7 +21,7 @@ import wales.safeguarding.hub.calendar.StatutoryClocks;
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;
 import wales.safeguarding.hub.rules.Routing;

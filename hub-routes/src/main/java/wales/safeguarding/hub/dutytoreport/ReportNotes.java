@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 
 /** The compliance notes of the duty-to-report rules, in Welsh and English side by side. */
 final class ReportNotes {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.delivery.AgencySecrets;
 import wales.safeguarding.hub.delivery.OutboundAdapters;
 import wales.safeguarding.hub.delivery.RecipientCopies;

@@ -29,11 +29,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
+import wales.safeguarding.hub.tracking.Acceptance;
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.delivery.DeliveryQueues;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.rules.CaseFacts;
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.hub.tracking.DeliveryRecord;

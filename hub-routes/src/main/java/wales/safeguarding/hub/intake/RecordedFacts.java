@@ -11,7 +11,7 @@ import wales.safeguarding.hub.cases.CaseBook;
 import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
-import wales.safeguarding.hub.tracking.ClockRecord;
+import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
 import wales.safeguarding.schemas.envelope.CanonicalJson;

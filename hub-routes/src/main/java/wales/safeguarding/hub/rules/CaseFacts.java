@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import wales.safeguarding.hub.tracking.ClockRecord;
+import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;

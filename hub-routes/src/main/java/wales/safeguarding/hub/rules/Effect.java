@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.tracking.DeliveryState;
 import wales.safeguarding.schemas.envelope.Envelope;
 

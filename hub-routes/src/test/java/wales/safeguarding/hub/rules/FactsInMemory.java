@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import wales.safeguarding.hub.tracking.ClockRecord;
+import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;

@@ -1,10 +1,9 @@
-package wales.safeguarding.hub.intake;
+package wales.safeguarding.hub.tracking;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import wales.safeguarding.hub.rules.ComplianceNote;
 
 /**
  * A message the hub has stored durably, with the copy each recipient is sent.
