@@ -512,7 +512,10 @@ class ChildProtectionFlowTest {
                                   "response": {"identifier": "received", "code": "ok"}}}]}""")));
     }
 
-    /** The Flag of this case with this status, as the FHIR practice received it in a register-change bundle. */
+    /**
+     * The Flag of this case's child with this status, as the FHIR practice received it in a register-change bundle
+     * (its identifier: the case and the child, here by NHS number).
+     */
     private JsonNode awaitFlag(String status) {
         return await().atMost(WAIT).until(() -> agencies.of(FHIR_GP)
                 .findAll(postRequestedFor(urlEqualTo(PROCESS_MESSAGE))).stream()
@@ -521,7 +524,7 @@ class ChildProtectionFlowTest {
                 .flatMap(b -> java.util.stream.StreamSupport.stream(b.get("entry").spliterator(), false))
                 .map(e -> e.get("resource"))
                 .filter(r -> "Flag".equals(r.path("resourceType").asText()) && status.equals(r.path("status").asText())
-                        && journey.caseReference().equals(r.at("/identifier/0/value").asText()))
+                        && r.at("/identifier/0/value").asText().startsWith(journey.caseReference() + "/"))
                 .findFirst().orElse(null), java.util.Objects::nonNull);
     }
 
