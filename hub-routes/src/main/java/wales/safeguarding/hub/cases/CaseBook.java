@@ -236,29 +236,48 @@ public class CaseBook {
         }
     }
 
-    public void recordMinutes(Connection c, String caseReference, String conferenceId, UUID messageId, Instant at)
-            throws SQLException {
+    /** A version of the minutes of a conference reached the hub; {@code isFinal}: the final minutes. */
+    public void recordMinutes(Connection c, String caseReference, String conferenceId, UUID messageId, boolean isFinal,
+            Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into conference_minutes (case_reference, conference_id, message_id, received_at)
-                values (?, ?, ?, ?) on conflict do nothing""")) {
+                insert into conference_minutes (case_reference, conference_id, message_id, received_at, final)
+                values (?, ?, ?, ?, ?) on conflict do nothing""")) {
             ps.setString(1, caseReference);
             ps.setString(2, conferenceId);
             ps.setObject(3, messageId);
             ps.setTimestamp(4, Timestamp.from(at));
+            ps.setBoolean(5, isFinal);
             ps.executeUpdate();
         }
     }
 
-    /** When the minutes of a conference first reached the hub, if they have. */
-    public Optional<Instant> minutesReceived(Connection c, String caseReference, String conferenceId)
+    /** When the final minutes of a conference reached the hub (the latest final version), if they have. */
+    public Optional<Instant> finalMinutesReceived(Connection c, String caseReference, String conferenceId)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select min(received_at) from conference_minutes where case_reference = ? and conference_id = ?""")) {
+                select max(received_at) from conference_minutes
+                where case_reference = ? and conference_id = ? and final""")) {
             ps.setString(1, caseReference);
             ps.setString(2, conferenceId);
             try (ResultSet rs = ps.executeQuery()) {
                 Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
                 return Optional.ofNullable(t).map(Timestamp::toInstant);
+            }
+        }
+    }
+
+    /** The stored payload of the latest invitation to a conference, while the payload is kept. */
+    public Optional<byte[]> conferenceInvitation(Connection c, String caseReference, String conferenceId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select payload from message
+                where case_reference = ? and message_type = 'conference-invitation' and payload is not null
+                  and convert_from(payload, 'UTF8')::jsonb #>> '{body,conferenceId}' = ?
+                order by accepted_at desc limit 1""")) {
+            ps.setString(1, caseReference);
+            ps.setString(2, conferenceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
             }
         }
     }

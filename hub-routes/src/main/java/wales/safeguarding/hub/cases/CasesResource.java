@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
-import wales.safeguarding.hub.intake.Problem;
-import wales.safeguarding.hub.intake.ProblemException;
-import wales.safeguarding.hub.intake.ProblemExceptionMapper;
+import wales.safeguarding.hub.problems.Problem;
+import wales.safeguarding.hub.problems.ProblemException;
+import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 import wales.safeguarding.hub.security.CallerAgency;
 
 /** A case's timeline, for the agencies that took part in it. */

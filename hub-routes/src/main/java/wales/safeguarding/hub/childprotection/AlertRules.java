@@ -8,7 +8,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.rules.ChildRecord;

@@ -3,7 +3,7 @@ package wales.safeguarding.hub.childprotection;
 import java.time.LocalDate;
 import java.util.List;
 
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 
 /** The compliance notes of the child protection rules, in Welsh and English side by side. */
 final class ComplianceNotes {

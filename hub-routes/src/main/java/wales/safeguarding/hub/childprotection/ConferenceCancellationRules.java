@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.rules.ConferenceRecord;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;

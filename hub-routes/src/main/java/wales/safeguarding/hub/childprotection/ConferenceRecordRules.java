@@ -21,8 +21,7 @@ import wales.safeguarding.hub.calendar.StatutoryClocks;
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
-import wales.safeguarding.hub.rules.ChildRecord;
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;
 import wales.safeguarding.hub.rules.Routing;
@@ -38,10 +37,13 @@ import wales.safeguarding.schemas.validation.Violation;
  * <ul>
  * <li>the outline plan, and the minutes, go to every invitee and every core group member, whether or not they
  * attended, whatever list the council supplies;</li>
- * <li>the outline plan records each child's register decision: a child placed on the register gets a core group
- * (the first within 10 working days) and a review conference (3 months, then 6-monthly); a child who comes off it
- * has no more of either;</li>
- * <li>corrections to the minutes are accepted for a set number of working days after they reached the hub.</li>
+ * <li>the outline plan records each child's register decision ({@link RegisterDecisions}: its list of children, else
+ * every child of the case): a child placed on the register gets a core group (the first within 10 working days) and
+ * a review conference (3 months, then 6-monthly); a child who comes off it has no more of either, and only with their
+ * eligible needs and a contingency plan (recommendation 1.2); each child whose registration changes gets a register
+ * change to their GP practice, school and police force, made by the hub and stored with the outline plan;</li>
+ * <li>corrections to the minutes are accepted while only draft minutes have reached the hub, and then for a set
+ * number of working days after the final minutes reached it.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -77,6 +79,10 @@ public class ConferenceRecordRules implements FlowRules {
         }
         if (message.type() == MessageType.OUTLINE_PLAN) {
             OutlinePlan body = body(message, OutlinePlan.class);
+            List<Violation> decisions = RegisterDecisions.of(parties, message, facts).violations();
+            if (!decisions.isEmpty()) {
+                return new Routing(List.of(), decisions);
+            }
             return toEveryInvitee(facts, message, body.conferenceId(), agencies(body.coreGroup()));
         }
         return toEveryInvitee(facts, message, body(message, ConferenceMinutes.class).conferenceId(), List.of());
@@ -85,7 +91,7 @@ public class ConferenceRecordRules implements FlowRules {
     @Override
     public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
         return switch (message.type()) {
-            case OUTLINE_PLAN -> outlinePlanCirculated(facts, message);
+            case OUTLINE_PLAN -> outlinePlanCirculated(facts, message, at);
             case CONFERENCE_MINUTES -> minutesCirculated(message);
             default -> List.of();
         };
@@ -117,44 +123,47 @@ public class ConferenceRecordRules implements FlowRules {
             return routing;
         }
         String conferenceId = body(message, MinutesCorrection.class).conferenceId();
-        Optional<Instant> received = facts.minutesReceived(message.caseReference(), conferenceId);
-        if (received.isPresent()) {
-            Instant windowEnds = calendar.due(received.get(), correctionDays).dueAt();
+        Optional<Instant> finalMinutes = facts.finalMinutesReceived(message.caseReference(), conferenceId);
+        if (finalMinutes.isPresent()) {
+            Instant windowEnds = calendar.due(finalMinutes.get(), correctionDays).dueAt();
             if (!clock.instant().isBefore(windowEnds)) {
                 return Routing.refused(new Violation("/correlationId", "corrections-window",
                         "corrections to the minutes of conference " + conferenceId + " were accepted until the end of "
                                 + WorkingDayCalendar.dayEndingAt(windowEnds) + " (" + correctionDays
-                                + " working days after they were received)"));
+                                + " working days after the final minutes were received)"));
             }
         }
         return routing;
     }
 
-    private static List<Effect> outlinePlanCirculated(CaseFacts facts, Envelope message) {
+    private List<Effect> outlinePlanCirculated(CaseFacts facts, Envelope message, Instant at) {
         OutlinePlan body = body(message, OutlinePlan.class);
         String caseRef = message.caseReference();
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.StopClocks(ConferenceRules.OUTLINE_PLAN, caseRef, body.conferenceId(), null));
         effects.addAll(ConferenceRules.held(facts, message, body.conferenceId()));
         Instant held = noonOf(body.heldOn());
-        List<ChildRecord> children = facts.caseOf(caseRef).map(CaseRecord::children).orElse(List.of());
-        if (body.registered()) {
+        // Every clock the conference's holding stops is stopped above; the register decisions below start new ones.
+        RegisterDecisions decisions = RegisterDecisions.of(parties, message, facts);
+        effects.addAll(decisions.rememberNamedChildren());
+        if (decisions.anyRegistered()) {
             effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.CORE_GROUP, null, agencies(body.coreGroup())));
         }
-        for (ChildRecord child : children) {
-            if (body.registered()) {
-                effects.addAll(RegisterRules.placedOnRegister(facts, message, child, held));
-            } else if (child.registered()) {
-                effects.addAll(RegisterRules.endPlan(caseRef, child.key()));
+        for (RegisterDecisions.Decision decision : decisions.decisions()) {
+            if (decision.registered()) {
+                effects.addAll(RegisterRules.placedOnRegister(facts, message, decision.record(), held));
+            } else if (decision.wasRegistered()) {
+                effects.addAll(RegisterRules.endPlan(caseRef, decision.key()));
             }
         }
+        effects.addAll(decisions.registerChanges(at));
         return effects;
     }
 
     private static List<Effect> minutesCirculated(Envelope message) {
         ConferenceMinutes body = body(message, ConferenceMinutes.class);
         List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect.RecordMinutes(message.caseReference(), body.conferenceId()));
+        effects.add(new Effect.RecordMinutes(message.caseReference(), body.conferenceId(), body.isFinal()));
         if (body.isFinal()) {
             effects.add(new Effect.StopClocks(ConferenceRules.CONFERENCE_MINUTES, message.caseReference(),
                     body.conferenceId(), null));

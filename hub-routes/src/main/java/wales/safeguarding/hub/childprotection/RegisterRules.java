@@ -1,6 +1,8 @@
 package wales.safeguarding.hub.childprotection;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,10 +11,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.rules.ChildRecord;
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;
 import wales.safeguarding.hub.rules.Routing;
@@ -20,15 +23,19 @@ import wales.safeguarding.schemas.childprotection.PlanUpdate;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;
+import wales.safeguarding.schemas.validation.Violation;
 
 /**
  * The child protection register and the care and support protection plan.
  * <ul>
  * <li>A register change reaches the child's GP practice (so the GP record shows it), school and police force, as
  * well as whoever the council names; a gap is recorded, never silent. (A removal without the child's eligible care
- * and support needs and a contingency plan is refused by the contract itself.)</li>
- * <li>A plan update reaches the core group. It is the core group's record of its meeting, so it meets the core group
- * clock and starts the next: the first within 10 working days of the registering conference, then every 6 weeks.</li>
+ * and support needs and a contingency plan is refused by the contract itself; an outline plan's removals are checked,
+ * and their register changes made and routed the same way, by {@link RegisterDecisions}.)</li>
+ * <li>A plan update reaches the core group. Only an update that carries {@code coreGroupMetOn} is the record of a
+ * core group meeting: it meets the child's core group clock (the first within 10 working days of the registering
+ * conference) and starts the next, due six weeks from the day the core group met, not from the day the update was
+ * sent. A date in the future is refused. Any other update changes the plan and starts or stops no clock.</li>
  * <li>Removal from the register ends the child's core group and review clocks (a sibling's run on).</li>
  * </ul>
  */
@@ -39,9 +46,11 @@ public class RegisterRules implements FlowRules {
     static final String CORE_GROUP = "core-group";
 
     private final CaseParties parties;
+    private final Clock clock;
 
-    public RegisterRules(CaseParties parties) {
+    public RegisterRules(CaseParties parties, Clock clock) {
         this.parties = parties;
+        this.clock = clock;
     }
 
     @Override
@@ -57,11 +66,26 @@ public class RegisterRules implements FlowRules {
             return Routing.refused(refusal.get());
         }
         if (message.type() == MessageType.PLAN_UPDATE) {
+            LocalDate met = MessageParts.body(message, PlanUpdate.class).coreGroupMetOn();
+            if (met != null && met.isAfter(LocalDate.now(clock.withZone(WorkingDayCalendar.LONDON)))) {
+                return Routing.refused(new Violation("/body/coreGroupMetOn", "core-group-met-not-in-future",
+                        "the core group cannot have met on " + met + ", a day still to come"));
+            }
             Set<String> coreGroup = new LinkedHashSet<>(facts.coreGroup(message.caseReference()));
             coreGroup.remove(message.sender());
             return Routing.to(new ArrayList<>(coreGroup));
         }
         RegisterChange body = MessageParts.body(message, RegisterChange.class);
+        return reachParties(parties, message, body, known);
+    }
+
+    /**
+     * A register change reaches the child's GP practice, school and police force (found from the change, else from
+     * what the case knows of the child), as well as whoever the sender names; each gap, and each party the hub added
+     * to the sender's list, is a compliance note. The outline plan's register changes are routed the same way.
+     */
+    static Routing reachParties(CaseParties parties, Envelope message, RegisterChange body,
+            Optional<CaseRecord> known) {
         Optional<ChildRecord> child = CaseParties.known(known, CaseParties.keyOf(body.child(), message, known));
         List<String> to = new ArrayList<>();
         List<ComplianceNote> notes = new ArrayList<>();
@@ -95,11 +119,8 @@ public class RegisterRules implements FlowRules {
             PlanUpdate body = MessageParts.body(message, PlanUpdate.class);
             String key = CaseParties.keyOf(body.child(), message, known);
             Optional<ChildRecord> child = CaseParties.known(known, key);
-            boolean met = running(facts, caseRef, FIRST_CORE_GROUP, key) || running(facts, caseRef, CORE_GROUP, key);
-            effects.add(new Effect.StopClocks(FIRST_CORE_GROUP, caseRef, key, null));
-            effects.add(new Effect.StopClocks(CORE_GROUP, caseRef, key, null));
-            if (met || child.map(ChildRecord::registered).orElse(false)) {
-                effects.add(new Effect.StartClock(CORE_GROUP, caseRef, key, message.sender(), message.sender(), at));
+            if (body.coreGroupMetOn() != null) {
+                effects.addAll(coreGroupMet(facts, message, key, child, MessageParts.noonOf(body.coreGroupMetOn())));
             }
             effects.add(new Effect.RememberChild(caseRef, key, parties.gpPractice(body.child(), child).orElse(null),
                     parties.school(body.child(), child).orElse(null), null));
@@ -134,6 +155,23 @@ public class RegisterRules implements FlowRules {
         }
         effects.add(new Effect.StartClock(child.registered() ? ConferenceRules.REVIEW : ConferenceRules.FIRST_REVIEW,
                 caseRef, child.key(), message.sender(), message.sender(), held));
+        return effects;
+    }
+
+    /**
+     * The core group of a child met on the day of {@code met}: that meets the child's first or running core group
+     * clock, and the next core group is due six weeks from that day (while the child is on the register).
+     */
+    static List<Effect> coreGroupMet(CaseFacts facts, Envelope message, String childKey, Optional<ChildRecord> child,
+            Instant met) {
+        String caseRef = message.caseReference();
+        boolean owed = running(facts, caseRef, FIRST_CORE_GROUP, childKey) || running(facts, caseRef, CORE_GROUP, childKey);
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.StopClocks(FIRST_CORE_GROUP, caseRef, childKey, null));
+        effects.add(new Effect.StopClocks(CORE_GROUP, caseRef, childKey, null));
+        if (owed || child.map(ChildRecord::registered).orElse(false)) {
+            effects.add(new Effect.StartClock(CORE_GROUP, caseRef, childKey, message.sender(), message.sender(), met));
+        }
         return effects;
     }
 

@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import wales.safeguarding.hub.dutytoreport.DutyToReportRules;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;
 import wales.safeguarding.hub.rules.Routing;

@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import wales.safeguarding.hub.tracking.ClockRecord;
 
 /**
  * The statutory clocks and the escalations they fired, in SQL. Every method works inside the caller's transaction.

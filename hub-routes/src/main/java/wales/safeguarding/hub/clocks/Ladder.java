@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import wales.safeguarding.hub.escalation.EscalationStep;
 
 /**
  * The escalation ladder of a clock: the levels it climbs after it runs out, each so many working days after the due

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import wales.safeguarding.hub.database.Transactions;
-import wales.safeguarding.hub.intake.ProblemExceptionMapper;
+import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 
 /** The console's audit trail for auditors: body reads, replays, directory edits, pause and resume. */
 @Path("/api/v1/console/audit")

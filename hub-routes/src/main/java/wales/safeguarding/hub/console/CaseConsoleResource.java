@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import wales.safeguarding.hub.cases.CaseTimeline;
 import wales.safeguarding.hub.cases.TimelineEntry;
-import wales.safeguarding.hub.intake.ProblemExceptionMapper;
+import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 
 /** One child's case across every agency: its messages, and its timeline with the clocks. */
 @Path("/api/v1/console/cases")

@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 
 import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.database.Transactions;
-import wales.safeguarding.hub.intake.Problem;
-import wales.safeguarding.hub.intake.ProblemException;
+import wales.safeguarding.hub.problems.Problem;
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.tracking.AuditRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;

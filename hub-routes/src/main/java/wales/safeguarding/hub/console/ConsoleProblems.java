@@ -2,8 +2,8 @@ package wales.safeguarding.hub.console;
 
 import java.util.List;
 
-import wales.safeguarding.hub.intake.Problem;
-import wales.safeguarding.hub.intake.ProblemException;
+import wales.safeguarding.hub.problems.Problem;
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.schemas.validation.Violation;
 
 /** The console's refusals of a request: 400 naming each field (JSON pointer or query parameter) and the rule. */

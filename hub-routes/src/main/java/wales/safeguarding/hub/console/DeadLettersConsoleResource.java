@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import wales.safeguarding.hub.database.Transactions;
-import wales.safeguarding.hub.intake.ProblemExceptionMapper;
+import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 import wales.safeguarding.hub.operations.DeadLetterReplay;
 import wales.safeguarding.schemas.validation.Violation;
 

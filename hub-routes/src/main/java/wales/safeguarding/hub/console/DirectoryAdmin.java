@@ -25,8 +25,8 @@ import wales.safeguarding.hub.directory.DirectoryProducer;
 import wales.safeguarding.hub.directory.DirectoryRules;
 import wales.safeguarding.hub.directory.DirectoryStore;
 import wales.safeguarding.hub.directory.KnownTransports;
-import wales.safeguarding.hub.intake.Problem;
-import wales.safeguarding.hub.intake.ProblemException;
+import wales.safeguarding.hub.problems.Problem;
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.schemas.validation.Violation;
 
 /**

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import wales.safeguarding.hub.database.Transactions;
-import wales.safeguarding.hub.intake.ProblemExceptionMapper;
+import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 
 /** Who the console user is, their console roles and the language the console speaks to them. */
 @Path("/api/v1/console/me")

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import wales.safeguarding.hub.intake.ProblemExceptionMapper;
+import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 
 /** The console's message list, a message's lifecycle, and a body read by a person who says why. */
 @Path("/api/v1/console/messages")

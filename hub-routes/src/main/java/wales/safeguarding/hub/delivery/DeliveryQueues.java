@@ -16,7 +16,7 @@ import org.springframework.jms.core.JmsTemplate;
 
 import wales.safeguarding.hub.broker.BrokerStatus;
 import wales.safeguarding.hub.database.Transactions;
-import wales.safeguarding.hub.intake.Acceptance;
+import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.tracking.DeliveryState;
 import wales.safeguarding.hub.tracking.TrackingRepository;
 import wales.safeguarding.schemas.spi.HubHeaders;

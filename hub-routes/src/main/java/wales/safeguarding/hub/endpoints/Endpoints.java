@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import wales.safeguarding.hub.delivery.DeliveryQueues;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.Directory;
-import wales.safeguarding.hub.intake.Problem;
-import wales.safeguarding.hub.intake.ProblemException;
+import wales.safeguarding.hub.problems.Problem;
+import wales.safeguarding.hub.problems.ProblemException;
 
 /** Every agency endpoint in the directory with its health, its paused state and the depth of its broker queue. */
 @ApplicationScoped

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import wales.safeguarding.hub.intake.ProblemException;
-import wales.safeguarding.hub.intake.ProblemExceptionMapper;
+import wales.safeguarding.hub.problems.ProblemException;
+import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 import wales.safeguarding.schemas.validation.Violation;
 
 /** The console's view of agency endpoints: health and queue depth for operators and admins; pause and resume for operators. */

@@ -13,12 +13,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.clocks.EscalationStep;
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.dutytoreport.ReportClock;
-import wales.safeguarding.hub.tracking.ClockRecord;
+import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.schemas.dutytoreport.Contact;
 import wales.safeguarding.schemas.dutytoreport.DutyToReport;

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.clocks.EscalationStep;
 import wales.safeguarding.hub.clocks.ClockRepository;
 import jakarta.inject.Named;
 
@@ -26,9 +27,9 @@ import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.Ladder;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.delivery.DeliveryQueues;
-import wales.safeguarding.hub.intake.Acceptance;
+import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.intake.MessageIntake;
-import wales.safeguarding.hub.tracking.ClockRecord;
+import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
 

@@ -32,9 +32,9 @@ import wales.safeguarding.adapters.gpfhir.OperationOutcomes;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
-import wales.safeguarding.hub.intake.Acceptance;
+import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.intake.MessageIntake;
-import wales.safeguarding.hub.intake.ProblemException;
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.intake.RequestBodies;
 import wales.safeguarding.hub.security.CallerAgency;
 import wales.safeguarding.hub.tracking.StoredMessage;
@@ -188,7 +188,7 @@ public class GpFhirResource {
     private Agency practice() {
         Agency agency = caller.require();
         if (agency.kind() != AgencyKind.GP_PRACTICE && agency.kind() != AgencyKind.HEALTH_BOARD) {
-            throw new ProblemException(wales.safeguarding.hub.intake.Problem.of("forbidden",
+            throw new ProblemException(wales.safeguarding.hub.problems.Problem.of("forbidden",
                     "Only GP practices and health boards use the FHIR endpoint", 403,
                     "agency '" + agency.id() + "' is a " + agency.kind().wireName()));
         }

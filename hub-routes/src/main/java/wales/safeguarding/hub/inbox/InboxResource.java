@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.security.Authenticated;
-import wales.safeguarding.hub.intake.ProblemException;
-import wales.safeguarding.hub.intake.ProblemExceptionMapper;
+import wales.safeguarding.hub.problems.ProblemException;
+import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 import wales.safeguarding.hub.security.CallerAgency;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 

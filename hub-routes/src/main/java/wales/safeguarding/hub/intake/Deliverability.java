@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.delivery.AgencySecrets;
 import wales.safeguarding.hub.delivery.OutboundAdapters;
 import wales.safeguarding.hub.delivery.RecipientCopies;
@@ -29,7 +30,8 @@ import wales.safeguarding.schemas.validation.Violation;
  * and the adapter and what it is told of the recipient are found as delivery finds them ({@link OutboundAdapters} by
  * the directory's transport, {@link AgencySecrets#endpointFor}). An agency that collects from its inbox has no
  * adapter. What does not depend on the message (a secret file that cannot be read, an adapter's own fault) does not
- * refuse it: delivery meets it, and an operator can mend it and replay. Messages the hub makes itself are not checked.
+ * refuse it: delivery meets it, and an operator can mend it and replay. Escalations and reminders the hub makes are
+ * not checked; the messages it makes from an accepted one (an outline plan's register changes) are, by the intake.
  */
 @ApplicationScoped
 public class Deliverability {

@@ -9,11 +9,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.FluentProducerTemplate;
 
 import org.jboss.logging.Logger;
 
@@ -22,11 +29,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
+import wales.safeguarding.hub.tracking.Acceptance;
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.delivery.DeliveryQueues;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.rules.CaseFacts;
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.ComplianceNote;
+import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.hub.tracking.DeliveryRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
@@ -37,16 +47,22 @@ import wales.safeguarding.schemas.validation.CanonicalValidator;
 import wales.safeguarding.schemas.validation.Violation;
 
 /**
- * The way in, visible in one place: parse → validate → the sender is the caller → route → store durably (message,
- * deliveries, clocks, audit in one transaction) → hand each recipient's copy to its queue. A refusal at any step
- * before the store leaves nothing behind. The caller hears "accepted" only after the store committed; if the broker
- * is down at that moment the {@link wales.safeguarding.hub.delivery.OutboxSweeper} queues the copies later.
+ * The steps of the way in, which {@link IntakeRoute} puts in order: parse → validate → the sender is the caller →
+ * route, refuse what a recipient's system could not take, store durably (message, deliveries, clocks, audit in one
+ * transaction) → hand each recipient's copy to its queue. A refusal at any step before the store leaves nothing
+ * behind. The caller hears "accepted" only after the store committed; if the broker is down at that moment the
+ * {@link wales.safeguarding.hub.delivery.OutboxSweeper} queues the copies later.
  */
 @ApplicationScoped
+@Named("messageIntake")
 public class MessageIntake {
 
     private static final Logger LOG = Logger.getLogger(MessageIntake.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Exchange property: the {@link Agency} that called. */
+    static final String CALLER = "hubCaller";
+    /** Exchange property: the SHA-256 of the message as sent, independent of the order of its fields. */
+    static final String FINGERPRINT = "hubFingerprint";
 
     private final CanonicalValidator validator;
     private final RecipientResolver recipients;
@@ -56,11 +72,13 @@ public class MessageIntake {
     private final Transactions transactions;
     private final DeliveryQueues queues;
     private final Clock clock;
+    private final CamelContext camel;
+    private volatile FluentProducerTemplate template;
     private final Deliverability deliverability;
 
     public MessageIntake(CanonicalValidator validator, RecipientResolver recipients, FlowRulesRegistry flows,
             TrackingRepository tracking, RuleEffects effects, Transactions transactions, DeliveryQueues queues,
-            Clock clock, Deliverability deliverability) {
+            Clock clock, Deliverability deliverability, CamelContext camel) {
         this.validator = validator;
         this.recipients = recipients;
         this.flows = flows;
@@ -70,36 +88,109 @@ public class MessageIntake {
         this.queues = queues;
         this.clock = clock;
         this.deliverability = deliverability;
+        this.camel = camel;
     }
 
-    /** Accepts a message an agency sent, or refuses it with a {@link ProblemException}. */
+    /**
+     * Accepts a message an agency sent, or refuses it with a {@link ProblemException}: every way in (the REST API,
+     * police notices by API or drop folder, GP practices over FHIR) comes through the {@link IntakeRoute}.
+     */
     public Acceptance submit(byte[] raw, Agency caller) {
-        JsonNode tree = parse(raw);
+        try {
+            return intakeRoute().withBody(raw).withExchangeProperty(CALLER, caller).to(IntakeRoute.ENTRY)
+                    .request(Acceptance.class);
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof RuntimeException refusal) {
+                throw refusal;
+            }
+            throw e;
+        }
+    }
+
+    // ---- the steps of the intake route ----
+
+    /** Step 1: the body is one JSON object. */
+    public JsonNode parse(byte[] raw) {
+        try {
+            JsonNode tree = CanonicalJson.mapper().readTree(raw);
+            if (tree == null || !tree.isObject()) {
+                throw ProblemException.notJson("the body must be one JSON object");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            var where = e.getLocation();
+            throw ProblemException.notJson("not valid JSON"
+                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
+                    + ": " + e.getOriginalMessage().split("\n")[0].replaceAll("\\(.*", "").trim());
+        } catch (IOException e) {
+            throw ProblemException.notJson("the body could not be read");
+        }
+    }
+
+    /** Step 2: the message meets the contract (envelope and body schemas, the hub's checks). */
+    public JsonNode validate(JsonNode tree) {
         List<Violation> violations = validator.validate(tree);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
+        return tree;
+    }
+
+    /** Step 3: the sender is the caller; the message's fingerprint is kept for a resubmission's check. */
+    public Envelope bindSender(JsonNode tree, Exchange exchange) {
         Envelope message = toEnvelope(tree);
+        Agency caller = exchange.getProperty(CALLER, Agency.class);
         if (!message.sender().equals(caller.id())) {
             throw ProblemException.senderMismatch(caller.id(), message.sender());
         }
-        String hash = fingerprint(tree);
-        Acceptance acceptance;
+        exchange.setProperty(FINGERPRINT, fingerprint(tree));
+        return message;
+    }
+
+    /**
+     * Step 4: route, refuse what cannot be delivered, and store in one transaction: the message, its copies, notes,
+     * history and what its flow's rules decide. A resubmission of a stored message is answered as before.
+     */
+    public Acceptance store(Envelope message, Exchange exchange) {
+        String hash = exchange.getProperty(FINGERPRINT, String.class);
+        String caller = exchange.getProperty(CALLER, Agency.class).id();
         try {
-            acceptance = transactions.inTransaction(c -> acceptOrRecall(c, message, hash, caller.id()));
+            return transactions.inTransaction(c -> acceptOrRecall(c, message, hash, caller));
         } catch (Transactions.TrackingStoreException e) {
             if (!(e.getCause() instanceof SQLException sql) || !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 throw e;
             }
             // The same message id was stored by a concurrent request a moment ago: answer as for a resubmission.
-            acceptance = transactions.inTransaction(c -> acceptOrRecall(c, message, hash, caller.id()));
+            return transactions.inTransaction(c -> acceptOrRecall(c, message, hash, caller));
         }
+    }
+
+    /** Step 5: each recipient's copy to its queue (a resubmission queues nothing again). */
+    public Acceptance queue(Acceptance acceptance, Exchange exchange) {
         if (!acceptance.duplicate()) {
             queues.publish(acceptance);
-            LOG.infof("accepted %s %s from %s for %s", acceptance.type(), acceptance.messageId(), caller.id(),
-                    acceptance.recipients());
+            LOG.infof("accepted %s %s from %s for %s", acceptance.type(), acceptance.messageId(),
+                    exchange.getProperty(CALLER, Agency.class).id(), acceptance.recipients());
+            for (Acceptance made : acceptance.derived()) {
+                queues.publish(made);
+                LOG.infof("made %s %s from %s for %s", made.type(), made.messageId(), acceptance.messageId(),
+                        made.recipients());
+            }
         }
         return acceptance;
+    }
+
+    private FluentProducerTemplate intakeRoute() {
+        FluentProducerTemplate t = template;
+        if (t == null) {
+            synchronized (this) {
+                if (template == null) {
+                    template = camel.createFluentProducerTemplate();
+                }
+                t = template;
+            }
+        }
+        return t;
     }
 
     /**
@@ -107,12 +198,17 @@ public class MessageIntake {
      * publishes the returned acceptance after its commit.
      */
     public Acceptance storeFromHub(Connection c, Envelope message) throws SQLException {
+        return storeFromHub(c, message, List.of());
+    }
+
+    /** As {@link #storeFromHub(Connection, Envelope)}, with the compliance notes the hub recorded on the way. */
+    public Acceptance storeFromHub(Connection c, Envelope message, List<ComplianceNote> notes) throws SQLException {
         JsonNode tree = CanonicalJson.mapper().valueToTree(message);
         List<Violation> violations = validator.validate(tree);
         if (!violations.isEmpty()) {
             throw new IllegalStateException("the hub made an invalid " + message.type().wireName() + ": " + violations);
         }
-        return store(c, message, message.recipients(), List.of(), fingerprint(tree), "hub", null);
+        return store(c, message, message.recipients(), notes, fingerprint(tree), "hub", null);
     }
 
     private Acceptance acceptOrRecall(Connection c, Envelope message, String hash, String caller) throws SQLException {
@@ -152,10 +248,33 @@ public class MessageIntake {
             tracking.insertDelivery(c, message.messageId(), recipient, now, actor);
         }
         var rules = flows.forType(message.type());
+        List<Acceptance> derived = new ArrayList<>();
         if (rules.isPresent() && facts != null) {
-            effects.apply(c, stored, now, rules.get().accepted(stored, now, facts));
+            List<Effect.Derived> made = effects.apply(c, stored, now, rules.get().accepted(stored, now, facts));
+            requireSendable(made);
+            for (Effect.Derived one : made) {
+                derived.add(storeFromHub(c, one.message(), one.notes()));
+            }
         }
-        return new Acceptance(message.messageId(), message.type().wireName(), now, to, payload, false, 0, notes);
+        return new Acceptance(message.messageId(), message.type().wireName(), now, to, payload, false, 0, notes,
+                derived);
+    }
+
+    /**
+     * The messages the hub makes from an accepted one are refused early too: one a recipient's system could not be
+     * sent refuses the message it is made from (422, at the place it came from), and the transaction stores nothing.
+     */
+    private void requireSendable(List<Effect.Derived> made) {
+        List<Violation> violations = new ArrayList<>();
+        for (Effect.Derived one : made) {
+            for (Violation v : deliverability.unsendable(one.message(), one.message().recipients())) {
+                violations.add(new Violation(one.pointerInSource(v.pointer()), v.rule(), "the "
+                        + one.message().type().wireName() + " the hub makes from this message, " + v.message()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.unsendable(violations);
+        }
     }
 
     private Acceptance recall(Connection c, StoredMessage earlier, String hash, String caller) throws SQLException {
@@ -168,23 +287,6 @@ public class MessageIntake {
                 .toList();
         return new Acceptance(earlier.messageId(), earlier.type(), earlier.acceptedAt(), to, earlier.payload(), true, 0,
                 notes);
-    }
-
-    private static JsonNode parse(byte[] raw) {
-        try {
-            JsonNode tree = CanonicalJson.mapper().readTree(raw);
-            if (tree == null || !tree.isObject()) {
-                throw ProblemException.notJson("the body must be one JSON object");
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            var where = e.getLocation();
-            throw ProblemException.notJson("not valid JSON"
-                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
-                    + ": " + e.getOriginalMessage().split("\n")[0].replaceAll("\\(.*", "").trim());
-        } catch (IOException e) {
-            throw ProblemException.notJson("the body could not be read");
-        }
     }
 
     private static Envelope toEnvelope(JsonNode tree) {

@@ -1,6 +1,9 @@
 package wales.safeguarding.hub.intake;
 
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.Acceptance;
+import wales.safeguarding.hub.problems.ProblemExceptionMapper;
+import wales.safeguarding.hub.problems.ProblemException;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;

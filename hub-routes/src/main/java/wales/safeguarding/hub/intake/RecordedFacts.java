@@ -12,9 +12,10 @@ import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.rules.ConferenceRecord;
-import wales.safeguarding.hub.tracking.ClockRecord;
+import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;
 
@@ -89,8 +90,23 @@ final class RecordedFacts implements CaseFacts {
     }
 
     @Override
-    public Optional<Instant> minutesReceived(String caseReference, String conferenceId) {
-        return read(() -> cases.minutesReceived(c, caseReference, conferenceId));
+    public Optional<Instant> finalMinutesReceived(String caseReference, String conferenceId) {
+        return read(() -> cases.finalMinutesReceived(c, caseReference, conferenceId));
+    }
+
+    @Override
+    public Optional<Envelope> conferenceInvitation(String caseReference, String conferenceId) {
+        return caseReference == null || conferenceId == null ? Optional.empty()
+                : read(() -> cases.conferenceInvitation(c, caseReference, conferenceId)).map(RecordedFacts::stored);
+    }
+
+    /** A message the hub stored, read back (the hub validated it before it stored it). */
+    private static Envelope stored(byte[] payload) {
+        try {
+            return CanonicalJson.read(payload);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored message cannot be read back", e);
+        }
     }
 
     private static <T> T read(Read<T> read) {

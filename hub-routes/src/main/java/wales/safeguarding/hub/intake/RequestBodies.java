@@ -1,5 +1,6 @@
 package wales.safeguarding.hub.intake;
 
+import wales.safeguarding.hub.problems.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 

@@ -3,6 +3,7 @@ package wales.safeguarding.hub.intake;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,11 +40,21 @@ public class RuleEffects {
         return new RecordedFacts(c, cases, tracking, clockStore);
     }
 
-    /** Applies the effects of {@code message}, accepted at {@code at}, in order. */
-    public void apply(Connection c, Envelope message, Instant at, List<Effect> effects) throws SQLException {
+    /**
+     * Applies the effects of {@code message}, accepted at {@code at}, in order; returns the messages the hub makes
+     * from it ({@link Effect.Derived}), for the intake to store in this transaction.
+     */
+    public List<Effect.Derived> apply(Connection c, Envelope message, Instant at, List<Effect> effects)
+            throws SQLException {
+        List<Effect.Derived> derived = new ArrayList<>();
         for (Effect effect : effects) {
-            apply(c, message, at, effect);
+            if (effect instanceof Effect.Derived d) {
+                derived.add(d);
+            } else {
+                apply(c, message, at, effect);
+            }
         }
+        return derived;
     }
 
     private void apply(Connection c, Envelope message, Instant at, Effect effect) throws SQLException {
@@ -79,7 +90,7 @@ public class RuleEffects {
         } else if (effect instanceof Effect.AddMembers a) {
             cases.addMembers(c, a.caseReference(), a.membership(), a.conferenceId(), a.agencies());
         } else if (effect instanceof Effect.RecordMinutes m) {
-            cases.recordMinutes(c, m.caseReference(), m.conferenceId(), message.messageId(), at);
+            cases.recordMinutes(c, m.caseReference(), m.conferenceId(), message.messageId(), m.isFinal(), at);
         } else if (effect instanceof Effect.Transition t) {
             tracking.transition(c, t.messageId(), t.recipient(), t.state(), t.detail(), message.sender(), at);
         } else if (effect instanceof Effect.Audit a) {

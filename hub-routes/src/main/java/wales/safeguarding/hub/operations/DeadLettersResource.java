@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import wales.safeguarding.hub.intake.ProblemException;
-import wales.safeguarding.hub.intake.ProblemExceptionMapper;
+import wales.safeguarding.hub.problems.ProblemException;
+import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 import wales.safeguarding.schemas.validation.Violation;
 
 /** Operators list dead letters and replay them once the cause is fixed. Every replay is audited with who and why. */

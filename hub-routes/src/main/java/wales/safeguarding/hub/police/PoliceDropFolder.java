@@ -10,8 +10,8 @@ import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
 import wales.safeguarding.hub.directory.Directory;
-import wales.safeguarding.hub.intake.Acceptance;
-import wales.safeguarding.hub.intake.ProblemException;
+import wales.safeguarding.hub.tracking.Acceptance;
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 
 /**

@@ -10,10 +10,10 @@ import wales.safeguarding.adapters.police.PpnParseResult;
 import wales.safeguarding.adapters.police.PpnParser;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
-import wales.safeguarding.hub.intake.Acceptance;
+import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.intake.MessageIntake;
-import wales.safeguarding.hub.intake.Problem;
-import wales.safeguarding.hub.intake.ProblemException;
+import wales.safeguarding.hub.problems.Problem;
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.schemas.validation.Violation;
 
 /**

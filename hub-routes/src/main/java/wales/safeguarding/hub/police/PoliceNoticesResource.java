@@ -16,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import wales.safeguarding.adapters.police.PpnParser;
-import wales.safeguarding.hub.intake.Acceptance;
+import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.intake.MessagesResource;
-import wales.safeguarding.hub.intake.ProblemExceptionMapper;
+import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 import wales.safeguarding.hub.intake.RequestBodies;
 import wales.safeguarding.hub.security.CallerAgency;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import wales.safeguarding.hub.tracking.ClockRecord;
+import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;
@@ -43,6 +43,15 @@ public interface CaseFacts {
     /** The running clocks of a case with this name ({@code subject}, e.g. a conference id, narrows it when given). */
     List<ClockRecord> runningClocks(String caseReference, String clock, String subject);
 
-    /** When the minutes of a conference first reached the hub, if they have. */
-    Optional<Instant> minutesReceived(String caseReference, String conferenceId);
+    /**
+     * When the final minutes of a conference reached the hub (the latest final version, if the council sent them
+     * again), if they have: corrections run from then.
+     */
+    Optional<Instant> finalMinutesReceived(String caseReference, String conferenceId);
+
+    /**
+     * The latest invitation to a conference that went through the hub, while its payload is kept: it names the
+     * children the conference is about.
+     */
+    Optional<Envelope> conferenceInvitation(String caseReference, String conferenceId);
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.tracking.DeliveryState;
+import wales.safeguarding.schemas.envelope.Envelope;
 
 /**
  * One change an accepted message makes, decided by a flow's rules and applied by the intake in the transaction that
@@ -101,8 +103,8 @@ public sealed interface Effect {
     record RememberConference(String caseReference, ConferenceRecord conference) implements Effect {
     }
 
-    /** This message is (a version of) the minutes of a conference. */
-    record RecordMinutes(String caseReference, String conferenceId) implements Effect {
+    /** This message is (a version of) the minutes of a conference; {@code isFinal}: the final minutes. */
+    record RecordMinutes(String caseReference, String conferenceId, boolean isFinal) implements Effect {
     }
 
     /** An earlier message's delivery to {@code recipient} moves on (acknowledged, outcome given), by this sender. */
@@ -115,5 +117,27 @@ public sealed interface Effect {
 
     /** A compliance note in this message's history, recorded by the hub. */
     record Note(ComplianceNote note) implements Effect {
+    }
+
+    /**
+     * A message the hub makes from this one (a register change for each child whose registration an outline plan
+     * changes), addressed to its {@code recipients}: stored as a tracked message in the same transaction and queued
+     * after the commit, with its own compliance notes. {@code source} is where in this message the made message's
+     * child comes from (a JSON pointer, e.g. {@code /body/children/1/child}): a recipient's system that could not be
+     * sent the made message refuses this one, at that place.
+     */
+    record Derived(Envelope message, List<ComplianceNote> notes, String source) implements Effect {
+
+        private static final String CHILD = "/body/child";
+
+        public Derived {
+            notes = List.copyOf(notes);
+        }
+
+        /** Where a fault at {@code pointer} of the made message is in this message. */
+        public String pointerInSource(String pointer) {
+            boolean inChild = pointer != null && (pointer.equals(CHILD) || pointer.startsWith(CHILD + "/"));
+            return inChild && source.endsWith("/child") ? source + pointer.substring(CHILD.length()) : source;
+        }
     }
 }

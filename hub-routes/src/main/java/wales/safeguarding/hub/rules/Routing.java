@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.schemas.validation.Violation;
 
 /**

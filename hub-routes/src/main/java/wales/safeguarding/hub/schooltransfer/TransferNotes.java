@@ -1,6 +1,6 @@
 package wales.safeguarding.hub.schooltransfer;
 
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 
 /** The compliance notes of a school transfer, in Welsh and English side by side. */
 final class TransferNotes {

@@ -14,7 +14,7 @@ import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
-import wales.safeguarding.hub.rules.ComplianceNote;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.schemas.childprotection.SchoolTransfer;
 import wales.safeguarding.schemas.childprotection.TransferSchool;
 import wales.safeguarding.schemas.envelope.CanonicalJson;

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.Directory;
-import wales.safeguarding.hub.intake.ProblemException;
+import wales.safeguarding.hub.problems.ProblemException;
 
 /**
  * The agency the caller's token acts for. An agency system authenticates with OAuth2 client credentials; the

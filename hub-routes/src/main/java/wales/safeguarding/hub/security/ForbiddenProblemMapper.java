@@ -5,8 +5,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import io.quarkus.security.ForbiddenException;
-import wales.safeguarding.hub.intake.Problem;
-import wales.safeguarding.hub.intake.ProblemExceptionMapper;
+import wales.safeguarding.hub.problems.Problem;
+import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 
 /**
  * A signed-in caller without the role an endpoint needs gets a problem-details 403, like every other refusal. (A

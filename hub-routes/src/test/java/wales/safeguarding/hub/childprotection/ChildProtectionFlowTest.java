@@ -50,6 +50,8 @@ class ChildProtectionFlowTest {
     private static final String POLICE = AgencyStubs.DYFED_POWYS_POLICE;
     private static final String GP = AgencyStubs.GP;
     private static final String SCHOOL = AgencyStubs.SCHOOL;
+    private static final String FHIR_GP = AgencyStubs.FHIR_GP;
+    private static final String PROCESS_MESSAGE = "/fhir/$process-message";
 
     @InjectAgencyStubs
     AgencyStubs agencies;
@@ -313,10 +315,11 @@ class ChildProtectionFlowTest {
     }
 
     @Test
-    void should_refuse_a_correction_to_the_minutes_after_ten_working_days() {
+    void should_refuse_a_correction_to_the_final_minutes_after_ten_working_days() {
         clock.set(Instant.parse("2026-12-01T09:00:00Z"));
         HubApi.send(COUNCIL, journey.of("conference-invitation")).statusCode(202);
         ObjectNode minutes = journey.of("conference-minutes");
+        minutes.with("body").put("final", true);
         HubApi.send(COUNCIL, minutes).statusCode(202);
 
         ObjectNode inTime = journey.of("minutes-correction");
@@ -329,6 +332,112 @@ class ChildProtectionFlowTest {
         // Ten working days after Tuesday 1 December end with Tuesday 15 December.
         clock.set(Instant.parse("2026-12-16T00:00:01Z"));
         HubApi.send(GP, late).statusCode(422).body("violations[0].rule", equalTo("corrections-window"));
+    }
+
+    /** Issue 10 defect 7: corrections run from the final minutes, not from the draft that came first. */
+    @Test
+    void should_accept_corrections_to_final_minutes_sent_after_a_draft_for_ten_working_days_after_the_final() {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        HubApi.send(COUNCIL, journey.of("conference-invitation")).statusCode(202);
+        ObjectNode draft = journey.of("conference-minutes");
+        HubApi.send(COUNCIL, draft).statusCode(202);
+
+        // Wednesday 16 December, more than ten working days after the draft: corrections to it are still taken.
+        clock.set(Instant.parse("2026-12-16T09:00:00Z"));
+        ObjectNode toTheDraft = journey.of("minutes-correction");
+        toTheDraft.put("correlationId", Messages.id(draft));
+        HubApi.send(GP, toTheDraft).statusCode(202).body("recipients", equalTo(List.of(COUNCIL)));
+        ObjectNode finalMinutes = journey.of("conference-minutes");
+        finalMinutes.with("body").put("final", true);
+        HubApi.send(COUNCIL, finalMinutes).statusCode(202);
+
+        // Ten working days after Wednesday 16 December, Christmas Day, the substitute Boxing Day (Monday 28) and
+        // New Year's Day skipped: 17, 18, 21-24, 29-31 December, 4 January: the end of Monday 4 January 2027.
+        clock.set(Instant.parse("2027-01-04T16:00:00Z"));
+        ObjectNode inTime = journey.of("minutes-correction");
+        inTime.put("correlationId", Messages.id(finalMinutes));
+        HubApi.send(GP, inTime).statusCode(202).body("recipients", equalTo(List.of(COUNCIL)));
+
+        clock.set(Instant.parse("2027-01-05T00:00:01Z"));
+        ObjectNode late = journey.of("minutes-correction");
+        late.put("correlationId", Messages.id(finalMinutes));
+        HubApi.send(GP, late).statusCode(422).body("violations[0].rule", equalTo("corrections-window"));
+    }
+
+    /** Issue 10 defect 4: 1.2 on the outline plan's path off the register too; nothing of a refusal is stored. */
+    @Test
+    void should_refuse_an_outline_plan_taking_a_registered_child_off_the_register_without_eligible_needs_and_a_contingency_plan() {
+        answerFhir();
+        HubApi.send(COUNCIL, invitationForAChildAtTheFhirPractice()).statusCode(202);
+        HubApi.send(COUNCIL, CaseMessages.naming(childAtTheFhirPractice(journey.of("register-change")))).statusCode(202);
+        ObjectNode plan = journey.of("outline-plan");
+        plan.with("body").put("registered", false).remove("categoriesOfHarm");
+
+        HubApi.send(COUNCIL, plan).statusCode(422)
+                .body("violations.pointer", org.hamcrest.Matchers.contains("/body/eligibleNeeds", "/body/contingencyPlan"))
+                .body("violations.rule", org.hamcrest.Matchers.everyItem(
+                        equalTo("removal-needs-eligible-needs-and-contingency-plan")));
+        HubApi.track(COUNCIL, Messages.id(plan)).statusCode(404);
+    }
+
+    /** Issue 10 defect 4: removal by an outline plan ends the GP's Flag and tells the school and police. */
+    @Test
+    void should_end_the_gps_flag_and_tell_the_school_and_police_when_an_outline_plan_takes_the_child_off_the_register() {
+        answerFhir();
+        HubApi.send(COUNCIL, invitationForAChildAtTheFhirPractice()).statusCode(202);
+        HubApi.send(COUNCIL, CaseMessages.naming(childAtTheFhirPractice(journey.of("register-change")))).statusCode(202);
+        ObjectNode plan = journey.of("outline-plan");
+        plan.with("body").put("registered", false).remove("categoriesOfHarm");
+        plan.with("body").put("eligibleNeeds", "Help with school attendance and a family support worker.")
+                .put("contingencyPlan", "If Alys is left alone again, the school tells children's services the same day.");
+
+        HubApi.send(COUNCIL, plan).statusCode(202);
+
+        JsonNode flag = awaitFlag("inactive");
+        assertThat(flag.at("/period/end").asText()).isEqualTo("2025-06-24");
+        for (String agency : List.of(SCHOOL, POLICE)) {
+            JsonNode change = awaitRegisterChange(agency, Messages.id(plan));
+            assertThat(change.at("/sender").asText()).isEqualTo(COUNCIL);
+            assertThat(change.at("/body/change").asText()).isEqualTo("removed");
+            assertThat(change.at("/body/effectiveOn").asText()).isEqualTo("2025-06-24");
+        }
+        assertThat(awaitRegisterChange(SCHOOL, Messages.id(plan)).at("/body/contingencyPlan").asText())
+                .startsWith("If Alys is left alone again");
+    }
+
+    /**
+     * Issue 10 defects 4 and 10: the register change the hub would make could not be filed by the FHIR practice (no
+     * NHS number): the outline plan is refused, naming the practice, the place and the rule, and nothing is stored.
+     */
+    @Test
+    void should_refuse_an_outline_plan_whose_register_change_the_gps_fhir_system_could_not_file() {
+        ObjectNode invitation = invitationForAChildAtTheFhirPractice();
+        ((ObjectNode) invitation.with("body").withArray("children").get(0)).remove("nhsNumber");
+        HubApi.send(COUNCIL, invitation).statusCode(202);
+        ObjectNode plan = journey.of("outline-plan");
+
+        HubApi.send(COUNCIL, plan).statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("unsendable"))
+                .body("violations[0].pointer", equalTo("/body/children"))
+                .body("violations[0].rule", equalTo("gp-needs-nhs-number"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString(FHIR_GP));
+        HubApi.track(COUNCIL, Messages.id(plan)).statusCode(404);
+    }
+
+    /** Issue 10 defect 4: a registering outline plan raises the Flag in the GP record. */
+    @Test
+    void should_raise_the_gps_flag_and_tell_the_school_and_police_when_an_outline_plan_registers_the_child() {
+        answerFhir();
+        HubApi.send(COUNCIL, invitationForAChildAtTheFhirPractice()).statusCode(202);
+        ObjectNode plan = journey.of("outline-plan");
+
+        HubApi.send(COUNCIL, plan).statusCode(202);
+
+        JsonNode flag = awaitFlag("active");
+        assertThat(flag.at("/period/start").asText()).isEqualTo("2025-06-24");
+        for (String agency : List.of(SCHOOL, POLICE)) {
+            assertThat(awaitRegisterChange(agency, Messages.id(plan)).at("/body/change").asText()).isEqualTo("added");
+        }
     }
 
     @Test
@@ -376,6 +485,56 @@ class ChildProtectionFlowTest {
         ObjectNode alert = CaseMessages.naming(journey.of("health-alert"));
         alert.with("body").put("kind", "self-harm-incident");
         HubApi.send(GP, alert).statusCode(202).body("recipients", equalTo(List.of(COUNCIL)));
+    }
+
+    /** The case's invitation, its child registered at the FHIR practice (which the hub adds to the invitees). */
+    private ObjectNode invitationForAChildAtTheFhirPractice() {
+        ObjectNode invitation = journey.of("conference-invitation");
+        ((ObjectNode) invitation.with("body").withArray("children").get(0)).with("gpPractice").put("odsCode", "Z99002");
+        return invitation;
+    }
+
+    private static ObjectNode childAtTheFhirPractice(ObjectNode registerChange) {
+        registerChange.with("body").with("child").with("gpPractice").put("odsCode", "Z99002");
+        return registerChange;
+    }
+
+    /** The FHIR practice's system answers every message with an "ok" FHIR response message. */
+    private void answerFhir() {
+        agencies.of(FHIR_GP).stubFor(WireMock.post(urlEqualTo(PROCESS_MESSAGE)).atPriority(1)
+                .willReturn(WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")
+                        .withBody("""
+                                {"resourceType": "Bundle", "type": "message", "entry": [{"resource": {
+                                  "resourceType": "MessageHeader", "id": "reply-1",
+                                  "eventCoding": {"system": "https://hub.safeguarding.wales/fhir/message-event",
+                                                  "code": "register-change"},
+                                  "source": {"endpoint": "https://gp-z99002.example.org/fhir"},
+                                  "response": {"identifier": "received", "code": "ok"}}}]}""")));
+    }
+
+    /**
+     * The Flag of this case's child with this status, as the FHIR practice received it in a register-change bundle
+     * (its identifier: the case and the child, here by NHS number).
+     */
+    private JsonNode awaitFlag(String status) {
+        return await().atMost(WAIT).until(() -> agencies.of(FHIR_GP)
+                .findAll(postRequestedFor(urlEqualTo(PROCESS_MESSAGE))).stream()
+                .map(r -> read(r.getBody()))
+                .filter(b -> "register-change".equals(b.at("/entry/0/resource/eventCoding/code").asText()))
+                .flatMap(b -> java.util.stream.StreamSupport.stream(b.get("entry").spliterator(), false))
+                .map(e -> e.get("resource"))
+                .filter(r -> "Flag".equals(r.path("resourceType").asText()) && status.equals(r.path("status").asText())
+                        && r.at("/identifier/0/value").asText().startsWith(journey.caseReference() + "/"))
+                .findFirst().orElse(null), java.util.Objects::nonNull);
+    }
+
+    /** The register change the hub made from the outline plan {@code planId}, as {@code agency} received it. */
+    private JsonNode awaitRegisterChange(String agency, String planId) {
+        var pattern = postRequestedFor(urlEqualTo("/hub/messages"))
+                .withHeader("X-Hub-Message-Type", WireMock.equalTo("register-change"))
+                .withRequestBody(WireMock.matchingJsonPath("$.correlationId", WireMock.equalTo(planId)));
+        await().atMost(WAIT).untilAsserted(() -> agencies.of(agency).verify(exactly(1), pattern));
+        return read(agencies.of(agency).findAll(pattern).get(0).getBody());
     }
 
     private String outlinePlanDue(String invitationId) {

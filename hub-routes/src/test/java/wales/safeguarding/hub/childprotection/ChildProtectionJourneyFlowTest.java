@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
@@ -152,18 +153,17 @@ class ChildProtectionJourneyFlowTest {
         assertThat(due(COUNCIL, Messages.id(plan), "first-core-group")).isEqualTo("2027-01-22T00:00:00Z");
         assertThat(due(COUNCIL, Messages.id(plan), "first-review-conference")).isEqualTo("2027-04-07T23:00:00Z");
 
-        // The register: the child's GP practice (so the GP record shows it), school and police force.
-        ObjectNode added = CaseMessages.naming(journey.of("register-change"));
-        added.with("body").put("effectiveOn", "2027-01-07");
-        HubApi.send(COUNCIL, added).statusCode(202).body("recipients", containsInAnyOrder(GP, SCHOOL, POLICE));
+        // The register: the outline plan's decision reaches the child's GP practice (so the GP record shows it),
+        // school and police force as a register change the hub makes from it.
         for (String agency : List.of(GP, SCHOOL, POLICE)) {
-            awaitReceived(agency, Messages.id(added));
+            assertThat(awaitRegisterChange(agency, Messages.id(plan)).at("/body/change").asText()).isEqualTo("added");
         }
 
-        // Tuesday 19 January: the core group meets; its plan update meets the clock, the next is due in 6 weeks
-        // (end of Tuesday 2 March).
-        at("2027-01-19T15:00:00Z");
+        // Tuesday 19 January: the core group meets; its record, sent the next day, meets the clock, and the next is
+        // due six weeks from the day it met (end of Tuesday 2 March).
+        at("2027-01-20T15:00:00Z");
         ObjectNode update = CaseMessages.naming(journey.of("plan-update"));
+        update.with("body").put("coreGroupMetOn", "2027-01-19");
         HubApi.send(COUNCIL, update).statusCode(202).body("recipients", containsInAnyOrder(SCHOOL, GP));
         assertThat(met(COUNCIL, Messages.id(plan), "first-core-group")).isTrue();
         assertThat(due(COUNCIL, Messages.id(update), "core-group")).isEqualTo("2027-03-03T00:00:00Z");
@@ -185,21 +185,23 @@ class ChildProtectionJourneyFlowTest {
         HubApi.send(COUNCIL, review).statusCode(202);
         assertThat(met(COUNCIL, Messages.id(plan), "first-review-conference")).isFalse();
 
-        // Tuesday 6 April: the review decides the child comes off the register; the plan says so, and the register
-        // change carries the child's eligible care and support needs and a contingency plan.
+        // Tuesday 6 April: the review decides the child comes off the register; the plan says so with the child's
+        // eligible care and support needs and a contingency plan (1.2), and the hub's register change carries them to
+        // the GP practice, school and police force.
         at("2027-04-07T09:00:00Z");
         ObjectNode reviewPlan = journey.of("outline-plan");
         reviewPlan.with("body").put("conferenceId", "RCPC-" + journey.caseReference()).put("heldOn", "2027-04-06")
                 .put("registered", false).remove("categoriesOfHarm");
+        reviewPlan.with("body")
+                .put("eligibleNeeds", "Care and support needs: help with school attendance and a family support worker.")
+                .put("contingencyPlan", "If Alys is left alone again, the school tells children's services the same day.");
         HubApi.send(COUNCIL, reviewPlan).statusCode(202);
         assertThat(met(COUNCIL, Messages.id(plan), "first-review-conference")).as("the review was held").isTrue();
-        ObjectNode removal = CaseMessages.naming(journey.of("register-change"));
-        removal.with("body").put("change", "removed").put("effectiveOn", "2027-04-06")
-                .put("eligibleNeeds", "Care and support needs: help with school attendance and a family support worker.")
-                .put("contingencyPlan", "If Alys is left alone again, the school tells children's services the same day.")
-                .remove("categoriesOfHarm");
-        HubApi.send(COUNCIL, removal).statusCode(202).body("recipients", containsInAnyOrder(GP, SCHOOL, POLICE));
-        awaitReceived(GP, Messages.id(removal));
+        for (String agency : List.of(GP, SCHOOL, POLICE)) {
+            JsonNode removal = awaitRegisterChange(agency, Messages.id(reviewPlan));
+            assertThat(removal.at("/body/change").asText()).isEqualTo("removed");
+            assertThat(removal.at("/body/effectiveOn").asText()).isEqualTo("2027-04-06");
+        }
         assertThat(met(COUNCIL, Messages.id(update), "core-group")).as("no more core groups after removal").isTrue();
 
         // The case timeline shows the council every message of the journey, in order.
@@ -234,6 +236,15 @@ class ChildProtectionJourneyFlowTest {
     private void awaitReceived(String agency, String messageId) {
         await().atMost(WAIT).untilAsserted(() -> agencies.of(agency).verify(exactly(1),
                 postRequestedFor(urlEqualTo("/hub/messages")).withHeader("X-Hub-Message-Id", WireMock.equalTo(messageId))));
+    }
+
+    /** The register change the hub made from the outline plan {@code planId}, as {@code agency} received it. */
+    private JsonNode awaitRegisterChange(String agency, String planId) {
+        var pattern = postRequestedFor(urlEqualTo("/hub/messages"))
+                .withHeader("X-Hub-Message-Type", WireMock.equalTo("register-change"))
+                .withRequestBody(WireMock.matchingJsonPath("$.correlationId", WireMock.equalTo(planId)));
+        await().atMost(WAIT).untilAsserted(() -> agencies.of(agency).verify(exactly(1), pattern));
+        return Messages.read(agencies.of(agency).findAll(pattern).get(0).getBody());
     }
 
     private void awaitEscalation(String agency, String missing, String step) {

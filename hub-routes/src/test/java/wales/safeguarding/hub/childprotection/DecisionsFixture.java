@@ -17,66 +17,39 @@ import wales.safeguarding.hub.calendar.StatutoryClocks;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.clocks.ClocksConfig;
-import wales.safeguarding.hub.directory.Agency;
-import wales.safeguarding.hub.directory.AgencyKind;
-import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.rules.FactsInMemory;
 import wales.safeguarding.hub.support.Messages;
 import wales.safeguarding.schemas.envelope.Envelope;
-import wales.safeguarding.schemas.envelope.LanguagePreference;
 
 /**
  * What the plain unit tests of the decisions (section 47 determinations, cancellations, conferences booked and held)
- * share: the test agencies (the same as {@code RulesFixture} on the {@code registerplan} branch: fold the two
- * together when both are merged), the bank holidays, the clocks as {@code application.properties} configures them,
- * the rules built from them, and messages made from the contract's examples. No Quarkus, no database.
+ * add to {@link RulesFixture}: the clocks as {@code application.properties} configures them, the rules that need
+ * them, and the examples about Alys by her {@code childReference}. No Quarkus, no database.
  */
 final class DecisionsFixture {
 
-    static final String COUNCIL = "carmarthenshire-childrens-services";
-    static final String CARDIFF = "cardiff-childrens-services";
-    static final String POLICE = "dyfed-powys-police";
-    static final String SOUTH_WALES_POLICE = "south-wales-police";
+    static final String COUNCIL = RulesFixture.COUNCIL;
+    static final String POLICE = RulesFixture.POLICE;
     /** GP practice Z99001. */
-    static final String GP = "gp-z99001";
+    static final String GP = RulesFixture.GP;
     /** GP practice Z99002. */
-    static final String SECOND_GP = "gp-z99002";
-    static final String SCHOOL = "school-6699001";
-    static final String SECOND_SCHOOL = "school-6699002";
-    static final String BOARD = "mid-and-west-wales-safeguarding-board";
+    static final String SECOND_GP = RulesFixture.FHIR_GP;
+    static final String SCHOOL = RulesFixture.SCHOOL;
+    static final String SECOND_SCHOOL = RulesFixture.SECOND_SCHOOL;
 
     /** The case of the contract's examples. */
-    static final String CASE = "CCS-2025-004512";
+    static final String CASE = RulesFixture.CASE;
     /** The keys (childReference) of the children of the examples: Alys, and Owain in the sibling examples. */
-    static final String ALYS = "CCS-CHILD-004512-1";
-    static final String OWAIN = "CCS-CHILD-004512-2";
+    static final String ALYS = RulesFixture.ALYS_IN_SIBLINGS;
+    static final String OWAIN = RulesFixture.OWAIN;
 
-    private static final Directory DIRECTORY = new Directory(List.of(
-            agency(COUNCIL, AgencyKind.COUNCIL, "W06000010", null, null, POLICE, BOARD),
-            agency(CARDIFF, AgencyKind.COUNCIL, "W06000015", null, null, SOUTH_WALES_POLICE, null),
-            agency(POLICE, AgencyKind.POLICE, null, null, null, null, null),
-            agency(SOUTH_WALES_POLICE, AgencyKind.POLICE, null, null, null, null, null),
-            agency(GP, AgencyKind.GP_PRACTICE, null, "Z99001", null, null, null),
-            agency(SECOND_GP, AgencyKind.GP_PRACTICE, null, "Z99002", null, null, null),
-            agency(SCHOOL, AgencyKind.SCHOOL, null, null, "6699001", null, null),
-            agency(SECOND_SCHOOL, AgencyKind.SCHOOL, null, null, "6699002", null, null),
-            agency(BOARD, AgencyKind.SAFEGUARDING_BOARD, null, null, null, null, null)));
-
-    private static final StatutoryClocks CALENDAR =
-            new StatutoryClocks("classpath:calendar/bank-holidays-england-and-wales.json");
+    private static final StatutoryClocks CALENDAR = RulesFixture.calendar();
 
     private static final ClockKeeper CLOCKS = new ClockKeeper(configuredClocks(), CALENDAR, new ClockRepository());
 
     private DecisionsFixture() {
-    }
-
-    private static Agency agency(String id, AgencyKind kind, String localAuthority, String odsCode,
-            String schoolNumber, String policeForce, String board) {
-        return new Agency(id, kind, Map.of("en", id), localAuthority, odsCode, schoolNumber, policeForce, board,
-                new Agency.Endpoint("http://127.0.0.1/" + id, "rest-json"), LanguagePreference.UNKNOWN, List.of(),
-                List.of());
     }
 
     /** {@code hub.clocks.*} as the hub's application.properties sets them. */
@@ -109,12 +82,8 @@ final class DecisionsFixture {
         return () -> clocks;
     }
 
-    static Directory directory() {
-        return DIRECTORY;
-    }
-
     static CaseParties parties() {
-        return new CaseParties(DIRECTORY);
+        return RulesFixture.parties();
     }
 
     static ClockKeeper clocks() {

@@ -97,13 +97,39 @@ class ProcessClocksFlowTest {
         assertRunsOutAt("first-core-group", "2027-06-11T23:00:00Z");
     }
 
+    /** Issue 10 defect 6: the next core group is due six weeks from the day the core group met, not from the update. */
     @Test
-    void should_remind_the_council_of_the_core_group_every_six_weeks() {
+    void should_remind_the_council_of_the_core_group_six_weeks_after_the_day_it_met() {
         registeringConferenceHeldOn("2027-01-07");
-        at("2027-01-19T15:00:00Z");
-        HubApi.send(COUNCIL, CaseMessages.naming(journey.of("plan-update"))).statusCode(202);
-        // Six weeks after Tuesday 19 January 2027: end of Tuesday 2 March.
+        // Tuesday 2 February 2027: the record of the core group that met two weeks ago, on Tuesday 19 January.
+        at("2027-02-02T15:00:00Z");
+        ObjectNode update = CaseMessages.naming(journey.of("plan-update"));
+        update.with("body").put("coreGroupMetOn", "2027-01-19");
+        HubApi.send(COUNCIL, update).statusCode(202);
+        // Six weeks after Tuesday 19 January 2027: end of Tuesday 2 March (not of Tuesday 16 March).
         assertRunsOutAt("core-group", "2027-03-03T00:00:00Z");
+    }
+
+    /** Issue 10 defect 6: only the record of a core group meeting meets the first core group clock. */
+    @Test
+    void should_still_remind_of_the_first_core_group_when_a_plan_update_records_no_core_group_meeting() {
+        registeringConferenceHeldOn("2027-05-27");
+        at("2027-06-01T15:00:00Z");
+        HubApi.send(COUNCIL, CaseMessages.naming(journey.of("plan-update"))).statusCode(202);
+        // 10 working days after Thursday 27 May 2027, the spring bank holiday skipped: end of Friday 11 June.
+        assertRunsOutAt("first-core-group", "2027-06-11T23:00:00Z");
+        assertThat(reminders("core-group")).as("no core group clock was started").isZero();
+    }
+
+    /** Issue 10 defect 6: a core group cannot have met on a day still to come. */
+    @Test
+    void should_refuse_a_core_group_record_dated_in_the_future() {
+        at("2027-02-02T15:00:00Z");
+        ObjectNode update = CaseMessages.naming(journey.of("plan-update"));
+        update.with("body").put("coreGroupMetOn", "2027-02-03");
+        HubApi.send(COUNCIL, update).statusCode(422)
+                .body("violations[0].pointer", org.hamcrest.Matchers.equalTo("/body/coreGroupMetOn"))
+                .body("violations[0].rule", org.hamcrest.Matchers.equalTo("core-group-met-not-in-future"));
     }
 
     @Test

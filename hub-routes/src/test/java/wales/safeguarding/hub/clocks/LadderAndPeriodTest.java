@@ -7,7 +7,6 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import wales.safeguarding.hub.escalation.EscalationStep;
 
 class LadderAndPeriodTest {
 

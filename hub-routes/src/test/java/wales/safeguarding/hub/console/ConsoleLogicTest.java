@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import wales.safeguarding.hub.intake.ProblemException;
+import wales.safeguarding.hub.problems.ProblemException;
 
 /** The console's small rules: percentiles and the median, the minute series, filters, languages, following. */
 class ConsoleLogicTest {

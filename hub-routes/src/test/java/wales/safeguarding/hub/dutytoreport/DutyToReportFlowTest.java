@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,89 @@ class DutyToReportFlowTest {
                         "2026-12-24T00:00:00Z")))
                 .body("clocks.owedBy", hasItem(COUNCIL))
                 .body("clocks.waiting", hasItem(POLICE));
+    }
+
+    @Test
+    @DisplayName("issue 10 defect 5: a bare receipt meets the acknowledgement clock and leaves next actions running; an acknowledgement that records the decision meets it")
+    void should_leave_next_actions_running_after_a_bare_receipt_and_meet_it_with_the_recorded_decision() {
+        ObjectNode report = Messages.dutyToReport();
+        String reportId = Messages.id(report);
+        HubApi.send(POLICE, report).statusCode(202);
+        await().atMost(WAIT).until(() -> "delivered".equals(HubApi.state(POLICE, reportId, COUNCIL)));
+
+        HubApi.send(COUNCIL, Messages.receiptOf(reportId)).statusCode(202).body("recipients", equalTo(List.of(POLICE)));
+
+        assertThat(HubApi.state(POLICE, reportId, COUNCIL)).isEqualTo("acknowledged");
+        assertThat(metAt(reportId, "report-acknowledgement")).isNotNull();
+        assertThat(metAt(reportId, "next-actions")).as("a receipt is not a decision").isNull();
+
+        // A decision recorded after the acknowledgement was written is refused, and changes nothing.
+        ObjectNode impossible = Messages.acknowledgementOf(reportId);
+        impossible.with("body").with("nextActionsDecision").put("decidedAt", "2025-06-02T11:20:01+01:00");
+        HubApi.send(COUNCIL, impossible).statusCode(422)
+                .body("violations.pointer", equalTo(List.of("/body/nextActionsDecision/decidedAt")))
+                .body("violations.rule", equalTo(List.of("next-actions-decision-not-in-future")));
+        HubApi.track(COUNCIL, Messages.id(impossible)).statusCode(404);
+        assertThat(metAt(reportId, "next-actions")).isNull();
+
+        ObjectNode decided = Messages.acknowledgementOf(reportId);
+        HubApi.send(COUNCIL, decided).statusCode(202);
+
+        assertThat(metAt(reportId, "next-actions")).isNotNull();
+        assertThat(HubApi.track(POLICE, reportId).extract().jsonPath()
+                .getString("clocks.find { it.clock == 'next-actions' }.metAt"))
+                .isEqualTo(HubApi.track(COUNCIL, Messages.id(decided)).extract().path("acceptedAt"));
+        assertThat(metAt(reportId, "report-outcome")).isNull();
+    }
+
+    @Test
+    @DisplayName("issue 10 defect 8: the written confirmation of a report telephoned two working days earlier runs its clocks from the call")
+    void should_run_the_clocks_of_a_written_confirmation_from_the_telephoned_report() {
+        // Monday 30 November 2026, 08:40: the police phone children's services. Wednesday 2 December, 10:00: the
+        // written confirmation reaches the hub. Seven working days from the call: 1, 2, 3, 4, 7, 8, 9 December (end of
+        // Wednesday 9); one working day: end of Tuesday 1 December. From the confirmation they would be the end of
+        // Friday 11 December and of Thursday 3 December.
+        clock.set(Instant.parse("2026-12-02T10:00:00Z"));
+        ObjectNode report = Messages.dutyToReportConfirmingCall(Instant.parse("2026-11-30T08:40:00Z"));
+        HubApi.send(POLICE, report).statusCode(202);
+
+        JsonPath tracking = HubApi.track(POLICE, Messages.id(report)).statusCode(200).extract().jsonPath();
+        assertThat(tracking.getList("clocks.clock", String.class))
+                .containsExactly("report-acknowledgement", "report-outcome", "next-actions");
+        assertThat(tracking.getList("clocks.startedAt", String.class)).containsOnly("2026-11-30T08:40:00Z");
+        assertThat(tracking.getList("clocks.dueAt", String.class))
+                .containsExactly("2026-12-10T00:00:00Z", "2026-12-10T00:00:00Z", "2026-12-02T00:00:00Z");
+        assertThat(tracking.getList("history.findAll { it.event == 'compliance-note' }.detail", String.class))
+                .singleElement().asString()
+                .startsWith("clocks-from-original-report: ")
+                .contains("made by phone at 08:40 on 30 November 2026")
+                .contains("dros y ffôn am 08:40 ar 30 Tachwedd 2026");
+    }
+
+    @Test
+    @DisplayName("issue 10 defect 8: an original report in the future, or older than the hub's limit, is refused naming the field and the rule, and nothing is stored")
+    void should_refuse_an_original_report_in_the_future_or_too_old_and_store_nothing() {
+        clock.set(Instant.parse("2026-12-02T10:00:00Z"));
+        ObjectNode future = Messages.dutyToReportConfirmingCall(Instant.parse("2026-12-02T11:00:00Z"));
+        ObjectNode tooOld = Messages.dutyToReportConfirmingCall(Instant.parse("2026-11-24T09:59:59Z"));
+
+        HubApi.send(POLICE, future).statusCode(422).contentType("application/problem+json")
+                .body("violations.pointer", equalTo(List.of("/body/originalReport/madeAt")))
+                .body("violations.rule", equalTo(List.of("original-report-not-in-future")));
+        HubApi.send(POLICE, tooOld).statusCode(422)
+                .body("violations.pointer", equalTo(List.of("/body/originalReport/madeAt")))
+                .body("violations.rule", equalTo(List.of("original-report-within-limit")));
+
+        HubApi.track(POLICE, Messages.id(future)).statusCode(404);
+        HubApi.track(POLICE, Messages.id(tooOld)).statusCode(404);
+        Database database = new Database(dataSource);
+        assertThat(database.count("select count(*) from statutory_clock where message_id in (?, ?)",
+                UUID.fromString(Messages.id(future)), UUID.fromString(Messages.id(tooOld)))).isZero();
+    }
+
+    private static String metAt(String reportId, String clockName) {
+        return HubApi.track(POLICE, reportId).statusCode(200).extract().jsonPath()
+                .getString("clocks.find { it.clock == '" + clockName + "' }.metAt");
     }
 
     @Test

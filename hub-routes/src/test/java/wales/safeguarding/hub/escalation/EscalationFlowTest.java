@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -151,7 +152,7 @@ class EscalationFlowTest {
     void should_not_escalate_when_the_council_acknowledged_and_gave_the_outcome_in_time() {
         String reportId = reportReceivedAt(RECEIVED, Messages.dutyToReport());
         awaitDelivered(reportId);
-        // Acknowledged the next working day (which is also the decision on next actions), outcome within seven.
+        // Acknowledged the next working day, recording the decision on next actions; outcome within seven.
         clock.set(Instant.parse("2026-12-23T09:00:00Z"));
         HubApi.send(COUNCIL, Messages.acknowledgementOf(reportId)).statusCode(202);
         clock.set(Instant.parse("2026-12-30T09:00:00Z"));
@@ -189,6 +190,32 @@ class EscalationFlowTest {
         assertThat(texts(board.at("/body/notices"), "language")).containsExactly("cy", "en");
         assertThat(board.at("/body/notices/1/subject").asText())
                 .contains("the decision on next actions").contains("5 working days overdue");
+    }
+
+    @Test
+    @DisplayName("issue 10 defect 5: a bare receipt is not a decision: the next-actions reminder still fires, the acknowledgement's does not")
+    void should_remind_the_council_of_next_actions_when_it_only_confirmed_receipt() {
+        String reportId = reportReceivedAt(RECEIVED, Messages.dutyToReport());
+        awaitDelivered(reportId);
+        clock.set(Instant.parse("2026-12-23T09:00:00Z"));
+        HubApi.send(COUNCIL, Messages.receiptOf(reportId)).statusCode(202);
+
+        clock.set(Instant.parse("2026-12-24T00:00:01Z"));
+        escalator.fireDue();
+
+        assertThat(nextActionEscalations(reportId)).isEqualTo(1);
+        JsonNode reminder = awaitEscalation(COUNCIL, reportId, "reminder", true);
+        assertThat(texts(reminder.at("/body/missing"))).containsExactly("next-actions");
+
+        // The decision, recorded in a later acknowledgement, stops the ladder: no manager notice on the 30th.
+        clock.set(Instant.parse("2026-12-24T09:00:00Z"));
+        HubApi.send(COUNCIL, Messages.acknowledgementOf(reportId)).statusCode(202);
+        clock.set(Instant.parse("2026-12-30T00:00:01Z"));
+        escalator.fireDue();
+        assertThat(nextActionEscalations(reportId)).isEqualTo(1);
+        assertThat(HubApi.track(POLICE, reportId).statusCode(200).extract().jsonPath()
+                .getString("clocks.find { it.clock == 'report-acknowledgement' }.metAt"))
+                .as("the receipt met the acknowledgement clock").isEqualTo("2026-12-23T09:00:00Z");
     }
 
     private long nextActionEscalations(String reportId) {

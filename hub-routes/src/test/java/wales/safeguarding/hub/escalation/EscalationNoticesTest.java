@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import wales.safeguarding.hub.clocks.EscalationStep;
 import wales.safeguarding.schemas.envelope.Language;
 import wales.safeguarding.schemas.envelope.LanguagePreference;
 import wales.safeguarding.schemas.tracking.Notice;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.calendar.StatutoryClocks;
 import wales.safeguarding.hub.delivery.AgencySecrets;
 import wales.safeguarding.hub.delivery.OutboundAdapters;

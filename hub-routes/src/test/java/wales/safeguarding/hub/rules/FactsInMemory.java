@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import wales.safeguarding.hub.tracking.ClockRecord;
+import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;
@@ -38,7 +38,8 @@ public final class FactsInMemory implements CaseFacts {
     private final Map<UUID, StoredMessage> sent = new LinkedHashMap<>();
     private final Map<UUID, List<String>> sentTo = new HashMap<>();
     private final List<RunningClock> clocks = new ArrayList<>();
-    private final Map<String, Instant> minutes = new HashMap<>();
+    private final Map<String, Instant> finalMinutes = new HashMap<>();
+    private final Map<String, Envelope> invitations = new HashMap<>();
     private final Map<String, ConferenceRecord> conferences = new HashMap<>();
     private final Map<String, Map<String, Set<String>>> strategyDiscussions = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -88,8 +89,16 @@ public final class FactsInMemory implements CaseFacts {
         return this;
     }
 
-    public FactsInMemory withMinutesReceived(String caseReference, String conferenceId, Instant at) {
-        minutes.put(caseReference + "/" + conferenceId, at);
+    /** The final minutes of a conference reached the hub at {@code at}. */
+    public FactsInMemory withFinalMinutesReceived(String caseReference, String conferenceId, Instant at) {
+        finalMinutes.put(caseReference + "/" + conferenceId, at);
+        return this;
+    }
+
+    /** An invitation to a conference (its body names the conference) went through the hub; the latest one counts. */
+    public FactsInMemory withInvitation(Envelope invitation) {
+        invitations.put(invitation.caseReference() + "/" + invitation.body().path("conferenceId").asText(),
+                invitation);
         return this;
     }
 
@@ -152,8 +161,13 @@ public final class FactsInMemory implements CaseFacts {
     }
 
     @Override
-    public Optional<Instant> minutesReceived(String caseReference, String conferenceId) {
-        return Optional.ofNullable(minutes.get(caseReference + "/" + conferenceId));
+    public Optional<Instant> finalMinutesReceived(String caseReference, String conferenceId) {
+        return Optional.ofNullable(finalMinutes.get(caseReference + "/" + conferenceId));
+    }
+
+    @Override
+    public Optional<Envelope> conferenceInvitation(String caseReference, String conferenceId) {
+        return Optional.ofNullable(invitations.get(caseReference + "/" + conferenceId));
     }
 
     /** A canonical message from its JSON (e.g. an example from the schemas module, changed for the test). */

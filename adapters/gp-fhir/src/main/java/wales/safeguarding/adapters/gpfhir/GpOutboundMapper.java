@@ -293,6 +293,17 @@ public final class GpOutboundMapper {
         return m.build();
     }
 
+    /**
+     * One child's entry on the register: the case and the child (the council's reference for the child, else the NHS
+     * number a register change for a practice always carries), so that two siblings at one practice have two Flags
+     * and the removal of one ends only that child's.
+     */
+    static String registration(Envelope e, RegisterChange change) {
+        String child = change.child().childReference() != null ? change.child().childReference()
+                : change.child().nhsNumber();
+        return e.caseReference() + "/" + child;
+    }
+
     private Bundle registerChange(Envelope e, AgencyEndpoint endpoint, RegisterChange change) {
         FhirMessage m = new FhirMessage(clock, hubEndpoint, e, endpoint, FhirParts.practiceOds(endpoint, List.of(change.child())));
         Organization practice = m.practice(List.of(change.child()));
@@ -302,7 +313,7 @@ public final class GpOutboundMapper {
 
         Flag flag = new Flag();
         flag.setText(Narratives.of(Texts.inLanguages(language, cy -> List.of(Letters.registerHeadline(change, cy)))));
-        flag.addIdentifier(new Identifier().setSystem(FhirSystems.REGISTRATION).setValue(e.caseReference()));
+        flag.addIdentifier(new Identifier().setSystem(FhirSystems.REGISTRATION).setValue(registration(e, change)));
         flag.setStatus(added ? Flag.FlagStatus.ACTIVE : Flag.FlagStatus.INACTIVE);
         flag.addCategory(new CodeableConcept().addCoding(
                 new Coding("http://terminology.hl7.org/CodeSystem/flag-category", "safety", "Safety")));

@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.intake;
+package wales.safeguarding.hub.problems;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.rules;
+package wales.safeguarding.hub.tracking;
 
 /**
  * What a flow's rules did or found on the way that people should know: the hub added the child's GP practice, no

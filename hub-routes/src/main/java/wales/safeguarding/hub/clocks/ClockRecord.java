@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.tracking;
+package wales.safeguarding.hub.clocks;
 
 import java.time.Instant;
 import java.util.UUID;

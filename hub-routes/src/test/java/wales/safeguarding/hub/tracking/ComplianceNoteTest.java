@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.rules;
+package wales.safeguarding.hub.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.escalation;
+package wales.safeguarding.hub.clocks;
 
 /**
  * The ladder a duty-to-report clock climbs when it runs out (Wales Safeguarding Procedures): a reminder to the

@@ -1,7 +1,8 @@
-package wales.safeguarding.hub.intake;
+package wales.safeguarding.hub.problems;
 
 import java.util.List;
 
+import wales.safeguarding.hub.problems.Problem;
 import wales.safeguarding.schemas.validation.Violation;
 
 /** Refuses a request with a problem-details answer. Nothing has been stored when it is thrown. */

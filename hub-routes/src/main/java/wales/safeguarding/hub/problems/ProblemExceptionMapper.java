@@ -1,5 +1,6 @@
-package wales.safeguarding.hub.intake;
+package wales.safeguarding.hub.problems;
 
+import wales.safeguarding.hub.problems.ProblemException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
