@@ -100,7 +100,7 @@ public class Section47Rules implements FlowRules {
         List<Effect> effects = new ArrayList<>(parties.rememberChildren(message, children(body.children()), facts));
         if (body.dutyToReportId() != null) {
             // The determination is a decision on what happens next about the report.
-            effects.add(new Effect.MeetClock(body.dutyToReportId(), DutyToReportRules.NEXT_ACTIONS, message.sender()));
+            effects.add(DutyToReportRules.nextActionsDecided(body.dutyToReportId(), message.sender()));
         }
         List<String> keys = CaseParties.keysOf(children(body.children()), message, facts.caseOf(caseRef));
         if (stopsInitialConference(facts, message, body, keys)) {
