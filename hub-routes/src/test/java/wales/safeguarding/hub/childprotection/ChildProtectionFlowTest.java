@@ -255,6 +255,8 @@ class ChildProtectionFlowTest {
         clock.set(Instant.parse("2026-12-01T09:00:00Z"));
         ObjectNode invitation = journey.of("conference-invitation");
         invitation.with("body").with("meeting").put("startsAt", "2026-12-10T10:00:00Z");
+        // a strategy discussion days before: this test is about the outline plan, not a late initial conference
+        invitation.with("body").put("lastStrategyDiscussionAt", "2026-11-30T10:00:00Z");
         HubApi.send(COUNCIL, invitation).statusCode(202);
 
         // Due by the end of Thursday 17 December; managers three working days later, the board five.
@@ -277,6 +279,7 @@ class ChildProtectionFlowTest {
         clock.set(Instant.parse("2026-12-01T09:00:00Z"));
         ObjectNode invitation = journey.of("conference-invitation");
         invitation.with("body").with("meeting").put("startsAt", "2026-12-03T10:00:00Z");
+        invitation.with("body").put("lastStrategyDiscussionAt", "2026-11-30T10:00:00Z");
         HubApi.send(COUNCIL, invitation).statusCode(202);
         // Outline plan due by the end of Thursday 10 December; reminded the next morning.
         clock.set(Instant.parse("2026-12-11T00:00:01Z"));
@@ -311,7 +314,8 @@ class ChildProtectionFlowTest {
                 .withHeader("X-Hub-Message-Type", WireMock.equalTo("escalation"))
                 .withRequestBody(WireMock.matchingJsonPath("$.caseReference", WireMock.equalTo(journey.caseReference())))
                 .withRequestBody(WireMock.matchingJsonPath("$.body.step", WireMock.equalTo("reminder")))
-                .withRequestBody(WireMock.matchingJsonPath("$.body.missing[0]", WireMock.equalTo("outline-plan")))).size();
+                // the initial conference clock this invitation started may be reminded in the same notice
+                .withRequestBody(WireMock.matchingJsonPath("$.body.missing[?(@ == 'outline-plan')]"))).size();
     }
 
     @Test
