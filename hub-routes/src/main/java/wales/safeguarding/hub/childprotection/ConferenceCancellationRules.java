@@ -14,11 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
-import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.rules.ConferenceRecord;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;
 import wales.safeguarding.hub.rules.Routing;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.schemas.childprotection.ConferenceCancellation;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;

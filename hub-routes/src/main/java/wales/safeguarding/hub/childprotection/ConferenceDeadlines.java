@@ -15,12 +15,11 @@ import java.util.Set;
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockPeriod;
+import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.rules.CaseFacts;
-import wales.safeguarding.hub.rules.CaseRecord;
-import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.rules.ConferenceRecord;
 import wales.safeguarding.hub.rules.Effect;
-import wales.safeguarding.hub.clocks.ClockRecord;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.OutlinePlan;
 import wales.safeguarding.schemas.envelope.Envelope;
@@ -158,7 +157,7 @@ final class ConferenceDeadlines {
 
     /** True when every child of these keys is on the register (and the case is known). */
     static boolean allRegistered(CaseFacts facts, String caseReference, List<String> children) {
-        return facts.caseOf(caseReference).map((CaseRecord k) -> k.allRegistered(children)).orElse(false);
+        return facts.caseOf(caseReference).map(k -> k.allRegistered(children)).orElse(false);
     }
 
     private int initialWorkingDays() {

@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import wales.safeguarding.hub.cases.CaseBook;
+import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.rules.ConferenceRecord;
-import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
 import wales.safeguarding.schemas.envelope.CanonicalJson;

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.rules.ConferenceRecord;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FactsInMemory;
 import wales.safeguarding.hub.rules.Routing;
+import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.schemas.envelope.Envelope;
 
 /** Conferences booked by their invitation and met when held (issue 10 defect 3). */
