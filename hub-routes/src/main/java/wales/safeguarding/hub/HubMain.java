@@ -9,6 +9,7 @@ import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import wales.safeguarding.hub.database.EmbeddedDatabase;
+import wales.safeguarding.hub.config.DemoSwitches;
 import wales.safeguarding.hub.demo.DemoTokens;
 
 /**
@@ -29,6 +30,13 @@ public final class HubMain {
     public static void main(String... args) throws Exception {
         Path dataDir = Path.of(System.getProperty("hub.data-dir", System.getenv().getOrDefault("HUB_DATA_DIR", "data")));
         if (Boolean.getBoolean("hub.demo.tokens")) {
+            var refusal = DemoSwitches.refusal("hub.demo.tokens", DemoSwitches.launchProfiles());
+            if (refusal.isPresent()) {
+                System.err.println(refusal.get());
+                System.exit(2);
+            }
+            LOG.warn("DEMO TOKENS (hub.demo.tokens=true): the hub trusts a key it made itself and writes tokens to "
+                    + dataDir.resolve("demo-tokens") + "; never in production");
             DemoTokens.prepare(dataDir).forEach(System::setProperty);
         }
         boolean embedded = Boolean.parseBoolean(System.getProperty("hub.database.embedded",

@@ -17,11 +17,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.jwt.build.Jwt;
+import wales.safeguarding.hub.config.DemoSwitches;
 import wales.safeguarding.hub.signin.DevUsers.DevUser;
 
 /**
@@ -33,6 +37,8 @@ import wales.safeguarding.hub.signin.DevUsers.DevUser;
 @ApplicationScoped
 @Startup // its key pair is made at start, not on the first request's event loop
 public class DevIdentityProvider {
+
+    private static final Logger LOG = Logger.getLogger(DevIdentityProvider.class);
 
     public static final String CLIENT_ID = "hub-console";
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
@@ -51,10 +57,24 @@ public class DevIdentityProvider {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
 
+    @Inject
     public DevIdentityProvider(@ConfigProperty(name = "hub.console.dev-users.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "hub.console.dev-users.users", defaultValue = "") String users,
             @ConfigProperty(name = "hub.console.dev-users.password", defaultValue = "") String password)
             throws NoSuchAlgorithmException {
+        this(enabled, users, password, ConfigUtils.getProfiles());
+    }
+
+    /** As configured, on these active profiles (the provider is refused on any but demo, dev and test). */
+    DevIdentityProvider(boolean enabled, String users, String password, List<String> profiles)
+            throws NoSuchAlgorithmException {
+        if (enabled) {
+            DemoSwitches.refusal("hub.console.dev-users.enabled", profiles).ifPresent(refusal -> {
+                throw new IllegalStateException(refusal);
+            });
+            LOG.warn("DEV IDENTITY PROVIDER ON (hub.console.dev-users.enabled=true): console users sign in with one "
+                    + "shared password; never in production");
+        }
         this.enabled = enabled;
         this.users = DevUsers.parse(users);
         this.password = password;

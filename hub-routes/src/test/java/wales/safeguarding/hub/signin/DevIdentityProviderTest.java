@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,7 +77,7 @@ class DevIdentityProviderTest {
 
     @Test
     void with_no_password_configured_nobody_signs_in() throws Exception {
-        DevIdentityProvider unconfigured = new DevIdentityProvider(true, "olwen:operator", "");
+        DevIdentityProvider unconfigured = new DevIdentityProvider(true, "olwen:operator", "", List.of("test"));
         assertThat(unconfigured.signIn("olwen", "", DevIdentityProvider.CLIENT_ID, BACK, null, NOW)).isEmpty();
     }
 
@@ -98,7 +99,7 @@ class DevIdentityProviderTest {
 
     private static DevIdentityProvider provider(boolean enabled) {
         try {
-            return new DevIdentityProvider(enabled, "olwen:operator,bethan:board-viewer", "pw");
+            return new DevIdentityProvider(enabled, "olwen:operator,bethan:board-viewer", "pw", List.of("test"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
