@@ -81,14 +81,13 @@ public class CaseParties {
     }
 
     /** The key under which the case knows the one child a message is about. */
-    public static String keyOf(ChildRef child, Envelope message, Optional<CaseRecord> known) {
+    public static String keyOf(ChildRef child, Optional<CaseRecord> known) {
         String key = ChildKey.of(child);
         return known.map(k -> k.keyFor(key)).orElse(key);
     }
 
     /** The keys under which the case knows the children a message names, in its order. */
-    public static List<String> keysOf(List<ChildRef> children, Envelope message,
-            Optional<CaseRecord> known) {
+    public static List<String> keysOf(List<ChildRef> children, Optional<CaseRecord> known) {
         List<String> keys = ChildKey.all(children);
         return known.map(k -> k.keysFor(keys)).orElse(keys);
     }
@@ -99,7 +98,7 @@ public class CaseParties {
      */
     public List<Effect> rememberChildren(Envelope message, List<ChildRef> children, CaseFacts facts) {
         Optional<CaseRecord> known = facts.caseOf(message.caseReference());
-        List<String> keys = keysOf(children, message, known);
+        List<String> keys = keysOf(children, known);
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.RememberCase(message.caseReference(), message.sender()));
         for (int i = 0; i < children.size(); i++) {

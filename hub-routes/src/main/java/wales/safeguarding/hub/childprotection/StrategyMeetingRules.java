@@ -63,7 +63,7 @@ public class StrategyMeetingRules implements FlowRules {
         List<String> to = agencies(body.invitees());
         List<ComplianceNote> notes = new ArrayList<>();
         List<ChildRef> children = children(body.children());
-        List<String> keys = CaseParties.keysOf(children, message, known);
+        List<String> keys = CaseParties.keysOf(children, known);
         boolean unknownForce = children.isEmpty();
         for (int i = 0; i < children.size(); i++) {
             Optional<String> police = parties.policeForce(children.get(i), null, CaseParties.known(known, keys.get(i)));
@@ -92,7 +92,7 @@ public class StrategyMeetingRules implements FlowRules {
             effects.add(new Effect.MeetClock(body.dutyToReportId(), DutyToReportRules.NEXT_ACTIONS, message.sender()));
         }
         Instant held = body.meeting().startsAt().toInstant();
-        List<String> keys = CaseParties.keysOf(children(body.children()), message, facts.caseOf(caseRef));
+        List<String> keys = CaseParties.keysOf(children(body.children()), facts.caseOf(caseRef));
         if (ConferenceDeadlines.allRegistered(facts, caseRef, keys)) {
             return effects; // children on the register already: no initial conference is due
         }
