@@ -89,11 +89,11 @@ final class Letters {
         OffsetDateTime dueBy = reportDueBy(inv);
         if (cy) {
             return "Adroddiad ysgrifenedig: anfonwch eich adroddiad ysgrifenedig "
-                    + (dueBy != null ? "erbyn " + humanDateTime(dueBy, true) : "cyn y gynhadledd")
+                    + (dueBy != null ? Texts.byDeadline(dueBy, true) : "cyn y gynhadledd")
                     + " (cwblhewch y Dasg yn y neges hon gyda'r adroddiad fel DocumentReference).";
         }
         return "Written report: please send your written report "
-                + (dueBy != null ? "by " + humanDateTime(dueBy) : "before the conference")
+                + (dueBy != null ? Texts.byDeadline(dueBy, false) : "before the conference")
                 + " (complete the Task in this message with the report as a DocumentReference).";
     }
 

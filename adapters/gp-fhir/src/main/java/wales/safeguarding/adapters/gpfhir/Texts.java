@@ -63,6 +63,18 @@ final class Texts {
                 + t.getOffset().getId().replace("Z", "+00:00") + ")";
     }
 
+    /**
+     * A deadline as a person reads it: "by <day and time>", or, for a deadline at midnight in Wales (the end of a
+     * working day, as the hub's clocks fall due), "by the end of <the day before>" rather than "Saturday at 00:00".
+     */
+    static String byDeadline(OffsetDateTime t, boolean cy) {
+        java.time.ZonedDateTime wales = t.atZoneSameInstant(java.time.ZoneId.of("Europe/London"));
+        if (wales.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return (cy ? "erbyn diwedd " : "by the end of ") + humanDate(wales.toLocalDate().minusDays(1), cy);
+        }
+        return (cy ? "erbyn " : "by ") + humanDateTime(t, cy);
+    }
+
     static String nhsNumber(String n) {
         return n != null && n.length() == 10 ? n.substring(0, 3) + " " + n.substring(3, 6) + " " + n.substring(6) : n;
     }

@@ -69,6 +69,19 @@ class GpWrittenReportTest {
                 .contains("Adroddiad ysgrifenedig: anfonwch eich adroddiad ysgrifenedig cyn y gynhadledd (cwblhewch y Dasg");
     }
 
+    @Test
+    @DisplayName("issue 10 defect 9: a report due at the end of a working day reads as that day, not the next at 00:00")
+    void should_say_the_end_of_the_day_for_a_deadline_at_midnight() {
+        byte[] endOfFriday = Examples.changed("conference-invitation",
+                m -> Examples.body(m).with("writtenReport").put("dueBy", "2025-06-21T00:00:00+01:00"));
+
+        assertThat(letter(endOfFriday, LanguagePreference.EN))
+                .contains("please send your written report by the end of Friday 20 June 2025 (complete the Task")
+                .doesNotContain("Saturday");
+        assertThat(letter(endOfFriday, LanguagePreference.CY))
+                .contains("anfonwch eich adroddiad ysgrifenedig erbyn diwedd Dydd Gwener 20 Mehefin 2025 (cwblhewch");
+    }
+
     private String letter(byte[] invitation, LanguagePreference language) {
         AgencyEndpoint gp = new AgencyEndpoint(Examples.GP.agencyId(), Examples.GP.url(), Examples.GP.transport(),
                 Map.of(), language);
