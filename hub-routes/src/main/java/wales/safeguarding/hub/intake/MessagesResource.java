@@ -12,10 +12,12 @@ import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -58,6 +60,7 @@ public class MessagesResource {
     }
 
     @POST
+    // every type reaches the method, so a refusal is our problem-details answer, not the framework's bare 415
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, ProblemExceptionMapper.PROBLEM_JSON})
     @Operation(summary = "Send a canonical message",
@@ -71,9 +74,13 @@ public class MessagesResource {
     @APIResponse(responseCode = "403", description = "The sender is not the agency the token acts for")
     @APIResponse(responseCode = "409", description = "The message id was used for a different message")
     @APIResponse(responseCode = "413", description = "Too large")
+    @APIResponse(responseCode = "415", description = "The Content-Type is not application/json or application/*+json")
     @APIResponse(responseCode = "422", description = "Breaks the contract, or cannot be routed")
-    public Response send(InputStream body) {
+    public Response send(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         var agency = caller.require();
+        if (!JsonContentType.isJson(contentType)) {
+            throw ProblemException.unsupportedMediaType(JsonContentType.RULE);
+        }
         Acceptance acceptance = intake.submit(RequestBodies.readLimited(body, maxBytes), agency);
         String trackingPath = "/api/v1/messages/" + acceptance.messageId();
         Accepted answer = new Accepted(acceptance.messageId(), "accepted", acceptance.acceptedAt(),

@@ -23,6 +23,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of("not-json", "The request body is not JSON", 400, detail));
     }
 
+    /** The request's {@code Content-Type} is not JSON (issue 11 finding 6); {@code rule} says what it must be. */
+    public static ProblemException unsupportedMediaType(String rule) {
+        return new ProblemException(Problem.of("unsupported-media-type", "The request body must be JSON", 415, rule));
+    }
+
     public static ProblemException tooLarge(long limit) {
         return new ProblemException(Problem.of("too-large", "The message is too large", 413,
                 "a message may be at most " + limit + " bytes"));

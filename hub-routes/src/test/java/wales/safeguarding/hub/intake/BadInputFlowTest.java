@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -86,8 +88,10 @@ class BadInputFlowTest {
     @MethodSource("invalidExamples")
     void should_refuse_a_message_that_breaks_the_contract_naming_each_field_and_rule(String example,
             List<Map<String, String>> expected) throws IOException {
-        JsonNode message = readExample("invalid/" + example);
-        List<Map<String, String>> violations = HubApi.send(POLICE, message.toString())
+        // sent as written: re-serialised, a lone surrogate escape would reach the hub as a '?'
+        String text = readExampleText("invalid/" + example);
+        JsonNode message = CanonicalJson.mapper().readTree(text);
+        List<Map<String, String>> violations = HubApi.send(POLICE, text)
                 .statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("https://hub.safeguarding.wales/problems/schema-violation"))
                 .extract().jsonPath().getList("violations");
@@ -103,6 +107,28 @@ class BadInputFlowTest {
                 .body("detail", startsWith("not valid JSON at line 1"));
         HubApi.send(POLICE, "[1, 2]").statusCode(400).contentType(PROBLEM);
         assertThat(database.count("select count(*) from message")).isEqualTo(messagesBefore);
+    }
+
+    @Test
+    @DisplayName("issue 11 finding 6: a message sent as text/plain is refused with 415, naming the header and the rule")
+    void should_refuse_a_message_whose_content_type_is_not_json() {
+        ObjectNode report = Messages.dutyToReport();
+        for (String contentType : List.of("text/plain", "application/xml")) {
+            given().header("Authorization", Tokens.bearer(POLICE)).contentType(contentType).body(report.toString())
+                    .post("/api/v1/messages").then().statusCode(415).contentType(PROBLEM)
+                    .body("type", equalTo("https://hub.safeguarding.wales/problems/unsupported-media-type"))
+                    .body("detail", startsWith("the Content-Type header must be application/json"));
+        }
+        assertNothingStoredFor(Messages.id(report));
+    }
+
+    @Test
+    @DisplayName("issue 11 finding 6: a child's name holding a right-to-left override (U+202E) is refused with 422")
+    void should_refuse_a_childs_name_holding_a_bidi_override() {
+        ObjectNode report = Messages.dutyToReport();
+        ((ObjectNode) report.with("body").withArray("children").get(0)).put("name", "Alys \u202Etfarhhgne");
+        refused(HubApi.send(POLICE, report), 422, "/body/children/0/name", "no-bidi-override");
+        assertNothingStoredFor(Messages.id(report));
     }
 
     @Test
@@ -179,6 +205,12 @@ class BadInputFlowTest {
         for (String agency : AgencyStubs.ALL) {
             assertThat(agencies.of(agency).getAllServeEvents()).as("requests to " + agency)
                     .noneMatch(e -> messageId.equals(e.getRequest().getHeader("X-Hub-Message-Id")));
+        }
+    }
+
+    private static String readExampleText(String path) throws IOException {
+        try (InputStream in = BadInputFlowTest.class.getResourceAsStream("/examples/" + path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -27,7 +27,7 @@ import wales.safeguarding.schemas.envelope.MessageType;
 /**
  * Validates a whole message: the envelope against {@code schemas/envelope.schema.json}, then, when
  * the type is known, the body against {@code schemas/body/<type>.schema.json}, then the rules a
- * schema cannot express. Returns every violation, sorted by pointer; an empty list means valid.
+ * schema cannot express, among them the characters no string may hold ({@link HostileCharacters}). Returns every violation, sorted by pointer; an empty list means valid.
  * Thread-safe: the schemas are loaded once and only read afterwards.
  */
 public final class CanonicalValidator {
@@ -65,6 +65,7 @@ public final class CanonicalValidator {
     public List<Violation> validate(JsonNode message) {
         Objects.requireNonNull(message, "message");
         List<Violation> violations = new ArrayList<>(toViolations(envelopeSchema.validate(message), ""));
+        HostileCharacters.check(message, violations);
         JsonNode type = message.get("type");
         JsonNode body = message.get("body");
         if (type != null && type.isTextual()) {
