@@ -127,7 +127,7 @@ class GpPracticeFlowTest {
         // the conference on Tuesday 24 June
         assertThat(task.at("/executionPeriod/end").asText()).isEqualTo("2025-06-21T00:00:00+01:00");
         assertThat(resource(bundle, "Communication").at("/payload/0/contentString").asText())
-                .contains("Written report: please send your written report by Saturday 21 June 2025 at 00:00")
+                .contains("Written report: please send your written report by the end of Friday 20 June 2025")
                 .doesNotContain("not requested");
         assertThat(HubApi.track(COUNCIL, id).statusCode(200).extract().jsonPath()
                 .getString("clocks.find { it.clock == 'written-report' && it.owedBy == '" + FHIR_GP + "' }.dueAt"))
