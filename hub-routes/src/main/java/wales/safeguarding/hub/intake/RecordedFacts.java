@@ -3,7 +3,9 @@ package wales.safeguarding.hub.intake;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,6 +45,7 @@ final class RecordedFacts implements CaseFacts {
     }
 
     private final Connection c;
+    private final Map<String, Optional<CaseRecord>> casesRead = new HashMap<>();
     private final CaseBook cases;
     private final TrackingRepository tracking;
     private final ClockRepository clocks;
@@ -54,9 +57,16 @@ final class RecordedFacts implements CaseFacts {
         this.clocks = clocks;
     }
 
+    /**
+     * The case, read once per intake: the rules ask for it in routing and again in acceptance, and nothing writes the
+     * case record between the two (the effects are applied after the rules have returned).
+     */
     @Override
     public Optional<CaseRecord> caseOf(String caseReference) {
-        return caseReference == null ? Optional.empty() : read(() -> cases.find(c, caseReference));
+        if (caseReference == null) {
+            return Optional.empty();
+        }
+        return casesRead.computeIfAbsent(caseReference, ref -> read(() -> cases.find(c, ref)));
     }
 
     @Override
