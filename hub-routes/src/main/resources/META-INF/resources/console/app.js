@@ -201,7 +201,10 @@
   const views = {
     async now(main) {
       const now = await api('/now');
+      const refused = await api('/refusals');
       main.append(el('h2', { text: t('nav.now') }), el('div', { id: 'now-panel' }, [nowPanel(now)]),
+        el('h2', { text: t('now.refusals', 'Refused agency requests (last hour)') }),
+        table(refused.refusals, ['agency', 'status', 'refusals', 'lastMinute'], { id: 'refusals-table' }),
         el('h2', { text: t('now.latest', 'Latest messages (live)') }), el('div', { id: 'live-messages' }, [liveTable()]));
       openStream();
     },
@@ -220,7 +223,19 @@
     },
 
     async message(main, id) {
-      const detail = await api('/messages/' + encodeURIComponent(id));
+      // every recipient's delivery and error text is shown to a person who says why (the read is audited)
+      if (!hasRole('operator', 'auditor')) {
+        const error = new Error('forbidden');
+        error.status = 403;
+        throw error;
+      }
+      const why = await askReason(t('message.lifecycleReasonTitle', 'Why do you need to open this message?'),
+        t('message.bodyReasonHelp', 'Your name, the time and this reason are recorded.'));
+      if (!why) {
+        main.append(el('p', { id: 'message-no-reason', text: t('message.lifecycleNoReason', 'A message opens only with a reason.') }));
+        return;
+      }
+      const detail = await api('/messages/' + encodeURIComponent(id) + '/lifecycle', { method: 'POST', json: { reason: why } });
       main.append(el('h2', { text: t('message.title', 'Message') + ' ' + id }));
       const scalars = Object.fromEntries(Object.entries(detail).filter(([, v]) => !Array.isArray(v) && (v === null || typeof v !== 'object')));
       main.append(table([scalars], null, { id: 'message-summary' }));
