@@ -127,6 +127,14 @@ class RefusalsFlowTest {
     }
 
     @Test
+    void should_count_a_body_too_large_for_the_http_layer() {
+        String gp = AgencyStubs.GP;
+        given().header("Authorization", Tokens.bearer(gp)).contentType("application/json")
+                .body("{\"x\":\"" + "x".repeat(3_000_000) + "\"}").post("/api/v1/messages").then().statusCode(413);
+        await().atMost(WAIT).until(() -> refusals(gp, 413) + refusals(RefusalRecorder.UNKNOWN, 413) == 1);
+    }
+
+    @Test
     void should_not_count_the_console_or_a_request_that_was_not_refused() {
         String school = AgencyStubs.SCHOOL;
         given().header("Authorization", Tokens.forRole("bethan", "board-viewer")).get("/api/v1/console/refusals").then()
