@@ -67,6 +67,9 @@ final class HubProcess {
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dhub.directory.location=" + directory);
         command.add("-Dhub.broker.embedded.tcp-acceptor=tcp://127.0.0.1:" + brokerPort);
+        // a benchmark sends as fast as the hub takes it, far beyond one agency's rate limit
+        command.add("-Dhub.intake.rate-limit.per-agency=1000000");
+        command.add("-Dhub.intake.rate-limit.burst=1000000");
         command.add("-jar");
         command.add(runJar.toString());
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)

@@ -133,8 +133,12 @@
     notify.timer = setTimeout(() => { box.hidden = true; }, 6000);
   }
 
+  /** Closes the question still open (another view or another question replaces it) as if cancelled. */
+  let cancelReason = null;
+
   /** Asks why (a body read, a replay, a pause): resolves with the reason, or null when cancelled. */
   function askReason(title, help) {
+    if (cancelReason) cancelReason();
     const dialog = document.getElementById('reason-dialog');
     const input = document.getElementById('reason-input');
     const error = document.getElementById('reason-error');
@@ -148,9 +152,11 @@
       function done(value) {
         form.removeEventListener('submit', submit);
         cancel.removeEventListener('click', onCancel);
+        cancelReason = null;
         dialog.close();
         resolve(value);
       }
+      cancelReason = () => done(null);
       function submit(event) {
         event.preventDefault();
         if (input.value.trim().length < 10) {
@@ -197,11 +203,42 @@
     return text ? '?' + text : '';
   }
 
+  /** One message's lifecycle (recipients, events, answers, clocks, escalations) and the button for its body. */
+  function lifecycle(box, id, detail) {
+    const scalars = Object.fromEntries(Object.entries(detail).filter(([, v]) => !Array.isArray(v) && (v === null || typeof v !== 'object')));
+    box.append(table([scalars], null, { id: 'message-summary' }));
+    Object.entries(detail).filter(([, v]) => Array.isArray(v)).forEach(([k, v]) => {
+      box.append(el('h2', { text: column(k) }), table(v.map(flatten), null, { id: 'message-' + k }));
+    });
+    if (detail.caseReference) {
+      box.append(el('p', {}, [el('a', { href: '#case/' + encodeURIComponent(detail.caseReference), text: t('message.openCase', 'Open the case timeline') })]));
+    }
+    const bodyBox = el('div', { id: 'message-body' });
+    box.append(el('button', {
+      id: 'open-body', type: 'button', text: t('message.openBody', 'Open the message body'),
+      onclick: async () => {
+        const reason = await askReason(t('message.bodyReasonTitle', 'Why do you need to read this message?'),
+          t('message.bodyReasonHelp', 'Your name, the time and this reason are recorded.'));
+        if (!reason) return;
+        bodyBox.replaceChildren();
+        try {
+          const body = await api('/messages/' + encodeURIComponent(id) + '/body', { method: 'POST', json: { reason: reason } });
+          bodyBox.append(el('pre', { class: 'body', text: JSON.stringify(body, null, 2) }));
+        } catch (e) {
+          bodyBox.append(el('p', { class: 'error', id: 'body-error', text: e.status === 403 ? t('message.bodyForbidden', 'Your role may not read message bodies.') : e.message }));
+        }
+      }
+    }), bodyBox);
+  }
+
   // ---------------------------------------------------------------- views
   const views = {
     async now(main) {
       const now = await api('/now');
+      const refused = await api('/refusals');
       main.append(el('h2', { text: t('nav.now') }), el('div', { id: 'now-panel' }, [nowPanel(now)]),
+        el('h2', { text: t('now.refusals', 'Refused agency requests (last hour)') }),
+        table(refused.refusals, ['agency', 'status', 'refusals', 'lastMinute'], { id: 'refusals-table' }),
         el('h2', { text: t('now.latest', 'Latest messages (live)') }), el('div', { id: 'live-messages' }, [liveTable()]));
       openStream();
     },
@@ -220,32 +257,31 @@
     },
 
     async message(main, id) {
-      const detail = await api('/messages/' + encodeURIComponent(id));
-      main.append(el('h2', { text: t('message.title', 'Message') + ' ' + id }));
-      const scalars = Object.fromEntries(Object.entries(detail).filter(([, v]) => !Array.isArray(v) && (v === null || typeof v !== 'object')));
-      main.append(table([scalars], null, { id: 'message-summary' }));
-      Object.entries(detail).filter(([, v]) => Array.isArray(v)).forEach(([k, v]) => {
-        main.append(el('h2', { text: column(k) }), table(v.map(flatten), null, { id: 'message-' + k }));
-      });
-      if (detail.caseReference) {
-        main.append(el('p', {}, [el('a', { href: '#case/' + encodeURIComponent(detail.caseReference), text: t('message.openCase', 'Open the case timeline') })]));
+      // every recipient's delivery and error text is shown to a person who says why (the read is audited); the view
+      // is ready at once and asks for the reason, so a cancelled question leaves a button to ask again
+      if (!hasRole('operator', 'auditor')) {
+        const error = new Error('forbidden');
+        error.status = 403;
+        throw error;
       }
-      const bodyBox = el('div', { id: 'message-body' });
-      main.append(el('button', {
-        id: 'open-body', type: 'button', text: t('message.openBody', 'Open the message body'),
-        onclick: async () => {
-          const reason = await askReason(t('message.bodyReasonTitle', 'Why do you need to read this message?'),
-            t('message.bodyReasonHelp', 'Your name, the time and this reason are recorded.'));
-          if (!reason) return;
-          bodyBox.replaceChildren();
-          try {
-            const body = await api('/messages/' + encodeURIComponent(id) + '/body', { method: 'POST', json: { reason: reason } });
-            bodyBox.append(el('pre', { class: 'body', text: JSON.stringify(body, null, 2) }));
-          } catch (e) {
-            bodyBox.append(el('p', { class: 'error', id: 'body-error', text: e.status === 403 ? t('message.bodyForbidden', 'Your role may not read message bodies.') : e.message }));
-          }
+      const box = el('div', { id: 'message-detail' });
+      const open = async () => {
+        const why = await askReason(t('message.lifecycleReasonTitle', 'Why do you need to open this message?'),
+          t('message.bodyReasonHelp', 'Your name, the time and this reason are recorded.'));
+        if (!why) {
+          box.replaceChildren(el('p', { id: 'message-no-reason', text: t('message.lifecycleNoReason', 'A message opens only with a reason.') }));
+          return;
         }
-      }), bodyBox);
+        box.replaceChildren();
+        try {
+          lifecycle(box, id, await api('/messages/' + encodeURIComponent(id) + '/lifecycle', { method: 'POST', json: { reason: why } }));
+        } catch (e) {
+          box.append(el('p', { class: 'error', id: 'view-error', text: e.status === 403 ? t('app.forbidden', 'Your role may not see this.') : e.message }));
+        }
+      };
+      main.append(el('h2', { text: t('message.title', 'Message') + ' ' + id }),
+        el('button', { id: 'open-lifecycle', type: 'button', text: t('message.openLifecycle', 'Open the message'), onclick: open }), box);
+      open();
     },
 
     async case(main, reference) {
@@ -559,6 +595,7 @@
   }
 
   async function render() {
+    if (cancelReason) cancelReason();
     const main = document.getElementById('view');
     const route = currentRoute();
     const allowed = allowedViews().map(a => a.dataset.view);

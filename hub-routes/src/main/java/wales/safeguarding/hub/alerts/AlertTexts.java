@@ -47,6 +47,9 @@ final class AlertTexts {
         if (AlertCondition.QUEUE_BACKLOG.wireName().equals(condition)) {
             return "messages are backing up on the agency's queue";
         }
+        if (AlertCondition.REFUSAL_BURST.wireName().equals(condition)) {
+            return "many of the agency's requests were refused (probing, or a broken system)";
+        }
         return condition;
     }
 }

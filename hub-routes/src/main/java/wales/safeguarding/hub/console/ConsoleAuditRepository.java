@@ -22,6 +22,8 @@ import wales.safeguarding.hub.database.Rows;
 public class ConsoleAuditRepository {
 
     public static final String BODY_READ = "body-read";
+    /** A message's lifecycle (every recipient's delivery and error text) opened in the console. */
+    public static final String LIFECYCLE_READ = "lifecycle-read";
     public static final String REPLAY = "replay";
     public static final String DIRECTORY_EDIT = "directory-edit";
     public static final String DIRECTORY_ADD = "directory-add";

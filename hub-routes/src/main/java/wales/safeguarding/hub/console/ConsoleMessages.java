@@ -82,11 +82,18 @@ public class ConsoleMessages {
                 overdue.contains(r.messageId()))).toList();
     }
 
-    public Detail detail(UUID messageId) {
+    /**
+     * Every recipient's delivery, error text and reference, every clock and event: for a person who says why (issue
+     * 11 finding 5: an agency's refusal text may quote a child). The read is recorded (who, when, why, which message)
+     * in the console's audit trail, in the transaction that reads it.
+     */
+    public Detail detail(UUID messageId, String reader, String reason) {
+        String why = requireReason(reason);
         Instant now = clock.instant();
         return transactions.inTransaction(c -> {
             StoredMessage m = tracking.findMessage(c, messageId)
                     .orElseThrow(() -> ProblemException.notFound(messageId.toString()));
+            audit.record(c, reader, ConsoleAuditRepository.LIFECYCLE_READ, messageId, null, null, why, null, now);
             List<ClockView> clockViews = clocks.clocks(c, messageId).stream()
                     .map(k -> new ClockView(k.clock(), k.owedBy(), k.waiting(), k.startedAt(), k.dueAt(), k.metAt(),
                             k.metAt() == null && k.dueAt().isBefore(now)))

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.identity.SecurityIdentity;
 import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 
-/** The console's message list, a message's lifecycle, and a body read by a person who says why. */
+/** The console's message list, and a message's lifecycle or body read by a person who says why. */
 @Path("/api/v1/console/messages")
 @RolesAllowed({ConsoleRoles.OPERATOR, ConsoleRoles.AUDITOR})
 @Tag(name = "Console")
@@ -47,12 +47,14 @@ public class MessagesConsoleResource {
         return messages.search(MessageFilter.parse(type, agency, state, caseReference, overdue, from, to, limit, before));
     }
 
-    @GET
-    @Path("/{messageId}")
+    @POST
+    @Path("/{messageId}/lifecycle")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, ProblemExceptionMapper.PROBLEM_JSON})
-    @Operation(summary = "A message's recipients, history, answers, clocks and escalations; never its body")
-    public ConsoleMessages.Detail detail(@PathParam("messageId") String messageId) {
-        return messages.detail(id(messageId));
+    @Operation(summary = "A message's recipients, history, answers, clocks and escalations, never its body, for a "
+            + "person who says why (at least 10 characters); audited")
+    public ConsoleMessages.Detail detail(@PathParam("messageId") String messageId, Reason reason) {
+        return messages.detail(id(messageId), identity.getPrincipal().getName(), reason == null ? null : reason.reason());
     }
 
     @POST

@@ -42,13 +42,15 @@ import wales.safeguarding.hub.tracking.MessageTracking;
 public class MessagesResource {
 
     private final MessageIntake intake;
+    private final IntakeRateLimits rateLimits;
     private final MessageTracking tracking;
     private final CallerAgency caller;
     private final long maxBytes;
 
-    public MessagesResource(MessageIntake intake, MessageTracking tracking, CallerAgency caller,
-            @ConfigProperty(name = "hub.intake.max-message-bytes") long maxBytes) {
+    public MessagesResource(MessageIntake intake, IntakeRateLimits rateLimits, MessageTracking tracking,
+            CallerAgency caller, @ConfigProperty(name = "hub.intake.max-message-bytes") long maxBytes) {
         this.intake = intake;
+        this.rateLimits = rateLimits;
         this.tracking = tracking;
         this.caller = caller;
         this.maxBytes = maxBytes;
@@ -76,8 +78,11 @@ public class MessagesResource {
     @APIResponse(responseCode = "413", description = "Too large")
     @APIResponse(responseCode = "415", description = "The Content-Type is not application/json or application/*+json")
     @APIResponse(responseCode = "422", description = "Breaks the contract, or cannot be routed")
+    @APIResponse(responseCode = "429", description = "Faster than the agency's rate limit; Retry-After says when to "
+            + "try again")
     public Response send(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         var agency = caller.require();
+        rateLimits.admit(agency.id());
         if (!JsonContentType.isJson(contentType)) {
             throw ProblemException.unsupportedMediaType(JsonContentType.RULE);
         }
@@ -93,7 +98,9 @@ public class MessagesResource {
     @Path("/{messageId}")
     @Produces({MediaType.APPLICATION_JSON, ProblemExceptionMapper.PROBLEM_JSON})
     @Operation(summary = "Track a message", description = "Its state per recipient, its clocks and its history. "
-            + "Only for the agency that sent it or an agency it was sent to.")
+            + "Only for the agency that sent it or an agency it was sent to: the sender sees every recipient; a "
+            + "recipient sees only its own delivery, the clocks it owes or waits for, and the events naming it (and "
+            + "the acceptance).")
     @APIResponse(responseCode = "200", description = "The message's tracking record")
     @APIResponse(responseCode = "403", description = "Neither sent by nor sent to the calling agency")
     @APIResponse(responseCode = "404", description = "No such message")

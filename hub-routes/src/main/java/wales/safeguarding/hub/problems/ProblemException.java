@@ -9,14 +9,32 @@ import wales.safeguarding.schemas.validation.Violation;
 public class ProblemException extends RuntimeException {
 
     private final Problem problem;
+    private final Long retryAfterSeconds;
 
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ProblemException(Problem problem, Long retryAfterSeconds) {
         super(problem.title() + ": " + problem.detail());
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** The {@code Retry-After} of the answer, in seconds; null when trying again later would not help. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** The agency sent faster than its rate limit allows (issue 11 finding 6). */
+    public static ProblemException rateLimited(long perMinute, long burst, long retryAfterSeconds) {
+        return new ProblemException(Problem.of("rate-limited", "Too many messages", 429,
+                "an agency may send " + perMinute + " messages a minute in bursts of up to " + burst
+                        + "; try again in " + retryAfterSeconds + " s"), retryAfterSeconds);
     }
 
     public static ProblemException notJson(String detail) {

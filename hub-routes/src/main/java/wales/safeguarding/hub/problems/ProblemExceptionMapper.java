@@ -13,6 +13,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException e) {
-        return Response.status(e.problem().status()).type(PROBLEM_JSON).entity(e.problem()).build();
+        Response.ResponseBuilder answer = Response.status(e.problem().status()).type(PROBLEM_JSON).entity(e.problem());
+        if (e.retryAfterSeconds() != null) {
+            answer.header("Retry-After", e.retryAfterSeconds());
+        }
+        return answer.build();
     }
 }

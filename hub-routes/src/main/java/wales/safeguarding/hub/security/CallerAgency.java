@@ -33,7 +33,12 @@ public class CallerAgency {
     }
 
     public Optional<String> clientId() {
-        if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
+        return clientIdOf(identity);
+    }
+
+    /** The client a token was issued to, if the identity carries a token. */
+    public static Optional<String> clientIdOf(SecurityIdentity identity) {
+        if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Optional.empty();
         }
         for (String claim : new String[] {"azp", "client_id", "clientId"}) {

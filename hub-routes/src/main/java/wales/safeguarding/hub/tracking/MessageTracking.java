@@ -9,7 +9,10 @@ import wales.safeguarding.hub.clocks.ClockRepository;
 
 import wales.safeguarding.hub.database.Transactions;
 
-/** Reads a message's tracking record, for an agency that sent it or received it. */
+/**
+ * Reads a message's tracking record, for an agency that sent it or received it: the sender sees every recipient, a
+ * recipient only its own delivery ({@link RecipientView}).
+ */
 @ApplicationScoped
 public class MessageTracking {
 
@@ -43,14 +46,15 @@ public class MessageTracking {
                 return new Answer(null, Refusal.NOT_YOURS);
             }
             StoredMessage m = message.get();
-            return new Answer(new MessageStatus(m.messageId(), m.type(), m.sender(), m.caseReference(),
+            MessageStatus all = new MessageStatus(m.messageId(), m.type(), m.sender(), m.caseReference(),
                     m.correlationId(), m.acceptedAt(),
                     deliveries.stream().map(d -> new MessageStatus.RecipientStatus(d.recipient(), d.state().wireName(),
                             d.attempts(), d.lastError(), d.recipientReference(), d.updatedAt())).toList(),
                     clockStore.clocks(c, messageId).stream().map(k -> new MessageStatus.ClockStatus(k.clock(), k.owedBy(),
                             k.waiting(), k.startedAt(), k.dueAt(), k.metAt(), k.escalationStep(), k.nextEscalationAt(),
                             k.calendarBeyondData())).toList(),
-                    tracking.history(c, messageId)), null);
+                    tracking.history(c, messageId));
+            return new Answer(RecipientView.of(all, agencyId), null);
         });
     }
 }

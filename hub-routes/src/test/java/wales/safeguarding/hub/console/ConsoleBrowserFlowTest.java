@@ -98,6 +98,8 @@ class ConsoleBrowserFlowTest {
 
         // opening the body asks why first
         browser.click(By.cssSelector("#live-messages-table tr[data-message-id='" + reportId + "'] a.open-message"));
+        // every recipient's delivery is shown to a person who says why (issue 11 finding 5)
+        browser.giveReason("Checking the deliveries for the strategy discussion");
         browser.click(By.id("open-body"));
         browser.giveReason("Checking the report for the strategy discussion");
         browser.waitForText(By.cssSelector("#message-body pre.body"), reportId);
@@ -122,6 +124,7 @@ class ConsoleBrowserFlowTest {
         await().atMost(WAIT).until(() -> "delivered".equals(HubApi.state(POLICE, refusedId, COUNCIL)));
 
         browser.go(hub.resolve("/console/#message/" + refusedId).toString());
+        browser.giveReason("Checking that the replay reached the council");
         browser.waitForText(By.id("message-recipients"), "delivered");
         browser.screenshot("04-replayed-message-delivered");
 
@@ -184,13 +187,15 @@ class ConsoleBrowserFlowTest {
         browser.go(hub.resolve("/console/?view=message/" + reportId).toString());
         browser.signIn("aled", ConsoleSession.TEST_PASSWORD);
         assertThat(browser.driver().getCurrentUrl()).endsWith("#message/" + reportId);
+        browser.giveReason("Quarterly audit sample, deliveries of item 12");
         browser.click(By.id("open-body"));
         browser.giveReason("Quarterly audit sample, item 12");
         browser.waitForText(By.cssSelector("#message-body pre.body"), reportId);
 
         browser.go(hub.resolve("/console/#audit?actor=aled").toString());
         browser.waitForText(By.id("audit-table"), "Quarterly audit sample, item 12");
-        assertThat(browser.driver().findElement(By.id("audit-table")).getText()).contains(reportId).contains("body-read");
+        assertThat(browser.driver().findElement(By.id("audit-table")).getText()).contains(reportId).contains("body-read")
+                .contains("lifecycle-read");
         browser.screenshot("10-auditor-audit-trail");
     }
 

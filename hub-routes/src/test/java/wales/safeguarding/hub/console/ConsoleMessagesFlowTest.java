@@ -106,8 +106,9 @@ class ConsoleMessagesFlowTest {
         ack.put("caseReference", caseReference);
         HubApi.send(COUNCIL, ack).statusCode(202);
 
-        JsonPath detail = Console.as("auditor").get(Console.API + "/messages/" + report).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath detail = Console.as("auditor").contentType("application/json")
+                .body("{\"reason\":\"checking the acknowledgement\"}").post(Console.API + "/messages/" + report + "/lifecycle")
+                .then().statusCode(200).extract().jsonPath();
         assertThat(detail.getString("recipients[0].agency")).isEqualTo(COUNCIL);
         assertThat(detail.getString("recipients[0].state")).isIn("delivered", "acknowledged");
         assertThat(detail.getInt("recipients[0].attempts")).isEqualTo(1);
@@ -119,8 +120,16 @@ class ConsoleMessagesFlowTest {
         assertThat(detail.getList("clocks.findAll { it.clock == 'report-acknowledgement' }.metAt")).doesNotContainNull();
         assertThat(detail.getList("escalations")).isEmpty();
         assertThat(detail.getMap("")).doesNotContainKeys("body", "childReference", "payload");
+        // every recipient's error text is for a person who says why; the read is in the audit trail
+        Console.as("operator").contentType("application/json").body("{}")
+                .post(Console.API + "/messages/" + report + "/lifecycle").then().statusCode(400)
+                .body("violations[0].pointer", equalTo("/reason"));
+        assertThat(new Database(dataSource).count("select count(*) from console_audit where message_id = ?"
+                + " and action = 'lifecycle-read' and reason = 'checking the acknowledgement'", UUID.fromString(report)))
+                .isEqualTo(1);
 
-        Console.as("operator").get(Console.API + "/messages/" + UUID.randomUUID()).then().statusCode(404)
+        Console.as("operator").contentType("application/json").body("{\"reason\":\"looking for a lost one\"}")
+                .post(Console.API + "/messages/" + UUID.randomUUID() + "/lifecycle").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -150,7 +159,8 @@ class ConsoleMessagesFlowTest {
         Console.as("auditor").queryParam("message", report).get(Console.API + "/audit").then().statusCode(200)
                 .body("[0].action", equalTo("body-read")).body("[0].actor", equalTo("olwen"))
                 .body("[0].reason", equalTo("complaint 77 from the family"));
-        assertThat(Console.as("operator").get(Console.API + "/messages/" + report).then().extract().jsonPath()
+        assertThat(Console.as("operator").contentType("application/json").body("{\"reason\":\"who read the body?\"}")
+                .post(Console.API + "/messages/" + report + "/lifecycle").then().extract().jsonPath()
                 .getList("events.findAll { it.event == 'body-read' }.actor", String.class)).containsExactly("olwen");
     }
 

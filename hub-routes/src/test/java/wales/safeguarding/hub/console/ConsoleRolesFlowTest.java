@@ -40,8 +40,9 @@ class ConsoleRolesFlowTest {
         check("GET", "/me", null, Set.of("operator", "auditor", "board-viewer", "admin", "agency"));
         check("PUT", "/me/language", "{\"language\":\"en\"}", Set.of("operator", "auditor", "board-viewer", "admin", "agency"));
         check("GET", "/now", null, WATCHERS);
+        check("GET", "/refusals", null, WATCHERS);
         check("GET", "/messages", null, WATCHERS);
-        check("GET", "/messages/" + id, null, WATCHERS);
+        check("POST", "/messages/" + id + "/lifecycle", "{\"reason\":\"checking the role matrix\"}", WATCHERS);
         check("POST", "/messages/" + id + "/body", "{\"reason\":\"checking the role matrix\"}", WATCHERS);
         check("GET", "/cases/" + report.get("caseReference").asText(), null, WATCHERS);
         check("GET", "/dead-letters", null, Set.of("operator"));

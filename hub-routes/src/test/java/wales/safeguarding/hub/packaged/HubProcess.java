@@ -84,7 +84,9 @@ final class HubProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dhub.directory.location=" + directory,
                 "-Dhub.delivery.outbox-sweep-interval-ms=1000",
-                "-Dhub.escalation.scan-interval-ms=1000"));
+                "-Dhub.escalation.scan-interval-ms=1000",
+                // the load and failover tests send thousands of messages as one agency, far beyond an agency's rate
+                "-Dhub.intake.rate-limit.per-agency=1000000", "-Dhub.intake.rate-limit.burst=1000000"));
         command.addAll(options);
         extra.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
