@@ -28,6 +28,9 @@ public class ConsoleSignIn implements TenantConfigResolver {
 
     public static final String TENANT = "console";
     static final String SESSION_COOKIE = "q_session_" + TENANT;
+    /** quarkus-oidc's routing-context keys for a tenant named by a cookie (OidcUtils.TENANT_ID_ATTRIBUTE and the next). */
+    private static final String COOKIE_TENANT_ATTRIBUTE = "tenant-id";
+    private static final String COOKIE_TENANT_SET_ATTRIBUTE = "tenant-id-set-by-session-cookie";
 
     private final DevIdentityProvider devProvider;
     private final Optional<String> authServerUrl;
@@ -69,6 +72,11 @@ public class ConsoleSignIn implements TenantConfigResolver {
         // the cookies are read only for the console API, not on every request the hub serves
         boolean sessionCookie = path.startsWith("/api/v1/console/") && hasSessionCookie(context);
         if (!usesConsoleSession(path, context.request().getHeader("Authorization") != null, sessionCookie)) {
+            // quarkus-oidc has already read the tenant from the session cookie's name (q_session_console) and, given
+            // no tenant here, would take the console's cached one from that: the cookie alone then opened every API
+            // (issue 11 finding 2). Forgetting it leaves the default bearer-token tenant.
+            context.remove(COOKIE_TENANT_ATTRIBUTE);
+            context.remove(COOKIE_TENANT_SET_ATTRIBUTE);
             return Uni.createFrom().nullItem();
         }
         return Uni.createFrom().item(() -> tenant(context));
