@@ -7,12 +7,16 @@
   'use strict';
 
   const API = '/api/v1/console';
-  const state = { me: null, dict: {}, language: 'en', stream: null, liveMessages: [] };
+  const state = { me: null, dict: {}, language: 'en', stream: null, liveMessages: [], csrf: null };
 
   // ---------------------------------------------------------------- talking to the hub
   async function api(path, options) {
     const init = Object.assign({ credentials: 'same-origin', headers: {} }, options || {});
     init.headers = Object.assign({ 'X-Requested-With': 'JavaScript', Accept: 'application/json' }, init.headers);
+    // every change carries the CSRF token the hub's last answer gave (the hub also checks the Origin the browser sets)
+    if (init.method && init.method !== 'GET' && state.csrf) {
+      init.headers['X-CSRF-Token'] = state.csrf;
+    }
     if (init.json !== undefined) {
       init.body = JSON.stringify(init.json);
       init.headers['Content-Type'] = 'application/json';
@@ -23,6 +27,10 @@
       // the session ended: sign in again and come back here
       window.location.reload();
       throw new Error('signed out');
+    }
+    const token = response.headers.get('X-CSRF-Token');
+    if (token) {
+      state.csrf = token;
     }
     const type = response.headers.get('Content-Type') || '';
     const payload = type.includes('json') ? await response.json() : await response.text();

@@ -11,6 +11,7 @@ import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;
 import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
+import io.quarkus.oidc.runtime.OidcTenantConfig.Authentication.CookieSameSite;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
@@ -27,12 +28,17 @@ public class ConsoleSignIn implements TenantConfigResolver {
 
     public static final String TENANT = "console";
     static final String SESSION_COOKIE = "q_session_" + TENANT;
+    /** quarkus-oidc's routing-context keys for a tenant named by a cookie (OidcUtils.TENANT_ID_ATTRIBUTE and the next). */
+    private static final String COOKIE_TENANT_ATTRIBUTE = "tenant-id";
+    private static final String COOKIE_TENANT_SET_ATTRIBUTE = "tenant-id-set-by-session-cookie";
 
     private final DevIdentityProvider devProvider;
     private final Optional<String> authServerUrl;
     private final String clientId;
     private final Optional<String> clientSecret;
     private final Optional<String> sessionSecret;
+    private final boolean forceHttps;
+    private final CookieSameSite sameSite;
     private volatile OidcTenantConfig tenant;
     /**
      * The dev provider's own pages take no sign-in. Without saying so, quarkus-oidc would pick the console tenant from
@@ -45,8 +51,12 @@ public class ConsoleSignIn implements TenantConfigResolver {
             @ConfigProperty(name = "hub.console.oidc.auth-server-url") Optional<String> authServerUrl,
             @ConfigProperty(name = "hub.console.oidc.client-id", defaultValue = DevIdentityProvider.CLIENT_ID) String clientId,
             @ConfigProperty(name = "hub.console.oidc.client-secret") Optional<String> clientSecret,
-            @ConfigProperty(name = "hub.console.oidc.session-secret") Optional<String> sessionSecret) {
+            @ConfigProperty(name = "hub.console.oidc.session-secret") Optional<String> sessionSecret,
+            @ConfigProperty(name = "hub.console.force-https", defaultValue = "true") boolean forceHttps,
+            @ConfigProperty(name = "hub.console.cookie-same-site", defaultValue = "strict") String sameSite) {
         this.devProvider = devProvider;
+        this.forceHttps = forceHttps;
+        this.sameSite = CookieSameSite.valueOf(sameSite.trim().toUpperCase(java.util.Locale.ROOT));
         this.authServerUrl = authServerUrl.filter(s -> !s.isBlank());
         this.clientId = clientId;
         this.clientSecret = clientSecret.filter(s -> !s.isBlank());
@@ -62,6 +72,11 @@ public class ConsoleSignIn implements TenantConfigResolver {
         // the cookies are read only for the console API, not on every request the hub serves
         boolean sessionCookie = path.startsWith("/api/v1/console/") && hasSessionCookie(context);
         if (!usesConsoleSession(path, context.request().getHeader("Authorization") != null, sessionCookie)) {
+            // quarkus-oidc has already read the tenant from the session cookie's name (q_session_console) and, given
+            // no tenant here, would take the console's cached one from that: the cookie alone then opened every API
+            // (issue 11 finding 2). Forgetting it leaves the default bearer-token tenant.
+            context.remove(COOKIE_TENANT_ATTRIBUTE);
+            context.remove(COOKIE_TENANT_SET_ATTRIBUTE);
             return Uni.createFrom().nullItem();
         }
         return Uni.createFrom().item(() -> tenant(context));
@@ -96,6 +111,15 @@ public class ConsoleSignIn implements TenantConfigResolver {
         return built;
     }
 
+    /**
+     * The key the console's CSRF tokens are signed with: the session secret, else the client secret (both the same on
+     * every instance in production), else the dev provider's (the demo and the tests).
+     */
+    public byte[] tokenSigningKey() {
+        String key = sessionSecret.or(() -> clientSecret).orElseGet(devProvider::clientSecret);
+        return ("console-csrf:" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Production: the organisation's Keycloak realm (discovery), client {@code hub.console.oidc.client-id}. */
     private OidcTenantConfig provider() {
         String secret = clientSecret.orElseThrow(() -> new IllegalStateException(
@@ -119,7 +143,10 @@ public class ConsoleSignIn implements TenantConfigResolver {
     private io.quarkus.oidc.OidcTenantConfigBuilder common(io.quarkus.oidc.OidcTenantConfigBuilder builder) {
         builder.applicationType(ApplicationType.WEB_APP).roles().roleClaimPath("groups").end()
                 .authentication().javaScriptAutoRedirect(false).restorePathAfterRedirect(true)
-                .removeRedirectParameters(true).cookiePath("/").sessionAgeExtension(Duration.ofMinutes(30)).end();
+                .removeRedirectParameters(true).cookiePath("/").sessionAgeExtension(Duration.ofMinutes(30))
+                // issue 11 finding 3: HttpOnly always (quarkus-oidc); SameSite=Strict on the session cookie; Secure
+                // and https redirect URIs forced in production, and behind a trusted proxy that forwards https
+                .cookieSameSite(sameSite).cookieForceSecure(forceHttps).forceRedirectHttpsScheme(forceHttps).end();
         sessionSecret.ifPresent(s -> builder.tokenStateManager().encryptionSecret(s).end());
         return builder;
     }

@@ -59,10 +59,12 @@ public class DevIdentityProvider {
 
     @Inject
     public DevIdentityProvider(@ConfigProperty(name = "hub.console.dev-users.enabled", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "hub.console.dev-users.users", defaultValue = "") String users,
-            @ConfigProperty(name = "hub.console.dev-users.password", defaultValue = "") String password)
+            // Optional: an empty default is no value to MicroProfile Config, and production, which sets neither, did
+            // not start ("Failed to load config value ... hub.console.dev-users.users")
+            @ConfigProperty(name = "hub.console.dev-users.users") java.util.Optional<String> users,
+            @ConfigProperty(name = "hub.console.dev-users.password") java.util.Optional<String> password)
             throws NoSuchAlgorithmException {
-        this(enabled, users, password, ConfigUtils.getProfiles());
+        this(enabled, users.orElse(""), password.orElse(""), ConfigUtils.getProfiles());
     }
 
     /** As configured, on these active profiles (the provider is refused on any but demo, dev and test). */

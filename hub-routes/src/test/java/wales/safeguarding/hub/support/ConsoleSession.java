@@ -9,7 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +29,14 @@ public final class ConsoleSession {
 
     private final HttpClient http;
     private final URI base;
+    private final CookieManager cookies;
+    private final List<String> signInCookies;
 
-    private ConsoleSession(HttpClient http, URI base) {
+    private ConsoleSession(HttpClient http, URI base, CookieManager cookies, List<String> signInCookies) {
         this.http = http;
         this.base = base;
+        this.cookies = cookies;
+        this.signInCookies = signInCookies;
     }
 
     /** Opens the console, signs in on the provider's page and follows the redirects back; the result has a session. */
@@ -54,13 +61,37 @@ public final class ConsoleSession {
         if (landed.statusCode() != 200 || !landed.uri().getPath().startsWith("/console")) {
             throw new SignInRefused(landed.statusCode(), landed.uri());
         }
-        return new ConsoleSession(http, base);
+        List<String> setCookies = new ArrayList<>();
+        for (Optional<HttpResponse<String>> r = Optional.of(landed); r.isPresent(); r = r.get().previousResponse()) {
+            setCookies.addAll(r.get().headers().allValues("Set-Cookie"));
+        }
+        return new ConsoleSession(http, base, cookies, List.copyOf(setCookies));
     }
 
     /** A GET with the session cookie, as the console's own script sends it. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).header("X-Requested-With", "JavaScript").build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request as the caller builds it (method, headers, body), sent with the session's cookies. */
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    /** The value of one of the session's cookies, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** The Set-Cookie headers of the sign-in's answers (the redirects back to the console included), as sent. */
+    public List<String> signInSetCookies() {
+        return signInCookies;
     }
 
     /** The sign-in page answered instead of sending the person back to the console. */

@@ -1,0 +1,39 @@
+package wales.safeguarding.hub.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged hub does not believe proxy headers from anyone (issue 11 finding 3). */
+class ProxyTrustIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    @DisplayName("issue 11 finding 3: a production start reading proxy headers without trusted proxies does not come up")
+    void should_refuse_proxy_forwarding_without_trusted_proxies() throws Exception {
+        String jar = System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                "-Dhub.data-dir=" + dataDir, "-Dquarkus.profile=prod", "-Dhub.database.embedded=true",
+                "-Dhub.broker.embedded.enabled=true", "-Dhub.broker.url=vm://0", "-Dhub.broker.embedded.tcp-acceptor=",
+                "-Dhub.directory.location=classpath:directory/demo-directory.json", "-Dquarkus.http.port=0",
+                "-Dquarkus.http.proxy.proxy-address-forwarding=true", "-jar", Path.of(jar).toAbsolutePath().toString());
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the hub kept running: " + Files.readString(log));
+        }
+
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(Files.readString(log)).contains("without quarkus.http.proxy.trusted-proxies (HUB_TRUSTED_PROXIES)");
+    }
+}
