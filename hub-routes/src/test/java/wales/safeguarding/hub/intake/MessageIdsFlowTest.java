@@ -141,6 +141,10 @@ class MessageIdsFlowTest {
         findNotice(FORCE, noticeId).statusCode(200).body("messageId", equalTo(id))
                 .body("noticeId", equalTo(noticeId)).body("tracking", equalTo("/api/v1/messages/" + id));
         HubApi.track(FORCE, id).statusCode(200);
+        // A client that encodes the notice id's slashes finds it too.
+        given().urlEncodingEnabled(false).header("Authorization", Tokens.bearer(FORCE))
+                .get("/api/v1/police/notices/" + noticeId.replace("/", "%2F")).then().statusCode(200)
+                .body("messageId", equalTo(id));
 
         findNotice(OTHER_FORCE, noticeId).statusCode(404).body("type", endsWith("not-found"));
         findNotice(FORCE, newNoticeId()).statusCode(404);
