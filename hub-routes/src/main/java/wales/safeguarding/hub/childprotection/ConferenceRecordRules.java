@@ -12,13 +12,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import wales.safeguarding.hub.calendar.StatutoryClocks;
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
+import wales.safeguarding.hub.intake.MessageIdKey;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.tracking.ComplianceNote;
@@ -28,6 +31,7 @@ import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
 import wales.safeguarding.schemas.childprotection.MinutesCorrection;
 import wales.safeguarding.schemas.childprotection.OutlinePlan;
+import wales.safeguarding.schemas.envelope.DerivedIds;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;
 import wales.safeguarding.schemas.validation.Violation;
@@ -53,9 +57,19 @@ public class ConferenceRecordRules implements FlowRules {
     private final StatutoryClocks calendar;
     private final int correctionDays;
     private final Clock clock;
+    private final Supplier<DerivedIds> ids;
 
+    @Inject
     public ConferenceRecordRules(CaseParties parties, StatutoryClocks calendar, Clock clock,
-            @ConfigProperty(name = "hub.conference.minutes-correction-working-days") int correctionDays) {
+            @ConfigProperty(name = "hub.conference.minutes-correction-working-days") int correctionDays,
+            MessageIdKey key) {
+        this(parties, calendar, clock, correctionDays, key::ids);
+    }
+
+    /** Plain construction (tests): {@code ids} gives the derivation of the register changes' ids. */
+    public ConferenceRecordRules(CaseParties parties, StatutoryClocks calendar, Clock clock, int correctionDays,
+            Supplier<DerivedIds> ids) {
+        this.ids = ids;
         this.parties = parties;
         this.calendar = calendar;
         this.clock = clock;
@@ -79,7 +93,7 @@ public class ConferenceRecordRules implements FlowRules {
         }
         if (message.type() == MessageType.OUTLINE_PLAN) {
             OutlinePlan body = body(message, OutlinePlan.class);
-            List<Violation> decisions = RegisterDecisions.of(parties, message, facts).violations();
+            List<Violation> decisions = RegisterDecisions.of(parties, message, facts, ids.get()).violations();
             if (!decisions.isEmpty()) {
                 return new Routing(List.of(), decisions);
             }
@@ -144,7 +158,7 @@ public class ConferenceRecordRules implements FlowRules {
         effects.addAll(ConferenceRules.held(facts, message, body.conferenceId()));
         Instant held = noonOf(body.heldOn());
         // Every clock the conference's holding stops is stopped above; the register decisions below start new ones.
-        RegisterDecisions decisions = RegisterDecisions.of(parties, message, facts);
+        RegisterDecisions decisions = RegisterDecisions.of(parties, message, facts, ids.get());
         effects.addAll(decisions.rememberNamedChildren());
         if (decisions.anyRegistered()) {
             effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.CORE_GROUP, null, agencies(body.coreGroup())));

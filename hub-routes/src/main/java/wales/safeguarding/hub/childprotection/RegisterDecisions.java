@@ -2,7 +2,6 @@ package wales.safeguarding.hub.childprotection;
 
 import static wales.safeguarding.hub.childprotection.MessageParts.children;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.OutlinePlan;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
+import wales.safeguarding.schemas.envelope.DerivedIds;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;
 import wales.safeguarding.schemas.validation.Violation;
@@ -70,8 +70,10 @@ final class RegisterDecisions {
     private final OutlinePlan body;
     private final Optional<CaseRecord> known;
     private final List<Decision> decisions;
+    private final DerivedIds ids;
 
-    private RegisterDecisions(CaseParties parties, Envelope plan, CaseFacts facts) {
+    private RegisterDecisions(CaseParties parties, Envelope plan, CaseFacts facts, DerivedIds ids) {
+        this.ids = ids;
         this.parties = parties;
         this.plan = plan;
         this.body = MessageParts.body(plan, OutlinePlan.class);
@@ -80,8 +82,8 @@ final class RegisterDecisions {
     }
 
     /** The decisions of {@code plan}, read against what the hub knows of its case. */
-    static RegisterDecisions of(CaseParties parties, Envelope plan, CaseFacts facts) {
-        return new RegisterDecisions(parties, plan, facts);
+    static RegisterDecisions of(CaseParties parties, Envelope plan, CaseFacts facts, DerivedIds ids) {
+        return new RegisterDecisions(parties, plan, facts, ids);
     }
 
     List<Decision> decisions() {
@@ -208,8 +210,8 @@ final class RegisterDecisions {
                 ? new RegisterChange("added", body.heldOn(), d.child(), d.categoriesOfHarm(), null, null, null)
                 : new RegisterChange("removed", body.heldOn(), d.child(), null, d.eligibleNeeds(), d.contingencyPlan(),
                         null);
-        UUID id = UUID.nameUUIDFromBytes((plan.messageId() + "/register-change/" + d.key())
-                .getBytes(StandardCharsets.UTF_8));
+        // Keyed with the hub's secret: no agency can send a message under this id first and block the outline plan.
+        UUID id = ids.registerChange(plan.messageId(), d.key());
         String childReference = d.child().childReference() != null ? d.child().childReference()
                 : decisions.size() == 1 ? plan.childReference() : null;
         return new Envelope(id, MessageType.REGISTER_CHANGE, Envelope.SCHEMA_VERSION, plan.sender(), List.of(),

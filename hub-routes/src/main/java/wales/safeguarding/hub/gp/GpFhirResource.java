@@ -33,6 +33,7 @@ import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.tracking.Acceptance;
+import wales.safeguarding.hub.intake.MessageIdKey;
 import wales.safeguarding.hub.intake.MessageIntake;
 import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.intake.RequestBodies;
@@ -40,6 +41,7 @@ import wales.safeguarding.hub.security.CallerAgency;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
+import wales.safeguarding.schemas.envelope.DerivedIds;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.Language;
 import wales.safeguarding.schemas.envelope.MessageType;
@@ -71,9 +73,11 @@ public class GpFhirResource {
     private final Transactions transactions;
     private final TrackingRepository tracking;
     private final Clock clock;
+    private final MessageIdKey key;
 
     public GpFhirResource(CallerAgency caller, MessageIntake intake, Transactions transactions,
-            TrackingRepository tracking, Clock clock) {
+            TrackingRepository tracking, Clock clock, MessageIdKey key) {
+        this.key = key;
         this.caller = caller;
         this.intake = intake;
         this.transactions = transactions;
@@ -123,9 +127,10 @@ public class GpFhirResource {
             return outcome(422, OperationOutcomes.toJson(OperationOutcomes.invalid("Task.basedOn",
                     "answers-an-invitation-sent-to-you")));
         }
-        // One report per Task: sending the same Task again is the same message.
-        UUID messageId = UUID.nameUUIDFromBytes(("gp-report:" + practice.id() + ":" + report.invitationMessageId())
-                .getBytes(StandardCharsets.UTF_8));
+        // One report per Task: sending the same Task again is the same message. Keyed with the hub's secret, so no
+        // other agency can send under this id first and have the report refused.
+        UUID messageId = key.idFor(practice.id(), MessageType.CONFERENCE_REPORT, DerivedIds.GP_REPORT, practice.id(),
+                report.invitationMessageId().toString());
         Envelope message = new Envelope(messageId, MessageType.CONFERENCE_REPORT, Envelope.SCHEMA_VERSION, practice.id(),
                 List.of(), invitation.caseReference(), invitation.childReference(), invitation.messageId(), Language.EN,
                 "OFFICIAL-SENSITIVE", clock.instant().atOffset(ZoneOffset.UTC), null,
@@ -157,8 +162,8 @@ public class GpFhirResource {
                 clock.instant().atOffset(ZoneOffset.UTC),
                 rejected ? "the practice system answered " + ack.code()
                         + (ack.diagnostics() == null ? "" : ": " + ack.diagnostics()) : null, null);
-        UUID messageId = UUID.nameUUIDFromBytes(("gp-ack:" + practice.id() + ":" + original + ":" + ack.code())
-                .getBytes(StandardCharsets.UTF_8));
+        UUID messageId = key.idFor(practice.id(), MessageType.ACKNOWLEDGEMENT, DerivedIds.GP_ACKNOWLEDGEMENT,
+                practice.id(), original.toString(), ack.code());
         Envelope message = new Envelope(messageId, MessageType.ACKNOWLEDGEMENT, Envelope.SCHEMA_VERSION, practice.id(),
                 List.of(), answered == null ? null : answered.caseReference(),
                 answered == null ? null : answered.childReference(), original, Language.EN, "OFFICIAL-SENSITIVE",

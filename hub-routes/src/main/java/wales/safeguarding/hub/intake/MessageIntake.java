@@ -277,8 +277,15 @@ public class MessageIntake {
         }
     }
 
+    /**
+     * Idempotency per sender: the same id from the same sender is a resubmission (the same content answers as before,
+     * other content is refused); from another sender it is refused with a problem that tells nothing of the first.
+     */
     private Acceptance recall(Connection c, StoredMessage earlier, String hash, String caller) throws SQLException {
-        if (!earlier.sender().equals(caller) || !earlier.payloadSha256().equals(hash)) {
+        if (!earlier.sender().equals(caller)) {
+            throw ProblemException.messageIdTaken();
+        }
+        if (!earlier.payloadSha256().equals(hash)) {
             throw ProblemException.messageIdReused(earlier.messageId().toString());
         }
         List<String> to = tracking.deliveries(c, earlier.messageId()).stream().map(DeliveryRecord::recipient).toList();

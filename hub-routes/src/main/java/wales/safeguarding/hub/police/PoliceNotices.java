@@ -1,6 +1,8 @@
 package wales.safeguarding.hub.police;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,27 +12,42 @@ import wales.safeguarding.adapters.police.PpnParseResult;
 import wales.safeguarding.adapters.police.PpnParser;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
+import wales.safeguarding.hub.intake.MessageIdKey;
 import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.intake.MessageIntake;
 import wales.safeguarding.hub.problems.Problem;
 import wales.safeguarding.hub.problems.ProblemException;
+import wales.safeguarding.hub.tracking.StoredMessage;
+import wales.safeguarding.schemas.envelope.DerivedIds;
+import wales.safeguarding.schemas.envelope.MessageType;
+import wales.safeguarding.schemas.validation.CanonicalValidator;
 import wales.safeguarding.schemas.validation.Violation;
 
 /**
  * A police force's Public Protection Notice (PPN, {@code schemas/police/ppn-1.0.xsd}), however it arrives (HTTPS or
  * the SFTP drop folder): parsed with a hardened parser (no DTDs, no external entities, bounded size), mapped to a
  * duty-to-report and accepted through the same intake as every canonical message. A notice sent again is the same
- * message (its id is derived from the force and the notice id), so it is delivered once.
+ * message (its id is derived from the force and the notice id, keyed with the hub's {@link MessageIdKey} so no other
+ * agency can take it first), so it is delivered once. A force finds its notice by the notice id ({@link #find}).
  */
 @ApplicationScoped
 public class PoliceNotices {
 
     private final PpnParser parser = PpnParser.fromClasspath();
-    private final PpnMapper mapper = new PpnMapper();
+    private final CanonicalValidator validator;
     private final MessageIntake intake;
+    private final MessageIdKey key;
 
-    public PoliceNotices(MessageIntake intake) {
+    public PoliceNotices(MessageIntake intake, MessageIdKey key, CanonicalValidator validator) {
         this.intake = intake;
+        this.key = key;
+        this.validator = validator;
+    }
+
+    /** The duty-to-report this force's notice became, if the hub has it; never another force's. */
+    public Optional<StoredMessage> find(Agency force, String noticeId) {
+        return key.find(force.id(), MessageType.DUTY_TO_REPORT,
+                key.ids().candidates(DerivedIds.POLICE_NOTICE, force.id(), noticeId));
     }
 
     /** Accepts the notice from this force, or refuses it with a problem naming each element and rule. */
@@ -54,7 +71,9 @@ public class PoliceNotices {
             throw ProblemException.senderMismatch(force.id(), notice.force());
         }
         try {
-            return intake.submit(mapper.toCanonicalJson(notice), force);
+            UUID id = key.idFor(force.id(), MessageType.DUTY_TO_REPORT, DerivedIds.POLICE_NOTICE, force.id(),
+                    notice.noticeId());
+            return intake.submit(new PpnMapper(validator, key.ids()).toCanonicalJson(notice, id), force);
         } catch (PpnMappingException e) {
             throw ProblemException.invalid(e.violations());
         }

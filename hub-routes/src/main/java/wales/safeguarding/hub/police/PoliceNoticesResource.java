@@ -2,10 +2,15 @@ package wales.safeguarding.hub.police;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,7 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import wales.safeguarding.adapters.police.PpnParser;
 import wales.safeguarding.hub.tracking.Acceptance;
+import wales.safeguarding.hub.directory.Agency;
+import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.intake.MessagesResource;
+import wales.safeguarding.hub.problems.Problem;
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 import wales.safeguarding.hub.intake.RequestBodies;
 import wales.safeguarding.hub.security.CallerAgency;
@@ -27,6 +36,13 @@ import wales.safeguarding.hub.security.CallerAgency;
 @Authenticated
 @Tag(name = "Police", description = "Public Protection Notices from police forces")
 public class PoliceNoticesResource {
+
+    // As the PPN contract's noticeId (schemas/police/ppn-1.0.xsd): anything else names no notice.
+    private static final Pattern NOTICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_.-]{0,63}");
+
+    /** Where a force's notice is: the duty-to-report it became and its tracking path. */
+    public record Notice(String noticeId, UUID messageId, Instant acceptedAt, String tracking) {
+    }
 
     private final PoliceNotices notices;
     private final CallerAgency caller;
@@ -55,4 +71,31 @@ public class PoliceNoticesResource {
                 .build();
     }
 
+    @GET
+    @Path("/{noticeId: .+}")
+    @Produces({MediaType.APPLICATION_JSON, ProblemExceptionMapper.PROBLEM_JSON})
+    @Operation(summary = "Find one of your force's notices by its notice id", description = "The message id the hub "
+            + "gave the notice (it is keyed with a hub secret, so a force cannot work it out) and its tracking path. "
+            + "The force is the token's; another force's notice is not found.")
+    @APIResponse(responseCode = "200", description = "The notice's message id and tracking path")
+    @APIResponse(responseCode = "403", description = "Not a police force")
+    @APIResponse(responseCode = "404", description = "No notice of this id from the token's force")
+    public Notice find(@PathParam("noticeId") String noticeId) {
+        Agency force = caller.require();
+        if (force.kind() != AgencyKind.POLICE) {
+            throw new ProblemException(Problem.of("forbidden", "Only police forces send notices", 403,
+                    "agency '" + force.id() + "' is not a police force"));
+        }
+        if (!NOTICE_ID.matcher(noticeId).matches()) {
+            throw noNotice("that");
+        }
+        return notices.find(force, noticeId)
+                .map(m -> new Notice(noticeId, m.messageId(), m.acceptedAt(), "/api/v1/messages/" + m.messageId()))
+                .orElseThrow(() -> noNotice(noticeId));
+    }
+
+    private static ProblemException noNotice(String noticeId) {
+        return new ProblemException(Problem.of("not-found", "No such notice", 404,
+                "your force has sent no notice " + noticeId + " that the hub accepted"));
+    }
 }

@@ -80,6 +80,16 @@ public class ProblemException extends RuntimeException {
                 List.of(new Violation("/messageId", "unique-message-id", "already used for a different message"))));
     }
 
+    /**
+     * Another agency sent a message under this id first (issue 11 finding 1). Says nothing of that message or its
+     * sender, and only the second sender hears it; the first message is untouched.
+     */
+    public static ProblemException messageIdTaken() {
+        return new ProblemException(Problem.of("message-id-taken", "The message id is taken", 409,
+                "the messageId is not available; choose a new id (a random UUID) and send the message again",
+                List.of(new Violation("/messageId", "unique-message-id", "not available: choose a new id"))));
+    }
+
     public static ProblemException notFound(String messageId) {
         return new ProblemException(Problem.of("not-found", "No such message", 404, "no message " + messageId));
     }

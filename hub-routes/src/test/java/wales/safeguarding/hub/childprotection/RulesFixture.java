@@ -44,6 +44,9 @@ public final class RulesFixture {
     /** School 6699002. */
     public static final String SECOND_SCHOOL = "school-6699002";
     public static final String BOARD = "mid-and-west-wales-safeguarding-board";
+    /** The hub's message-id key in plain tests. */
+    public static final wales.safeguarding.schemas.envelope.DerivedIds IDS =
+            new wales.safeguarding.schemas.envelope.DerivedIds("test-only-message-id-key-for-the-plain-rules-tests");
     public static final String CARDIFF_BOARD = "cardiff-and-vale-safeguarding-board";
 
     /** The case and conference of the contract's examples. */
@@ -104,7 +107,7 @@ public final class RulesFixture {
 
     /** The conference record rules (outline plan, minutes, corrections), ten working days for corrections. */
     public static ConferenceRecordRules conferenceRecordRules(Clock clock) {
-        return new ConferenceRecordRules(parties(), CALENDAR, clock, 10);
+        return new ConferenceRecordRules(parties(), CALENDAR, clock, 10, () -> IDS);
     }
 
     /** The register rules (register change, plan update). */

@@ -36,7 +36,9 @@ class DemoSwitchesIT {
                 "-Dhub.broker.embedded.enabled=true", "-Dhub.broker.url=vm://0",
                 "-Dhub.directory.location=classpath:directory/demo-directory.json",
                 "-Dhub.console.dev-users.enabled=true", "-Dhub.console.dev-users.users=olwen:operator",
-                "-Dhub.console.dev-users.password=pw", "-Dquarkus.http.port=0");
+                "-Dhub.console.dev-users.password=pw", "-Dquarkus.http.port=0",
+                // production requires the message-id key: set, so the refusal under test is the one that stops it
+                "-Dhub.message-ids.secret=test-only-message-id-key-never-use-it-in-production");
 
         assertThat(run.exitCode).isNotZero();
         assertThat(run.output).contains("hub.console.dev-users.enabled is for the demo and tests only");

@@ -1,7 +1,6 @@
 package wales.safeguarding.adapters.police;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import wales.safeguarding.schemas.dutytoreport.OriginalReport;
 import wales.safeguarding.schemas.dutytoreport.Reporter;
 import wales.safeguarding.schemas.dutytoreport.SchoolRef;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
+import wales.safeguarding.schemas.envelope.DerivedIds;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.Language;
 import wales.safeguarding.schemas.envelope.LanguagePreference;
@@ -31,8 +31,9 @@ import wales.safeguarding.schemas.validation.Violation;
  * the children's local authorities, and checks the result with the {@link CanonicalValidator} before handing it
  * over: a message that fails is never returned.
  *
- * <p>The result depends on the notice alone (no clock, no random id), so the same notice always gives the same
- * bytes, and a notice sent twice is the same message to the hub. Thread-safe.
+ * <p>The result depends on the notice and the hub's message-id key alone (no clock, no random id), so the same
+ * notice always gives the same bytes, and a notice sent twice is the same message to the hub. The key is the hub's
+ * ({@link DerivedIds}): this adapter reads no configuration, the hub passes it in. Thread-safe.
  */
 public final class PpnMapper {
 
@@ -42,21 +43,24 @@ public final class PpnMapper {
     public static final String MEANS = "written";
 
     private final CanonicalValidator validator;
+    private final DerivedIds ids;
 
-    public PpnMapper() {
-        this(CanonicalValidator.fromClasspath());
+    public PpnMapper(DerivedIds ids) {
+        this(CanonicalValidator.fromClasspath(), ids);
     }
 
-    public PpnMapper(CanonicalValidator validator) {
+    public PpnMapper(CanonicalValidator validator, DerivedIds ids) {
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.ids = Objects.requireNonNull(ids, "ids");
     }
 
     /**
-     * The canonical messageId of a notice: a name-based (version 3) UUID of {@code "ppn:" + force + ":" + noticeId}
-     * in UTF-8. A force can work it out too, to follow its notice through the hub's tracking API.
+     * The canonical messageId of a notice: keyed with the hub's secret ({@link DerivedIds#policeNotice}), so no other
+     * agency can work it out and take it first. A force finds its notice by its notice id through the hub
+     * ({@code GET /api/v1/police/notices/{noticeId}}).
      */
-    public static UUID messageIdFor(String force, String noticeId) {
-        return UUID.nameUUIDFromBytes(("ppn:" + force + ":" + noticeId).getBytes(StandardCharsets.UTF_8));
+    public UUID messageIdFor(String force, String noticeId) {
+        return ids.policeNotice(force, noticeId);
     }
 
     /**
@@ -66,6 +70,16 @@ public final class PpnMapper {
      */
     public Envelope toEnvelope(PublicProtectionNotice notice) {
         Objects.requireNonNull(notice, "notice");
+        return toEnvelope(notice, messageIdFor(notice.force(), notice.noticeId()));
+    }
+
+    /**
+     * As {@link #toEnvelope(PublicProtectionNotice)} under a message id the hub chose: the id the notice was given
+     * before a rotation of the message-id key, so a notice sent again is still the same message.
+     */
+    public Envelope toEnvelope(PublicProtectionNotice notice, UUID messageId) {
+        Objects.requireNonNull(notice, "notice");
+        Objects.requireNonNull(messageId, "messageId");
         Officer officer = notice.officer();
         Language language = officer.languagePreference() == LanguagePreference.CY ? Language.CY : Language.EN;
         Wording words = language == Language.CY ? Wording.CY : Wording.EN;
@@ -80,7 +94,7 @@ public final class PpnMapper {
                 notice.riskAssessment().immediateRisk(),
                 new OriginalReport(notice.issuedAt(), MEANS));
         Envelope envelope = new Envelope(
-                messageIdFor(notice.force(), notice.noticeId()),
+                messageId,
                 MessageType.DUTY_TO_REPORT,
                 Envelope.SCHEMA_VERSION,
                 notice.force(),
@@ -105,6 +119,11 @@ public final class PpnMapper {
     /** {@link #toEnvelope} written with the one canonical Jackson configuration, as the hub accepts it. */
     public byte[] toCanonicalJson(PublicProtectionNotice notice) {
         return CanonicalJson.write(toEnvelope(notice));
+    }
+
+    /** {@link #toEnvelope(PublicProtectionNotice, UUID)} written as the hub accepts it. */
+    public byte[] toCanonicalJson(PublicProtectionNotice notice, UUID messageId) {
+        return CanonicalJson.write(toEnvelope(notice, messageId));
     }
 
     private static Child child(PublicProtectionNotice.Child c) {

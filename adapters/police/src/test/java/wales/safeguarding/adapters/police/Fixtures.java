@@ -11,8 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import wales.safeguarding.schemas.envelope.DerivedIds;
+
 /** The notices under src/test/resources/ppn/ (valid/, invalid/, security/) and the goldens in expected/. */
 final class Fixtures {
+
+    /** The hub's message-id key in these tests (the golden files' ids are derived with it). */
+    static final DerivedIds IDS = new DerivedIds("test-only-message-id-key-for-the-police-adapter");
 
     private Fixtures() {
     }

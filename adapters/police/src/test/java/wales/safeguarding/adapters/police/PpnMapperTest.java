@@ -17,6 +17,7 @@ import wales.safeguarding.schemas.dutytoreport.DutyToReport;
 import wales.safeguarding.schemas.dutytoreport.HouseholdMember;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.envelope.DerivedIds;
 import wales.safeguarding.schemas.envelope.Language;
 import wales.safeguarding.schemas.envelope.LanguagePreference;
 import wales.safeguarding.schemas.envelope.MessageType;
@@ -25,7 +26,7 @@ import wales.safeguarding.schemas.validation.Violation;
 
 class PpnMapperTest {
 
-    private final PpnMapper mapper = new PpnMapper();
+    private final PpnMapper mapper = new PpnMapper(Fixtures.IDS);
 
     static List<String> validNotices() {
         return Fixtures.xmlFiles("valid");
@@ -67,7 +68,7 @@ class PpnMapperTest {
         Envelope envelope = CanonicalJson.read(golden);
         DutyToReport report = CanonicalJson.bodyAs(envelope, DutyToReport.class);
         PublicProtectionNotice notice = Fixtures.notice(file);
-        assertThat(envelope.messageId()).isEqualTo(PpnMapper.messageIdFor(notice.force(), notice.noticeId()));
+        assertThat(envelope.messageId()).isEqualTo(mapper.messageIdFor(notice.force(), notice.noticeId()));
         assertThat(report.children()).hasSameSizeAs(notice.children());
         assertThat(report.description()).endsWith(notice.narrative());
     }
@@ -80,19 +81,30 @@ class PpnMapperTest {
         Envelope a = mapper.toEnvelope(first);
         Envelope b = mapper.toEnvelope(resent);
 
-        assertThat(a.messageId()).isEqualTo(b.messageId()).isEqualTo(UUID.nameUUIDFromBytes(
-                "ppn:dyfed-powys-police:DPP-PPN-2025-000731".getBytes(StandardCharsets.UTF_8)));
-        assertThat(a.messageId().version()).isEqualTo(3);
+        assertThat(a.messageId()).isEqualTo(b.messageId())
+                .isEqualTo(Fixtures.IDS.policeNotice("dyfed-powys-police", "DPP-PPN-2025-000731"));
+        assertThat(a.messageId().version()).isEqualTo(8);
+        assertThat(mapper.toEnvelope(first, a.messageId())).isEqualTo(a);
         assertThat(mapper.toCanonicalJson(first)).isEqualTo(mapper.toCanonicalJson(resent));
     }
 
     @Test
     void should_derive_different_message_ids_for_another_notice_or_another_force() {
-        UUID id = PpnMapper.messageIdFor("dyfed-powys-police", "PPN-1");
+        UUID id = mapper.messageIdFor("dyfed-powys-police", "PPN-1");
 
-        assertThat(PpnMapper.messageIdFor("dyfed-powys-police", "PPN-2")).isNotEqualTo(id);
-        assertThat(PpnMapper.messageIdFor("gwent-police", "PPN-1")).isNotEqualTo(id);
-        assertThat(PpnMapper.messageIdFor("dyfed-powys-police", "PPN-1")).isEqualTo(id);
+        assertThat(mapper.messageIdFor("dyfed-powys-police", "PPN-2")).isNotEqualTo(id);
+        assertThat(mapper.messageIdFor("gwent-police", "PPN-1")).isNotEqualTo(id);
+        assertThat(mapper.messageIdFor("dyfed-powys-police", "PPN-1")).isEqualTo(id);
+    }
+
+    @Test
+    void should_derive_an_id_no_one_without_the_hubs_key_can_work_out() {
+        UUID id = mapper.messageIdFor("dyfed-powys-police", "DPP-PPN-2025-000731");
+
+        assertThat(id).isNotEqualTo(UUID.nameUUIDFromBytes(
+                "ppn:dyfed-powys-police:DPP-PPN-2025-000731".getBytes(StandardCharsets.UTF_8)));
+        assertThat(new PpnMapper(new DerivedIds("another-test-only-message-id-key-of-32-bytes"))
+                .messageIdFor("dyfed-powys-police", "DPP-PPN-2025-000731")).isNotEqualTo(id);
     }
 
     @Test

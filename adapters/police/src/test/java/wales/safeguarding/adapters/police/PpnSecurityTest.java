@@ -166,7 +166,7 @@ class PpnSecurityTest {
     private static String everythingSaid(PpnParseResult result) {
         if (result instanceof PpnParseResult.Accepted accepted) {
             return accepted.document().getDocumentElement().getTextContent() + new String(
-                    new PpnMapper().toCanonicalJson(accepted.notice()), StandardCharsets.UTF_8);
+                    new PpnMapper(Fixtures.IDS).toCanonicalJson(accepted.notice()), StandardCharsets.UTF_8);
         }
         return ((PpnParseResult.Rejected) result).errors().toString();
     }
