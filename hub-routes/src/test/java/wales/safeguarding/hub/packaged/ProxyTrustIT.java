@@ -25,7 +25,9 @@ class ProxyTrustIT {
                 "-Dhub.data-dir=" + dataDir, "-Dquarkus.profile=prod", "-Dhub.database.embedded=true",
                 "-Dhub.broker.embedded.enabled=true", "-Dhub.broker.url=vm://0", "-Dhub.broker.embedded.tcp-acceptor=",
                 "-Dhub.directory.location=classpath:directory/demo-directory.json", "-Dquarkus.http.port=0",
-                "-Dquarkus.http.proxy.proxy-address-forwarding=true", "-jar", Path.of(jar).toAbsolutePath().toString());
+                "-Dquarkus.http.proxy.proxy-address-forwarding=true",
+                // every other production setting it needs, so that the refusal is the proxy's
+                "-Dhub.message-ids.secret=test-only-message-id-key-never-use-it-in-production", "-jar", Path.of(jar).toAbsolutePath().toString());
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
