@@ -97,7 +97,7 @@ public class Inbox {
         return transactions.inTransaction(c -> {
             Instant now = clock.instant();
             try (PreparedStatement ps = c.prepareStatement("""
-                    update inbox set acknowledged_at = coalesce(acknowledged_at, ?)
+                    update inbox set acknowledged_at = coalesce(acknowledged_at, ?), payload = null
                     where recipient = ? and message_id = ? returning acknowledged_at""")) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setString(2, recipient);
