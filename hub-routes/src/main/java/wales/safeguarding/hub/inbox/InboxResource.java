@@ -35,7 +35,10 @@ import wales.safeguarding.schemas.envelope.CanonicalJson;
 @Tag(name = "Inbox", description = "For agency systems that poll instead of receiving pushes")
 public class InboxResource {
 
-    /** One message in the inbox; {@code cursor} is what to pass as {@code after} to read on from it. */
+    /**
+     * One message in the inbox; {@code cursor} is what to pass as {@code after} to read on from it. {@code message} is
+     * null once the agency has acknowledged it: the hub keeps no copy of a collected message (retention).
+     */
     public record Item(long cursor, UUID messageId, String type, Instant placedAt, Instant acknowledgedAt,
             JsonNode message) {
     }
@@ -80,6 +83,9 @@ public class InboxResource {
     }
 
     private static JsonNode json(byte[] message) {
+        if (message == null) {
+            return null;
+        }
         try {
             return CanonicalJson.mapper().readTree(message);
         } catch (IOException e) {

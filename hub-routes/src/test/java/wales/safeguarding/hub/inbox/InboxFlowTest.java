@@ -60,6 +60,10 @@ class InboxFlowTest {
         given().header("Authorization", Tokens.bearer(CARDIFF)).post("/api/v1/inbox/" + id + "/acknowledge").then()
                 .statusCode(200);
         assertThat(page(CARDIFF, next).getList("items")).isEmpty();
+        // issue 11 finding 7: once collected, the hub keeps no copy of the body in the inbox
+        JsonPath again = page(CARDIFF, cursor);
+        assertThat(again.getString("items.find { it.messageId == '" + id + "' }.acknowledgedAt")).isNotNull();
+        assertThat(again.getString("items.find { it.messageId == '" + id + "' }.message")).isNull();
     }
 
     @Test
