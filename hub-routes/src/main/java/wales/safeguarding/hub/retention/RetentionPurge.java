@@ -21,6 +21,8 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
+
 import wales.safeguarding.hub.console.ConsoleAuditRepository;
 import wales.safeguarding.hub.database.Rows;
 import wales.safeguarding.hub.database.Transactions;
@@ -32,6 +34,7 @@ import wales.safeguarding.hub.database.Transactions;
  * run that removed anything leaves one console audit row with its counts (never an id of a child or a body).
  */
 @ApplicationScoped
+@Startup // a bad retention setting stops the start, not the first purge an hour later
 @Named("retentionPurge")
 public class RetentionPurge {
 
