@@ -22,6 +22,8 @@ import wales.safeguarding.hub.database.Rows;
 public class ConsoleAuditRepository {
 
     public static final String BODY_READ = "body-read";
+    /** A case's timeline opened (no body; {@code target} the case reference, {@code reason} when given). */
+    public static final String CASE_READ = "case-read";
     public static final String REPLAY = "replay";
     public static final String DIRECTORY_EDIT = "directory-edit";
     public static final String DIRECTORY_ADD = "directory-add";
