@@ -32,6 +32,8 @@ public final class BodyCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     public static final int KEY_BYTES = 32;
+    /** The length of a wrapped data key: nonce, the 32-byte key, tag. */
+    public static final int WRAPPED_KEY_BYTES = NONCE_BYTES + KEY_BYTES + TAG_BITS / 8;
 
     private final BodyKeys keys;
     private final SecureRandom random;
@@ -152,6 +154,11 @@ public final class BodyCipher {
     /** The AAD context of a message's own body. */
     public static String messageContext(java.util.UUID messageId) {
         return "message/" + messageId;
+    }
+
+    /** The AAD context of a recipient's copy on the broker (its delivery queue, and the dead-letter queue). */
+    public static String copyContext(String recipient, java.util.UUID messageId) {
+        return "copy/" + recipient + "/" + messageId;
     }
 
     /** The AAD context of a recipient's copy in its inbox. */

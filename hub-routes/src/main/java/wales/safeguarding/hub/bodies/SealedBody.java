@@ -22,6 +22,32 @@ public record SealedBody(String keyId, byte[] wrappedKey, byte[] ciphertext) {
         return new SealedBody(BodyKeys.PLAIN, null, clear);
     }
 
+    /**
+     * As one byte string, for a broker message (whose properties cannot hold bytes): the wrapped data key, then the
+     * ciphertext; the key id travels as a property. A plain body is its clear bytes.
+     */
+    public byte[] toWire() {
+        if (isPlain()) {
+            return ciphertext;
+        }
+        byte[] wire = new byte[wrappedKey.length + ciphertext.length];
+        System.arraycopy(wrappedKey, 0, wire, 0, wrappedKey.length);
+        System.arraycopy(ciphertext, 0, wire, wrappedKey.length, ciphertext.length);
+        return wire;
+    }
+
+    /** The inverse of {@link #toWire()}; no key id (a copy queued before encryption) is a plain body. */
+    public static SealedBody fromWire(String keyId, byte[] wire) {
+        if (keyId == null || BodyKeys.PLAIN.equals(keyId)) {
+            return plain(wire == null ? new byte[0] : wire);
+        }
+        if (wire == null || wire.length < BodyCipher.WRAPPED_KEY_BYTES) {
+            throw new UnreadableBodyException("a sealed copy under key " + keyId + " is too short");
+        }
+        return new SealedBody(keyId, java.util.Arrays.copyOf(wire, BodyCipher.WRAPPED_KEY_BYTES),
+                java.util.Arrays.copyOfRange(wire, BodyCipher.WRAPPED_KEY_BYTES, wire.length));
+    }
+
     public boolean isPlain() {
         return BodyKeys.PLAIN.equals(keyId);
     }

@@ -156,6 +156,21 @@ class BodyCipherTest {
     }
 
     @Test
+    void should_carry_a_sealed_copy_on_the_broker_as_one_byte_string_and_a_copy_from_before_as_it_is() {
+        String copyContext = BodyCipher.copyContext("council-w06000015", messageId);
+        SealedBody sealed = cipher.seal(copyContext, BODY);
+
+        byte[] wire = sealed.toWire();
+
+        assertThat(wire).hasSize(BodyCipher.WRAPPED_KEY_BYTES + sealed.ciphertext().length);
+        assertThat(cipher.open(copyContext, SealedBody.fromWire("k2026", wire))).isEqualTo(BODY);
+        assertThat(cipher.open(copyContext, SealedBody.fromWire(null, BODY))).isEqualTo(BODY);
+        assertThatThrownBy(() -> SealedBody.fromWire("k2026", new byte[10])).isInstanceOf(UnreadableBodyException.class);
+        assertThatThrownBy(() -> cipher.open(BodyCipher.copyContext("school-6699001", messageId),
+                SealedBody.fromWire("k2026", wire))).isInstanceOf(UnreadableBodyException.class);
+    }
+
+    @Test
     void should_open_a_stored_body_only_when_asked_and_once() {
         int[] opened = {0};
         BodyKeys counting = new BodyKeys() {
