@@ -10,6 +10,6 @@ alter table inbox add column payload_dek bytea;
 -- new rows always name their key: only the rows above take the default
 alter table message alter column payload_key drop default;
 alter table inbox alter column payload_key drop default;
--- the re-wrap's only query: rows under a key other than the current one
+-- the re-wrap's only query: rows under a key other than the current one (as two ranges, payload_key < or > it)
 create index message_payload_key on message (payload_key) where payload is not null;
 create index inbox_payload_key on inbox (payload_key);

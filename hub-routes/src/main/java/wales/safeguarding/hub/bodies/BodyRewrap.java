@@ -54,9 +54,10 @@ public class BodyRewrap {
         List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select message_id, payload, payload_key, payload_dek from message
-                where payload is not null and payload_key <> ? limit ? for update skip locked""")) {
+                where payload is not null and (payload_key < ? or payload_key > ?) limit ? for update skip locked""")) {
             ps.setString(1, current);
-            ps.setInt(2, limit);
+            ps.setString(2, current);
+            ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
@@ -82,9 +83,10 @@ public class BodyRewrap {
         List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select seq, recipient, message_id, payload, payload_key, payload_dek from inbox
-                where payload_key <> ? limit ? for update skip locked""")) {
+                where payload_key < ? or payload_key > ? limit ? for update skip locked""")) {
             ps.setString(1, current);
-            ps.setInt(2, limit);
+            ps.setString(2, current);
+            ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     SealedBody moved = cipher.rewrap(
@@ -112,12 +114,15 @@ public class BodyRewrap {
         ps.setBytes(3, sealed.wrappedKey());
     }
 
+    // "< or >" rather than "<>": a btree index answers the two ranges, so once most rows are under the current key
+    // a batch and the count read only the rows left, not the whole table
     private static long remaining(Connection c, String current) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select (select count(*) from message where payload is not null and payload_key <> ?)
-                     + (select count(*) from inbox where payload_key <> ?)""")) {
-            ps.setString(1, current);
-            ps.setString(2, current);
+                select (select count(*) from message where payload is not null and (payload_key < ? or payload_key > ?))
+                     + (select count(*) from inbox where payload_key < ? or payload_key > ?)""")) {
+            for (int i = 1; i <= 4; i++) {
+                ps.setString(i, current);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
