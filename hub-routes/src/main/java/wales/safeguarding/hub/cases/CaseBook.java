@@ -1,5 +1,7 @@
 package wales.safeguarding.hub.cases;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,11 +16,18 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import wales.safeguarding.hub.bodies.BodyCipher;
+import wales.safeguarding.hub.bodies.BodyVault;
+import wales.safeguarding.hub.bodies.SealedBody;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.rules.ConferenceRecord;
 import wales.safeguarding.hub.rules.Effect;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
 
 /**
  * What the hub knows of each case from its messages: the council that holds it, each child's GP practice, school,
@@ -26,6 +35,10 @@ import wales.safeguarding.hub.rules.Effect;
  */
 @ApplicationScoped
 public class CaseBook {
+
+    // a field, so the migration tests can read cases with a plain new CaseBook()
+    @Inject
+    BodyVault vault;
 
     public static final String INVITEE = Effect.AddMembers.INVITEE;
     public static final String CORE_GROUP = Effect.AddMembers.CORE_GROUP;
@@ -266,19 +279,38 @@ public class CaseBook {
         }
     }
 
-    /** The stored payload of the latest invitation to a conference, while the payload is kept. */
+    /**
+     * The stored payload of the latest invitation to a conference, while the payload is kept. Bodies are encrypted at
+     * rest, so the database cannot look inside them: the case's invitations are opened newest first until one names
+     * the conference (a case has a handful).
+     */
     public Optional<byte[]> conferenceInvitation(Connection c, String caseReference, String conferenceId)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select payload from message
+                select message_id, payload, payload_key, payload_dek from message
                 where case_reference = ? and message_type = 'conference-invitation' and payload is not null
-                  and convert_from(payload, 'UTF8')::jsonb #>> '{body,conferenceId}' = ?
-                order by accepted_at desc limit 1""")) {
+                order by accepted_at desc""")) {
             ps.setString(1, caseReference);
-            ps.setString(2, conferenceId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                while (rs.next()) {
+                    UUID messageId = rs.getObject(1, UUID.class);
+                    byte[] clear = vault.cipher().open(BodyCipher.messageContext(messageId),
+                            new SealedBody(rs.getString(3), rs.getBytes(4), rs.getBytes(2)));
+                    if (conferenceId.equals(conferenceIdOf(clear))) {
+                        return Optional.of(clear);
+                    }
+                }
+                return Optional.empty();
             }
+        }
+    }
+
+    private static String conferenceIdOf(byte[] invitation) {
+        try {
+            JsonNode id = CanonicalJson.mapper().readTree(invitation).path("body").path("conferenceId");
+            return id.isTextual() ? id.asText() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored invitation cannot be read back", e);
         }
     }
 }

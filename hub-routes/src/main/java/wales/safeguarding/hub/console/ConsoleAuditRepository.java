@@ -24,6 +24,8 @@ public class ConsoleAuditRepository {
     public static final String BODY_READ = "body-read";
     /** A message's lifecycle (every recipient's delivery and error text) opened in the console. */
     public static final String LIFECYCLE_READ = "lifecycle-read";
+    /** A case's timeline opened (no body; {@code target} the case reference, {@code reason} when given). */
+    public static final String CASE_READ = "case-read";
     public static final String REPLAY = "replay";
     public static final String DIRECTORY_EDIT = "directory-edit";
     public static final String DIRECTORY_ADD = "directory-add";

@@ -117,7 +117,7 @@ public class ConsoleMessages {
         byte[] body = transactions.inTransaction(c -> {
             StoredMessage m = tracking.findMessage(c, messageId)
                     .orElseThrow(() -> ProblemException.notFound(messageId.toString()));
-            if (m.payload() == null) {
+            if (!m.payloadKept()) {
                 throw new ProblemException(Problem.of("payload-removed", "The message is no longer kept", 410,
                         "the retention policy removed the content of " + messageId));
             }

@@ -14,6 +14,10 @@ import org.apache.camel.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import wales.safeguarding.hub.bodies.BodyCipher;
+import wales.safeguarding.hub.bodies.BodyVault;
+import wales.safeguarding.hub.bodies.SealedBody;
+import wales.safeguarding.hub.bodies.UnreadableBodyException;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.Directory;
@@ -44,6 +48,9 @@ public class DeliveryAttempts {
     static final String ATTEMPT = "hubAttempt";
     static final String SKIP = "hubSkip";
     static final String CANONICAL = "hubCanonicalMessage";
+    /** The copy as the broker held it (sealed), for the dead-letter queue. */
+    static final String WIRE = "hubWireCopy";
+    static final String WIRE_KEY = "hubWireKey";
     static final String PULLS = "hubPulls";
     /** The Camel endpoint that calls the agency: the plain or the TLS one, by the scheme of the agency's URL. */
     static final String AGENCY_ENDPOINT = "hubAgencyEndpoint";
@@ -76,11 +83,13 @@ public class DeliveryAttempts {
     private final String plainEndpoint;
     private final String tlsEndpoint;
     private final EndpointHealthStore health;
+    private final BodyCipher cipher;
 
     public DeliveryAttempts(Transactions transactions, TrackingRepository tracking, Directory directory,
             OutboundAdapters adapters, Clock clock, AgencySecrets secrets, DeliveryPolicy policy,
             EndpointHealthStore health, @ConfigProperty(name = "hub.delivery.agency-endpoint") String plainEndpoint,
-            @ConfigProperty(name = "hub.delivery.agency-endpoint-tls") String tlsEndpoint) {
+            @ConfigProperty(name = "hub.delivery.agency-endpoint-tls") String tlsEndpoint, BodyVault vault) {
+        this.cipher = vault.cipher();
         this.plainEndpoint = plainEndpoint;
         this.tlsEndpoint = tlsEndpoint;
         this.transactions = transactions;
@@ -99,12 +108,23 @@ public class DeliveryAttempts {
      */
     public void begin(Exchange exchange) {
         Message in = exchange.getIn();
-        exchange.setProperty(CANONICAL, in.getBody(byte[].class));
+        byte[] wire = in.getBody(byte[].class);
+        String keyId = in.getHeader(DeliveryQueues.BODY_KEY, String.class);
+        exchange.setProperty(WIRE, wire);
+        exchange.setProperty(WIRE_KEY, keyId);
         UUID messageId = readMessageId(in.getHeader(HubHeaders.MESSAGE_ID, String.class));
         String recipient = in.getHeader(HubHeaders.RECIPIENT, String.class);
         if (recipient == null || recipient.isBlank()) {
             throw new DeliveryFailure.Unreadable("no " + HubHeaders.RECIPIENT);
         }
+        byte[] copy;
+        try {
+            copy = cipher.open(BodyCipher.copyContext(recipient, messageId), SealedBody.fromWire(keyId, wire));
+        } catch (UnreadableBodyException e) {
+            throw new DeliveryFailure.Unreadable(e.getMessage());
+        }
+        in.setBody(copy);
+        exchange.setProperty(CANONICAL, copy);
         exchange.setProperty(MESSAGE_ID, messageId);
         exchange.setProperty(RECIPIENT, recipient);
         exchange.setProperty(MESSAGE_TYPE, in.getHeader(HubHeaders.MESSAGE_TYPE, String.class));
@@ -284,7 +304,12 @@ public class DeliveryAttempts {
         }
         Message in = exchange.getIn();
         in.removeHeaders("*");
-        in.setBody(exchange.getProperty(CANONICAL, byte[].class));
+        // the copy as it came, still sealed: the dead-letter queue holds no body in clear
+        in.setBody(exchange.getProperty(WIRE, byte[].class));
+        String keyId = exchange.getProperty(WIRE_KEY, String.class);
+        if (keyId != null) {
+            in.setHeader(DeliveryQueues.BODY_KEY, keyId);
+        }
         if (messageId != null) {
             in.setHeader(HubHeaders.MESSAGE_ID, messageId.toString());
         }

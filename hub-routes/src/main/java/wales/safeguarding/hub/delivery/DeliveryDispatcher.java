@@ -64,6 +64,9 @@ public class DeliveryDispatcher {
 
     static final String FIRST_FAILURE_AT = "HubFirstFailureAt";
     static final String HOLDS = "HubHolds";
+    /** The properties a copy carries onto the exchange and back onto the queue when it waits for another go. */
+    private static final String[] COPY_PROPERTIES = { HubHeaders.MESSAGE_ID, HubHeaders.RECIPIENT,
+            HubHeaders.MESSAGE_TYPE, DeliveryQueues.BODY_KEY };
 
     private final ConnectionFactory connectionFactory;
     private final CamelContext camel;
@@ -448,7 +451,7 @@ public class DeliveryDispatcher {
             Exchange exchange = new DefaultExchange(camel);
             byte[] body = message instanceof BytesMessage bytes ? bytes.getBody(byte[].class) : null;
             exchange.getIn().setBody(body);
-            for (String header : new String[] { HubHeaders.MESSAGE_ID, HubHeaders.RECIPIENT, HubHeaders.MESSAGE_TYPE }) {
+            for (String header : COPY_PROPERTIES) {
                 exchange.getIn().setHeader(header, message.getStringProperty(header));
             }
             if (message.propertyExists(FIRST_FAILURE_AT)) {
@@ -473,8 +476,10 @@ public class DeliveryDispatcher {
                 if (body != null) {
                     again.writeBytes(body);
                 }
-                for (String header : new String[] { HubHeaders.MESSAGE_ID, HubHeaders.RECIPIENT, HubHeaders.MESSAGE_TYPE }) {
-                    again.setStringProperty(header, message.getStringProperty(header));
+                for (String header : COPY_PROPERTIES) {
+                    if (message.propertyExists(header)) {
+                        again.setStringProperty(header, message.getStringProperty(header));
+                    }
                 }
                 if (next.firstFailureAt() != null) {
                     again.setLongProperty(FIRST_FAILURE_AT, next.firstFailureAt().toEpochMilli());

@@ -14,6 +14,9 @@ import org.jboss.logging.Logger;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 
+import wales.safeguarding.hub.bodies.BodyCipher;
+import wales.safeguarding.hub.bodies.BodyVault;
+import wales.safeguarding.hub.bodies.SealedBody;
 import wales.safeguarding.hub.broker.BrokerStatus;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.tracking.Acceptance;
@@ -31,6 +34,12 @@ public class DeliveryQueues {
 
     private static final Logger LOG = Logger.getLogger(DeliveryQueues.class);
 
+    /**
+     * The property naming the key a copy on the broker is sealed under (its body: {@link SealedBody#toWire()});
+     * absent on a copy queued before bodies were encrypted, which is read as it is.
+     */
+    public static final String BODY_KEY = "HubBodyKey";
+
     private final CachingConnectionFactory sessions;
     private final JmsTemplate jms;
     private final String queuePrefix;
@@ -38,6 +47,7 @@ public class DeliveryQueues {
     private final TrackingRepository tracking;
     private final Clock clock;
     private final RecipientCopies copies;
+    private final BodyCipher cipher;
 
     private final BrokerStatus broker;
     private final DeliveryDispatcher dispatcher;
@@ -45,7 +55,8 @@ public class DeliveryQueues {
     public DeliveryQueues(ConnectionFactory connectionFactory,
             @ConfigProperty(name = "hub.delivery.queue-prefix") String queuePrefix, Transactions transactions,
             TrackingRepository tracking, Clock clock, RecipientCopies copies, BrokerStatus broker,
-            DeliveryDispatcher dispatcher) {
+            DeliveryDispatcher dispatcher, BodyVault vault) {
+        this.cipher = vault.cipher();
         this.broker = broker;
         this.dispatcher = dispatcher;
         this.sessions = new CachingConnectionFactory(connectionFactory);
@@ -87,13 +98,16 @@ public class DeliveryQueues {
 
     /**
      * Sends the recipient's copy of a stored message (trimmed to what it needs to know). {@code replay} &gt; 0 gives
-     * an operator's replay its own duplicate-detection id.
+     * an operator's replay its own duplicate-detection id. The copy is sealed for the broker (its journal and, if it
+     * fails, the dead-letter queue hold it at rest): context {@link BodyCipher#copyContext}.
      */
     public void send(UUID messageId, String recipient, String type, byte[] payload, int replay) {
         byte[] copy = copies.copyFor(type, recipient, payload);
+        SealedBody sealed = cipher.seal(BodyCipher.copyContext(recipient, messageId), copy);
         jms.send(queueFor(recipient), session -> {
             BytesMessage m = session.createBytesMessage();
-            m.writeBytes(copy);
+            m.writeBytes(sealed.toWire());
+            m.setStringProperty(BODY_KEY, sealed.keyId());
             m.setStringProperty(HubHeaders.MESSAGE_ID, messageId.toString());
             m.setStringProperty(HubHeaders.RECIPIENT, recipient);
             m.setStringProperty(HubHeaders.MESSAGE_TYPE, type);

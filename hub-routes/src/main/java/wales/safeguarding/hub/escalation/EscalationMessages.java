@@ -140,7 +140,7 @@ public class EscalationMessages {
 
     /** The practitioner who made the report, while the report's payload is still kept. */
     private static Optional<Reporter> reporter(StoredMessage report) {
-        if (report.payload() == null) {
+        if (!report.payloadKept()) {
             return Optional.empty();
         }
         try {

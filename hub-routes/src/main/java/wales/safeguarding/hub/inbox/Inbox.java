@@ -15,6 +15,9 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
+import wales.safeguarding.hub.bodies.BodyCipher;
+import wales.safeguarding.hub.bodies.BodyVault;
+import wales.safeguarding.hub.bodies.SealedBody;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.tracking.DeliveryState;
 import wales.safeguarding.hub.tracking.TrackingRepository;
@@ -34,13 +37,19 @@ public class Inbox {
             byte[] message) {
     }
 
+    /** The audit event of a copy collected: a read of the body by the agency's system. */
+    public static final String BODY_READ = "body-read";
+    static final String COLLECTED = "collected from the inbox by the agency's system";
+
     private final Transactions transactions;
     private final TrackingRepository tracking;
+    private final BodyCipher cipher;
     private final Clock clock;
 
-    public Inbox(Transactions transactions, TrackingRepository tracking, Clock clock) {
+    public Inbox(Transactions transactions, TrackingRepository tracking, BodyVault vault, Clock clock) {
         this.transactions = transactions;
         this.tracking = tracking;
+        this.cipher = vault.cipher();
         this.clock = clock;
     }
 
@@ -50,16 +59,20 @@ public class Inbox {
         String recipient = exchange.getIn().getHeader(HubHeaders.RECIPIENT, String.class);
         String type = exchange.getIn().getHeader(HubHeaders.MESSAGE_TYPE, String.class);
         byte[] copy = exchange.getIn().getBody(byte[].class);
+        SealedBody sealed = cipher.seal(BodyCipher.inboxContext(recipient, messageId), copy);
         transactions.inTransaction(c -> {
             Instant now = clock.instant();
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into inbox (recipient, message_id, message_type, payload, placed_at) values (?, ?, ?, ?, ?)
+                    insert into inbox (recipient, message_id, message_type, payload, payload_key, payload_dek, placed_at)
+                    values (?, ?, ?, ?, ?, ?, ?)
                     on conflict (recipient, message_id) do nothing""")) {
                 ps.setString(1, recipient);
                 ps.setObject(2, messageId);
                 ps.setString(3, type);
-                ps.setBytes(4, copy);
-                ps.setTimestamp(5, Timestamp.from(now));
+                ps.setBytes(4, sealed.ciphertext());
+                ps.setString(5, sealed.keyId());
+                ps.setBytes(6, sealed.wrappedKey());
+                ps.setTimestamp(7, Timestamp.from(now));
                 if (ps.executeUpdate() == 1) {
                     tracking.transition(c, messageId, recipient, DeliveryState.QUEUED, "waiting in the inbox", "hub", now);
                     tracking.audit(c, messageId, recipient, "in-inbox", null, null, "waiting for the agency to collect it",
@@ -70,10 +83,15 @@ public class Inbox {
         });
     }
 
+    /**
+     * The copies after {@code cursor}, decrypted: each one collected is a read of its body, audited in the message's
+     * history (event {@value #BODY_READ}, the agency as reader) in the same transaction.
+     */
     public List<Entry> after(String recipient, long cursor, int limit) {
         return transactions.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    select seq, message_id, message_type, placed_at, acknowledged_at, payload from inbox
+                    select seq, message_id, message_type, placed_at, acknowledged_at, payload, payload_key, payload_dek
+                    from inbox
                     where recipient = ? and seq > ? order by seq limit ?""")) {
                 ps.setString(1, recipient);
                 ps.setLong(2, cursor);
@@ -82,11 +100,19 @@ public class Inbox {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Timestamp acknowledged = rs.getTimestamp(5);
-                        entries.add(new Entry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        UUID messageId = rs.getObject(2, UUID.class);
+                        byte[] sealed = rs.getBytes(6);
+                        // a collected copy's body is gone (retention): the entry stays, without it
+                        byte[] copy = sealed == null ? null : cipher.open(BodyCipher.inboxContext(recipient, messageId),
+                                new SealedBody(rs.getString(7), rs.getBytes(8), sealed));
+                        entries.add(new Entry(rs.getLong(1), messageId, rs.getString(3),
                                 rs.getTimestamp(4).toInstant(), acknowledged == null ? null : acknowledged.toInstant(),
-                                rs.getBytes(6)));
+                                copy));
                     }
                 }
+                tracking.auditAll(c, entries.stream().filter(e -> e.message() != null).map(Entry::messageId).toList(),
+                        recipient, BODY_READ, COLLECTED,
+                        recipient, clock.instant());
                 return entries;
             }
         });
@@ -97,7 +123,7 @@ public class Inbox {
         return transactions.inTransaction(c -> {
             Instant now = clock.instant();
             try (PreparedStatement ps = c.prepareStatement("""
-                    update inbox set acknowledged_at = coalesce(acknowledged_at, ?), payload = null
+                    update inbox set acknowledged_at = coalesce(acknowledged_at, ?), payload = null, payload_dek = null
                     where recipient = ? and message_id = ? returning acknowledged_at""")) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setString(2, recipient);

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
+import wales.safeguarding.hub.bodies.Body;
 import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.database.Transactions;
@@ -239,7 +240,7 @@ public class MessageIntake {
         tracking.insertMessage(c, new StoredMessage(message.messageId(), message.type().wireName(),
                 message.schemaVersion(), message.sender(), message.caseReference(), message.childReference(),
                 message.correlationId(), message.language().code(), message.securityLabel(),
-                message.createdAt().toInstant(), now, hash, payload));
+                message.createdAt().toInstant(), now, hash, Body.clear(payload)));
         tracking.audit(c, message.messageId(), null, "accepted", null, null, "from " + message.sender(), actor, now);
         for (ComplianceNote note : notes) {
             tracking.audit(c, message.messageId(), null, "compliance-note", null, null, note.detail(), "hub", now);

@@ -86,7 +86,7 @@ public class DeadLetterReplay {
                         "the delivery of " + messageId + " to " + recipient + " is " + delivery.state().wireName()));
             }
             StoredMessage message = tracking.findMessage(c, messageId).orElseThrow();
-            if (message.payload() == null) {
+            if (!message.payloadKept()) {
                 throw new ProblemException(Problem.of("payload-removed", "The message is no longer kept", 410,
                         "the retention policy removed the content of " + messageId + "; ask the sender to send it again"));
             }

@@ -1,6 +1,10 @@
 package wales.safeguarding.hub.police;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.configuration.ConfigUtils;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,11 +23,17 @@ public class PoliceDropFolderRoute extends RouteBuilder {
 
     private final Directory directory;
     private final boolean enabled;
+    private final Optional<String> knownHostsFile;
+    private final String options;
 
     public PoliceDropFolderRoute(Directory directory,
-            @ConfigProperty(name = "hub.police.sftp.enabled", defaultValue = "false") boolean enabled) {
+            @ConfigProperty(name = "hub.police.sftp.enabled", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "hub.police.sftp.known-hosts-file") Optional<String> knownHostsFile,
+            @ConfigProperty(name = "hub.police.sftp.options", defaultValue = "") Optional<String> options) {
         this.directory = directory;
         this.enabled = enabled;
+        this.knownHostsFile = knownHostsFile;
+        this.options = options.orElse("");
     }
 
     @Override
@@ -31,9 +41,11 @@ public class PoliceDropFolderRoute extends RouteBuilder {
         if (!enabled) {
             return;
         }
+        // refuses to start when the server's host key would not be checked (outside demo and test)
+        String hostKeys = SftpHostKeys.options(knownHostsFile, options, ConfigUtils.getProfiles());
         String server = "sftp://{{hub.police.sftp.host}}:{{hub.police.sftp.port}}/";
         String login = "username={{hub.police.sftp.username}}&password=RAW({{hub.police.sftp.password}})"
-                + "&connectTimeout={{hub.delivery.connect-timeout-ms}}{{hub.police.sftp.options}}";
+                + "&connectTimeout={{hub.delivery.connect-timeout-ms}}" + hostKeys;
         for (Agency force : directory.all()) {
             if (force.kind() != AgencyKind.POLICE) {
                 continue;

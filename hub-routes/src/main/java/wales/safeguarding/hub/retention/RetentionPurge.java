@@ -183,7 +183,7 @@ public class RetentionPurge {
         }
         if (!remove.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "update message set payload = null, payload_removed_at = ? where message_id = any(?)")) {
+                    "update message set payload = null, payload_dek = null, payload_removed_at = ? where message_id = any(?)")) {
                 ps.setObject(1, java.sql.Timestamp.from(now));
                 ps.setArray(2, c.createArrayOf("uuid", remove.toArray()));
                 ps.executeUpdate();
@@ -196,7 +196,7 @@ public class RetentionPurge {
     /** Bodies of inbox copies already collected (normally none: collecting removes it). */
     private int inboxBodies(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                update inbox set payload = null where seq in (
+                update inbox set payload = null, payload_dek = null where seq in (
                     select seq from inbox where acknowledged_at is not null and payload is not null
                     limit ? for update skip locked)""")) {
             return Rows.bind(ps, batchSize).executeUpdate();

@@ -14,24 +14,38 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.bodies.Body;
+import wales.safeguarding.hub.bodies.BodyCipher;
+import wales.safeguarding.hub.bodies.BodyKeys;
+import wales.safeguarding.hub.bodies.BodyVault;
+import wales.safeguarding.hub.bodies.SealedBody;
+
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;
 
 /**
  * The tracking tables in SQL. Every method works inside the caller's transaction (see
  * {@link wales.safeguarding.hub.database.Transactions}); every change of a delivery's state writes its audit event
- * in the same transaction.
+ * in the same transaction. A message's body is encrypted on the way in and decrypted only when read
+ * ({@link StoredMessage#payload()}); see {@link BodyCipher}.
  */
 @ApplicationScoped
 public class TrackingRepository {
+
+    private final BodyCipher cipher;
+
+    public TrackingRepository(BodyVault vault) {
+        this.cipher = vault.cipher();
+    }
 
     // ---- messages ----
 
     public void insertMessage(Connection c, StoredMessage m) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into message (message_id, message_type, schema_version, sender, case_reference, child_reference,
-                    correlation_id, language, security_label, created_at, accepted_at, payload_sha256, payload)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    correlation_id, language, security_label, created_at, accepted_at, payload_sha256, payload, payload_key,
+                    payload_dek)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setObject(1, m.messageId());
             ps.setString(2, m.type());
             ps.setString(3, m.schemaVersion());
@@ -44,7 +58,11 @@ public class TrackingRepository {
             ps.setTimestamp(10, Timestamp.from(m.createdAt()));
             ps.setTimestamp(11, Timestamp.from(m.acceptedAt()));
             ps.setString(12, m.payloadSha256());
-            ps.setBytes(13, m.payload());
+            byte[] clear = m.payload();
+            SealedBody sealed = clear == null ? null : cipher.seal(BodyCipher.messageContext(m.messageId()), clear);
+            ps.setBytes(13, sealed == null ? null : sealed.ciphertext());
+            ps.setString(14, sealed == null ? BodyKeys.PLAIN : sealed.keyId());
+            ps.setBytes(15, sealed == null ? null : sealed.wrappedKey());
             ps.executeUpdate();
         }
     }
@@ -52,7 +70,7 @@ public class TrackingRepository {
     public Optional<StoredMessage> findMessage(Connection c, UUID messageId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select message_id, message_type, schema_version, sender, case_reference, child_reference, correlation_id,
-                    language, security_label, created_at, accepted_at, payload_sha256, payload
+                    language, security_label, created_at, accepted_at, payload_sha256, payload, payload_key, payload_dek
                 from message where message_id = ?""")) {
             ps.setObject(1, messageId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -61,7 +79,7 @@ public class TrackingRepository {
                 }
                 return Optional.of(new StoredMessage(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8),
-                        rs.getString(9), instant(rs, 10), instant(rs, 11), rs.getString(12), rs.getBytes(13)));
+                        rs.getString(9), instant(rs, 10), instant(rs, 11), rs.getString(12), body(rs, 13)));
             }
         }
     }
@@ -248,6 +266,27 @@ public class TrackingRepository {
         }
     }
 
+    /** The same event on several messages for one recipient, in one batch (e.g. copies collected from an inbox). */
+    public void auditAll(Connection c, List<UUID> messageIds, String recipient, String event, String detail,
+            String actor, Instant at) throws SQLException {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into audit_event (message_id, recipient, event, detail, actor, at) values (?, ?, ?, ?, ?, ?)""")) {
+            for (UUID messageId : messageIds) {
+                ps.setObject(1, messageId);
+                ps.setString(2, recipient);
+                ps.setString(3, event);
+                ps.setString(4, detail);
+                ps.setString(5, actor);
+                ps.setTimestamp(6, Timestamp.from(at));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     public List<AuditRecord> history(Connection c, UUID messageId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select at, recipient, event, from_state, to_state, detail, actor
@@ -280,6 +319,17 @@ public class TrackingRepository {
             }
         }
         return found;
+    }
+
+    /** The body in columns {@code payload, payload_key, payload_dek} from {@code column} on; null when removed. */
+    private Body body(ResultSet rs, int column) throws SQLException {
+        byte[] payload = rs.getBytes(column);
+        if (payload == null) {
+            return null;
+        }
+        UUID messageId = rs.getObject(1, UUID.class);
+        return Body.sealed(BodyCipher.messageContext(messageId),
+                new SealedBody(rs.getString(column + 1), rs.getBytes(column + 2), payload), cipher);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

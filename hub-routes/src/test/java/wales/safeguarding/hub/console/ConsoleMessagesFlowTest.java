@@ -206,8 +206,15 @@ class ConsoleMessagesFlowTest {
         String report = sendReport(caseReference);
         await().atMost(WAIT).until(() -> "delivered".equals(HubApi.state(POLICE, report, COUNCIL)));
 
-        JsonPath c = Console.as("auditor").get(Console.API + "/cases/" + caseReference).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath c = Console.asUser("aled", "auditor").get(Console.API + "/cases/" + caseReference).then()
+                .statusCode(200).extract().jsonPath();
+        Console.asUser("aled", "auditor").queryParam("reason", "strategy meeting at ten")
+                .get(Console.API + "/cases/" + caseReference).then().statusCode(200);
+        Database db = new Database(dataSource);
+        assertThat(db.count("select count(*) from console_audit where action = 'case-read' and actor = 'aled'"
+                + " and target = ? and reason is null", caseReference)).isEqualTo(1);
+        assertThat(db.count("select count(*) from console_audit where action = 'case-read' and actor = 'aled'"
+                + " and target = ? and reason = 'strategy meeting at ten'", caseReference)).isEqualTo(1);
         assertThat(c.getList("messages.messageId", String.class)).containsExactly(report);
         assertThat(c.getList("entries.event", String.class)).contains("state-changed", "clock-started");
         assertThat(c.getList("entries.agency", String.class)).contains(COUNCIL);

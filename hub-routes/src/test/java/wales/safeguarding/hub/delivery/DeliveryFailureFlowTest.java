@@ -32,6 +32,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
+import wales.safeguarding.hub.bodies.BodyCipher;
+import wales.safeguarding.hub.bodies.BodyVault;
+import wales.safeguarding.hub.bodies.SealedBody;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
 import wales.safeguarding.hub.support.FreshBrokerJournal;
@@ -64,6 +67,9 @@ class DeliveryFailureFlowTest {
 
     @Inject
     ConnectionFactory connectionFactory;
+
+    @Inject
+    BodyVault vault;
 
     @BeforeEach
     void fresh_stubs() {
@@ -134,7 +140,13 @@ class DeliveryFailureFlowTest {
         assertThat(deadLetter.getStringProperty(HubHeaders.FAILED_ROUTE)).isEqualTo("delivery");
         assertThat(deadLetter.getStringProperty(HubHeaders.FAILED_ENDPOINT)).isEqualTo(agencies.url(COUNCIL));
         assertThat(deadLetter.getStringProperty(HubHeaders.RECIPIENT)).isEqualTo(COUNCIL);
-        JsonNode original = CanonicalJson.mapper().readTree(body(deadLetter));
+        // the dead letter holds the copy still sealed (issue 11 finding 7); the hub's key opens it
+        byte[] wire = body(deadLetter);
+        assertThat(new String(wire, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Enghraifft");
+        assertThat(deadLetter.getStringProperty(DeliveryQueues.BODY_KEY)).isEqualTo(BodyVault.FIXED_ID);
+        JsonNode original = CanonicalJson.mapper().readTree(vault.cipher().open(
+                BodyCipher.copyContext(COUNCIL, java.util.UUID.fromString(id)),
+                SealedBody.fromWire(deadLetter.getStringProperty(DeliveryQueues.BODY_KEY), wire)));
         assertThat(original.get("messageId").asText()).isEqualTo(id);
         assertThat(original.get("type").asText()).isEqualTo("duty-to-report");
     }

@@ -7,6 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +23,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
+import wales.safeguarding.hub.support.Database;
 import wales.safeguarding.hub.support.FreshBrokerJournal;
 import wales.safeguarding.hub.support.HubApi;
 import wales.safeguarding.hub.support.Messages;
@@ -34,6 +40,9 @@ import wales.safeguarding.hub.support.TrackingDatabaseResource;
 @WithTestResource(AgencyStubsResource.class)
 @WithTestResource(OidcWiremockTestResource.class)
 class InboxFlowTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String CARDIFF = AgencyStubs.CARDIFF;
@@ -64,6 +73,27 @@ class InboxFlowTest {
         JsonPath again = page(CARDIFF, cursor);
         assertThat(again.getString("items.find { it.messageId == '" + id + "' }.acknowledgedAt")).isNotNull();
         assertThat(again.getString("items.find { it.messageId == '" + id + "' }.message")).isNull();
+    }
+
+    @Test
+    void should_keep_the_copy_encrypted_and_record_each_collection_as_a_body_read_by_the_agency() {
+        long cursor = page(CARDIFF, 0).getLong("next");
+        ObjectNode report = cardiffReport();
+        String id = Messages.id(report);
+        HubApi.send(POLICE, report).statusCode(202);
+        await().atMost(WAIT).until(() -> page(CARDIFF, cursor).getList("items.messageId").contains(id));
+        Database db = new Database(dataSource);
+        UUID messageId = UUID.fromString(id);
+
+        assertThat(db.count("select count(*) from inbox where message_id = ? and payload_key = 'fixed'"
+                + " and position(convert_to('Enghraifft', 'UTF8') in payload) = 0", messageId)).isEqualTo(1);
+        long readsBefore = db.count("select count(*) from audit_event where message_id = ? and event = 'body-read'",
+                messageId);
+        assertThat(page(CARDIFF, cursor).getString("items.find { it.messageId == '" + id + "' }.message.body.children[0].name"))
+                .isEqualTo("Alys Enghraifft");
+        assertThat(db.count("select count(*) from audit_event where message_id = ? and event = 'body-read'"
+                + " and actor = ? and recipient = ? and detail = ?", messageId, CARDIFF, CARDIFF, Inbox.COLLECTED))
+                .isEqualTo(readsBefore + 1);
     }
 
     @Test

@@ -32,8 +32,8 @@ class DemoSwitchesIT {
     @Test
     @DisplayName("issue 11 finding 4: a production start with the dev identity provider switched on does not come up")
     void should_refuse_the_dev_identity_provider_on_the_production_profile() throws Exception {
-        Run run = start("-Dquarkus.profile=prod", "-Dhub.database.embedded=true",
-                "-Dhub.broker.embedded.enabled=true", "-Dhub.broker.url=vm://0",
+        Run run = start("-Dquarkus.profile=prod", "-Dhub.database.embedded=true", "-Dhub.bodies.keys-dir=" + bodyKeys(),
+                "-Dhub.bodies.current-key=it", "-Dhub.broker.embedded.enabled=true", "-Dhub.broker.url=vm://0",
                 "-Dhub.directory.location=classpath:directory/demo-directory.json",
                 "-Dhub.console.dev-users.enabled=true", "-Dhub.console.dev-users.users=olwen:operator",
                 "-Dhub.console.dev-users.password=pw", "-Dquarkus.http.port=0",
@@ -42,6 +42,29 @@ class DemoSwitchesIT {
 
         assertThat(run.exitCode).isNotZero();
         assertThat(run.output).contains("hub.console.dev-users.enabled is for the demo and tests only");
+    }
+
+    @Test
+    @DisplayName("issue 11 finding 7: a production start without a body key, or with the demo's fixed key, does not come up")
+    void should_refuse_to_start_without_a_body_key_on_the_production_profile() throws Exception {
+        Run none = start("-Dquarkus.profile=prod", "-Dhub.database.embedded=true", "-Dhub.broker.embedded.enabled=true",
+                "-Dhub.broker.url=vm://0", "-Dhub.directory.location=classpath:directory/demo-directory.json",
+                "-Dquarkus.http.port=0");
+        Run fixed = start("-Dquarkus.profile=prod", "-Dhub.database.embedded=true", "-Dhub.broker.embedded.enabled=true",
+                "-Dhub.broker.url=vm://0", "-Dhub.directory.location=classpath:directory/demo-directory.json",
+                "-Dhub.bodies.fixed-key=dGVzdC1vbmx5LWJvZHkta2V5LW5ldmVyLWluLXByb2Q=", "-Dquarkus.http.port=0");
+
+        assertThat(none.exitCode).isNotZero();
+        assertThat(none.output).contains("no key is configured: set hub.bodies.keys-dir");
+        assertThat(fixed.exitCode).isNotZero();
+        assertThat(fixed.output).contains("hub.bodies.fixed-key is for the demo and tests only");
+    }
+
+    /** A secret folder with one body key, id {@code it}. */
+    private Path bodyKeys() throws IOException {
+        Path keys = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-keys"));
+        Files.writeString(keys.resolve("body-key.it"), "dGVzdC1vbmx5LWJvZHkta2V5LW5ldmVyLWluLXByb2Q=\n");
+        return keys;
     }
 
     private record Run(int exitCode, String output) {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import wales.safeguarding.hub.bodies.Body;
 import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
@@ -78,7 +79,7 @@ public final class FactsInMemory implements CaseFacts {
         sent.put(message.messageId(), new StoredMessage(message.messageId(), message.type().wireName(),
                 message.schemaVersion(), message.sender(), message.caseReference(), message.childReference(),
                 message.correlationId(), message.language().code(), message.securityLabel(),
-                message.createdAt().toInstant(), message.createdAt().toInstant(), "", new byte[0]));
+                message.createdAt().toInstant(), message.createdAt().toInstant(), "", Body.clear(new byte[0])));
         sentTo.put(message.messageId(), List.of(recipients));
         return this;
     }
