@@ -48,9 +48,11 @@ class DemoSwitchesIT {
     @DisplayName("issue 11 finding 7: a production start without a body key, or with the demo's fixed key, does not come up")
     void should_refuse_to_start_without_a_body_key_on_the_production_profile() throws Exception {
         Run none = start("-Dquarkus.profile=prod", "-Dhub.database.embedded=true", "-Dhub.broker.embedded.enabled=true",
+                "-Dhub.message-ids.secret=test-only-message-id-key-never-use-it-in-production",
                 "-Dhub.broker.url=vm://0", "-Dhub.directory.location=classpath:directory/demo-directory.json",
                 "-Dquarkus.http.port=0");
         Run fixed = start("-Dquarkus.profile=prod", "-Dhub.database.embedded=true", "-Dhub.broker.embedded.enabled=true",
+                "-Dhub.message-ids.secret=test-only-message-id-key-never-use-it-in-production",
                 "-Dhub.broker.url=vm://0", "-Dhub.directory.location=classpath:directory/demo-directory.json",
                 "-Dhub.bodies.fixed-key=dGVzdC1vbmx5LWJvZHkta2V5LW5ldmVyLWluLXByb2Q=", "-Dquarkus.http.port=0");
 
