@@ -210,7 +210,9 @@ class DirectoryLiveFlowTest {
         try (DirectoryRefresher other = new DirectoryRefresher(new Directory(List.of()), 0, dataSource, store,
                 running.resolver(), seen::add)) {
             other.start(Duration.ofMillis(200), "other-instance-directory");
-            await().atMost(LIVE).until(() -> other.directory().all().size() == directory.all().size());
+            // the first load is told to the listener after the directory is swapped: wait for both before clearing
+            await().atMost(LIVE).until(() -> other.directory().all().size() == directory.all().size()
+                    && seen.stream().anyMatch(change -> !change.added().isEmpty()));
             seen.clear();
             long version = version();
 
