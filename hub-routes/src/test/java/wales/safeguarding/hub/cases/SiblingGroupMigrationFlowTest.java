@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -112,19 +111,10 @@ class SiblingGroupMigrationFlowTest {
     }
 
     private void migrate(String target) {
-        var configuration = Flyway.configure().dataSource(upgraded).schemas(SCHEMA)
-                .locations("filesystem:src/main/resources/db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        configuration.load().migrate();
+        OwnSchema.migrate(upgraded, SCHEMA, target);
     }
 
     private void execute(String... statements) throws SQLException {
-        try (Connection c = upgraded.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
+        OwnSchema.execute(upgraded, statements);
     }
 }

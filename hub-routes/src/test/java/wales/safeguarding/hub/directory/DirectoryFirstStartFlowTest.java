@@ -2,9 +2,7 @@ package wales.safeguarding.hub.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +18,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,19 +125,10 @@ class DirectoryFirstStartFlowTest {
     }
 
     private void migrate(String target) {
-        var configuration = Flyway.configure().dataSource(upgraded).schemas(SCHEMA)
-                .locations("filesystem:src/main/resources/db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        configuration.load().migrate();
+        OwnSchema.migrate(upgraded, SCHEMA, target);
     }
 
     private static void execute(DataSource dataSource, String... statements) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
+        OwnSchema.execute(dataSource, statements);
     }
 }

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -109,19 +108,10 @@ class RetentionMigrationFlowTest {
     }
 
     private void migrate(String target) {
-        var configuration = Flyway.configure().dataSource(upgraded).schemas(SCHEMA)
-                .locations("filesystem:src/main/resources/db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        configuration.load().migrate();
+        OwnSchema.migrate(upgraded, SCHEMA, target);
     }
 
     private void execute(String... statements) throws SQLException {
-        try (Connection c = upgraded.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
+        OwnSchema.execute(upgraded, statements);
     }
 }

@@ -30,4 +30,23 @@ public final class OwnSchema {
         ds.setCurrentSchema(schema);
         return ds;
     }
+
+    /** Migrates {@code schema} with the hub's migrations, up to {@code target} (a version) or all when null. */
+    public static void migrate(DataSource dataSource, String schema, String target) {
+        var configuration = org.flywaydb.core.Flyway.configure().dataSource(dataSource).schemas(schema)
+                .locations("filesystem:src/main/resources/db/migration");
+        if (target != null) {
+            configuration.target(target);
+        }
+        configuration.load().migrate();
+    }
+
+    /** Runs each statement in turn. */
+    public static void execute(DataSource dataSource, String... statements) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
 }
