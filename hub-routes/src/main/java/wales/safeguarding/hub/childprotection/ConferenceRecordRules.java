@@ -21,7 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import wales.safeguarding.hub.calendar.StatutoryClocks;
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
-import wales.safeguarding.hub.intake.MessageIdKey;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.tracking.ComplianceNote;
@@ -59,15 +58,10 @@ public class ConferenceRecordRules implements FlowRules {
     private final Clock clock;
     private final Supplier<DerivedIds> ids;
 
+    /** {@code ids} gives the derivation of the register changes' ids (the hub's keyed one; a fixed one in tests). */
     @Inject
     public ConferenceRecordRules(CaseParties parties, StatutoryClocks calendar, Clock clock,
             @ConfigProperty(name = "hub.conference.minutes-correction-working-days") int correctionDays,
-            MessageIdKey key) {
-        this(parties, calendar, clock, correctionDays, key::ids);
-    }
-
-    /** Plain construction (tests): {@code ids} gives the derivation of the register changes' ids. */
-    public ConferenceRecordRules(CaseParties parties, StatutoryClocks calendar, Clock clock, int correctionDays,
             Supplier<DerivedIds> ids) {
         this.ids = ids;
         this.parties = parties;

@@ -96,6 +96,15 @@ public class MessageIdKey {
     }
 
     /**
+     * The derivation as the rules take it (a supplier, so a rotation is seen at the next use), without them depending
+     * on the intake package.
+     */
+    @jakarta.enterprise.inject.Produces
+    java.util.function.Supplier<DerivedIds> derivation() {
+        return this::ids;
+    }
+
+    /**
      * The message {@code sender} was given under one of these derived ids ({@link DerivedIds#candidates}, the current
      * key's first), if it is of {@code type}: a message the hub derived the id of before a key rotation is found.
      */
