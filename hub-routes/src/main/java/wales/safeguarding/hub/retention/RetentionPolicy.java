@@ -26,7 +26,9 @@ public record RetentionPolicy(Period body, Map<String, Period> bodyByType, Perio
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(refusals, "refusals");
         bodyByType = Map.copyOf(bodyByType);
-        for (Period p : concat(body, audit, refusals, bodyByType)) {
+        var all = new java.util.ArrayList<>(bodyByType.values());
+        all.addAll(java.util.List.of(body, audit, refusals));
+        for (Period p : all) {
             if (p.isNegative() || p.isZero()) {
                 throw new IllegalArgumentException("a retention period must be longer than zero, not " + p);
             }
@@ -78,13 +80,5 @@ public record RetentionPolicy(Period body, Map<String, Period> bodyByType, Perio
             }
         }
         return byType;
-    }
-
-    private static java.util.List<Period> concat(Period a, Period b, Period c, Map<String, Period> more) {
-        java.util.List<Period> all = new java.util.ArrayList<>(more.values());
-        all.add(a);
-        all.add(b);
-        all.add(c);
-        return all;
     }
 }

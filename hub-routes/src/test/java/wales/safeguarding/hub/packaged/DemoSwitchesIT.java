@@ -32,7 +32,8 @@ class DemoSwitchesIT {
     @Test
     @DisplayName("issue 11 finding 4: a production start with the dev identity provider switched on does not come up")
     void should_refuse_the_dev_identity_provider_on_the_production_profile() throws Exception {
-        Run run = start("-Dquarkus.profile=prod", "-Dhub.database.embedded=true", "-Dhub.bodies.keys-dir=" + bodyKeys(),
+        Run run = start("-Dquarkus.profile=prod", "-Dhub.database.embedded=true",
+                "-Dhub.bodies.keys-dir=" + HubProcess.bodyKeys(dataDir),
                 "-Dhub.bodies.current-key=it", "-Dhub.broker.embedded.enabled=true", "-Dhub.broker.url=vm://0",
                 "-Dhub.directory.location=classpath:directory/demo-directory.json",
                 "-Dhub.console.dev-users.enabled=true", "-Dhub.console.dev-users.users=olwen:operator",
@@ -62,12 +63,6 @@ class DemoSwitchesIT {
         assertThat(fixed.output).contains("hub.bodies.fixed-key is for the demo and tests only");
     }
 
-    /** A secret folder with one body key, id {@code it}. */
-    private Path bodyKeys() throws IOException {
-        Path keys = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-keys"));
-        Files.writeString(keys.resolve("body-key.it"), "dGVzdC1vbmx5LWJvZHkta2V5LW5ldmVyLWluLXByb2Q=\n");
-        return keys;
-    }
 
     private record Run(int exitCode, String output) {
     }

@@ -47,6 +47,16 @@ final class HubProcess implements AutoCloseable {
     }
 
     /** The demo profile's embedded broker and embedded PostgreSQL; demo tokens minted by the process. */
+    /**
+     * A secret folder next to {@code dataDir} with one body key, id {@code it}, for a start on the production
+     * profile (which has no fixed key): {@code -Dhub.bodies.keys-dir=<it> -Dhub.bodies.current-key=it}.
+     */
+    static Path bodyKeys(Path dataDir) throws IOException {
+        Path keys = java.nio.file.Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-keys"));
+        java.nio.file.Files.writeString(keys.resolve("body-key.it"), "dGVzdC1vbmx5LWJvZHkta2V5LW5ldmVyLWluLXByb2Q=\n");
+        return keys;
+    }
+
     static HubProcess start(Path dataDir, Path directory, Map<String, String> extra, String logName) throws IOException {
         List<String> options = DEMO_OPTIONS;
         return awaitReady(spawn(dataDir, directory, options, extra, logName, null));

@@ -28,7 +28,8 @@ class ProxyTrustIT {
                 "-Dquarkus.http.proxy.proxy-address-forwarding=true",
                 // every other production setting it needs, so that the refusal is the proxy's
                 "-Dhub.message-ids.secret=test-only-message-id-key-never-use-it-in-production",
-                "-Dhub.bodies.keys-dir=" + bodyKeys(), "-Dhub.bodies.current-key=it", "-jar", Path.of(jar).toAbsolutePath().toString());
+                "-Dhub.bodies.keys-dir=" + HubProcess.bodyKeys(dataDir), "-Dhub.bodies.current-key=it", "-jar",
+                Path.of(jar).toAbsolutePath().toString());
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -38,12 +39,5 @@ class ProxyTrustIT {
 
         assertThat(process.exitValue()).isNotZero();
         assertThat(Files.readString(log)).contains("without quarkus.http.proxy.trusted-proxies (HUB_TRUSTED_PROXIES)");
-    }
-
-    /** A secret folder with one body key, id {@code it}. */
-    private Path bodyKeys() throws java.io.IOException {
-        Path keys = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-keys"));
-        Files.writeString(keys.resolve("body-key.it"), "dGVzdC1vbmx5LWJvZHkta2V5LW5ldmVyLWluLXByb2Q=\n");
-        return keys;
     }
 }
