@@ -60,11 +60,16 @@ public class ConsoleMessageRepository {
     }
 
     /** Messages accepted after {@code after}, oldest first: what a live view has not shown yet. */
-    public List<Row> acceptedAfter(Connection c, Instant after, int limit) throws SQLException {
+    /** A page of messages after a cursor, in (accepted at, message id) order. */
+    public List<Row> acceptedAfter(Connection c, Instant at, UUID after, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(ROW
-                + " where m.accepted_at > ? order by m.accepted_at, m.message_id limit ?")) {
-            ps.setTimestamp(1, Timestamp.from(after));
-            ps.setInt(2, limit);
+                + " where m.accepted_at >= ? and (m.accepted_at, m.message_id) > (?, ?)"
+                + " order by m.accepted_at, m.message_id limit ?")) {
+            Timestamp from = Timestamp.from(at);
+            ps.setTimestamp(1, from);
+            ps.setTimestamp(2, from);
+            ps.setObject(3, after);
+            ps.setInt(4, limit);
             return Rows.list(ps, ConsoleMessageRepository::row);
         }
     }

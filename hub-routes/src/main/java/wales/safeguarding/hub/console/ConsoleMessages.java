@@ -66,10 +66,11 @@ public class ConsoleMessages {
         return transactions.inTransaction(c -> summaries(c, messages.search(c, filter, now), now));
     }
 
-    /** Messages accepted after {@code after}, oldest first. */
-    public List<Summary> acceptedAfter(Instant after, int limit) {
+    /** At most {@code limit} messages after the cursor, in (accepted at, message id) order. */
+    public List<Summary> acceptedAfter(NewMessages.Cursor from, int limit) {
         Instant now = clock.instant();
-        return transactions.inTransaction(c -> summaries(c, messages.acceptedAfter(c, after, limit), now));
+        return transactions.inTransaction(
+                c -> summaries(c, messages.acceptedAfter(c, from.at(), from.after(), limit), now));
     }
 
     private List<Summary> summaries(java.sql.Connection c, List<ConsoleMessageRepository.Row> rows, Instant now)

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The console's live streams. Each open stream is a task on a small scheduler of its own (never the event loop):
- * every tick it sends the "now" view and a "message" event for each message accepted since the last tick. A stream
+ * every tick it sends the "now" view and a "message" event for each message accepted since the last tick (in pages of
+ * 200, at most five a tick; a larger burst follows on the next ticks). A stream
  * whose client has gone is dropped at its next send.
  */
 @ApplicationScoped
@@ -33,6 +34,7 @@ public class LiveStreams {
     private static final Logger LOG = Logger.getLogger(LiveStreams.class);
     static final Duration OVERLAP = Duration.ofSeconds(10);
     static final int MAX_MESSAGES_PER_TICK = 200;
+    static final int MAX_PAGES_PER_TICK = 5;
 
     private final OperationsNow operations;
     private final ConsoleMessages messages;
@@ -73,10 +75,16 @@ public class LiveStreams {
                     return;
                 }
                 send(sink, sse, "now", now());
-                List<ConsoleMessages.Summary> fresh = follower.unseen(
-                        messages.acceptedAfter(follower.pollFrom(), MAX_MESSAGES_PER_TICK), clock.instant());
-                for (ConsoleMessages.Summary s : fresh) {
-                    send(sink, sse, "message", s);
+                // page on while pages come back full (a burst), up to a bound; the rest follows on the next tick
+                for (int page = 0; page < MAX_PAGES_PER_TICK; page++) {
+                    List<ConsoleMessages.Summary> polled = messages.acceptedAfter(follower.pollFrom(),
+                            MAX_MESSAGES_PER_TICK);
+                    for (ConsoleMessages.Summary s : follower.unseen(polled, MAX_MESSAGES_PER_TICK, clock.instant())) {
+                        send(sink, sse, "message", s);
+                    }
+                    if (polled.size() < MAX_MESSAGES_PER_TICK) {
+                        break;
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.debugf("console stream of %s ended: %s", user, e.getMessage());

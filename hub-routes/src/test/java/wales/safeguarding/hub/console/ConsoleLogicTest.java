@@ -96,17 +96,36 @@ class ConsoleLogicTest {
         var before = summary(start.minusSeconds(1));
         var a = summary(start.plusSeconds(5));
         var b = summary(start.plusSeconds(3));
-        assertThat(follower.pollFrom()).isEqualTo(start.minusSeconds(10));
+        // nothing from before the stream opened is asked for
+        assertThat(follower.pollFrom().at()).isEqualTo(start);
         Instant now = start.plusSeconds(6);
-        assertThat(follower.unseen(List.of(before, a), now)).containsExactly(a);
-        assertThat(follower.pollFrom()).isEqualTo(start.minusSeconds(5));
+        assertThat(follower.unseen(List.of(before, a), 200, now)).containsExactly(a);
+        assertThat(follower.pollFrom().at()).isEqualTo(start);
         // b was accepted before a but committed after it: the look-back finds it, and a is not given twice
-        assertThat(follower.unseen(List.of(b, a), now)).containsExactly(b);
-        assertThat(follower.unseen(List.of(b, a), now)).isEmpty();
+        assertThat(follower.unseen(List.of(b, a), 200, now)).containsExactly(b);
+        assertThat(follower.unseen(List.of(b, a), 200, now)).isEmpty();
         // one dated ahead of the hub's clock is given, but the look-back stays at now
         var ahead = summary(start.plusSeconds(3600));
-        assertThat(follower.unseen(List.of(ahead), now)).containsExactly(ahead);
-        assertThat(follower.pollFrom()).isEqualTo(now.minusSeconds(10));
+        Instant later = start.plusSeconds(30);
+        assertThat(follower.unseen(List.of(ahead), 200, later)).containsExactly(ahead);
+        assertThat(follower.pollFrom().at()).isEqualTo(later.minusSeconds(10));
+    }
+
+    @Test
+    void should_page_past_a_burst_larger_than_a_page_rather_than_poll_the_same_page_again() {
+        // CI stalled here: 200 messages within the look-back filled every poll, so the stream never saw a newer one
+        Instant start = Instant.parse("2026-11-26T10:00:00Z");
+        NewMessages follower = new NewMessages(start, Duration.ofSeconds(10));
+        var first = summary(start.plusMillis(1));
+        var second = summary(start.plusMillis(2));
+        assertThat(follower.unseen(List.of(first, second), 2, start.plusSeconds(1))).containsExactly(first, second);
+        // the page was full: the next poll starts after its last row, not at the look-back
+        assertThat(follower.pollFrom()).isEqualTo(new NewMessages.Cursor(second.acceptedAt(), second.messageId()));
+        var third = summary(start.plusMillis(3));
+        assertThat(follower.unseen(List.of(third), 2, start.plusSeconds(1))).containsExactly(third);
+        // a short page: back to the look-back for late commits, with what was given remembered
+        assertThat(follower.pollFrom().at()).isEqualTo(start);
+        assertThat(follower.unseen(List.of(first, second), 2, start.plusSeconds(1))).isEmpty();
     }
 
     private static ConsoleMessages.Summary summary(Instant at) {
