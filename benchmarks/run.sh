@@ -26,10 +26,28 @@ fi
 build -f benchmarks/pom.xml compile dependency:build-classpath -Dmdep.outputFile="$target/classpath.txt"
 
 mkdir -p "$target"
+# The commit measured; -dirty when the working tree has changes the figures include.
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if ! git -C "$root" diff --quiet HEAD 2>/dev/null; then commit="$commit-dirty"; fi
 set +e
 java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "$target/classes:$(cat "$target/classpath.txt")" \
-  wales.safeguarding.benchmarks.EndToEndBenchmark --repo "$root" "$@" 2>&1 | tee "$target/results.txt"
+  wales.safeguarding.benchmarks.EndToEndBenchmark --repo "$root" --commit "$commit" "$@" 2>&1 | tee "$target/results.txt"
 status=${PIPESTATUS[0]}
 set -e
 echo "results in $target/results.txt (exit code $status)"
+
+# Every run that measured something leaves its summary (side by side and the goals) in the README's run history, so
+# a later change that costs speed shows. BENCH_NO_HISTORY=1 leaves the README alone.
+if [[ "${BENCH_NO_HISTORY:-0}" != 1 ]] && grep -q '^GOAL ' "$target/results.txt"; then
+  {
+    echo
+    echo "### $(date -u +'%Y-%m-%d %H:%M') UTC, commit $commit, \`benchmarks/run.sh $*\` (exit code $status)"
+    echo
+    echo '```'
+    grep -E '^(machine busy|run:)' "$target/results.txt"
+    sed -n '/^SIDE BY SIDE/,/^RESULT:/p' "$target/results.txt"
+    echo '```'
+  } >> "$root/benchmarks/README.md"
+  echo "summary appended to benchmarks/README.md (Run history)"
+fi
 exit "$status"

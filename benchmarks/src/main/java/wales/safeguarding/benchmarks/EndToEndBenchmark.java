@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +36,8 @@ public final class EndToEndBenchmark {
     private static final long IDLE_SAMPLE_MS = 3000;
     /** The same seed on both sides: the same shape of traffic. */
     private static final long TRAFFIC_SEED = 1851L;
+    /** Requests the open-loop sender lets wait for an answer at once: far above what half the maximum needs. */
+    private static final int OPEN_LOOP_OUTSTANDING = 256;
 
     private final Options options;
     private final ObjectMapper json = new ObjectMapper();
@@ -70,7 +73,7 @@ public final class EndToEndBenchmark {
         }
         Files.createDirectories(options.workDir());
         printHeader(sender);
-        List<Result> results = new ArrayList<>();
+        List<SideResult> results = new ArrayList<>();
         try (AgencyStub stub = AgencyStub.start()) {
             for (Options.Side side : options.sides()) {
                 stub.reset();
@@ -78,14 +81,17 @@ public final class EndToEndBenchmark {
             }
         }
         printSideBySide(results);
-        boolean passed = results.stream().allMatch(Result::passed);
+        line("");
+        line("GOALS (issue 12), commit %s", options.commit());
+        Goals.lines(results).forEach(EndToEndBenchmark::line);
+        boolean passed = results.stream().allMatch(SideResult::passed);
         line("");
         line(passed ? "RESULT: PASS: on every side every message accepted and every copy delivered, every raw message "
                 + "consumed" : "RESULT: FAIL: see the FAIL lines above");
         return passed ? 0 : 1;
     }
 
-    private Result runSide(Options.Side side, AgencyStub stub, ObjectNode report, ObjectNode share, String sender)
+    private SideResult runSide(Options.Side side, AgencyStub stub, ObjectNode report, ObjectNode share, String sender)
             throws Exception {
         Path workDir = options.workDir().resolve(side.name());
         Files.createDirectories(workDir);
@@ -97,7 +103,7 @@ public final class EndToEndBenchmark {
         line("");
         line("==== %s: %s, %d agencies; traffic over %s", side.name().toUpperCase(Locale.ROOT), side.directory(),
                 agencies, traffic.describe());
-        Result result = new Result(side.name(), agencies);
+        SideResult result = new SideResult(side.name(), agencies);
         long starting = System.nanoTime();
         HubProcess hub = HubProcess.start(options.hubJar(), workDir, directory, options.hubJvmOptions());
         // Ctrl-C must not leave a hub (and its PostgreSQL) behind.
@@ -129,7 +135,7 @@ public final class EndToEndBenchmark {
         return result;
     }
 
-    private void measure(Result result, HubProcess hub, AgencyStub stub, Traffic traffic, String senderId)
+    private void measure(SideResult result, HubProcess hub, AgencyStub stub, Traffic traffic, String senderId)
             throws Exception {
         MessageSender sender = new MessageSender(hub.baseUri().resolve("/api/v1/messages"), hub.token(senderId),
                 options.concurrency(), options.phaseLimit());
@@ -182,6 +188,9 @@ public final class EndToEndBenchmark {
         if (!run.errors().isEmpty()) {
             line("  first refusals/errors: %s", run.errors());
         }
+        double endToEnd = e2e.perSecond(e2e.complete(), e2e.arrivalWindow());
+        Map<String, Long> collectionsBefore = hub.jvm().collections();
+        openLoop(result, hub, stub, traffic, sender, endToEnd);
 
         line("RAW BROKER: the hub's embedded Artemis via %s, queue %s, %d B durable persistent BytesMessages, "
                 + "%d producers (blocking send) then %d consumers", hub.brokerUrl(), RawBrokerBenchmark.QUEUE,
@@ -197,15 +206,23 @@ public final class EndToEndBenchmark {
         line(Latencies.header());
         line(raw.sendLatency().row("blocking durable send"));
 
-        double endToEnd = e2e.perSecond(e2e.complete(), e2e.arrivalWindow());
         line("RATIO end-to-end / raw: %.3f of raw send, %.3f of raw send + consume", endToEnd / raw.sendPerSecond(),
                 endToEnd / raw.sendAndConsumePerSecond());
         result.peakRss = hub.peakRss();
-        line("MEMORY of the hub JVM: RSS %s at ready, %s after end-to-end, %s at the end (peak %s); heap %s; "
-                + "embedded PostgreSQL PSS %s", mb(result.rssReady), mb(result.rssAfter), mb(hub.rss()),
-                mb(result.peakRss),
-                hub.heap().map(h -> String.format(Locale.ROOT, "%.0f MB used of %.0f MB committed", h[0] / MB, h[1] / MB))
-                        .orElse("n/a"), mb(hub.databasePss()));
+        HubJvm jvm = hub.jvm();
+        Map<String, Long> collections = jvm.collections();
+        result.fullCollections = collections.isEmpty() ? -1
+                : HubJvm.fullCollections(collections) - HubJvm.fullCollections(collectionsBefore);
+        result.maxHeap = jvm.maxHeap();
+        String heapNow = jvm.heap().map(EndToEndBenchmark::heapText).orElse("n/a");
+        Optional<long[]> kept = jvm.heapAfterFullGc();
+        kept.ifPresent(h -> result.heapAfterFullGc = OptionalLong.of(h[0]));
+        line("MEMORY of the hub JVM: RSS %s at ready, %s after end-to-end, %s at the end (peak %s); heap %s, after a "
+                + "full GC %s, max %s; embedded PostgreSQL PSS %s", mb(result.rssReady), mb(result.rssAfter),
+                mb(hub.rss()), mb(result.peakRss), heapNow, kept.map(EndToEndBenchmark::heapText).orElse("n/a"),
+                mb(result.maxHeap), mb(hub.databasePss()));
+        line("  collections since the hub started: %s; full collections during the measured phases: %s", collections,
+                result.fullCollections < 0 ? "n/a" : Long.toString(result.fullCollections));
 
         result.acceptedPerSecond = e2e.perSecond(accepted, e2e.acceptWindow());
         result.endToEndPerSecond = endToEnd;
@@ -228,6 +245,51 @@ public final class EndToEndBenchmark {
         }
     }
 
+    /**
+     * Open loop at half the maximum: the measured end-to-end rate is the most the hub sustains here; half of it, sent
+     * at a fixed pace whatever the answers, is what an agency meets on a busy day. Latencies from when each message was
+     * due.
+     */
+    private void openLoop(SideResult result, HubProcess hub, AgencyStub stub, Traffic traffic, MessageSender sender,
+            double maxRate) throws Exception {
+        if (options.openLoopMessages() == 0 || (maxRate <= 0 && options.openLoopRate() <= 0)) {
+            line("OPEN LOOP: skipped (%s)", options.openLoopMessages() == 0 ? "-o 0" : "no end-to-end rate measured");
+            return;
+        }
+        double rate = options.openLoopRate() > 0 ? options.openLoopRate() : maxRate / 2;
+        List<Traffic.Message> messages = traffic.next(options.openLoopMessages());
+        MessageSender.OpenLoop open = sender.sendAtRate(messages, rate, OPEN_LOOP_OUTSTANDING);
+        List<String> copies = copiesOf(messages, open.phase());
+        int arrived = stub.awaitArrivals(copies, options.arrivalTimeout().toNanos());
+        EndToEnd e2e = EndToEnd.of(messages, open.phase(), stub);
+        int accepted = open.phase().acceptedIds().size();
+        line("OPEN LOOP at %s: %d messages due every %.1f ms (%.1f msg/s), sent whatever the answers; %d sent late "
+                + "(%d requests already waiting)", options.openLoopRate() > 0 ? "the rate asked for"
+                        : String.format(Locale.ROOT, "half the end-to-end rate just measured (%.1f msg/s)", maxRate),
+                messages.size(), 1000 / rate, rate, open.late(), OPEN_LOOP_OUTSTANDING);
+        line("  accepted (202)           %6d of %d; %d of %d copies arrived", accepted, messages.size(), arrived,
+                copies.size());
+        line(Latencies.header());
+        line(e2e.toAccepted().row("due -> 202"));
+        line(e2e.toArrival().row("due -> arrival (per copy)"));
+        result.openLoopRate = rate;
+        result.openLoopLate = open.late();
+        result.openLoopToAccepted = e2e.toAccepted();
+        result.openLoopToArrival = e2e.toArrival();
+        int lost = copies.size() - arrived;
+        int refused = open.phase().attempted() - accepted;
+        if (lost + refused > 0) {
+            result.failures.add(String.format(Locale.ROOT, "open loop: %d refused, %d copies not delivered within %d s; "
+                    + "hub log: %s; first errors: %s", refused, lost, options.arrivalTimeout().toSeconds(), hub.log(),
+                    open.phase().errors()));
+            line("FAIL: %s", result.failures.get(result.failures.size() - 1));
+        }
+    }
+
+    private static String heapText(long[] heap) {
+        return String.format(Locale.ROOT, "%.0f MB used of %.0f MB committed", heap[0] / MB, heap[1] / MB);
+    }
+
     /** The copies ({@link AgencyStub#copy}) the accepted messages must make. */
     private static List<String> copiesOf(List<Traffic.Message> messages, MessageSender.Phase phase) {
         List<String> copies = new ArrayList<>();
@@ -241,7 +303,7 @@ public final class EndToEndBenchmark {
         return copies;
     }
 
-    private void printSideBySide(List<Result> results) {
+    private void printSideBySide(List<SideResult> results) {
         line("");
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-44s", "SIDE BY SIDE"));
         results.forEach(r -> head.append(String.format(Locale.ROOT, " %24s", r.name + " (" + r.agencies + " agencies)")));
@@ -259,10 +321,17 @@ public final class EndToEndBenchmark {
         row(results, "repeated deliveries", r -> Long.toString(r.repeats));
         row(results, "raw broker send msg/s", r -> String.format(Locale.ROOT, "%.1f", r.rawSend));
         row(results, "raw broker send + consume msg/s", r -> String.format(Locale.ROOT, "%.1f", r.rawSendConsume));
+        row(results, "end to end / raw send + consume", r -> String.format(Locale.ROOT, "%.3f", r.ratioToRaw()));
+        row(results, "open loop msg/s (half the max)", r -> String.format(Locale.ROOT, "%.1f", r.openLoopRate));
+        row(results, "open loop due -> 202 p50 / p90 / p99 (ms)", r -> percentiles(r.openLoopToAccepted));
+        row(results, "open loop due -> arrival p50/p90/p99 (ms)", r -> percentiles(r.openLoopToArrival));
+        row(results, "heap after a full GC / max (MB)", r -> mbNumber(r.heapAfterFullGc) + " / " + mbNumber(r.maxHeap));
+        row(results, "full GCs in the measured phases", r -> r.fullCollections < 0 ? "n/a"
+                : Long.toString(r.fullCollections));
         row(results, "result", r -> r.passed() ? "pass" : "FAIL");
     }
 
-    private static void row(List<Result> results, String label, java.util.function.Function<Result, String> value) {
+    private static void row(List<SideResult> results, String label, java.util.function.Function<SideResult, String> value) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-42s", label));
         results.forEach(r -> b.append(String.format(Locale.ROOT, " %24s", r.readySeconds == 0 && !label.equals("result")
                 ? "n/a" : value.apply(r))));
@@ -365,37 +434,6 @@ public final class EndToEndBenchmark {
 
         double perSecond(int n, long window) {
             return window == 0 ? 0 : n / seconds(window);
-        }
-    }
-
-    /** What one side (one directory, one hub) measured; n/a figures stay empty. */
-    private static final class Result {
-        final String name;
-        final int agencies;
-        final List<String> failures = new ArrayList<>();
-        double readySeconds;
-        OptionalLong threadsReady = OptionalLong.empty();
-        OptionalLong threadsAfter = OptionalLong.empty();
-        OptionalLong rssReady = OptionalLong.empty();
-        OptionalLong rssAfter = OptionalLong.empty();
-        OptionalLong peakRss = OptionalLong.empty();
-        double acceptedPerSecond;
-        double endToEndPerSecond;
-        double copiesPerSecond;
-        Latencies toAccepted;
-        Latencies toArrival;
-        int agenciesReached;
-        long repeats;
-        double rawSend;
-        double rawSendConsume;
-
-        Result(String name, int agencies) {
-            this.name = name;
-            this.agencies = agencies;
-        }
-
-        boolean passed() {
-            return failures.isEmpty() && toArrival != null;
         }
     }
 

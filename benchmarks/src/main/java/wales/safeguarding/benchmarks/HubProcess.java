@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +26,6 @@ import java.util.stream.Stream;
 final class HubProcess {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
     private final Process process;
     private final Path dataDir;
@@ -138,29 +135,9 @@ final class HubProcess {
         return ProcFs.status(pid(), "VmHWM");
     }
 
-    /** Heap used and committed, in bytes, from {@code jcmd <pid> GC.heap_info}; empty when jcmd is not there. */
-    Optional<long[]> heap() {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        if (!Files.isExecutable(jcmd)) {
-            return Optional.empty();
-        }
-        try {
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.heap_info")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.empty();
-            }
-            Matcher m = HEAP.matcher(out);
-            return m.find() ? Optional.of(new long[] {Long.parseLong(m.group(2)) * 1024, Long.parseLong(m.group(1)) * 1024})
-                    : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+    /** The hub JVM's own account of its memory and collections (jcmd). */
+    HubJvm jvm() {
+        return new HubJvm(pid());
     }
 
     /** The embedded PostgreSQL's postmaster, from its lock file. */

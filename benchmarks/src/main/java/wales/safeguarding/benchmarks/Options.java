@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The driver's command line. Every count and wait has a default and an upper bound. */
-record Options(int messages, int concurrency, int warmup, int rawMessages, Duration arrivalTimeout,
+record Options(int messages, int concurrency, int warmup, int rawMessages, int openLoopMessages, double openLoopRate,
+        Duration arrivalTimeout,
         Duration startTimeout, Duration phaseLimit, Path repo, Path hubJar, Path workDir, List<String> hubJvmOptions,
-        List<Side> sides) {
+        List<Side> sides, String commit) {
 
     /** One hub run: a name and the directory it starts with. */
     record Side(String name, Path directory) {
@@ -22,6 +23,9 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, Durat
               -c C                  concurrent senders, and raw-broker producers/consumers (default 4)
               -w W                  warm-up messages, not measured (default 200)
               -m M                  raw-broker messages (default 2000)
+              -o O                  open-loop messages, sent at a fixed rate after the measured run (default 1000;
+                                    0 skips the phase)
+              --open-loop-rate R    their rate in msg/s (default: half the end-to-end rate just measured)
               --arrival-timeout S   seconds to wait for the last delivery after the last 202 (default 120)
               --start-timeout S     seconds to wait for each hub to be ready (default 300)
               --phase-limit S       seconds any one sending phase may take before it stops sending (default 600)
@@ -31,6 +35,7 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, Durat
               --sides LIST          which directories, in order: demo,wales (default), demo, or wales
               --wales-directory F   default <repo>/deploy/directory/wales-directory.json
               --hub-opt OPT         a JVM option for the hub, e.g. --hub-opt -Xmx512m (repeatable)
+              --commit C            the commit measured, printed with the goals (run.sh passes it)
             """;
 
     private static final int MAX_COUNT = 1_000_000;
@@ -41,6 +46,8 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, Durat
         int c = 4;
         int w = 200;
         int m = 2000;
+        int o = 1000;
+        double rate = 0;
         long arrival = 120;
         long start = 300;
         String sides = "demo,wales";
@@ -50,6 +57,7 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, Durat
         Path jar = null;
         Path work = null;
         List<String> hubOpts = new ArrayList<>();
+        String commit = "unknown";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -57,6 +65,8 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, Durat
                 case "-c" -> c = count(a, value(args, ++i), 1, MAX_CONCURRENCY);
                 case "-w" -> w = count(a, value(args, ++i), 0, MAX_COUNT);
                 case "-m" -> m = count(a, value(args, ++i), 1, MAX_COUNT);
+                case "-o" -> o = count(a, value(args, ++i), 0, MAX_COUNT);
+                case "--open-loop-rate" -> rate = count(a, value(args, ++i), 1, 100_000);
                 case "--arrival-timeout" -> arrival = count(a, value(args, ++i), 1, 3600);
                 case "--start-timeout" -> start = count(a, value(args, ++i), 1, 3600);
                 case "--phase-limit" -> phase = count(a, value(args, ++i), 1, 3600);
@@ -65,6 +75,7 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, Durat
                 case "--work-dir" -> work = Path.of(value(args, ++i));
                 case "--hub-opt" -> hubOpts.add(value(args, ++i));
                 case "--sides" -> sides = value(args, ++i);
+                case "--commit" -> commit = value(args, ++i);
                 case "--wales-directory" -> wales = Path.of(value(args, ++i));
                 case "-h", "--help" -> throw new UsageException(null);
                 default -> throw new UsageException("unknown option " + a);
@@ -83,8 +94,8 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, Durat
                 default -> throw new UsageException("--sides takes demo and/or wales, not '" + side + "'");
             }
         }
-        return new Options(n, c, w, m, Duration.ofSeconds(arrival), Duration.ofSeconds(start), Duration.ofSeconds(phase),
-                repo, jar, work, List.copyOf(hubOpts), List.copyOf(chosen));
+        return new Options(n, c, w, m, o, rate, Duration.ofSeconds(arrival), Duration.ofSeconds(start), Duration.ofSeconds(phase),
+                repo, jar, work, List.copyOf(hubOpts), List.copyOf(chosen), commit);
     }
 
     /** The schemas' valid examples, which the traffic is made from. */

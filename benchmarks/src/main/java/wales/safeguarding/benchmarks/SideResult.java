@@ -1,0 +1,50 @@
+package wales.safeguarding.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** What one side (one directory, one hub) measured; n/a figures stay empty (0, null or an empty optional). */
+final class SideResult {
+
+    final String name;
+    final int agencies;
+    final List<String> failures = new ArrayList<>();
+    double readySeconds;
+    OptionalLong threadsReady = OptionalLong.empty();
+    OptionalLong threadsAfter = OptionalLong.empty();
+    OptionalLong rssReady = OptionalLong.empty();
+    OptionalLong rssAfter = OptionalLong.empty();
+    OptionalLong peakRss = OptionalLong.empty();
+    double acceptedPerSecond;
+    double endToEndPerSecond;
+    double copiesPerSecond;
+    Latencies toAccepted;
+    Latencies toArrival;
+    int agenciesReached;
+    long repeats;
+    double rawSend;
+    double rawSendConsume;
+    /** The open-loop phase at half the maximum: the rate asked for, and how long each wait was from when it was due. */
+    double openLoopRate;
+    int openLoopLate;
+    Latencies openLoopToAccepted;
+    Latencies openLoopToArrival;
+    /** Heap the hub keeps (used after a full collection), its bound, and full collections during the measured run. */
+    OptionalLong heapAfterFullGc = OptionalLong.empty();
+    OptionalLong maxHeap = OptionalLong.empty();
+    long fullCollections = -1;
+
+    SideResult(String name, int agencies) {
+        this.name = name;
+        this.agencies = agencies;
+    }
+
+    boolean passed() {
+        return failures.isEmpty() && toArrival != null;
+    }
+
+    double ratioToRaw() {
+        return rawSendConsume == 0 ? 0 : endToEndPerSecond / rawSendConsume;
+    }
+}
