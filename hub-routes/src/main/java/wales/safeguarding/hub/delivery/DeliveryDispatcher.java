@@ -47,7 +47,8 @@ import wales.safeguarding.schemas.spi.HubHeaders;
  * <ul>
  * <li>An agency's queue is served only while it holds copies: a copy queued here wakes it at once; a scan of the
  * broker every {@code hub.delivery.scan-interval-ms} (one management request for all queues) finds copies queued by
- * other hub instances, left from before a restart, or due again after a wait.</li>
+ * other hub instances, left from before a restart, due again after a wait, or pushed to an idle lane by a broker that
+ * took over after a fail-over.</li>
  * <li>Each agency has up to {@link DeliveryPolicy#concurrency} lanes (a transacted session with one consumer); the
  * broker's {@code max-consumers} on the queue holds that bound across every hub instance. A lane takes one copy,
  * runs the {@code delivery} route on it, and goes to the back of the workers' queue, so a busy agency takes turns
@@ -194,8 +195,12 @@ public class DeliveryDispatcher {
                 }
             }
             for (var queue : depths.nonEmpty(queuePrefix).entrySet()) {
-                if (queue.getValue().ready() > 0) {
-                    wake(queue.getKey().substring(queuePrefix.length()));
+                String agencyId = queue.getKey().substring(queuePrefix.length());
+                QueueDepths.Counts counts = queue.getValue();
+                // copies "delivering" may sit in the buffer of one of this instance's idle lanes (after a fail-over
+                // the backup pushes them to the re-attached consumers, and nothing else wakes them): wake those too
+                if (counts.ready() > 0 || counts.messages() - counts.scheduled() > 0 && endpoints.containsKey(agencyId)) {
+                    wake(agencyId);
                 }
             }
             Instant now = clock.instant();
