@@ -23,7 +23,8 @@ fi
 
 mkdir -p "$data"
 echo "== starting the hub on http://127.0.0.1:$port (data in $data/)"
-java -Dquarkus.profile=demo -Dhub.demo.tokens=true -Dhub.database.embedded=true -Dhub.data-dir="$data" -Dquarkus.http.port="$port" \
+# -Xmx512m -XX:+UseSerialGC: the memory the hub is sized for (benchmarks/README.md, "Start and memory")
+java -Xmx512m -XX:+UseSerialGC -Dquarkus.profile=demo -Dhub.demo.tokens=true -Dhub.database.embedded=true -Dhub.data-dir="$data" -Dquarkus.http.port="$port" \
      -jar "$jar" &
 hub=$!
 trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null' INT TERM EXIT

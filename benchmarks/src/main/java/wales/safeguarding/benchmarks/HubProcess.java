@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  */
 final class HubProcess {
 
+    /** The shipped launch's memory settings (deploy/demo/run.sh, deploy/README.md). */
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -56,6 +58,7 @@ final class HubProcess {
         int brokerPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(DEFAULT_JVM_OPTIONS); // before --hub-opt, which can override them
         command.addAll(jvmOptions);
         command.add("-Dquarkus.profile=demo");
         command.add("-Dhub.demo.tokens=true");

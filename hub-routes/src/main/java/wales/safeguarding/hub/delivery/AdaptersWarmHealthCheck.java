@@ -4,9 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the adapters in use have prepared what they need (the FHIR validator), so no delivery waits for it. */
+/**
+ * Says, in the readiness data, how far each adapter in use has warmed up ({@code fhir-r4: warming}, {@code warm} or
+ * {@code failed}) and stays UP once the Camel context has started (DOWN before: until then Camel's own route checks
+ * are not there to say so): the hub is ready for intake and for every other agency's deliveries while an adapter
+ * warms, and a delivery through that adapter waits for its warm-up (never sent unvalidated).
+ */
 @Readiness
 @ApplicationScoped
 public class AdaptersWarmHealthCheck implements HealthCheck {
@@ -19,6 +25,11 @@ public class AdaptersWarmHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return adapters.warm() ? HealthCheckResponse.up("adapters") : HealthCheckResponse.down("adapters");
+        if (!adapters.routesStarting()) {
+            return HealthCheckResponse.named("adapters").down().withData("camel", "not started yet").build();
+        }
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("adapters").up();
+        adapters.warmth().forEach(response::withData);
+        return response.build();
     }
 }

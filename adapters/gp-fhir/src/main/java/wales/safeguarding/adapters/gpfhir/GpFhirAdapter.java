@@ -30,7 +30,7 @@ import wales.safeguarding.schemas.validation.Violation;
  *
  * <p>Every Bundle is validated ({@link GpFhirValidator}: base R4 and the hub's rules) before it is returned; one
  * that fails is never sent: {@link #toAgencyRequest} throws {@link FhirValidationException}, and the hub
- * dead-letters the delivery with its reason. <b>The first call builds the validator, about 8 seconds</b>; call
+ * dead-letters the delivery with its reason. <b>The first call builds the validator (seconds)</b>; call
  * {@link GpFhirValidator#warmUp()} at start-up to pay that before the first delivery.
  *
  * <p>The answer is a FHIR response message: {@code MessageHeader.response.code} {@code ok} is delivered,

@@ -22,9 +22,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * code on the practice). UK Core profiles are not claimed, since they cannot be loaded here.
  *
  * <p><b>Cost:</b> the validator is built once, lazily, on the first call, and shared (it is thread-safe). That
- * first validation loads the R4 StructureDefinitions, ValueSets and CodeSystems and takes about 8 seconds (more
- * on a busy 2-core machine); later ones take milliseconds. The first delivery to a GP
- * practice after a start pays it, unless the hub calls {@link #warmUp()} at start-up.
+ * first validation loads the base R4 StructureDefinitions ({@link BaseDefinitions}; HAPI's other definitions, value
+ * sets and code systems only when looked up) and takes seconds; later ones take milliseconds. A caller arriving
+ * meanwhile waits for it. The first delivery to a GP practice after a start pays it, unless the hub calls
+ * {@link #warmUp()} first.
  */
 public final class GpFhirValidator {
 
@@ -43,7 +44,8 @@ public final class GpFhirValidator {
     private static FhirValidator build() {
         var context = GpFhirContext.get();
         ValidationSupportChain chain = new ValidationSupportChain(
-                new DefaultProfileValidationSupport(context),
+                new BaseDefinitions(context),
+                new EverythingElse(context),
                 new InMemoryTerminologyServerValidationSupport(context),
                 new CommonCodeSystemsTerminologyService(context));
         FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
@@ -51,6 +53,23 @@ public final class GpFhirValidator {
         validator.registerValidatorModule(instanceValidator);
         validator.registerValidatorModule(new GpRules());
         return validator;
+    }
+
+    /**
+     * HAPI's definitions, value sets and code systems, loaded on the first look-up that {@link BaseDefinitions}
+     * does not answer; never asked for all of its StructureDefinitions at once (the base ones are all the validator
+     * needs that way).
+     */
+    private static final class EverythingElse extends DefaultProfileValidationSupport {
+
+        EverythingElse(ca.uhn.fhir.context.FhirContext context) {
+            super(context);
+        }
+
+        @Override
+        public <T extends IBaseResource> List<T> fetchAllStructureDefinitions() {
+            return List.of();
+        }
     }
 
     /** Builds the validator and runs one validation, so the first real message does not wait for it. */
