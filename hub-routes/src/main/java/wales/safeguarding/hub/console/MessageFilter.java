@@ -62,8 +62,11 @@ public record MessageFilter(String type, String agency, String state, String cas
             parameters.add(agency);
         }
         if (state != null) {
-            conditions.add("exists (select 1 from delivery d where d.message_id = m.message_id and d.state = ?)");
-            parameters.add(state);
+            // A literal, not a parameter: one of DeliveryState's wire names (checked again here), so that each state
+            // has its own plan and a rare state (dead-lettered, queued, ...) uses the partial index delivery_rare_state
+            // (V19), which a cached generic plan for "state = $1" could not.
+            conditions.add("exists (select 1 from delivery d where d.message_id = m.message_id and d.state = '"
+                    + DeliveryState.fromWireName(state).wireName() + "')");
         }
         if (caseReference != null) {
             conditions.add("m.case_reference = ?");
