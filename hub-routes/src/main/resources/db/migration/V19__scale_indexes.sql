@@ -14,6 +14,7 @@ create index delivery_rare_state on delivery (state, updated_at, message_id)
 -- and MessageFilter's type filter (the console's messages list, ?type=..., newest first).
 create index message_type_accepted on message (message_type, accepted_at);
 
--- ConsoleMetricsRepository.overdueClocks (the Now view's overdue count) and MessageFilter's overdue filter
+-- ConsoleMetricsRepository.overdueClocks (the Now view's overdue count), ConsoleMetricsRepository.openEscalations (the
+-- Now view's escalated clocks still open: their ids, read from the index alone) and MessageFilter's overdue filter
 -- (?overdue=true): clocks still running past their due time.
-create index statutory_clock_open_due on statutory_clock (due_at, message_id) where met_at is null;
+create index statutory_clock_open_due on statutory_clock (due_at, message_id) include (id) where met_at is null;
