@@ -8,8 +8,8 @@ import java.util.List;
 
 /** The scale benchmark's command line; every bad value is an error naming the option. */
 record ScaleOptions(Path repo, String jdbcUrl, String user, int messages, int due, int requests, boolean skipLoad,
-        boolean keep, Duration startTimeout, Duration sweepTimeout, String label, List<String> hubJvmOptions,
-        boolean help) {
+        boolean rearm, boolean explainOnly, boolean keep, Duration startTimeout, Duration sweepTimeout, String label,
+        List<String> hubJvmOptions, boolean help) {
 
     static final String USAGE = """
             usage: benchmarks/scale.sh [options]
@@ -20,6 +20,10 @@ record ScaleOptions(Path repo, String jdbcUrl, String user, int messages, int du
                                   jdbc:postgresql://127.0.0.1:5432/hub_scale); it is dropped and made again
               --user NAME         PostgreSQL user (default postgres; no password: a trust login on loopback)
               --skip-load         measure the database as it is (made by an earlier --keep run); not dropped after
+              --rearm             with --skip-load: make the due steps due again (deletes the escalation rows an
+                                  earlier run's sweep wrote, puts the next-actions clocks back on their first step;
+                                  the escalation messages that sweep made stay)
+              --explain-only      with --skip-load: print the plans of the heavy queries, start no hub
               --keep              keep the database after the run (default: dropped)
               --label NAME        names the plans file target/scale/plans-NAME.txt and the hub log (default run)
               --start-timeout S   seconds the hub may take to be ready (default 600)
@@ -35,6 +39,8 @@ record ScaleOptions(Path repo, String jdbcUrl, String user, int messages, int du
         int due = 10_000;
         int requests = 50;
         boolean skipLoad = false;
+        boolean rearm = false;
+        boolean explainOnly = false;
         boolean keep = false;
         boolean help = false;
         long start = 600;
@@ -60,6 +66,8 @@ record ScaleOptions(Path repo, String jdbcUrl, String user, int messages, int du
                 }
                 case "--hub-jvm" -> jvm.addAll(Arrays.asList(value(args, ++i, a).trim().split("\\s+")));
                 case "--skip-load" -> skipLoad = true;
+                case "--rearm" -> rearm = true;
+                case "--explain-only" -> explainOnly = true;
                 case "--keep" -> keep = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -71,11 +79,17 @@ record ScaleOptions(Path repo, String jdbcUrl, String user, int messages, int du
         if (!url.startsWith("jdbc:postgresql://127.0.0.1") && !url.startsWith("jdbc:postgresql://localhost")) {
             throw new IllegalArgumentException("--jdbc-url: a PostgreSQL on loopback only (jdbc:postgresql://127.0.0.1...)");
         }
+        if (explainOnly && !skipLoad) {
+            throw new IllegalArgumentException("--explain-only goes with --skip-load");
+        }
+        if (rearm && !skipLoad) {
+            throw new IllegalArgumentException("--rearm goes with --skip-load (a fresh load has its steps due already)");
+        }
         if (due > messages) {
             throw new IllegalArgumentException("--due " + due + " is more than --messages " + messages);
         }
-        return new ScaleOptions(repo, url, user, messages, due, requests, skipLoad, keep, Duration.ofSeconds(start),
-                Duration.ofSeconds(sweep), label, List.copyOf(jvm), help);
+        return new ScaleOptions(repo, url, user, messages, due, requests, skipLoad, rearm, explainOnly, keep,
+                Duration.ofSeconds(start), Duration.ofSeconds(sweep), label, List.copyOf(jvm), help);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -69,6 +69,13 @@ final class ScaleQueries {
                 + " delivery d where d.message_id = m.message_id and d.state = ?)" + order, "dead-lettered");
         add("ConsoleMessageRepository.search state=queued", messageRow + " where true and exists (select 1 from"
                 + " delivery d where d.message_id = m.message_id and d.state = ?)" + order, "queued");
+        add("ConsoleMessageRepository.search state=dead-lettered (literal, as MessageFilter writes it since V19)",
+                messageRow + " where true and exists (select 1 from delivery d where d.message_id = m.message_id and"
+                + " d.state = 'dead-lettered')" + order);
+        add("ConsoleMessageRepository.search state=outcome-given (literal)", messageRow + " where true and exists"
+                + " (select 1 from delivery d where d.message_id = m.message_id and d.state = 'outcome-given')" + order);
+        add("ConsoleMessageRepository.search type=conference-invitation", messageRow
+                + " where true and m.message_type = ?" + order, "conference-invitation");
         add("ConsoleMessageRepository.search agency=council", messageRow + " where true and (m.sender = ? or exists"
                 + " (select 1 from delivery d where d.message_id = m.message_id and d.recipient = ?))" + order, council,
                 council);
@@ -120,7 +127,7 @@ final class ScaleQueries {
             String time = plan.stream().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?")
                     .replace("Execution Time: ", "");
             String top = plan.get(0).replaceAll("\\s+\\(cost=.*", "").trim();
-            String scans = plan.stream().filter(l -> l.contains("Seq Scan")).map(l -> l.replaceAll(".*Seq Scan on (\\S+).*", "$1").replaceAll("_p[0-9]{6}|_default$", "_*"))
+            String scans = plan.stream().filter(l -> l.contains("Seq Scan") && !l.contains("cost=0.00..0.00")).map(l -> l.replaceAll(".*Seq Scan on (\\S+).*", "$1").replaceAll("_p[0-9]{6}|_default$", "_*"))
                     .distinct().reduce((a, b) -> a + "," + b).map(s -> " SEQ SCAN " + s).orElse("");
             ScaleBenchmark.line("  %-62s %12s  %s%s", q.name, time, top, scans);
             all.append("\n-- ").append(q.name).append('\n');
