@@ -65,13 +65,13 @@ final class ScaleQueries {
                   and (?::text is null or m.message_type = ?)
                   and (?::text is null or strpos(lower(coalesce(d.last_error, '')), lower(?)) > 0)
                 order by d.updated_at desc, d.message_id limit ?""", null, null, null, null, null, null, 50);
-        add("ConsoleMessageRepository.search state=dead-lettered", messageRow + " where true and exists (select 1 from"
+        add("ConsoleMessageRepository.search state=dead-lettered (before V19)", messageRow + " where true and exists (select 1 from"
                 + " delivery d where d.message_id = m.message_id and d.state = ?)" + order, "dead-lettered");
         add("ConsoleMessageRepository.search state=queued", messageRow + " where true and exists (select 1 from"
                 + " delivery d where d.message_id = m.message_id and d.state = ?)" + order, "queued");
-        add("ConsoleMessageRepository.search state=dead-lettered (literal, as MessageFilter writes it since V19)",
-                messageRow + " where true and exists (select 1 from delivery d where d.message_id = m.message_id and"
-                + " d.state = 'dead-lettered')" + order);
+        add("ConsoleMessageRepository.search state=dead-lettered (by id, as MessageFilter writes it since V19)",
+                messageRow + " where true and m.message_id = any (array (select d.message_id from delivery d"
+                + " where d.state = 'dead-lettered'))" + order);
         add("ConsoleMessageRepository.search state=outcome-given (literal)", messageRow + " where true and exists"
                 + " (select 1 from delivery d where d.message_id = m.message_id and d.state = 'outcome-given')" + order);
         add("ConsoleMessageRepository.search type=conference-invitation", messageRow
