@@ -16,6 +16,9 @@ public record MessageFilter(String type, String agency, String state, String cas
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    /** Delivery states a copy is in only while something is wrong or still under way. */
+    private static final java.util.Set<DeliveryState> EXCEPTIONAL = java.util.EnumSet.of(DeliveryState.ACCEPTED,
+            DeliveryState.QUEUED, DeliveryState.FAILED, DeliveryState.DEAD_LETTERED);
 
     /** Reads the query parameters; a bad one is a 400 naming it. */
     public static MessageFilter parse(String type, String agency, String state, String caseReference, String overdue,
@@ -62,8 +65,19 @@ public record MessageFilter(String type, String agency, String state, String cas
             parameters.add(agency);
         }
         if (state != null) {
-            conditions.add("exists (select 1 from delivery d where d.message_id = m.message_id and d.state = ?)");
-            parameters.add(state);
+            // A literal, not a parameter: one of DeliveryState's wire names (checked again here), so that each state
+            // has its own plan and the partial index delivery_rare_state (V19) applies, which a cached generic plan for
+            // "state = $1" could not.
+            DeliveryState s = DeliveryState.fromWireName(state);
+            if (EXCEPTIONAL.contains(s)) {
+                // Copies in these states are few: take their messages by id, rather than walk every message newest
+                // first looking for one (the planner's choice for exists, as it takes them to be spread evenly).
+                conditions.add("m.message_id = any (array (select d.message_id from delivery d where d.state = '"
+                        + s.wireName() + "'))");
+            } else {
+                conditions.add("exists (select 1 from delivery d where d.message_id = m.message_id and d.state = '"
+                        + s.wireName() + "')");
+            }
         }
         if (caseReference != null) {
             conditions.add("m.case_reference = ?");

@@ -1,0 +1,435 @@
+package wales.safeguarding.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Issue 12 goal 5, "a million tracked messages": makes its own database on a PostgreSQL server, lets the packaged hub
+ * create the schema (Flyway, one start), bulk-loads a year of messages with {@link ScaleLoader}, then starts the hub
+ * on it again and measures the escalation sweep of the due clocks and every console view and filter over HTTP, and
+ * prints the plans of the heavy queries ({@link ScaleQueries}). Run by {@code benchmarks/scale.sh}; see the README.
+ */
+public final class ScaleBenchmark {
+
+    private final ScaleOptions options;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ScaleBenchmark(ScaleOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String... args) {
+        ScaleOptions options;
+        try {
+            options = ScaleOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(ScaleOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(ScaleOptions.USAGE);
+            return;
+        }
+        try {
+            System.exit(new ScaleBenchmark(options).run());
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private int run() throws Exception {
+        Path work = options.repo().resolve("benchmarks/target/scale");
+        Files.createDirectories(work);
+        Path app = privateCopy(options.repo().resolve("hub-routes/target/quarkus-app"),
+                work.resolve("hub-app-" + options.label()));
+        Path jar = app.resolve("quarkus-run.jar");
+        Path directory = work.resolve("scale-directory.json");
+        writeDirectory(options.repo().resolve("deploy/directory/wales-directory.json"), directory);
+        line("Scale benchmark (issue 12 goal 5), %s, database %s, %d cores", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                options.jdbcUrl(), Runtime.getRuntime().availableProcessors());
+        try (AgencyStub stub = AgencyStub.start()) {
+            String stubBase = stub.endpointFor("x").replaceAll("/agency/x$", "");
+            ScaleLoader loader = new ScaleLoader(options.repo().resolve("deploy/directory/wales-directory.json"),
+                    options.messages(), options.due(), Instant.now());
+            if (!options.skipLoad()) {
+                createDatabase();
+                long t0 = System.nanoTime();
+                try (ScaleHub hub = ScaleHub.start(jar, work, directory, stubBase, options.jdbcUrl(), options.user(),
+                        options.hubJvmOptions(), "hub-schema.log")) {
+                    hub.awaitReady(options.startTimeout());
+                }
+                line("schema made by the hub's Flyway migrations in %.1f s (one start and stop)", secs(t0));
+                long t1 = System.nanoTime();
+                line("loading %,d messages (%,d with a due escalation step)...", options.messages(), loader.due());
+                try (Connection c = connect()) {
+                    ScaleLoader.Counts n = loader.load(c);
+                    line("LOADED in %.1f s (COPY, then VACUUM ANALYZE): %,d messages, %,d deliveries, %,d audit events, "
+                            + "%,d clocks (%,d due), %,d escalations, %,d cases, %,d console audit rows", secs(t1),
+                            n.messages(), n.deliveries(), n.audit(), n.clocks(), n.due(), n.escalations(), n.cases(),
+                            n.consoleAudit());
+                    line("database size %s", single(c, "select pg_size_pretty(pg_database_size(current_database()))"));
+                }
+            }
+            if (options.rearm()) {
+                try (Connection c = connect()) {
+                    rearm(c, options.messages());
+                }
+            }
+            ScaleQueries queries = new ScaleQueries(loader, Instant.now());
+            try (Connection c = connect()) {
+                queries.explainAll(c, work.resolve("plans-" + options.label() + ".txt"), "before the hub's start");
+            }
+            if (options.explainOnly()) {
+                return 0;
+            }
+            measureHub(jar, work, directory, stubBase, loader);
+            try (Connection c = connect()) {
+                // the hub's start has applied any new migration: the plans as the measured hub had them
+                new ScaleQueries(loader, Instant.now()).explainAll(c, work.resolve("plans-" + options.label() + ".txt"),
+                        "after the run");
+            }
+        } finally {
+            if (!options.keep() && !options.skipLoad()) {
+                dropDatabase();
+            }
+        }
+        return 0;
+    }
+
+    private void measureHub(Path jar, Path work, Path directory, String stubBase, ScaleLoader loader) throws Exception {
+        long loadedEscalations;
+        List<String> councils;
+        try (Connection c = connect()) {
+            loadedEscalations = Long.parseLong(single(c, "select coalesce(max(id), 0) from escalation"));
+            councils = pauseCouncils(c);
+        }
+        long t0 = System.nanoTime();
+        try (ScaleHub hub = ScaleHub.start(jar, work, directory, stubBase, options.jdbcUrl(), options.user(),
+                options.hubJvmOptions(), "hub-" + options.label() + ".log")) {
+            hub.awaitReady(options.startTimeout());
+            double ready = secs(t0);
+            line("hub ready in %.1f s (against the loaded database)", ready);
+            // the sweep: escalation rows the hub writes from now on, one per due step fired
+            long expected = loader.due();
+            long fired = 0;
+            double allFired = -1;
+            double firstFired = -1;
+            long limit = System.nanoTime() + options.sweepTimeout().toNanos();
+            double activeBefore;
+            try (Connection c = connect()) {
+                activeBefore = activeTimeMs(c);
+                ActivitySampler sampler = ActivitySampler.start(connect());
+                while (System.nanoTime() < limit) {
+                    fired = Long.parseLong(single(c, "select count(*) from escalation where id > " + loadedEscalations));
+                    if (fired > 0 && firstFired < 0) {
+                        firstFired = secs(t0);
+                    }
+                    if (fired >= expected) {
+                        allFired = secs(t0);
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                sampler.close();
+                Thread.sleep(2000); // the backends' statistics are flushed at most once a second
+                double active = activeTimeMs(c) - activeBefore;
+                String span = single(c, "select coalesce(extract(epoch from max(fired_at) - min(fired_at)), 0)::numeric(10,2)"
+                        + " from escalation where id > " + loadedEscalations);
+                String batches = single(c, "select count(distinct fired_at) from escalation where id > " + loadedEscalations);
+                line("ESCALATION SWEEP: %,d of %,d due steps fired; first after %.1f s, all after %s from java -jar "
+                        + "(ready at %.1f s); first to last batch (fired_at) %s s, %s batches (transactions)", fired,
+                        expected, firstFired, allFired < 0 ? "NOT within " + options.sweepTimeout().toSeconds() + " s"
+                                : String.format(Locale.ROOT, "%.1f s", allFired), ready, span, batches);
+                line("  database time (pg_stat_database.active_time of every session of this database, from ready to all "
+                        + "fired + 2 s; deliveries to the councils paused meanwhile): %.0f ms", active);
+                sampler.print();
+                long d0 = System.nanoTime();
+                resume(hub, councils);
+                String waiting = "select count(*) from delivery d join message m on m.message_id = d.message_id"
+                        + " join escalation e on e.escalation_message_id = m.message_id and e.id > " + loadedEscalations
+                        + " where d.state in ('accepted', 'queued', 'failed')";
+                long left = Long.MAX_VALUE;
+                long deliverLimit = System.nanoTime() + options.sweepTimeout().toNanos();
+                while (left > 0 && System.nanoTime() < deliverLimit) {
+                    Thread.sleep(500);
+                    left = Long.parseLong(single(c, waiting));
+                }
+                line("  the escalations delivered to the councils' systems (the stub) %s after their endpoints were "
+                        + "resumed", left == 0 ? String.format(Locale.ROOT, "%.1f s", secs(d0)) : left + " still waiting");
+            }
+            measureConsole(hub, loader);
+        }
+    }
+
+    /**
+     * Makes the loaded due steps due again after an earlier run's sweep fired them: its escalation rows go (the loaded
+     * ones have the lowest ids: escalation rows of clocks of the load), the next-actions clocks return to their first
+     * step, due at their due time. The escalation messages it made stay, with their deliveries and audit events.
+     */
+    private static void rearm(Connection c, int messages) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            int deleted = s.executeUpdate("""
+                    delete from escalation e using statutory_clock k
+                    where k.id = e.clock_id and k.clock = 'next-actions' and k.met_at is null""");
+            int clocks = s.executeUpdate("""
+                    update statutory_clock set escalation_step = 0, next_escalation_at = due_at
+                    where clock = 'next-actions' and met_at is null""");
+            line("rearmed: %,d escalation rows of an earlier sweep deleted, %,d next-actions clocks due again", deleted,
+                    clocks);
+            s.execute("analyze statutory_clock");
+            s.execute("analyze escalation");
+        }
+    }
+
+    /** Pauses deliveries to every council (as an operator would, kept in endpoint_health), so the sweep runs alone. */
+    private static List<String> pauseCouncils(Connection c) throws SQLException {
+        List<String> councils = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id from directory_agency where kind = 'council' order by id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                councils.add(rs.getString(1));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into endpoint_health (agency, paused, paused_at, paused_by, pause_reason)
+                values (?, true, now(), 'scale-benchmark', 'the sweep measured alone')
+                on conflict (agency) do update set paused = true, paused_at = now(), paused_by = 'scale-benchmark',
+                    pause_reason = 'the sweep measured alone'""")) {
+            for (String council : councils) {
+                ps.setString(1, council);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return councils;
+    }
+
+    private void resume(ScaleHub hub, List<String> councils) throws IOException, InterruptedException {
+        for (String council : councils) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(hub.baseUri().resolve(
+                    "/api/v1/console/endpoints/" + council + "/resume")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + hub.token()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"scale benchmark: sweep measured\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("resuming " + council + " answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+    }
+
+    private void measureConsole(ScaleHub hub, ScaleLoader loader) throws IOException, InterruptedException {
+        int n = options.messages();
+        String council = loader.council(n / 2);
+        String school = loader.school(n / 3);
+        String caseRef = loader.caseReference(n / 2);
+        String message = loader.messageId(n / 2).toString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // the board report takes dates (Europe/London days): the year to today
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
+        String yearAgo = java.time.LocalDate.parse(today).minusDays(364).toString();
+        String monthFrom = now.minus(Duration.ofDays(200)).toString();
+        String monthTo = now.minus(Duration.ofDays(170)).toString();
+        String page2 = loader.messageId(n - 60).toString();
+        List<String[]> views = List.of(
+                new String[] {"now view", "GET", "/api/v1/console/now"},
+                new String[] {"messages (no filter)", "GET", "/api/v1/console/messages"},
+                new String[] {"messages type", "GET", "/api/v1/console/messages?type=conference-invitation"},
+                new String[] {"messages agency=council", "GET", "/api/v1/console/messages?agency=" + council},
+                new String[] {"messages agency=school", "GET", "/api/v1/console/messages?agency=" + school},
+                new String[] {"messages state=dead-lettered", "GET", "/api/v1/console/messages?state=dead-lettered"},
+                new String[] {"messages state=failed", "GET", "/api/v1/console/messages?state=failed"},
+                new String[] {"messages state=queued", "GET", "/api/v1/console/messages?state=queued"},
+                new String[] {"messages state=outcome-given", "GET", "/api/v1/console/messages?state=outcome-given"},
+                new String[] {"messages overdue=true", "GET", "/api/v1/console/messages?overdue=true"},
+                new String[] {"messages case", "GET", "/api/v1/console/messages?case=" + caseRef},
+                new String[] {"messages from/to (30 days)", "GET",
+                    "/api/v1/console/messages?from=" + monthFrom + "&to=" + monthTo},
+                new String[] {"messages before (page 2)", "GET", "/api/v1/console/messages?before=" + page2},
+                new String[] {"messages type+agency+state", "GET",
+                    "/api/v1/console/messages?type=duty-to-report&agency=" + council + "&state=dead-lettered"},
+                new String[] {"messages limit=500", "GET", "/api/v1/console/messages?limit=500"},
+                new String[] {"message lifecycle", "POST", "/api/v1/console/messages/" + message + "/lifecycle"},
+                new String[] {"case timeline", "GET", "/api/v1/console/cases/" + caseRef + "?reason=scale+benchmark"},
+                new String[] {"dead letters", "GET", "/api/v1/console/dead-letters"},
+                new String[] {"dead letters agency", "GET", "/api/v1/console/dead-letters?agency=" + council},
+                new String[] {"dead letters reason", "GET", "/api/v1/console/dead-letters?reason=timed+out"},
+                new String[] {"board report, year, by council", "GET", "/api/v1/console/reports?from=" + yearAgo
+                    + "&to=" + today + "&groupBy=council"},
+                new String[] {"board report, year, csv", "GET", "/api/v1/console/reports?from=" + yearAgo
+                    + "&to=" + today + "&groupBy=council&format=csv"},
+                new String[] {"refusals", "GET", "/api/v1/console/refusals"},
+                new String[] {"audit trail", "GET", "/api/v1/console/audit"},
+                new String[] {"audit trail actor", "GET", "/api/v1/console/audit?actor=operator-7"},
+                new String[] {"audit trail message", "GET", "/api/v1/console/audit?message=" + loader.messageId(n / 2 - n / 2 % 20)},
+                new String[] {"directory", "GET", "/api/v1/console/directory"});
+        line("CONSOLE (%d requests each, the board report at most 10, after 3 warm-ups, one at a time, ms):",
+                options.requests());
+        line("  %-34s %8s %8s %8s %6s", "view", "p50", "p99", "max", "rows");
+        for (String[] v : views) {
+            List<Double> ms = new ArrayList<>();
+            String status = "";
+            int bytes = 0;
+            // the yearly board report reads a year of rows: at most 10 requests of it
+            int requests = v[0].startsWith("board report") ? Math.min(10, options.requests()) : options.requests();
+            for (int i = 0; i < 3 + requests; i++) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(hub.baseUri().resolve(v[2]))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + hub.token());
+                if (v[1].equals("POST")) {
+                    b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"reason\":\"scale benchmark: reading the lifecycle\"}"));
+                }
+                long s = System.nanoTime();
+                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                double took = (System.nanoTime() - s) / 1e6;
+                if (r.statusCode() != 200) {
+                    status = r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length()));
+                }
+                bytes = r.body().length();
+                if (i >= 3) {
+                    ms.add(took);
+                }
+            }
+            ms.sort(Comparator.naturalOrder());
+            line("  %-34s %8.1f %8.1f %8.1f %6s%s", v[0], pct(ms, 50), pct(ms, 99), ms.get(ms.size() - 1),
+                    bytes / 1024 + "K", status.isEmpty() ? "" : "  ANSWERED " + status);
+        }
+    }
+
+    private static double pct(List<Double> sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    // ---- database
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(options.jdbcUrl(), options.user(), "");
+    }
+
+    private String adminUrl() {
+        String url = options.jdbcUrl();
+        int q = url.indexOf('?');
+        String base = q < 0 ? url : url.substring(0, q);
+        return base.substring(0, base.lastIndexOf('/') + 1) + "postgres" + (q < 0 ? "" : url.substring(q));
+    }
+
+    private String databaseName() {
+        String url = options.jdbcUrl();
+        int q = url.indexOf('?');
+        String base = q < 0 ? url : url.substring(0, q);
+        String name = base.substring(base.lastIndexOf('/') + 1);
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("database name '" + name + "' in --jdbc-url: lower-case letters, digits "
+                    + "and _ only");
+        }
+        return name;
+    }
+
+    private void createDatabase() throws SQLException {
+        dropDatabase();
+        try (Connection c = DriverManager.getConnection(adminUrl(), options.user(), "");
+             Statement s = c.createStatement()) {
+            s.execute("create database " + databaseName());
+        }
+        line("created database %s", databaseName());
+    }
+
+    private void dropDatabase() throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl(), options.user(), "");
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + databaseName() + " with (force)");
+        }
+    }
+
+    private static double activeTimeMs(Connection c) throws SQLException {
+        return Double.parseDouble(single(c,
+                "select coalesce(active_time, 0) from pg_stat_database where datname = current_database()"));
+    }
+
+    static String single(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    // ---- files
+
+    /** The Wales directory with every pushed endpoint a path on the stub, resolved against hub.directory.base-url. */
+    private static void writeDirectory(Path wales, Path out) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(wales.toFile());
+        root.put("about", "Scale benchmark directory, written by benchmarks/ScaleBenchmark: " + wales
+                + " with every endpoint a path on the benchmark's stub (hub.directory.base-url). Never use in production.");
+        root.path("agencies").forEach(a -> {
+            if (a.path("endpoint") instanceof ObjectNode endpoint && !"pull".equals(endpoint.path("transport").asText())) {
+                endpoint.put("url", AgencyStub.PATH_PREFIX + a.path("id").asText());
+            }
+        });
+        Files.writeString(out, json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    }
+
+    /** Runs the hub from a copy of its fast-jar folder, so a build started during the run does not affect it. */
+    private static Path privateCopy(Path app, Path copy) throws IOException {
+        if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException("no hub jar in " + app + ": build it first (./mvnw -B -q -o -pl hub-routes -am package -DskipTests)");
+        }
+        ScaleHub.deleteTree(copy);
+        try (Stream<Path> all = Files.walk(app)) {
+            for (Path p : all.toList()) {
+                Path target = copy.resolve(app.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static double secs(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    static void line(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+
+    static URI uri(String s) {
+        return URI.create(s);
+    }
+}
