@@ -86,17 +86,28 @@ final class ScaleQueries {
                 + " d.recipient = ?)) and exists (select 1 from delivery d where d.message_id = m.message_id and"
                 + " d.state = ?)" + order, "duty-to-report", council, council, "dead-lettered");
         add("ReportRepository.dutyToReportRecipients (board report, a year)", """
-                select d.recipient from message m join delivery d on d.message_id = m.message_id
-                where m.message_type = 'duty-to-report' and m.accepted_at >= ? and m.accepted_at < ?""", yearAgo, t);
+                select d.recipient, count(*) from message m join delivery d on d.message_id = m.message_id
+                where m.message_type = 'duty-to-report' and m.accepted_at >= ? and m.accepted_at < ?
+                group by d.recipient""", yearAgo, t);
         add("ReportRepository.invitations (board report, a year)", """
                 select m.sender, exists (select 1 from delivery d join case_child cc on cc.case_reference = m.case_reference
-                                         where d.message_id = m.message_id and d.recipient = cc.gp_practice)
+                                         where d.message_id = m.message_id and d.recipient = cc.gp_practice) as gp,
+                       count(*)
                 from message m
-                where m.message_type = 'conference-invitation' and m.accepted_at >= ? and m.accepted_at < ?""",
-                yearAgo, t);
+                where m.message_type = 'conference-invitation' and m.accepted_at >= ? and m.accepted_at < ?
+                group by 1, 2""", yearAgo, t);
         add("ReportRepository.clocks (board report, a year)", """
-                select clock, owed_by, waiting, started_at, due_at, met_at from statutory_clock
-                where started_at >= ? and started_at < ?""", yearAgo, t);
+                select clock, owed_by, waiting,
+                       case when met_at is not null and met_at <= due_at then 'MET_ON_TIME'
+                            when met_at is not null then 'MET_LATE'
+                            when due_at < ? then 'OVERDUE'
+                            else 'NOT_YET_DUE' end as outcome,
+                       case when clock = 'report-outcome' and met_at is not null
+                            then trunc(extract(epoch from met_at - started_at) / 60)::bigint end as minutes,
+                       count(*)
+                from statutory_clock
+                where started_at >= ? and started_at < ?
+                group by 1, 2, 3, 4, 5""", t, yearAgo, t);
         add("ConsoleAuditRepository.find (no filter)", """
                 select id, at, actor, action, message_id, recipient, target, reason, detail from console_audit
                 where (?::text is null or actor = ?) and (?::uuid is null or message_id = ?)

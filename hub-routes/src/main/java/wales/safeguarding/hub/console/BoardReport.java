@@ -2,7 +2,6 @@ package wales.safeguarding.hub.console;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,48 +69,49 @@ public final class BoardReport {
 
     public Report build(LocalDate from, LocalDate to, GroupBy groupBy, ReportFacts facts, Instant now) {
         Map<String, Tally> groups = new TreeMap<>();
-        for (String recipient : facts.dutyToReportRecipients()) {
-            tally(groups, groupBy, recipient, recipient).dutyToReports++;
-        }
-        for (ReportFacts.Invitation invitation : facts.invitations()) {
-            Tally t = tally(groups, groupBy, invitation.sender(), invitation.sender());
-            t.invitations++;
-            if (invitation.gpIncluded()) {
-                t.invitationsWithGp++;
+        facts.dutyToReportsByRecipient().forEach(
+                (recipient, count) -> tally(groups, groupBy, recipient, recipient).dutyToReports += count);
+        for (ReportFacts.Invitations invitations : facts.invitations()) {
+            Tally t = tally(groups, groupBy, invitations.sender(), invitations.sender());
+            t.invitations += invitations.count();
+            if (invitations.gpIncluded()) {
+                t.invitationsWithGp += invitations.count();
             }
         }
         for (ReportFacts.ClockFact clock : facts.clocks()) {
-            count(tally(groups, groupBy, councilOf(clock), clock.owedBy()), clock, now);
+            count(tally(groups, groupBy, councilOf(clock), clock.owedBy()), clock);
         }
         List<Row> rows = new ArrayList<>();
         groups.forEach((key, t) -> rows.add(t.row(key, nameOf(groupBy, key))));
         return new Report(from, to, groupBy.wireName(), "calendar", now, rows);
     }
 
-    private void count(Tally t, ReportFacts.ClockFact clock, Instant now) {
-        if (clock.overdue(now)) {
-            t.overdue.merge(clock.clock(), 1L, Long::sum);
+    private void count(Tally t, ReportFacts.ClockFact clock) {
+        long n = clock.count();
+        if (clock.outcome() == ReportFacts.Outcome.OVERDUE) {
+            t.overdue.merge(clock.clock(), n, Long::sum);
         }
+        boolean onTime = clock.outcome() == ReportFacts.Outcome.MET_ON_TIME;
         switch (clock.clock()) {
             case REPORT_OUTCOME -> {
-                if (clock.decided(now)) {
-                    t.outcomesDue++;
-                    t.outcomesOnTime += clock.metOnTime() ? 1 : 0;
+                if (clock.decided()) {
+                    t.outcomesDue += n;
+                    t.outcomesOnTime += onTime ? n : 0;
                 }
-                if (clock.metAt() != null) {
-                    t.daysToOutcome.add(Duration.between(clock.startedAt(), clock.metAt()).toMinutes() / 1440.0);
+                if (clock.minutesToMet() != null) {
+                    t.minutesToOutcome.merge(clock.minutesToMet(), n, Long::sum);
                 }
             }
             case WRITTEN_REPORT -> {
                 if (isKind(clock.owedBy(), AgencyKind.GP_PRACTICE)) {
-                    t.gpReportsRequested++;
-                    t.gpReportsReturned += clock.metAt() != null ? 1 : 0;
+                    t.gpReportsRequested += n;
+                    t.gpReportsReturned += clock.met() ? n : 0;
                 }
             }
             case OUTLINE_PLAN -> {
-                if (clock.decided(now)) {
-                    t.outlinePlansDue++;
-                    t.outlinePlansOnTime += clock.metOnTime() ? 1 : 0;
+                if (clock.decided()) {
+                    t.outlinePlansDue += n;
+                    t.outlinePlansOnTime += onTime ? n : 0;
                 }
             }
             default -> {
@@ -159,7 +159,8 @@ public final class BoardReport {
         long dutyToReports;
         long outcomesDue;
         long outcomesOnTime;
-        final List<Double> daysToOutcome = new ArrayList<>();
+        /** Minutes from report to outcome, with how many outcomes took each. */
+        final TreeMap<Long, Long> minutesToOutcome = new TreeMap<>();
         long invitations;
         long invitationsWithGp;
         long gpReportsRequested;
@@ -170,11 +171,16 @@ public final class BoardReport {
 
         Row row(String group, String name) {
             return new Row(group, name, dutyToReports, outcomesDue, outcomesOnTime, rate(outcomesOnTime, outcomesDue),
-                    round(Percentiles.median(daysToOutcome), 1), invitations, invitationsWithGp,
+                    round(daysToOutcome(), 1), invitations, invitationsWithGp,
                     rate(invitationsWithGp, invitations), gpReportsRequested, gpReportsReturned,
                     rate(gpReportsReturned, gpReportsRequested), outlinePlansDue, outlinePlansOnTime,
                     rate(outlinePlansOnTime, outlinePlansDue),
                     overdue.values().stream().mapToLong(Long::longValue).sum(), Map.copyOf(overdue));
+        }
+
+        private Double daysToOutcome() {
+            Double minutes = Percentiles.median(minutesToOutcome);
+            return minutes == null ? null : minutes / 1440.0;
         }
     }
 }

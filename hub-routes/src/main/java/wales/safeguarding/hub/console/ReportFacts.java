@@ -1,29 +1,61 @@
 package wales.safeguarding.hub.console;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** What the board report counts, read from the tracking tables for one period: ids, agencies and times only. */
-public record ReportFacts(List<String> dutyToReportRecipients, List<Invitation> invitations, List<ClockFact> clocks) {
+/**
+ * What the board report counts, read from the tracking tables for one period and counted by the database (a year of
+ * Wales is about a million messages; only the counts come to the hub): agencies, outcomes and counts only.
+ *
+ * @param dutyToReportsByRecipient duty-to-report copies received, per recipient
+ */
+public record ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
+        List<ClockFact> clocks) {
 
-    /** A conference invitation, its council (the sender) and whether it reached the child's GP practice. */
-    public record Invitation(String sender, boolean gpIncluded) {
+    /** Conference invitations from one council (the sender), that did or did not reach the child's GP practice. */
+    public record Invitations(String sender, boolean gpIncluded, long count) {
     }
 
-    /** A statutory clock started in the period. */
-    public record ClockFact(String clock, String owedBy, String waiting, Instant startedAt, Instant dueAt, Instant metAt) {
+    /** Where a statutory clock stood at the time of the report. */
+    public enum Outcome {
+        MET_ON_TIME, MET_LATE, OVERDUE, NOT_YET_DUE;
 
-        public boolean metOnTime() {
-            return metAt != null && !metAt.isAfter(dueAt);
+        /**
+         * The rule (the repository's SQL says the same): met by its due time is on time, met after it late; not met
+         * and past its due time overdue; otherwise not yet due.
+         */
+        public static Outcome of(Instant dueAt, Instant metAt, Instant now) {
+            if (metAt != null) {
+                return metAt.isAfter(dueAt) ? MET_LATE : MET_ON_TIME;
+            }
+            return dueAt.isBefore(now) ? OVERDUE : NOT_YET_DUE;
+        }
+    }
+
+    /**
+     * {@code count} statutory clocks started in the period, of one name, owed by and waited for by the same agencies,
+     * with the same outcome and (report-outcome clocks met only) the same whole minutes from start to met.
+     */
+    public record ClockFact(String clock, String owedBy, String waiting, Outcome outcome, Long minutesToMet,
+            long count) {
+
+        /** One clock from its times (the repository counts them in SQL by the same rule). */
+        public static ClockFact of(String clock, String owedBy, String waiting, Instant startedAt, Instant dueAt,
+                Instant metAt, Instant now) {
+            Long minutes = metAt != null && BoardReport.REPORT_OUTCOME.equals(clock)
+                    ? Duration.between(startedAt, metAt).toMinutes() : null;
+            return new ClockFact(clock, owedBy, waiting, Outcome.of(dueAt, metAt, now), minutes, 1);
+        }
+
+        public boolean met() {
+            return outcome == Outcome.MET_ON_TIME || outcome == Outcome.MET_LATE;
         }
 
         /** Met, or past its due time: on time or not is known. */
-        public boolean decided(Instant now) {
-            return metAt != null || dueAt.isBefore(now);
-        }
-
-        public boolean overdue(Instant now) {
-            return metAt == null && dueAt.isBefore(now);
+        public boolean decided() {
+            return outcome != Outcome.NOT_YET_DUE;
         }
     }
 }

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,37 +17,67 @@ import wales.safeguarding.hub.database.Rows;
 @ApplicationScoped
 public class ReportRepository {
 
-    public ReportFacts facts(Connection c, Instant from, Instant to) throws SQLException {
-        return new ReportFacts(dutyToReportRecipients(c, from, to), invitations(c, from, to), clocks(c, from, to));
+    /**
+     * The facts, counted by the database. Every query reads the period's rows once and returns only counts: a row per
+     * recipient, per council and GP outcome, and per clock name, agencies, outcome and (met report-outcome clocks)
+     * minutes to the outcome.
+     */
+    public ReportFacts facts(Connection c, Instant from, Instant to, Instant now) throws SQLException {
+        return new ReportFacts(dutyToReportRecipients(c, from, to), invitations(c, from, to), clocks(c, from, to, now));
     }
 
-    private static List<String> dutyToReportRecipients(Connection c, Instant from, Instant to) throws SQLException {
+    private static Map<String, Long> dutyToReportRecipients(Connection c, Instant from, Instant to)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select d.recipient from message m join delivery d on d.message_id = m.message_id
-                where m.message_type = 'duty-to-report' and m.accepted_at >= ? and m.accepted_at < ?""")) {
+                select d.recipient, count(*) from message m join delivery d on d.message_id = m.message_id
+                where m.message_type = 'duty-to-report' and m.accepted_at >= ? and m.accepted_at < ?
+                group by d.recipient""")) {
             period(ps, from, to);
-            return Rows.list(ps, rs -> rs.getString(1));
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> e : Rows.list(ps, rs -> Map.entry(rs.getString(1), rs.getLong(2)))) {
+                counts.put(e.getKey(), e.getValue());
+            }
+            return counts;
         }
     }
 
-    private static List<ReportFacts.Invitation> invitations(Connection c, Instant from, Instant to) throws SQLException {
+    private static List<ReportFacts.Invitations> invitations(Connection c, Instant from, Instant to)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select m.sender, exists (select 1 from delivery d join case_child cc on cc.case_reference = m.case_reference
-                                         where d.message_id = m.message_id and d.recipient = cc.gp_practice)
+                                         where d.message_id = m.message_id and d.recipient = cc.gp_practice) as gp,
+                       count(*)
                 from message m
-                where m.message_type = 'conference-invitation' and m.accepted_at >= ? and m.accepted_at < ?""")) {
+                where m.message_type = 'conference-invitation' and m.accepted_at >= ? and m.accepted_at < ?
+                group by 1, 2""")) {
             period(ps, from, to);
-            return Rows.list(ps, rs -> new ReportFacts.Invitation(rs.getString(1), rs.getBoolean(2)));
+            return Rows.list(ps, rs -> new ReportFacts.Invitations(rs.getString(1), rs.getBoolean(2), rs.getLong(3)));
         }
     }
 
-    private static List<ReportFacts.ClockFact> clocks(Connection c, Instant from, Instant to) throws SQLException {
+    /** The outcome's rule is {@link ReportFacts.Outcome#of}; minutes truncated as {@code Duration.toMinutes} does. */
+    private static List<ReportFacts.ClockFact> clocks(Connection c, Instant from, Instant to, Instant now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select clock, owed_by, waiting, started_at, due_at, met_at from statutory_clock
-                where started_at >= ? and started_at < ?""")) {
-            period(ps, from, to);
-            return Rows.list(ps, rs -> new ReportFacts.ClockFact(rs.getString(1), rs.getString(2), rs.getString(3),
-                    Rows.instant(rs, 4), Rows.instant(rs, 5), Rows.instant(rs, 6)));
+                select clock, owed_by, waiting,
+                       case when met_at is not null and met_at <= due_at then 'MET_ON_TIME'
+                            when met_at is not null then 'MET_LATE'
+                            when due_at < ? then 'OVERDUE'
+                            else 'NOT_YET_DUE' end as outcome,
+                       case when clock = 'report-outcome' and met_at is not null
+                            then trunc(extract(epoch from met_at - started_at) / 60)::bigint end as minutes,
+                       count(*)
+                from statutory_clock
+                where started_at >= ? and started_at < ?
+                group by 1, 2, 3, 4, 5""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setTimestamp(2, Timestamp.from(from));
+            ps.setTimestamp(3, Timestamp.from(to));
+            return Rows.list(ps, rs -> {
+                long minutes = rs.getLong(5);
+                return new ReportFacts.ClockFact(rs.getString(1), rs.getString(2), rs.getString(3),
+                        ReportFacts.Outcome.valueOf(rs.getString(4)), rs.wasNull() ? null : minutes, rs.getLong(6));
+            });
         }
     }
 

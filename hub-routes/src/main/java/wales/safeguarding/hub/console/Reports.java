@@ -40,7 +40,8 @@ public class Reports {
         }
         var start = from.atStartOfDay(LONDON).toInstant();
         var end = to.plusDays(1).atStartOfDay(LONDON).toInstant();
-        ReportFacts facts = transactions.inTransaction(c -> repository.facts(c, start, end));
-        return new BoardReport(directory::find).build(from, to, groupBy, facts, clock.instant());
+        var now = clock.instant();
+        ReportFacts facts = transactions.inTransaction(c -> repository.facts(c, start, end, now));
+        return new BoardReport(directory::find).build(from, to, groupBy, facts, now);
     }
 }
