@@ -258,7 +258,9 @@ public class DeliveryAttempts {
                     "hub", now);
         });
         health.succeeded(recipient, clock.instant());
-        LOG.infof("delivered %s to %s on attempt %d", messageId, recipient, attempt);
+        // DEBUG: the audit trail records each delivery ("delivery-receipt"); an INFO line per copy was a measurable
+        // share of the hub's CPU (benchmarks/README.md, "Where the hub's CPU goes")
+        LOG.debugf("delivered %s to %s on attempt %d", messageId, recipient, attempt);
     }
 
     /** Records a failed attempt that the broker will redeliver. */

@@ -170,12 +170,18 @@ public class MessageIntake {
     public Acceptance queue(Acceptance acceptance, Exchange exchange) {
         if (!acceptance.duplicate()) {
             queues.publish(acceptance);
-            LOG.infof("accepted %s %s from %s for %s", acceptance.type(), acceptance.messageId(),
-                    exchange.getProperty(CALLER, Agency.class).id(), acceptance.recipients());
+            // DEBUG, not INFO: a formatted line per message was a measurable share of the hub's CPU, and the audit
+            // trail (event "accepted") already records it
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("accepted %s %s from %s for %s", acceptance.type(), acceptance.messageId(),
+                        exchange.getProperty(CALLER, Agency.class).id(), acceptance.recipients());
+            }
             for (Acceptance made : acceptance.derived()) {
                 queues.publish(made);
-                LOG.infof("made %s %s from %s for %s", made.type(), made.messageId(), acceptance.messageId(),
-                        made.recipients());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debugf("made %s %s from %s for %s", made.type(), made.messageId(), acceptance.messageId(),
+                            made.recipients());
+                }
             }
         }
         return acceptance;
