@@ -1,6 +1,9 @@
 package wales.safeguarding.hub.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.PreDestroy;
@@ -81,19 +84,50 @@ public class DeliveryQueues {
      * caller gets its answer at once, and the sweeper queues the copies when the broker is back.
      */
     public void publish(Acceptance acceptance) {
+        publishAll(List.of(acceptance));
+    }
+
+    /**
+     * Queues every recipient's copy of each acceptance (a message and those the hub made from it), then records the
+     * copies that reached the broker as queued in one transaction, not one per copy. A copy whose record fails stays
+     * {@code accepted}: the outbox sweeper sends it again (the broker drops it as a duplicate) and records it.
+     */
+    public void publishAll(List<Acceptance> acceptances) {
         if (!broker.reachable()) {
             return;
         }
-        for (String recipient : acceptance.recipients()) {
-            try {
-                send(acceptance.messageId(), recipient, acceptance.type(), acceptance.payload(), acceptance.replay());
-                markQueued(acceptance.messageId(), recipient, "on queue " + queueFor(recipient));
-                dispatcher.wake(recipient);
-            } catch (RuntimeException e) {
-                LOG.warnf("could not queue %s for %s yet (%s); the outbox sweeper will retry", acceptance.messageId(),
-                        recipient, e.getMessage());
+        List<Sent> sent = new ArrayList<>();
+        for (Acceptance acceptance : acceptances) {
+            for (String recipient : acceptance.recipients()) {
+                try {
+                    send(acceptance.messageId(), recipient, acceptance.type(), acceptance.payload(), acceptance.replay());
+                    sent.add(new Sent(acceptance.messageId(), recipient));
+                } catch (RuntimeException e) {
+                    LOG.warnf("could not queue %s for %s yet (%s); the outbox sweeper will retry",
+                            acceptance.messageId(), recipient, e.getMessage());
+                }
             }
         }
+        if (sent.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.inTransaction(c -> {
+                Instant now = clock.instant();
+                for (Sent copy : sent) {
+                    tracking.transition(c, copy.messageId(), copy.recipient(), DeliveryState.QUEUED,
+                            "on queue " + queueFor(copy.recipient()), "hub", now);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record %d queued copies yet (%s); the outbox sweeper will retry", sent.size(),
+                    e.getMessage());
+        }
+        sent.stream().map(Sent::recipient).distinct().forEach(dispatcher::wake);
+    }
+
+    private record Sent(UUID messageId, String recipient) {
     }
 
     /**
@@ -114,11 +148,6 @@ public class DeliveryQueues {
             m.setStringProperty(HubHeaders.DUPLICATE_ID, messageId + ":" + recipient + (replay > 0 ? ":replay-" + replay : ""));
             return m;
         });
-    }
-
-    public void markQueued(UUID messageId, String recipient, String detail) {
-        transactions.inTransaction(c -> tracking.transition(c, messageId, recipient, DeliveryState.QUEUED, detail, "hub",
-                clock.instant()));
     }
 
     @PreDestroy

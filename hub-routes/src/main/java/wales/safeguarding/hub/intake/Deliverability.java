@@ -2,7 +2,9 @@ package wales.safeguarding.hub.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +18,7 @@ import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.Envelope;
+import wales.safeguarding.schemas.spi.AgencyEndpoint;
 import wales.safeguarding.schemas.spi.OutboundAdapter;
 import wales.safeguarding.schemas.validation.Violation;
 
@@ -64,7 +67,7 @@ public class Deliverability {
 
     /** Every reason, for every recipient, that its copy of the message could not be sent; each names the recipient. */
     public List<Violation> unsendable(Envelope message, List<String> recipients) {
-        byte[] whole = CanonicalJson.write(message.withRecipients(recipients));
+        byte[] whole = null;
         String type = message.type().wireName();
         List<Violation> violations = new ArrayList<>();
         for (String recipient : recipients) {
@@ -76,6 +79,12 @@ public class Deliverability {
             List<Violation> reasons;
             try {
                 OutboundAdapter adapter = adapters.forTransport(transport);
+                if (!checksCopies(adapter)) {
+                    continue;
+                }
+                if (whole == null) {
+                    whole = CanonicalJson.write(message.withRecipients(recipients));
+                }
                 reasons = adapter.unsendable(copies.copyFor(type, recipient, whole),
                         secrets.endpointFor(agency.get(), adapter));
             } catch (RuntimeException e) {
@@ -89,6 +98,24 @@ public class Deliverability {
             }
         }
         return violations;
+    }
+
+    private static final Map<Class<?>, Boolean> CHECKS_COPIES = new ConcurrentHashMap<>();
+
+    /**
+     * Whether the adapter has its own {@link OutboundAdapter#unsendable} (the SPI's default finds every copy sendable):
+     * for one that has not, the recipient's copy is not made here just to be found sendable. Making it (the message
+     * written, then parsed, trimmed and written again for each recipient) was 3-4 % of the hub's CPU (issue 12).
+     */
+    static boolean checksCopies(OutboundAdapter adapter) {
+        return CHECKS_COPIES.computeIfAbsent(adapter.getClass(), c -> {
+            try {
+                return c.getMethod("unsendable", byte[].class, AgencyEndpoint.class).getDeclaringClass()
+                        != OutboundAdapter.class;
+            } catch (NoSuchMethodException e) {
+                return true;
+            }
+        });
     }
 
     /** The adapter's reason, naming the recipient: the pointer and rule stay, the words say whose system it is. */

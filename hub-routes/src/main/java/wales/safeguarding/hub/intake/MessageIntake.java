@@ -169,13 +169,22 @@ public class MessageIntake {
     /** Step 5: each recipient's copy to its queue (a resubmission queues nothing again). */
     public Acceptance queue(Acceptance acceptance, Exchange exchange) {
         if (!acceptance.duplicate()) {
-            queues.publish(acceptance);
-            LOG.infof("accepted %s %s from %s for %s", acceptance.type(), acceptance.messageId(),
-                    exchange.getProperty(CALLER, Agency.class).id(), acceptance.recipients());
+            // the message's copies and those of the messages the hub made from it: recorded as queued together
+            List<Acceptance> all = new ArrayList<>(1 + acceptance.derived().size());
+            all.add(acceptance);
+            all.addAll(acceptance.derived());
+            queues.publishAll(all);
+            // DEBUG, not INFO: a formatted line per message was a measurable share of the hub's CPU, and the audit
+            // trail (event "accepted") already records it
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("accepted %s %s from %s for %s", acceptance.type(), acceptance.messageId(),
+                        exchange.getProperty(CALLER, Agency.class).id(), acceptance.recipients());
+            }
             for (Acceptance made : acceptance.derived()) {
-                queues.publish(made);
-                LOG.infof("made %s %s from %s for %s", made.type(), made.messageId(), acceptance.messageId(),
-                        made.recipients());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debugf("made %s %s from %s for %s", made.type(), made.messageId(), acceptance.messageId(),
+                            made.recipients());
+                }
             }
         }
         return acceptance;
