@@ -31,10 +31,19 @@ final class HubJvm {
 
     /** Heap used and committed, in bytes ({@code GC.heap_info}). */
     Optional<long[]> heap() {
+        // G1 prints one line for the whole heap ("garbage-first heap total ..K, used ..K"); the serial and parallel
+        // collectors one per generation ("def new generation", "tenured generation"): the heap is their sum
         return jcmd("GC.heap_info").flatMap(out -> {
             Matcher m = HEAP.matcher(out);
-            return m.find() ? Optional.of(new long[] {Long.parseLong(m.group(2)) * 1024,
-                    Long.parseLong(m.group(1)) * 1024}) : Optional.empty();
+            long used = 0;
+            long total = 0;
+            boolean found = false;
+            while (m.find()) {
+                found = true;
+                total += Long.parseLong(m.group(1)) * 1024;
+                used += Long.parseLong(m.group(2)) * 1024;
+            }
+            return found ? Optional.of(new long[] {used, total}) : Optional.empty();
         });
     }
 
