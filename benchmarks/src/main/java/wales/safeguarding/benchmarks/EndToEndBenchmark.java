@@ -117,6 +117,10 @@ public final class EndToEndBenchmark {
             line("hub ready in %.1f s: pid %d, %s threads, RSS %s, %s, broker %s, log %s", result.readySeconds,
                     hub.pid(), count(result.threadsReady), mb(result.rssReady), hub.baseUri(), hub.brokerUrl(),
                     hub.log());
+            long warming = System.nanoTime();
+            boolean warm = hub.awaitAdaptersWarm(options.startTimeout());
+            line("adapters %s %.1f s after ready (the FHIR validator warms in the background; measuring starts once "
+                    + "it is warm)", warm ? "warm" : "STILL WARMING", seconds(System.nanoTime() - warming));
             measure(result, hub, stub, traffic, sender);
         } catch (Exception e) {
             // the message may end with the log's tail: its first line here, the log itself is on disk

@@ -120,6 +120,27 @@ final class HubProcess {
                 + last + "):\n" + tail(40));
     }
 
+    /**
+     * Waits until no adapter says {@code "warming"} in the readiness data (the FHIR validator warms in the background
+     * after the hub is ready): what is measured afterwards is the hub's steady state, not its warm-up. Returns false
+     * if the time runs out.
+     */
+    boolean awaitAdaptersWarm(Duration timeout) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready")).timeout(Duration.ofSeconds(5))
+                .GET().build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            String body = client.send(ready, HttpResponse.BodyHandlers.ofString()).body();
+            if (!body.contains("\"warming\"")) {
+                return true;
+            }
+            process.waitFor(500, TimeUnit.MILLISECONDS);
+        }
+        return false;
+    }
+
     /** The bearer token the hub wrote for a demo client at start. */
     String token(String clientId) throws IOException {
         return Files.readString(dataDir.resolve("demo-tokens").resolve(clientId + ".jwt")).trim();
