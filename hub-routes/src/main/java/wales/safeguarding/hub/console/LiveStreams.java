@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
@@ -26,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The console's live streams. Each open stream is a task on a small scheduler of its own (never the event loop):
  * every tick it sends the "now" view and a "message" event for each message accepted since the last tick (in pages of
  * 200, at most five a tick; a larger burst follows on the next ticks). A stream
- * whose client has gone is dropped at its next send.
+ * whose client has gone is dropped at its next send; one whose tick fails otherwise is tried again, and dropped after
+ * three failed ticks in a row.
  */
 @ApplicationScoped
 public class LiveStreams {
@@ -35,6 +37,9 @@ public class LiveStreams {
     static final Duration OVERLAP = Duration.ofSeconds(10);
     static final int MAX_MESSAGES_PER_TICK = 200;
     static final int MAX_PAGES_PER_TICK = 5;
+    /** The first tick waits for the request that opened the stream to have returned its response's start. */
+    static final long FIRST_TICK_DELAY_MS = 50;
+    static final int MAX_FAILED_TICKS = 3;
 
     private final OperationsNow operations;
     private final ConsoleMessages messages;
@@ -68,6 +73,7 @@ public class LiveStreams {
         // from now by the hub's clock: what was accepted before the stream opened is in the message list
         NewMessages follower = new NewMessages(clock.instant(), OVERLAP);
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        AtomicInteger failures = new AtomicInteger();
         task.set(scheduler.scheduleWithFixedDelay(() -> {
             try {
                 if (sink.isClosed()) {
@@ -86,12 +92,19 @@ public class LiveStreams {
                         break;
                     }
                 }
+                failures.set(0);
             } catch (RuntimeException e) {
-                LOG.debugf("console stream of %s ended: %s", user, e.getMessage());
-                sink.close();
-                stop(task, user);
+                // a client gone shows as a closed sink; anything else (the database, a send racing the response's
+                // start) is tried again at the next tick, and the stream ends only after it fails three ticks running
+                if (sink.isClosed() || failures.incrementAndGet() >= MAX_FAILED_TICKS) {
+                    LOG.infof("console stream of %s ended: %s", user, e.getClass().getSimpleName());
+                    sink.close();
+                    stop(task, user);
+                } else {
+                    LOG.infof("console stream of %s: a tick failed (%s), trying again", user, e.getClass().getSimpleName());
+                }
             }
-        }, 0, tickMs, TimeUnit.MILLISECONDS));
+        }, FIRST_TICK_DELAY_MS, tickMs, TimeUnit.MILLISECONDS));
         LOG.infof("console stream opened by %s", user);
     }
 
