@@ -270,7 +270,7 @@ final class HubProcess {
      * Runs the hub from a copy of its fast-jar folder: Quarkus opens its library jars lazily, so a build of hub-routes
      * started by someone else during the run would otherwise pull them from under the running hub.
      */
-    private static Path privateCopy(Path jar, Path copy) throws IOException {
+    static Path privateCopy(Path jar, Path copy) throws IOException {
         Path app = jar.getParent();
         if (app == null || !Files.isDirectory(app.resolve("lib"))) {
             return jar;

@@ -68,9 +68,12 @@ public final class ScaleBenchmark {
     private int run() throws Exception {
         Path work = options.repo().resolve("benchmarks/target/scale");
         Files.createDirectories(work);
-        Path app = privateCopy(options.repo().resolve("hub-routes/target/quarkus-app"),
-                work.resolve("hub-app-" + options.label()));
-        Path jar = app.resolve("quarkus-run.jar");
+        Path built = options.repo().resolve("hub-routes/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(built)) {
+            throw new IllegalStateException("no hub jar at " + built
+                    + ": build it first (./mvnw -B -q -o -pl hub-routes -am package -DskipTests)");
+        }
+        Path jar = HubProcess.privateCopy(built, work.resolve("hub-app-" + options.label()));
         Path directory = work.resolve("scale-directory.json");
         writeDirectory(options.repo().resolve("deploy/directory/wales-directory.json"), directory);
         line("Scale benchmark (issue 12 goal 5), %s, database %s, %d cores", Instant.now().truncatedTo(ChronoUnit.SECONDS),
@@ -395,25 +398,6 @@ public final class ScaleBenchmark {
             }
         });
         Files.writeString(out, json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-    }
-
-    /** Runs the hub from a copy of its fast-jar folder, so a build started during the run does not affect it. */
-    private static Path privateCopy(Path app, Path copy) throws IOException {
-        if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException("no hub jar in " + app + ": build it first (./mvnw -B -q -o -pl hub-routes -am package -DskipTests)");
-        }
-        ScaleHub.deleteTree(copy);
-        try (Stream<Path> all = Files.walk(app)) {
-            for (Path p : all.toList()) {
-                Path target = copy.resolve(app.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return copy;
     }
 
     static String encode(String s) {
