@@ -95,16 +95,25 @@ final class HubProcess {
 
     /** Polls the readiness check (no token needed) until it answers 200; fails if the hub exits or time runs out. */
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        awaitReady(process, baseUri(), timeout, () -> tail(40));
+    }
+
+    /**
+     * Waits for the first 200 from {@code /q/health/ready} of a hub process; fails with the log's tail if the process
+     * ends or the time runs out.
+     */
+    static void awaitReady(Process process, URI base, Duration timeout, java.util.function.Supplier<String> tail)
+            throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready")).timeout(Duration.ofSeconds(5))
+        HttpRequest ready = HttpRequest.newBuilder(base.resolve("/q/health/ready")).timeout(Duration.ofSeconds(5))
                 .GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();
         int last = 0;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the hub exited with " + process.exitValue() + " before it was ready:\n"
-                        + tail(40));
+                        + tail.get());
             }
             try {
                 last = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -114,10 +123,10 @@ final class HubProcess {
             } catch (IOException notListeningYet) {
                 // still starting
             }
-            process.waitFor(500, TimeUnit.MILLISECONDS);
+            process.waitFor(200, TimeUnit.MILLISECONDS);
         }
         throw new IllegalStateException("the hub was not ready within " + timeout.toSeconds() + " s (last answer "
-                + last + "):\n" + tail(40));
+                + last + "):\n" + tail.get());
     }
 
     /**

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,29 +93,7 @@ final class ScaleHub implements AutoCloseable {
     }
 
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready")).timeout(Duration.ofSeconds(5))
-                .GET().build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int last = 0;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the hub exited with " + process.exitValue() + " before it was ready:\n"
-                        + tail(40));
-            }
-            try {
-                last = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (last == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // still starting
-            }
-            process.waitFor(200, TimeUnit.MILLISECONDS);
-        }
-        throw new IllegalStateException("the hub was not ready within " + timeout.toSeconds() + " s (last answer "
-                + last + "):\n" + tail(40));
+        HubProcess.awaitReady(process, baseUri(), timeout, () -> tail(40));
     }
 
     /** SIGTERM, then wait; forced after 60 s. */
