@@ -64,7 +64,7 @@ public class EmbeddedBroker {
                 .setBindingsDirectory(data.resolve("bindings").toString())
                 .setPagingDirectory(data.resolve("paging").toString())
                 .setLargeMessagesDirectory(data.resolve("large-messages").toString())
-                .setIDCacheSize(50_000)
+                .setIDCacheSize(settings.embedded().idCacheSize())
                 .setPersistIDCache(true)
                 .setJMXManagementEnabled(false);
         config.addAcceptorConfiguration("in-vm", "vm://0");
