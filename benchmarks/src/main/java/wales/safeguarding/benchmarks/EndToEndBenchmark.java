@@ -104,14 +104,12 @@ public final class EndToEndBenchmark {
         line("==== %s: %s, %d agencies; traffic over %s", side.name().toUpperCase(Locale.ROOT), side.directory(),
                 agencies, traffic.describe());
         SideResult result = new SideResult(side.name(), agencies);
-        long starting = System.nanoTime();
         HubProcess hub = HubProcess.start(options.hubJar(), workDir, directory, options.hubJvmOptions());
         // Ctrl-C must not leave a hub (and its PostgreSQL) behind.
         Thread stopOnExit = new Thread(() -> stopQuietly(hub), "stop-hub");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
-            hub.awaitReady(options.startTimeout());
-            result.readySeconds = seconds(System.nanoTime() - starting);
+            result.readySeconds = hub.awaitReady(options.startTimeout());
             result.threadsReady = hub.threads();
             result.rssReady = hub.rss();
             line("hub ready in %.1f s: pid %d, %s threads, RSS %s, %s, broker %s, log %s", result.readySeconds,
@@ -136,7 +134,50 @@ public final class EndToEndBenchmark {
                     exit == 143 ? ": SIGTERM, as asked" : "");
             removeHook(stopOnExit);
         }
+        if (side.startTimes() && result.readySeconds > 0) {
+            measureStarts(result, workDir, directory);
+        }
         return result;
+    }
+
+    /**
+     * Goal 4's further starts, each from {@code java -jar} to ready and stopped at once: a restart on the data folder
+     * the measured hub left (embedded defaults: the PostgreSQL binaries unpacked, the database made and migrated, the
+     * demo signing key kept), then two starts against a PostgreSQL and a broker this driver runs (the first migrates
+     * the empty database; the second is production's start).
+     */
+    private void measureStarts(SideResult result, Path workDir, Path directory) {
+        line("START TIMES (goal 4), %s directory, from java -jar to ready, each hub stopped once ready:", result.name);
+        try {
+            result.restartSeconds = timedStart(workDir, directory, false, HubProcess.EMBEDDED_SERVICES,
+                    "restart on the same data folder, embedded broker and PostgreSQL");
+            try (ExternalServices external = ExternalServices.start(workDir)) {
+                timedStart(workDir, directory, true, external.hubProperties(),
+                        "first start against an external PostgreSQL (empty: migrated now) and broker");
+                result.externalSeconds = timedStart(workDir, directory, false, external.hubProperties(),
+                        "start against the same external PostgreSQL (migrated) and broker");
+            }
+        } catch (Exception e) {
+            String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            result.failures.add("start times: " + e.getClass().getSimpleName() + ": " + first);
+            line("FAIL start times: %s", first);
+        }
+    }
+
+    private double timedStart(Path workDir, Path directory, boolean freshData, List<String> services, String what)
+            throws Exception {
+        HubProcess hub = HubProcess.start(options.hubJar(), workDir, directory, options.hubJvmOptions(), freshData,
+                services);
+        Thread stopOnExit = new Thread(() -> stopQuietly(hub), "stop-hub");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            double seconds = hub.awaitReady(options.startTimeout());
+            line("  %-80s %5.1f s", what, seconds);
+            return seconds;
+        } finally {
+            hub.stop();
+            removeHook(stopOnExit);
+        }
     }
 
     private void measure(SideResult result, HubProcess hub, AgencyStub stub, Traffic traffic, String senderId)
@@ -312,7 +353,10 @@ public final class EndToEndBenchmark {
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-44s", "SIDE BY SIDE"));
         results.forEach(r -> head.append(String.format(Locale.ROOT, " %24s", r.name + " (" + r.agencies + " agencies)")));
         line(head.toString());
-        row(results, "ready after (s)", r -> String.format(Locale.ROOT, "%.1f", r.readySeconds));
+        row(results, "ready after (s): first start", r -> String.format(Locale.ROOT, "%.1f", r.readySeconds));
+        row(results, "  restart / external services (s)", r -> r.restartSeconds == 0 ? "n/a"
+                : String.format(Locale.ROOT, "%.1f / %s", r.restartSeconds, r.externalSeconds == 0 ? "n/a"
+                        : String.format(Locale.ROOT, "%.1f", r.externalSeconds)));
         row(results, "threads at ready / after the run", r -> count(r.threadsReady) + " / " + count(r.threadsAfter));
         row(results, "RSS at ready / after the run (MB)", r -> mbNumber(r.rssReady) + " / " + mbNumber(r.rssAfter));
         row(results, "peak RSS (MB)", r -> mbNumber(r.peakRss));

@@ -17,6 +17,7 @@ final class Goals {
     static final long RSS_GOAL_MB = 700;
     static final long HEAP_GOAL_MB = 512;
     static final double READY_GOAL_S = 8;
+    static final double READY_EXTERNAL_GOAL_S = 3;
     private static final double MB = 1024.0 * 1024.0;
 
     private Goals() {
@@ -40,12 +41,19 @@ final class Goals {
                                 ? String.format(Locale.ROOT, "%.0f MB", r.heapAfterFullGc.getAsLong() / MB) : "n/a"),
                 "< " + RSS_GOAL_MB + " MB with -Xmx <= " + HEAP_GOAL_MB + " MB",
                 r -> r.peakRss.getAsLong() / MB < RSS_GOAL_MB && r.maxHeap.getAsLong() / MB <= HEAP_GOAL_MB));
-        out.add(line("4 ready, embedded broker and PostgreSQL", sides, r -> r.readySeconds > 0,
-                r -> String.format(Locale.ROOT, "%.1f s", r.readySeconds), "<= " + (int) READY_GOAL_S + " s",
-                r -> r.readySeconds <= READY_GOAL_S));
+        out.add(line("4 ready: first, restart; external services", sides, r -> r.readySeconds > 0,
+                r -> String.format(Locale.ROOT, "%.1f s, %s; %s", r.readySeconds, seconds(r.restartSeconds),
+                        seconds(r.externalSeconds)),
+                "<= " + (int) READY_GOAL_S + " s embedded, <= " + (int) READY_EXTERNAL_GOAL_S + " s external",
+                r -> r.readySeconds <= READY_GOAL_S && r.restartSeconds <= READY_GOAL_S
+                        && r.externalSeconds <= READY_EXTERNAL_GOAL_S));
         out.add("GOAL 5 a million tracked messages: not measured by this run: benchmarks/scale.sh (benchmarks/README.md, "
                 + "\"A million tracked messages\")");
         return out;
+    }
+
+    private static String seconds(double s) {
+        return s == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f s", s);
     }
 
     private static String line(String goal, List<SideResult> sides, Predicate<SideResult> measured,

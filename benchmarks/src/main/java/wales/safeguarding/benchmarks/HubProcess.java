@@ -27,6 +27,8 @@ final class HubProcess {
 
     /** The shipped launch's memory settings (deploy/demo/run.sh, deploy/README.md). */
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    /** The default run's services: the embedded broker (the demo profile) and the embedded PostgreSQL. */
+    static final List<String> EMBEDDED_SERVICES = List.of("-Dhub.database.embedded=true");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -34,23 +36,39 @@ final class HubProcess {
     private final Path log;
     private final int httpPort;
     private final int brokerPort;
+    /** When {@code java -jar} was launched ({@link System#nanoTime()}), after the copy of the fast-jar folder. */
+    private final long launched;
     private boolean stopped;
 
-    private HubProcess(Process process, Path dataDir, Path log, int httpPort, int brokerPort) {
+    private HubProcess(Process process, Path dataDir, Path log, int httpPort, int brokerPort, long launched) {
         this.process = process;
+        this.launched = launched;
         this.dataDir = dataDir;
         this.log = log;
         this.httpPort = httpPort;
         this.brokerPort = brokerPort;
     }
 
+    /** The hub on embedded defaults with a fresh data folder: what a newcomer's first start does. */
     static HubProcess start(Path jar, Path workDir, Path directory, List<String> jvmOptions) throws IOException {
+        return start(jar, workDir, directory, jvmOptions, true, EMBEDDED_SERVICES);
+    }
+
+    /**
+     * The hub with the given services' launch properties ({@link #EMBEDDED_SERVICES}, or an external PostgreSQL and
+     * broker), on a fresh data folder or on the one an earlier start left (a restart: the embedded PostgreSQL's
+     * binaries, database and the demo signing key already there).
+     */
+    static HubProcess start(Path jar, Path workDir, Path directory, List<String> jvmOptions, boolean freshData,
+            List<String> services) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no hub jar at " + jar + ": build it first (./mvnw -B -q -pl hub-routes -am package -DskipTests)");
         }
         Path dataDir = workDir.resolve("hub-data");
         stopLeftoverDatabase(dataDir);
-        deleteTree(dataDir);
+        if (freshData) {
+            deleteTree(dataDir);
+        }
         Files.createDirectories(dataDir);
         Path runJar = privateCopy(jar, workDir.resolve("hub-app"));
         Path log = workDir.resolve("hub.log");
@@ -62,7 +80,7 @@ final class HubProcess {
         command.addAll(jvmOptions);
         command.add("-Dquarkus.profile=demo");
         command.add("-Dhub.demo.tokens=true");
-        command.add("-Dhub.database.embedded=true");
+        command.addAll(services);
         command.add("-Dhub.data-dir=" + dataDir);
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dhub.directory.location=" + directory);
@@ -72,9 +90,10 @@ final class HubProcess {
         command.add("-Dhub.intake.rate-limit.burst=1000000");
         command.add("-jar");
         command.add(runJar.toString());
+        long launched = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        return new HubProcess(process, dataDir, log, httpPort, brokerPort);
+        return new HubProcess(process, dataDir, log, httpPort, brokerPort, launched);
     }
 
     long pid() {
@@ -93,9 +112,13 @@ final class HubProcess {
         return log;
     }
 
-    /** Polls the readiness check (no token needed) until it answers 200; fails if the hub exits or time runs out. */
-    void awaitReady(Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Polls the readiness check (no token needed) until it answers 200; fails if the hub exits or time runs out.
+     * Returns the seconds from {@code java -jar} to that answer.
+     */
+    double awaitReady(Duration timeout) throws IOException, InterruptedException {
         awaitReady(process, baseUri(), timeout, () -> tail(40));
+        return (System.nanoTime() - launched) / 1e9;
     }
 
     /**
@@ -304,7 +327,7 @@ final class HubProcess {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -12,8 +12,11 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, int o
         Duration startTimeout, Duration phaseLimit, Path repo, Path hubJar, Path workDir, List<String> hubJvmOptions,
         List<Side> sides, String commit) {
 
-    /** One hub run: a name and the directory it starts with. */
-    record Side(String name, Path directory) {
+    /**
+     * One hub run: a name, the directory it starts with, and whether goal 4's further starts (a restart, a start
+     * against external services) are measured with it.
+     */
+    record Side(String name, Path directory, boolean startTimes) {
     }
 
     static final String USAGE = """
@@ -35,6 +38,8 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, int o
               --sides LIST          which directories, in order: demo,wales (default), demo, or wales
               --wales-directory F   default <repo>/deploy/directory/wales-directory.json
               --hub-opt OPT         a JVM option for the hub, e.g. --hub-opt -Xmx512m (repeatable)
+              --no-start-times      skip goal 4's further demo starts (a restart on the same data folder, and two
+                                    starts against an external PostgreSQL and broker that this driver runs)
               --commit C            the commit measured, printed with the goals (run.sh passes it)
             """;
 
@@ -58,6 +63,7 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, int o
         Path work = null;
         List<String> hubOpts = new ArrayList<>();
         String commit = "unknown";
+        boolean startTimes = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -75,6 +81,7 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, int o
                 case "--work-dir" -> work = Path.of(value(args, ++i));
                 case "--hub-opt" -> hubOpts.add(value(args, ++i));
                 case "--sides" -> sides = value(args, ++i);
+                case "--no-start-times" -> startTimes = false;
                 case "--commit" -> commit = value(args, ++i);
                 case "--wales-directory" -> wales = Path.of(value(args, ++i));
                 case "-h", "--help" -> throw new UsageException(null);
@@ -89,8 +96,8 @@ record Options(int messages, int concurrency, int warmup, int rawMessages, int o
         for (String side : sides.split(",")) {
             switch (side.trim()) {
                 case "demo" -> chosen.add(new Side("demo", repo.resolve(
-                        "hub-routes/src/main/resources/directory/demo-directory.json")));
-                case "wales" -> chosen.add(new Side("wales", wales));
+                        "hub-routes/src/main/resources/directory/demo-directory.json"), startTimes));
+                case "wales" -> chosen.add(new Side("wales", wales, false));
                 default -> throw new UsageException("--sides takes demo and/or wales, not '" + side + "'");
             }
         }

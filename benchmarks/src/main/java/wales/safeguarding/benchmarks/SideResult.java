@@ -10,7 +10,12 @@ final class SideResult {
     final String name;
     final int agencies;
     final List<String> failures = new ArrayList<>();
+    /** From {@code java -jar} to the first 200 on the readiness check, on a fresh data folder (a first start). */
     double readySeconds;
+    /** The same on the data folder that start left (a restart on embedded defaults); 0 when not measured. */
+    double restartSeconds;
+    /** The same against a PostgreSQL and broker the hub does not start, its database already migrated; 0: n/a. */
+    double externalSeconds;
     OptionalLong threadsReady = OptionalLong.empty();
     OptionalLong threadsAfter = OptionalLong.empty();
     OptionalLong rssReady = OptionalLong.empty();
