@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,11 +32,12 @@ import wales.safeguarding.hub.signin.DevUsers.DevUser;
 /**
  * A small OpenID Connect provider for the default run and the tests, so the console's sign-in is the real
  * authorization-code flow of {@code quarkus-oidc} without a Keycloak on the laptop. It signs with a key pair made at
- * start (never written), knows only the configured dev users, and is switched off unless
- * {@code hub.console.dev-users.enabled=true} (the %demo and %test profiles). Production uses Keycloak.
+ * start (never written) on a thread of its own, so the hub's start does not wait for it (half a second of CPU); it
+ * knows only the configured dev users, and is switched off unless {@code hub.console.dev-users.enabled=true} (the
+ * %demo and %test profiles), in which case no key is made at all. Production uses Keycloak.
  */
 @ApplicationScoped
-@Startup // its key pair is made at start, not on the first request's event loop
+@Startup // its key pair is started at start, not on the first request's event loop
 public class DevIdentityProvider {
 
     private static final Logger LOG = Logger.getLogger(DevIdentityProvider.class);
@@ -52,7 +54,7 @@ public class DevIdentityProvider {
     private final boolean enabled;
     private final DevUsers users;
     private final String password;
-    private final KeyPair keys;
+    private final CompletableFuture<KeyPair> keys;
     private final String clientSecret;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
@@ -82,8 +84,20 @@ public class DevIdentityProvider {
         this.password = password;
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        this.keys = generator.generateKeyPair();
+        this.keys = enabled ? CompletableFuture.supplyAsync(generator::generateKeyPair, DevIdentityProvider::keyThread)
+                : CompletableFuture.failedFuture(new IllegalStateException("the dev identity provider is switched off"));
         this.clientSecret = randomToken(32);
+    }
+
+    private static void keyThread(Runnable making) {
+        Thread thread = new Thread(making, "dev-idp-key");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The signing key, waiting for it if it is still being made. */
+    private KeyPair keys() {
+        return keys.join();
     }
 
     public boolean enabled() {
@@ -130,11 +144,11 @@ public class DevIdentityProvider {
         String idToken = Jwt.issuer(issuer).audience(grant.clientId()).subject(grant.user().name())
                 .preferredUserName(grant.user().name()).groups(roleSet(grant.user().roles()))
                 .claim("azp", grant.clientId()).claim("nonce", grant.nonce() == null ? "" : grant.nonce())
-                .issuedAt(now).expiresAt(now.plus(TOKEN_LIFETIME)).jws().keyId(KEY_ID).sign(keys.getPrivate());
+                .issuedAt(now).expiresAt(now.plus(TOKEN_LIFETIME)).jws().keyId(KEY_ID).sign(keys().getPrivate());
         String accessToken = Jwt.issuer(issuer).audience("safeguarding-hub").subject(grant.user().name())
                 .preferredUserName(grant.user().name()).groups(roleSet(grant.user().roles()))
                 .claim("azp", grant.clientId()).issuedAt(now).expiresAt(now.plus(TOKEN_LIFETIME))
-                .jws().keyId(KEY_ID).sign(keys.getPrivate());
+                .jws().keyId(KEY_ID).sign(keys().getPrivate());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("access_token", accessToken);
         response.put("id_token", idToken);
@@ -145,7 +159,7 @@ public class DevIdentityProvider {
 
     /** The public key as a JSON Web Key Set. */
     public Map<String, Object> jwks() {
-        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
+        RSAPublicKey key = (RSAPublicKey) keys().getPublic();
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         Map<String, Object> jwk = new LinkedHashMap<>();
         jwk.put("kty", "RSA");

@@ -82,6 +82,14 @@ class DevIdentityProviderTest {
     }
 
     @Test
+    void switched_off_it_makes_no_key_and_publishes_none() {
+        DevIdentityProvider off = provider(false);
+
+        assertThat(off.enabled()).isFalse();
+        assertThatThrownBy(off::jwks).hasMessageContaining("switched off");
+    }
+
+    @Test
     void the_sign_in_page_escapes_what_it_echoes() {
         String page = SignInPage.render(DevUsers.parse("olwen:operator").all(), "c", "\"><script>x</script>", "s", null, true);
         assertThat(page).doesNotContain("<script>x").contains("&quot;&gt;&lt;script&gt;");
