@@ -112,9 +112,9 @@ public final class EndToEndBenchmark {
             result.readySeconds = hub.awaitReady(options.startTimeout());
             result.threadsReady = hub.threads();
             result.rssReady = hub.rss();
-            line("hub ready in %.1f s: pid %d, %s threads, RSS %s, %s, broker %s, log %s", result.readySeconds,
-                    hub.pid(), count(result.threadsReady), mb(result.rssReady), hub.baseUri(), hub.brokerUrl(),
-                    hub.log());
+            line("hub ready in %.1f s (hub CPU %.1f s): pid %d, %s threads, RSS %s, %s, broker %s, log %s",
+                    result.readySeconds, hubCpuSeconds(hub), hub.pid(), count(result.threadsReady),
+                    mb(result.rssReady), hub.baseUri(), hub.brokerUrl(), hub.log());
             long warming = System.nanoTime();
             boolean warm = hub.awaitAdaptersWarm(options.startTimeout());
             line("adapters %s %.1f s after ready (the FHIR validator warms in the background; measuring starts once "
@@ -172,7 +172,7 @@ public final class EndToEndBenchmark {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             double seconds = hub.awaitReady(options.startTimeout());
-            line("  %-80s %5.1f s", what, seconds);
+            line("  %-80s %5.1f s (hub CPU %.1f s)", what, seconds, hubCpuSeconds(hub));
             return seconds;
         } finally {
             hub.stop();
@@ -520,6 +520,11 @@ public final class EndToEndBenchmark {
         private double cores(long ticks) {
             return at <= 0 ? 0 : ticks / ProcFs.TICKS_PER_SECOND / seconds(at);
         }
+    }
+
+    /** CPU the hub JVM has used so far: on a shared machine a steadier figure for a start than its wall time. */
+    private static double hubCpuSeconds(HubProcess hub) {
+        return ProcFs.cpuTicks(hub.pid(), false) / ProcFs.TICKS_PER_SECOND;
     }
 
     private static void stopQuietly(HubProcess hub) {
