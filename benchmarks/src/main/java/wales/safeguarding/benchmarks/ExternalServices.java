@@ -9,9 +9,11 @@ import java.util.List;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -64,6 +66,9 @@ final class ExternalServices implements AutoCloseable {
                 .setPagingDirectory(data.resolve("paging").toString())
                 .setLargeMessagesDirectory(data.resolve("large-messages").toString());
         config.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
+        // every address has a dead-letter and an expiry address, as in broker.xml (the broker warns for each without)
+        config.addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE))
+                .setExpiryAddress(SimpleString.of(DEAD_LETTER_QUEUE)));
         config.addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER_QUEUE).setRoutingType(RoutingType.ANYCAST)
                 .setDurable(true));
         return config;
