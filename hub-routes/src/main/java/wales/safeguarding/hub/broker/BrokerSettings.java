@@ -55,6 +55,15 @@ public interface BrokerSettings {
          */
         @WithDefault("2000")
         int idCacheSize();
+
+        /**
+         * Memory the embedded broker may hold messages in before it pages them to disk, in MiB. Artemis's default is
+         * half of {@code -Xmx}: 256 MB of the shipped 512 MB, beside about 200 MB the hub keeps (the FHIR validator),
+         * so a backlog (an agency down for a day) would fill the heap and the collector would run back to back.
+         * 64 MB is about 20,000 sealed copies in memory; beyond that they wait on disk and are read back in order.
+         */
+        @WithDefault("64")
+        long globalMaxSizeMb();
     }
 
     /**

@@ -66,6 +66,7 @@ public class EmbeddedBroker {
                 .setLargeMessagesDirectory(data.resolve("large-messages").toString())
                 .setIDCacheSize(settings.embedded().idCacheSize())
                 .setPersistIDCache(true)
+                .setGlobalMaxSize(settings.embedded().globalMaxSizeMb() * 1024 * 1024)
                 .setJMXManagementEnabled(false);
         config.addAcceptorConfiguration("in-vm", "vm://0");
         settings.embedded().tcpAcceptor().filter(s -> !s.isBlank())
