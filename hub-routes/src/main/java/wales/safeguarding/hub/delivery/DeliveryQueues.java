@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -45,6 +48,8 @@ public class DeliveryQueues {
 
     private final CachingConnectionFactory sessions;
     private final JmsTemplate jms;
+    /** Transacted sessions: a message's copies (or a batch of messages') committed together. */
+    private final JmsTemplate batches;
     private final String queuePrefix;
     private final Transactions transactions;
     private final TrackingRepository tracking;
@@ -67,6 +72,8 @@ public class DeliveryQueues {
         this.jms = new JmsTemplate(sessions);
         this.jms.setExplicitQosEnabled(true);
         this.jms.setDeliveryMode(DeliveryMode.PERSISTENT);
+        this.batches = new JmsTemplate(sessions);
+        this.batches.setSessionTransacted(true);
         this.queuePrefix = queuePrefix;
         this.transactions = transactions;
         this.tracking = tracking;
@@ -89,32 +96,34 @@ public class DeliveryQueues {
 
     /**
      * Queues every recipient's copy of each acceptance (a message and those the hub made from it), then records the
-     * copies that reached the broker as queued in one transaction, not one per copy. A copy whose record fails stays
-     * {@code accepted}: the outbox sweeper sends it again (the broker drops it as a duplicate) and records it.
+     * copies that reached the broker as queued in one transaction, not one per copy. The copies go in one broker
+     * transaction (one journal sync for them all, not one each); if that fails (a copy the outbox sweeper has queued
+     * meanwhile makes Artemis roll the whole transaction back as a duplicate), they are sent one by one. A copy whose
+     * send or record fails stays {@code accepted}: the outbox sweeper sends it again (the broker drops it as a
+     * duplicate) and records it.
      */
     public void publishAll(List<Acceptance> acceptances) {
         if (!broker.reachable()) {
             return;
         }
-        List<Sent> sent = new ArrayList<>();
+        List<Copy> copies = new ArrayList<>();
         for (Acceptance acceptance : acceptances) {
             for (String recipient : acceptance.recipients()) {
-                try {
-                    send(acceptance.messageId(), recipient, acceptance.type(), acceptance.payload(), acceptance.replay());
-                    sent.add(new Sent(acceptance.messageId(), recipient));
-                } catch (RuntimeException e) {
-                    LOG.warnf("could not queue %s for %s yet (%s); the outbox sweeper will retry",
-                            acceptance.messageId(), recipient, e.getMessage());
-                }
+                copies.add(new Copy(acceptance, recipient));
             }
+        }
+        List<Sent> sent = copies.size() > 1 ? sendTogether(copies) : null;
+        if (sent == null) {
+            sent = sendEach(copies);
         }
         if (sent.isEmpty()) {
             return;
         }
+        List<Sent> queued = sent;
         try {
             transactions.inTransaction(c -> {
                 Instant now = clock.instant();
-                for (Sent copy : sent) {
+                for (Sent copy : queued) {
                     tracking.transition(c, copy.messageId(), copy.recipient(), DeliveryState.QUEUED,
                             "on queue " + queueFor(copy.recipient()), "hub", now);
                 }
@@ -127,6 +136,52 @@ public class DeliveryQueues {
         sent.stream().map(Sent::recipient).distinct().forEach(dispatcher::wake);
     }
 
+    private record Copy(Acceptance acceptance, String recipient) {
+    }
+
+    /** All copies in one broker transaction; null when it failed as a whole (nothing of it is on a queue). */
+    private List<Sent> sendTogether(List<Copy> copies) {
+        try {
+            return batches.execute(session -> {
+                List<Sent> sent = new ArrayList<>(copies.size());
+                try {
+                    for (Copy copy : copies) {
+                        Acceptance a = copy.acceptance();
+                        try (MessageProducer producer = session.createProducer(session.createQueue(queueFor(copy.recipient())))) {
+                            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                            producer.send(message(session, a.messageId(), copy.recipient(), a.type(), a.payload(), a.replay()));
+                        }
+                        sent.add(new Sent(a.messageId(), copy.recipient()));
+                    }
+                    session.commit();
+                } catch (JMSException | RuntimeException e) {
+                    session.rollback();
+                    throw e;
+                }
+                return sent;
+            }, true);
+        } catch (RuntimeException e) {
+            LOG.debugf("%d copies could not be queued in one transaction (%s); sending them one by one", copies.size(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private List<Sent> sendEach(List<Copy> copies) {
+        List<Sent> sent = new ArrayList<>(copies.size());
+        for (Copy copy : copies) {
+            Acceptance a = copy.acceptance();
+            try {
+                send(a.messageId(), copy.recipient(), a.type(), a.payload(), a.replay());
+                sent.add(new Sent(a.messageId(), copy.recipient()));
+            } catch (RuntimeException e) {
+                LOG.warnf("could not queue %s for %s yet (%s); the outbox sweeper will retry", a.messageId(),
+                        copy.recipient(), e.getMessage());
+            }
+        }
+        return sent;
+    }
+
     private record Sent(UUID messageId, String recipient) {
     }
 
@@ -136,18 +191,22 @@ public class DeliveryQueues {
      * fails, the dead-letter queue hold it at rest): context {@link BodyCipher#copyContext}.
      */
     public void send(UUID messageId, String recipient, String type, byte[] payload, int replay) {
+        jms.send(queueFor(recipient), session -> message(session, messageId, recipient, type, payload, replay));
+    }
+
+    /** The recipient's copy as the broker holds it: trimmed, sealed, and named by its duplicate-detection id. */
+    private BytesMessage message(Session session, UUID messageId, String recipient, String type, byte[] payload,
+            int replay) throws JMSException {
         byte[] copy = copies.copyFor(type, recipient, payload);
         SealedBody sealed = cipher.seal(BodyCipher.copyContext(recipient, messageId), copy);
-        jms.send(queueFor(recipient), session -> {
-            BytesMessage m = session.createBytesMessage();
-            m.writeBytes(sealed.toWire());
-            m.setStringProperty(BODY_KEY, sealed.keyId());
-            m.setStringProperty(HubHeaders.MESSAGE_ID, messageId.toString());
-            m.setStringProperty(HubHeaders.RECIPIENT, recipient);
-            m.setStringProperty(HubHeaders.MESSAGE_TYPE, type);
-            m.setStringProperty(HubHeaders.DUPLICATE_ID, messageId + ":" + recipient + (replay > 0 ? ":replay-" + replay : ""));
-            return m;
-        });
+        BytesMessage m = session.createBytesMessage();
+        m.writeBytes(sealed.toWire());
+        m.setStringProperty(BODY_KEY, sealed.keyId());
+        m.setStringProperty(HubHeaders.MESSAGE_ID, messageId.toString());
+        m.setStringProperty(HubHeaders.RECIPIENT, recipient);
+        m.setStringProperty(HubHeaders.MESSAGE_TYPE, type);
+        m.setStringProperty(HubHeaders.DUPLICATE_ID, messageId + ":" + recipient + (replay > 0 ? ":replay-" + replay : ""));
+        return m;
     }
 
     @PreDestroy

@@ -33,7 +33,7 @@ import wales.safeguarding.hub.bodies.Body;
 import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.database.Transactions;
-import wales.safeguarding.hub.delivery.DeliveryQueues;
+import wales.safeguarding.hub.delivery.CopyPublisher;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.tracking.ComplianceNote;
@@ -51,8 +51,9 @@ import wales.safeguarding.schemas.validation.Violation;
  * The steps of the way in, which {@link IntakeRoute} puts in order: parse → validate → the sender is the caller →
  * route, refuse what a recipient's system could not take, store durably (message, deliveries, clocks, audit in one
  * transaction) → hand each recipient's copy to its queue. A refusal at any step before the store leaves nothing
- * behind. The caller hears "accepted" only after the store committed; if the broker is down at that moment the
- * {@link wales.safeguarding.hub.delivery.OutboxSweeper} queues the copies later.
+ * behind. The caller hears "accepted" once the store committed; the copies are queued right after, in batches, by
+ * {@link CopyPublisher}, and if that fails (the broker down, the hub stopped) the
+ * {@link wales.safeguarding.hub.delivery.OutboxSweeper} queues them later.
  */
 @ApplicationScoped
 @Named("messageIntake")
@@ -71,14 +72,14 @@ public class MessageIntake {
     private final TrackingRepository tracking;
     private final RuleEffects effects;
     private final Transactions transactions;
-    private final DeliveryQueues queues;
+    private final CopyPublisher publisher;
     private final Clock clock;
     private final CamelContext camel;
     private volatile FluentProducerTemplate template;
     private final Deliverability deliverability;
 
     public MessageIntake(CanonicalValidator validator, RecipientResolver recipients, FlowRulesRegistry flows,
-            TrackingRepository tracking, RuleEffects effects, Transactions transactions, DeliveryQueues queues,
+            TrackingRepository tracking, RuleEffects effects, Transactions transactions, CopyPublisher publisher,
             Clock clock, Deliverability deliverability, CamelContext camel) {
         this.validator = validator;
         this.recipients = recipients;
@@ -86,7 +87,7 @@ public class MessageIntake {
         this.tracking = tracking;
         this.effects = effects;
         this.transactions = transactions;
-        this.queues = queues;
+        this.publisher = publisher;
         this.clock = clock;
         this.deliverability = deliverability;
         this.camel = camel;
@@ -166,14 +167,17 @@ public class MessageIntake {
         }
     }
 
-    /** Step 5: each recipient's copy to its queue (a resubmission queues nothing again). */
+    /**
+     * Step 5: each recipient's copy to its queue, after the answer ({@link CopyPublisher}; a resubmission queues
+     * nothing again).
+     */
     public Acceptance queue(Acceptance acceptance, Exchange exchange) {
         if (!acceptance.duplicate()) {
             // the message's copies and those of the messages the hub made from it: recorded as queued together
             List<Acceptance> all = new ArrayList<>(1 + acceptance.derived().size());
             all.add(acceptance);
             all.addAll(acceptance.derived());
-            queues.publishAll(all);
+            publisher.publish(all);
             // DEBUG, not INFO: a formatted line per message was a measurable share of the hub's CPU, and the audit
             // trail (event "accepted") already records it
             if (LOG.isDebugEnabled()) {

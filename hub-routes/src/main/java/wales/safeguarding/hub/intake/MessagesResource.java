@@ -70,7 +70,7 @@ public class MessagesResource {
                     + "with the original acceptance. Refusals are RFC 9457 problem details naming each field and rule.")
     @RequestBody(description = "A canonical message: the envelope and a typed body (schemas/envelope.schema.json)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON))
-    @APIResponse(responseCode = "202", description = "Accepted: stored durably and queued for its recipients")
+    @APIResponse(responseCode = "202", description = "Accepted: stored durably; its copies are queued for its recipients next")
     @APIResponse(responseCode = "200", description = "A resubmission: the original acceptance")
     @APIResponse(responseCode = "400", description = "Not JSON")
     @APIResponse(responseCode = "403", description = "The sender is not the agency the token acts for")
