@@ -36,9 +36,14 @@ final class ScaleQueries {
         String council = loader.council(0);
         String messageRow = "select m.message_id, m.message_type, m.sender, m.case_reference, m.accepted_at from message m";
         String order = " order by m.accepted_at desc, m.message_id desc limit 50";
-        add("ClockRepository.reportsWithDueClocks (escalation sweep)", """
-                select message_id from statutory_clock where next_escalation_at <= ? and met_at is null
-                group by message_id order by min(next_escalation_at) limit ?""", t, 100);
+        add("ClockRepository.claimReportsWithDueClocks (escalation sweep)", """
+                select m.message_id
+                from (select message_id, min(next_escalation_at) as first_due from statutory_clock
+                      where next_escalation_at <= ? and met_at is null group by message_id) due
+                join message m on m.message_id = due.message_id
+                order by due.first_due, m.message_id
+                limit ?
+                for no key update of m skip locked""", t, 500);
         add("ConsoleMetricsRepository.waiting (now view, every 2 s)", """
                 select d.recipient, count(*), min(m.accepted_at) from delivery d join message m on m.message_id = d.message_id
                 where d.state in ('accepted', 'queued', 'failed') group by d.recipient order by d.recipient""");
