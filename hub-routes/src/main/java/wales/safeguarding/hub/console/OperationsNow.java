@@ -50,9 +50,8 @@ public class OperationsNow {
             List<MinuteSeries.Minute> perMinute = MinuteSeries.fill(now, MINUTES, metrics.acceptedPerMinute(c, since),
                     metrics.statesPerMinute(c, since, "('delivered')"),
                     metrics.statesPerMinute(c, since, "('failed', 'dead-lettered')"));
-            List<Long> latencies = metrics.deliveryLatenciesMs(c, now.minus(LATENCY_WINDOW), LATENCY_SAMPLE);
-            Latency latency = new Latency(Percentiles.nearestRank(latencies, 50), Percentiles.nearestRank(latencies, 90),
-                    Percentiles.nearestRank(latencies, 99));
+            List<Long> p = metrics.deliveryLatencyPercentilesMs(c, now.minus(LATENCY_WINDOW), LATENCY_SAMPLE, 50, 90, 99);
+            Latency latency = new Latency(p.get(0), p.get(1), p.get(2));
             return new Now(now, perMinute, queues(metrics.waiting(c), now), latency, metrics.overdueClocks(c, now),
                     metrics.openEscalations(c));
         });
