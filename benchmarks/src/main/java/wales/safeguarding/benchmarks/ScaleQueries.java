@@ -53,16 +53,17 @@ final class ScaleQueries {
         add("ConsoleMetricsRepository.statesPerMinute (now view)",
                 "select date_trunc('minute', at), count(*) from audit_event where event = 'state-changed'"
                         + " and at >= ? and to_state in ('failed', 'dead-lettered') group by 1", halfHour);
-        add("ConsoleMetricsRepository.deliveryLatenciesMs (now view)", """
-                select (extract(epoch from (a.at - m.accepted_at)) * 1000)::bigint
-                from audit_event a join message m on m.message_id = a.message_id
-                where a.event = 'state-changed' and a.to_state = 'delivered' and a.at >= ?
-                order by a.at desc limit ?""", hour, 1000);
+        add("ConsoleMetricsRepository.deliveryLatencyPercentilesMs (now view)", """
+                select percentile_disc(array[0.5, 0.9, 0.99]::float8[]) within group (order by ms) from (
+                    select greatest(0, (extract(epoch from (a.at - m.accepted_at)) * 1000)::bigint) as ms
+                    from audit_event a join message m on m.message_id = a.message_id
+                    where a.event = 'state-changed' and a.to_state = 'delivered' and a.at >= ?
+                    order by a.at desc limit ?) latest""", hour, 1000);
         add("ConsoleMetricsRepository.overdueClocks (now view)",
                 "select count(*) from statutory_clock where met_at is null and due_at < ?", t);
         add("ConsoleMetricsRepository.openEscalations (now view)", """
-                select count(distinct e.clock_id) from escalation e join statutory_clock k on k.id = e.clock_id
-                where k.met_at is null""");
+                select count(*) from statutory_clock k
+                where k.met_at is null and exists (select 1 from escalation e where e.clock_id = k.id)""");
         add("ConsoleMessageRepository.deadLetters (no filter)", """
                 select d.message_id, d.recipient, m.message_type, d.last_error, d.attempts, d.replays, d.updated_at
                 from delivery d join message m on m.message_id = d.message_id

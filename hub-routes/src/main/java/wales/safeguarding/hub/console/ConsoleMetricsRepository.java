@@ -110,8 +110,8 @@ public class ConsoleMetricsRepository {
     /** Clocks that escalated and are still not met. */
     public long openEscalations(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select count(distinct e.clock_id) from escalation e join statutory_clock k on k.id = e.clock_id
-                where k.met_at is null""")) {
+                select count(*) from statutory_clock k
+                where k.met_at is null and exists (select 1 from escalation e where e.clock_id = k.id)""")) {
             return single(ps);
         }
     }
