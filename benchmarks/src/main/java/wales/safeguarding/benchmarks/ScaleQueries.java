@@ -39,11 +39,12 @@ final class ScaleQueries {
         add("ClockRepository.claimReportsWithDueClocks (escalation sweep)", """
                 select m.message_id
                 from (select message_id, min(next_escalation_at) as first_due from statutory_clock
-                      where next_escalation_at <= ? and met_at is null group by message_id) due
+                      where next_escalation_at <= ? and met_at is null group by message_id
+                      order by first_due, message_id limit ?) due
                 join message m on m.message_id = due.message_id
                 order by due.first_due, m.message_id
                 limit ?
-                for no key update of m skip locked""", t, 500);
+                for no key update of m skip locked""", t, 2000, 500);
         add("ConsoleMetricsRepository.waiting (now view, every 2 s)", """
                 select d.recipient, count(*), min(m.accepted_at) from delivery d join message m on m.message_id = d.message_id
                 where d.state in ('accepted', 'queued', 'failed') group by d.recipient order by d.recipient""");

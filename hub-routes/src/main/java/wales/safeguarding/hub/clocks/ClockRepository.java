@@ -124,10 +124,14 @@ public class ClockRepository {
         }
     }
 
+    /** How many most-overdue reports a claim looks at, per report it may claim. */
+    static final int CANDIDATES_PER_CLAIM = 4;
+
     /**
      * Claims up to {@code limit} reports with at least one clock due, most overdue first, each as one unit of work:
      * the report's row is locked {@code for no key update skip locked}, so a report another hub instance is working on
-     * is passed over (the limit counts only reports claimed, so that instance takes the next ones) and a report's
+     * is passed over (the limit counts only reports claimed, so that instance takes the next ones, among the
+     * {@value #CANDIDATES_PER_CLAIM} × {@code limit} most overdue: only those are looked up and locked) and a report's
      * clocks are never split between two instances. {@code no key update}: it does not wait for, or skip because of,
      * the key-share locks that rows referring to the report take as they are written.
      */
@@ -135,13 +139,15 @@ public class ClockRepository {
         try (PreparedStatement ps = c.prepareStatement("""
                 select m.message_id
                 from (select message_id, min(next_escalation_at) as first_due from statutory_clock
-                      where next_escalation_at <= ? and met_at is null group by message_id) due
+                      where next_escalation_at <= ? and met_at is null group by message_id
+                      order by first_due, message_id limit ?) due
                 join message m on m.message_id = due.message_id
                 order by due.first_due, m.message_id
                 limit ?
                 for no key update of m skip locked""")) {
             ps.setTimestamp(1, Timestamp.from(now));
-            ps.setInt(2, limit);
+            ps.setInt(2, limit * CANDIDATES_PER_CLAIM);
+            ps.setInt(3, limit);
             List<UUID> reports = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
