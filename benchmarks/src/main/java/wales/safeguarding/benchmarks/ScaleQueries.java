@@ -36,9 +36,15 @@ final class ScaleQueries {
         String council = loader.council(0);
         String messageRow = "select m.message_id, m.message_type, m.sender, m.case_reference, m.accepted_at from message m";
         String order = " order by m.accepted_at desc, m.message_id desc limit 50";
-        add("ClockRepository.reportsWithDueClocks (escalation sweep)", """
-                select message_id from statutory_clock where next_escalation_at <= ? and met_at is null
-                group by message_id order by min(next_escalation_at) limit ?""", t, 100);
+        add("ClockRepository.claimReportsWithDueClocks (escalation sweep)", """
+                select m.message_id
+                from (select message_id, min(next_escalation_at) as first_due from statutory_clock
+                      where next_escalation_at <= ? and met_at is null group by message_id
+                      order by first_due, message_id limit ?) due
+                join message m on m.message_id = due.message_id
+                order by due.first_due, m.message_id
+                limit ?
+                for no key update of m skip locked""", t, 2000, 500);
         add("ConsoleMetricsRepository.waiting (now view, every 2 s)", """
                 select d.recipient, count(*), min(m.accepted_at) from delivery d join message m on m.message_id = d.message_id
                 where d.state in ('accepted', 'queued', 'failed') group by d.recipient order by d.recipient""");
@@ -48,16 +54,17 @@ final class ScaleQueries {
         add("ConsoleMetricsRepository.statesPerMinute (now view)",
                 "select date_trunc('minute', at), count(*) from audit_event where event = 'state-changed'"
                         + " and at >= ? and to_state in ('failed', 'dead-lettered') group by 1", halfHour);
-        add("ConsoleMetricsRepository.deliveryLatenciesMs (now view)", """
-                select (extract(epoch from (a.at - m.accepted_at)) * 1000)::bigint
-                from audit_event a join message m on m.message_id = a.message_id
-                where a.event = 'state-changed' and a.to_state = 'delivered' and a.at >= ?
-                order by a.at desc limit ?""", hour, 1000);
+        add("ConsoleMetricsRepository.deliveryLatencyPercentilesMs (now view)", """
+                select percentile_disc(array[0.5, 0.9, 0.99]::float8[]) within group (order by ms) from (
+                    select greatest(0, (extract(epoch from (a.at - m.accepted_at)) * 1000)::bigint) as ms
+                    from audit_event a join message m on m.message_id = a.message_id
+                    where a.event = 'state-changed' and a.to_state = 'delivered' and a.at >= ?
+                    order by a.at desc limit ?) latest""", hour, 1000);
         add("ConsoleMetricsRepository.overdueClocks (now view)",
                 "select count(*) from statutory_clock where met_at is null and due_at < ?", t);
         add("ConsoleMetricsRepository.openEscalations (now view)", """
-                select count(distinct e.clock_id) from escalation e join statutory_clock k on k.id = e.clock_id
-                where k.met_at is null""");
+                select count(*) from statutory_clock k
+                where k.met_at is null and exists (select 1 from escalation e where e.clock_id = k.id)""");
         add("ConsoleMessageRepository.deadLetters (no filter)", """
                 select d.message_id, d.recipient, m.message_type, d.last_error, d.attempts, d.replays, d.updated_at
                 from delivery d join message m on m.message_id = d.message_id

@@ -114,13 +114,40 @@ public class ClockRepository {
         }
     }
 
-    /** Reports with at least one clock whose next escalation is due, most overdue first. Takes no lock. */
-    public List<UUID> reportsWithDueClocks(Connection c, Instant now, int limit) throws SQLException {
+    public void advanceEscalation(Connection c, long clockId, int step, Instant nextEscalationAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update statutory_clock set escalation_step = ?, next_escalation_at = ? where id = ?")) {
+            ps.setInt(1, step);
+            ps.setTimestamp(2, nextEscalationAt == null ? null : Timestamp.from(nextEscalationAt));
+            ps.setLong(3, clockId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** How many most-overdue reports a claim looks at, per report it may claim. */
+    static final int CANDIDATES_PER_CLAIM = 4;
+
+    /**
+     * Claims up to {@code limit} reports with at least one clock due, most overdue first, each as one unit of work:
+     * the report's row is locked {@code for no key update skip locked}, so a report another hub instance is working on
+     * is passed over (the limit counts only reports claimed, so that instance takes the next ones, among the
+     * {@value #CANDIDATES_PER_CLAIM} × {@code limit} most overdue: only those are looked up and locked) and a report's
+     * clocks are never split between two instances. {@code no key update}: it does not wait for, or skip because of,
+     * the key-share locks that rows referring to the report take as they are written.
+     */
+    public List<UUID> claimReportsWithDueClocks(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select message_id from statutory_clock where next_escalation_at <= ? and met_at is null
-                group by message_id order by min(next_escalation_at) limit ?""")) {
+                select m.message_id
+                from (select message_id, min(next_escalation_at) as first_due from statutory_clock
+                      where next_escalation_at <= ? and met_at is null group by message_id
+                      order by first_due, message_id limit ?) due
+                join message m on m.message_id = due.message_id
+                order by due.first_due, m.message_id
+                limit ?
+                for no key update of m skip locked""")) {
             ps.setTimestamp(1, Timestamp.from(now));
-            ps.setInt(2, limit);
+            ps.setInt(2, limit * CANDIDATES_PER_CLAIM);
+            ps.setInt(3, limit);
             List<UUID> reports = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -132,52 +159,74 @@ public class ClockRepository {
     }
 
     /**
-     * Takes a report as one unit of work: {@code skip locked}, so another hub instance already working on it is left
-     * alone, and the report's clocks are never split between two instances. {@code no key update}: it does not wait
-     * for, or skip because of, the key-share locks that rows referring to the report take as they are written.
+     * The due clocks of claimed reports, locked (waiting for an answer being recorded at this moment), in one
+     * statement: by report, then by id.
      */
-    public boolean lockReport(Connection c, UUID messageId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select 1 from message where message_id = ? for no key update skip locked")) {
-            ps.setObject(1, messageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
+    public List<ClockRecord> lockDueClocksOf(Connection c, List<UUID> reports, Instant now) throws SQLException {
+        if (reports.isEmpty()) {
+            return List.of();
         }
-    }
-
-    /** The report's clocks that are due now, locked (waiting for an answer being recorded at this moment). */
-    public List<ClockRecord> lockDueClocksOf(Connection c, UUID messageId, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CLOCK_COLUMNS
-                + " where message_id = ? and next_escalation_at <= ? and met_at is null order by id for update")) {
-            ps.setObject(1, messageId);
+                + " where message_id = any(?) and next_escalation_at <= ? and met_at is null order by message_id, id"
+                + " for update")) {
+            ps.setArray(1, c.createArrayOf("uuid", reports.toArray()));
             ps.setTimestamp(2, Timestamp.from(now));
             return readClocks(ps);
         }
     }
 
-    public void advanceEscalation(Connection c, long clockId, int step, Instant nextEscalationAt) throws SQLException {
+    /** A clock's next rung, as {@link #advanceEscalations} records it. */
+    public record Advance(long clockId, int step, Instant nextEscalationAt) {
+    }
+
+    /** As {@link #advanceEscalation}, for several clocks in one JDBC batch. */
+    public void advanceEscalations(Connection c, List<Advance> advances) throws SQLException {
+        if (advances.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "update statutory_clock set escalation_step = ?, next_escalation_at = ? where id = ?")) {
-            ps.setInt(1, step);
-            ps.setTimestamp(2, nextEscalationAt == null ? null : Timestamp.from(nextEscalationAt));
-            ps.setLong(3, clockId);
-            ps.executeUpdate();
+            for (Advance a : advances) {
+                ps.setInt(1, a.step());
+                ps.setTimestamp(2, a.nextEscalationAt() == null ? null : Timestamp.from(a.nextEscalationAt()));
+                ps.setLong(3, a.clockId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
-    /** Records that a clock's escalation step fired for its deadline. False if it already had (the unique key says so). */
-    public boolean recordEscalation(Connection c, long clockId, String step, Instant dueAt, UUID escalationMessageId,
-            Instant at) throws SQLException {
+    /** An escalation step fired for a clock's deadline, as {@link #recordEscalations} records it. */
+    public record Fired(long clockId, String step, Instant dueAt, UUID escalationMessageId) {
+    }
+
+    /**
+     * As {@link #recordEscalation}, for several in one JDBC batch. Returns the ones that had already fired (the unique
+     * key says so; empty when none had).
+     */
+    public List<Fired> recordEscalations(Connection c, List<Fired> fired, Instant at) throws SQLException {
+        if (fired.isEmpty()) {
+            return List.of();
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into escalation (clock_id, step, due_at, escalation_message_id, fired_at) values (?, ?, ?, ?, ?)
                 on conflict (clock_id, step, due_at) do nothing""")) {
-            ps.setLong(1, clockId);
-            ps.setString(2, step);
-            ps.setTimestamp(3, Timestamp.from(dueAt));
-            ps.setObject(4, escalationMessageId);
-            ps.setTimestamp(5, Timestamp.from(at));
-            return ps.executeUpdate() == 1;
+            for (Fired f : fired) {
+                ps.setLong(1, f.clockId());
+                ps.setString(2, f.step());
+                ps.setTimestamp(3, Timestamp.from(f.dueAt()));
+                ps.setObject(4, f.escalationMessageId());
+                ps.setTimestamp(5, Timestamp.from(at));
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            List<Fired> already = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    already.add(fired.get(i));
+                }
+            }
+            return already;
         }
     }
 

@@ -3,51 +3,57 @@ package wales.safeguarding.hub.escalation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import wales.safeguarding.hub.clocks.EscalationStep;
-import wales.safeguarding.hub.clocks.ClockRepository;
 import jakarta.inject.Named;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import wales.safeguarding.hub.clocks.ClockKeeper;
+import wales.safeguarding.hub.clocks.ClockRecord;
+import wales.safeguarding.hub.clocks.ClockRepository;
+import wales.safeguarding.hub.clocks.EscalationStep;
 import wales.safeguarding.hub.clocks.Ladder;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.delivery.DeliveryQueues;
-import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.intake.MessageIntake;
-import wales.safeguarding.hub.clocks.ClockRecord;
+import wales.safeguarding.hub.intake.MessageIntake.HubMade;
+import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
 
 /**
- * Fires the escalations that are due. One transaction takes each report with due clocks as a unit
- * ({@code for update skip locked} on the report, so two hub instances never work on the same report), stores each escalation as an ordinary tracked message, records that the
- * step fired (a unique key: never twice) and moves each clock to its next step; the messages are queued after the
- * commit, and the outbox sweeper queues them if the hub stops in between. Clocks of one report that run out together
- * share one escalation naming everything missing.
+ * Fires the escalations that are due, a batch of reports at a time. One transaction claims up to {@value #BATCH}
+ * reports with due clocks ({@code for update skip locked} on the report, so two hub instances never work on the same
+ * report and each takes the next ones the other has not), locks their due clocks, builds every notice in the hub,
+ * then writes the batch set-based: the escalation messages with their copies and history, the record that each step
+ * fired (a unique key: never twice) and each clock's next rung, every table in one JDBC batch. The messages are
+ * queued after the commit, together (the outbox sweeper queues them if the hub stops in between). Clocks of one report
+ * that run out together share one escalation naming everything missing. A scan goes on batch after batch until no
+ * report is due, so a backlog after an outage is cleared in one scan.
  */
 @ApplicationScoped
 @Named("escalator")
 public class Escalator {
 
     private static final Logger LOG = Logger.getLogger(Escalator.class);
-    private static final int BATCH = 100;
-    private static final int MAX_BATCHES_PER_SCAN = 50;
-
+    /** Reports a transaction claims: their locks are held for about a second at most. */
+    static final int BATCH = 500;
+    /** Only a guard against a loop that never ends: 5,000,000 reports a scan. */
+    private static final int MAX_BATCHES_PER_SCAN = 10_000;
 
     private final Transactions transactions;
     private final TrackingRepository tracking;
@@ -75,8 +81,8 @@ public class Escalator {
     }
 
     /**
-     * Fires every escalation due now, batch after batch until none is left (a backlog after an outage is cleared in
-     * one scan); returns how many escalation messages it made.
+     * Fires every escalation due now, batch after batch until none is left; returns how many escalation messages it
+     * made.
      */
     public int fireDue() {
         int total = 0;
@@ -84,8 +90,7 @@ public class Escalator {
             Batch done = transactions.inTransaction(this::fireDueIn);
             // in the order a later copy of the same case is measured against (accepted_at, then message id as PostgreSQL
             // orders uuids), so the delivery lanes rarely find one ahead of its elder
-            done.made().stream().sorted(java.util.Comparator.comparing(a -> a.messageId().toString()))
-                    .forEach(queues::publish);
+            queues.publishAll(done.made().stream().sorted(Comparator.comparing(a -> a.messageId().toString())).toList());
             total += done.made().size();
             if (done.reportsTaken() < BATCH) {
                 break;
@@ -97,82 +102,129 @@ public class Escalator {
         return total;
     }
 
-    /** One transaction's work: the messages made, and how many reports it looked at. */
+    /** One transaction's work: the messages made, and how many reports it claimed. */
     private record Batch(List<Acceptance> made, int reportsTaken) {
+    }
+
+    /** The notices a group of clocks sends from its current rung, built and checked, and the rung it goes to next. */
+    private record Climb(List<ClockRecord> group, int nextRung, Instant nextAt, List<Notice> notices) {
+    }
+
+    private record Notice(EscalationStep step, HubMade message) {
     }
 
     private Batch fireDueIn(Connection c) throws SQLException {
         Instant now = clock.instant();
+        List<UUID> reports = clockStore.claimReportsWithDueClocks(c, now, BATCH);
+        if (reports.isEmpty()) {
+            return new Batch(List.of(), 0);
+        }
+        Map<UUID, StoredMessage> startedBy = tracking.findMessages(c, reports);
         Map<String, List<ClockRecord>> groups = new LinkedHashMap<>();
-        List<UUID> reports = clockStore.reportsWithDueClocks(c, now, BATCH);
-        for (UUID report : reports) {
-            if (!clockStore.lockReport(c, report)) {
-                continue;
-            }
-            for (ClockRecord due : clockStore.lockDueClocksOf(c, report, now)) {
-                // Clocks of one starting message, owed by one agency, on the same rung of the same ladder share
-                // their notices (a council that owes both the acknowledgement and the outcome gets one reminder).
-                String ladder = keeper.definition(due.clock()).ladder().toString();
-                groups.computeIfAbsent(due.messageId() + "|" + due.owedBy() + "|" + due.escalationStep() + "|" + ladder,
-                        k -> new ArrayList<>()).add(due);
+        for (ClockRecord due : clockStore.lockDueClocksOf(c, reports, now)) {
+            // Clocks of one starting message, owed by one agency, on the same rung of the same ladder share
+            // their notices (a council that owes both the acknowledgement and the outcome gets one reminder).
+            String ladder = keeper.definition(due.clock()).ladder().toString();
+            groups.computeIfAbsent(due.messageId() + "|" + due.owedBy() + "|" + due.escalationStep() + "|" + ladder,
+                    k -> new ArrayList<>()).add(due);
+        }
+        List<Climb> climbs = new ArrayList<>();
+        for (List<ClockRecord> group : groups.values()) {
+            try {
+                climbs.add(climb(group, startedBy.get(group.get(0).messageId()), now));
+            } catch (RuntimeException e) {
+                failed(c, group, e, now);
             }
         }
+        Savepoint beforeWrites = c.setSavepoint();
+        try {
+            return new Batch(write(c, climbs, now), reports.size());
+        } catch (SQLException | RuntimeException e) {
+            // One report's escalation must not hold up the others: write them one group at a time, so that only the
+            // one at fault is undone and tried again later.
+            c.rollback(beforeWrites);
+        }
         List<Acceptance> made = new ArrayList<>();
-        for (List<ClockRecord> group : groups.values()) {
+        for (Climb one : climbs) {
             Savepoint beforeGroup = c.setSavepoint();
             try {
-                made.addAll(climb(c, group, now));
+                made.addAll(write(c, List.of(one), now));
             } catch (SQLException | RuntimeException e) {
-                // One report's escalation must not hold up the others: undo it, try it again later, say so loudly.
                 c.rollback(beforeGroup);
-                ClockRecord first = group.get(0);
-                Instant retryAt = now.plus(retryAfter);
-                for (ClockRecord k : group) {
-                    clockStore.advanceEscalation(c, k.id(), k.escalationStep(), retryAt);
-                }
-                tracking.audit(c, first.messageId(), first.owedBy(), "escalation-failed", null, null,
-                        e.getClass().getSimpleName() + "; next try at " + retryAt, "hub", now);
-                LOG.errorf(e, "could not escalate report %s (clock step %d); will try again at %s", first.messageId(),
-                        first.escalationStep(), retryAt);
+                failed(c, one.group(), e, now);
             }
         }
         return new Batch(made, reports.size());
     }
 
-    /** Sends the notices of the clocks' current rung and moves them to the next rung (or ends the ladder). */
-    private List<Acceptance> climb(Connection c, List<ClockRecord> group, Instant now) throws SQLException {
+    /** Builds the notices of the clocks' current rung (nothing is written yet) and works out their next rung. */
+    private Climb climb(List<ClockRecord> group, StoredMessage report, Instant now) {
         ClockRecord first = group.get(0);
-        StoredMessage startedBy = tracking.findMessage(c, first.messageId()).orElseThrow();
+        if (report == null) {
+            throw new NoSuchElementException("the report that started clock " + first.id() + " is not stored");
+        }
         Ladder ladder = keeper.definition(first.clock()).ladder();
         int rung = first.escalationStep();
-        List<Acceptance> made = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>();
         Optional<Ladder.Level> level = ladder.level(rung);
         if (level.isPresent()) {
             for (EscalationStep step : level.get().steps()) {
-                made.add(fire(c, step, startedBy, group, level.get().afterWorkingDays(), now));
+                var envelope = messages.build(step, report, group, level.get().afterWorkingDays(),
+                        now.atOffset(ZoneOffset.UTC));
+                notices.add(new Notice(step, intake.checkFromHub(envelope)));
             }
         }
         Instant next = ladder.level(rung + 1).map(l -> keeper.rungAt(first.dueAt(), l)).orElse(null);
-        for (ClockRecord k : group) {
-            clockStore.advanceEscalation(c, k.id(), rung + 1, next);
-        }
-        return made;
+        return new Climb(group, rung + 1, next, notices);
     }
 
-    private Acceptance fire(Connection c, EscalationStep step, StoredMessage report, List<ClockRecord> group,
-            int workingDaysOverdue, Instant now) throws SQLException {
-        var envelope = messages.build(step, report, group, workingDaysOverdue, now.atOffset(ZoneOffset.UTC));
-        Acceptance stored = intake.storeFromHub(c, envelope);
-        for (ClockRecord k : group) {
-            if (!clockStore.recordEscalation(c, k.id(), step.wireName(), k.dueAt(), stored.messageId(), now)) {
-                throw new IllegalStateException("escalation " + step.wireName() + " of clock " + k.id()
-                        + " had already fired; not firing it again");
+    /**
+     * Writes climbs set-based: their messages (with copies and history), the record of each step fired and an audit
+     * row per clock, and each clock's next rung. Throws, writing nothing it can keep, if a step had already fired.
+     */
+    private List<Acceptance> write(Connection c, List<Climb> climbs, Instant now) throws SQLException {
+        List<HubMade> all = new ArrayList<>();
+        climbs.forEach(one -> one.notices().forEach(n -> all.add(n.message())));
+        List<Acceptance> stored = intake.storeAllFromHub(c, all);
+        List<ClockRepository.Fired> fired = new ArrayList<>();
+        List<TrackingRepository.AuditEntry> audits = new ArrayList<>();
+        List<ClockRepository.Advance> advances = new ArrayList<>();
+        int i = 0;
+        for (Climb one : climbs) {
+            for (Notice notice : one.notices()) {
+                UUID messageId = stored.get(i++).messageId();
+                for (ClockRecord k : one.group()) {
+                    fired.add(new ClockRepository.Fired(k.id(), notice.step().wireName(), k.dueAt(), messageId));
+                    audits.add(new TrackingRepository.AuditEntry(k.messageId(), k.owedBy(), "escalation", null, null,
+                            notice.step().wireName() + " for " + k.clock() + " (due " + k.dueAt() + "): message "
+                                    + messageId, "hub", now));
+                }
             }
-            tracking.audit(c, report.messageId(), k.owedBy(), "escalation", null, null,
-                    step.wireName() + " for " + k.clock() + " (due " + k.dueAt() + "): message " + stored.messageId(),
-                    "hub", now);
+            for (ClockRecord k : one.group()) {
+                advances.add(new ClockRepository.Advance(k.id(), one.nextRung(), one.nextAt()));
+            }
         }
+        List<ClockRepository.Fired> already = clockStore.recordEscalations(c, fired, now);
+        if (!already.isEmpty()) {
+            ClockRepository.Fired f = already.get(0);
+            throw new IllegalStateException("escalation " + f.step() + " of clock " + f.clockId()
+                    + " had already fired; not firing it again");
+        }
+        tracking.auditBatch(c, audits);
+        clockStore.advanceEscalations(c, advances);
         return stored;
     }
 
+    /** A group that could not be escalated: tried again later, and said so loudly. */
+    private void failed(Connection c, List<ClockRecord> group, Exception e, Instant now) throws SQLException {
+        ClockRecord first = group.get(0);
+        Instant retryAt = now.plus(retryAfter);
+        for (ClockRecord k : group) {
+            clockStore.advanceEscalation(c, k.id(), k.escalationStep(), retryAt);
+        }
+        tracking.audit(c, first.messageId(), first.owedBy(), "escalation-failed", null, null,
+                e.getClass().getSimpleName() + "; next try at " + retryAt, "hub", now);
+        LOG.errorf(e, "could not escalate report %s (clock step %d); will try again at %s", first.messageId(),
+                first.escalationStep(), retryAt);
+    }
 }

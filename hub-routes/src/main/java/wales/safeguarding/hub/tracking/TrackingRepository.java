@@ -8,7 +8,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,10 +80,70 @@ public class TrackingRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredMessage(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8),
-                        rs.getString(9), instant(rs, 10), instant(rs, 11), rs.getString(12), body(rs, 13)));
+                return Optional.of(message(rs));
             }
+        }
+    }
+
+    /** The messages with these ids, by id (an id not stored is left out), in one statement. */
+    public Map<UUID, StoredMessage> findMessages(Connection c, Collection<UUID> messageIds)
+            throws SQLException {
+        Map<UUID, StoredMessage> found = new HashMap<>();
+        if (messageIds.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                select message_id, message_type, schema_version, sender, case_reference, child_reference, correlation_id,
+                    language, security_label, created_at, accepted_at, payload_sha256, payload, payload_key, payload_dek
+                from message where message_id = any(?)""")) {
+            ps.setArray(1, c.createArrayOf("uuid", messageIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredMessage m = message(rs);
+                    found.put(m.messageId(), m);
+                }
+            }
+        }
+        return found;
+    }
+
+    private StoredMessage message(ResultSet rs) throws SQLException {
+        return new StoredMessage(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8),
+                rs.getString(9), instant(rs, 10), instant(rs, 11), rs.getString(12), body(rs, 13));
+    }
+
+    /** As {@link #insertMessage}, for several messages in one JDBC batch (the escalation sweep's notices). */
+    public void insertMessages(Connection c, List<StoredMessage> messages) throws SQLException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into message (message_id, message_type, schema_version, sender, case_reference, child_reference,
+                    correlation_id, language, security_label, created_at, accepted_at, payload_sha256, payload, payload_key,
+                    payload_dek)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (StoredMessage m : messages) {
+                ps.setObject(1, m.messageId());
+                ps.setString(2, m.type());
+                ps.setString(3, m.schemaVersion());
+                ps.setString(4, m.sender());
+                ps.setString(5, m.caseReference());
+                ps.setString(6, m.childReference());
+                ps.setObject(7, m.correlationId(), Types.OTHER);
+                ps.setString(8, m.language());
+                ps.setString(9, m.securityLabel());
+                ps.setTimestamp(10, Timestamp.from(m.createdAt()));
+                ps.setTimestamp(11, Timestamp.from(m.acceptedAt()));
+                ps.setString(12, m.payloadSha256());
+                byte[] clear = m.payload();
+                SealedBody sealed = clear == null ? null : cipher.seal(BodyCipher.messageContext(m.messageId()), clear);
+                ps.setBytes(13, sealed == null ? null : sealed.ciphertext());
+                ps.setString(14, sealed == null ? BodyKeys.PLAIN : sealed.keyId());
+                ps.setBytes(15, sealed == null ? null : sealed.wrappedKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -114,6 +177,32 @@ public class TrackingRepository {
             ps.executeUpdate();
         }
         audit(c, messageId, recipient, "state-changed", null, DeliveryState.ACCEPTED.wireName(), null, actor, at);
+    }
+
+    /** A recipient's copy of a message, as {@link #insertDeliveries} makes it. */
+    public record Copy(UUID messageId, String recipient) {
+    }
+
+    /** As {@link #insertDelivery}, for several copies in one JDBC batch (with their audit rows, in another). */
+    public void insertDeliveries(Connection c, List<Copy> copies, Instant at, String actor) throws SQLException {
+        if (copies.isEmpty()) {
+            return;
+        }
+        List<AuditEntry> audits = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into delivery (message_id, recipient, state, updated_at) values (?, ?, ?, ?)")) {
+            for (Copy copy : copies) {
+                ps.setObject(1, copy.messageId());
+                ps.setString(2, copy.recipient());
+                ps.setString(3, DeliveryState.ACCEPTED.wireName());
+                ps.setTimestamp(4, Timestamp.from(at));
+                ps.addBatch();
+                audits.add(new AuditEntry(copy.messageId(), copy.recipient(), "state-changed", null,
+                        DeliveryState.ACCEPTED.wireName(), null, actor, at));
+            }
+            ps.executeBatch();
+        }
+        auditBatch(c, audits);
     }
 
     public List<DeliveryRecord> deliveries(Connection c, UUID messageId) throws SQLException {
@@ -281,6 +370,34 @@ public class TrackingRepository {
                 ps.setString(4, detail);
                 ps.setString(5, actor);
                 ps.setTimestamp(6, Timestamp.from(at));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** One row of the audit trail, as {@link #audit} writes it. */
+    public record AuditEntry(UUID messageId, String recipient, String event, String fromState, String toState,
+            String detail, String actor, Instant at) {
+    }
+
+    /** As {@link #audit}, for several rows in one JDBC batch. */
+    public void auditBatch(Connection c, List<AuditEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into audit_event (message_id, recipient, event, from_state, to_state, detail, actor, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (AuditEntry e : entries) {
+                ps.setObject(1, e.messageId());
+                ps.setString(2, e.recipient());
+                ps.setString(3, e.event());
+                ps.setString(4, e.fromState());
+                ps.setString(5, e.toState());
+                ps.setString(6, e.detail());
+                ps.setString(7, e.actor());
+                ps.setTimestamp(8, Timestamp.from(e.at()));
                 ps.addBatch();
             }
             ps.executeBatch();

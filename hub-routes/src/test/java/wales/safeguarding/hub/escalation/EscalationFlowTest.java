@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -281,6 +282,39 @@ class EscalationFlowTest {
             await().atMost(WAIT).untilAsserted(() -> agencies.of(COUNCIL).verify(exactly(1),
                     escalationRequest(reportId, "reminder")));
         }
+    }
+
+    @Test
+    void should_fire_the_rest_of_a_batch_when_one_report_cannot_be_escalated() throws Exception {
+        String blocked = reportReceivedAt(RECEIVED, Messages.dutyToReport());
+        String other = reportReceivedAt(RECEIVED, Messages.dutyToReport());
+        // The blocked report's acknowledgement reminder is on record as fired already, as a moved clock that climbs
+        // again to a notice it sent finds it: the batch's set-based write fails, and is written again group by group.
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("""
+                insert into escalation (clock_id, step, due_at, escalation_message_id, fired_at)
+                select id, 'reminder', due_at, message_id, now() from statutory_clock
+                where message_id = ? and clock = 'report-acknowledgement'""")) {
+            ps.setObject(1, UUID.fromString(blocked));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        clock.set(START_OF_6_JANUARY);
+        escalator.fireDue();
+
+        assertThat(escalationsOf(other)).as("the other report's reminder and report-maker notice").isEqualTo(4);
+        assertThat(escalationsOf(blocked)).as("only the row put there by hand: the group was undone").isEqualTo(1);
+        assertThat(database.count("select count(*) from audit_event where message_id = ? and event = 'escalation-failed'",
+                UUID.fromString(blocked))).isEqualTo(1);
+        assertThat(database.count("select count(*) from statutory_clock where message_id = ?"
+                + " and clock in ('report-acknowledgement', 'report-outcome') and escalation_step = 0"
+                + " and next_escalation_at > ?", UUID.fromString(blocked),
+                Timestamp.from(START_OF_6_JANUARY))).as("both clocks wait for the retry").isEqualTo(2);
+        assertThat(database.count("select count(*) from message m join escalation e"
+                + " on e.escalation_message_id = m.message_id join statutory_clock k on k.id = e.clock_id"
+                + " where m.message_type = 'escalation' and k.message_id = ?"
+                + " and k.clock in ('report-acknowledgement', 'report-outcome')", UUID.fromString(blocked)))
+                .as("no escalation message kept for the undone group").isZero();
+        awaitEscalation(COUNCIL, other, "reminder");
     }
 
     private String reportReceivedAt(Instant at, ObjectNode report) {
