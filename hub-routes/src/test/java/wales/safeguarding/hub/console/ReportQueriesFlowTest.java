@@ -29,7 +29,8 @@ import wales.safeguarding.hub.support.TrackingDatabaseResource;
  * The board report's invitations counted as a set ({@link ReportRepository#INVITATIONS}) give the same counts as the
  * sub-query per invitation they replaced, on a small data set with every case the rule has: invitations with and
  * without a case, cases with no child, one or two, children with and without a GP practice, copies to the child's
- * practice, to another practice or none, invitations outside the period and other messages.
+ * practice (to both children's practices, or to another practice) or none, invitations outside the period and
+ * other messages.
  */
 @QuarkusTest
 @WithTestResource(TrackingDatabaseResource.class)
@@ -70,7 +71,12 @@ class ReportQueriesFlowTest {
                 select md5('m' || n)::uuid, 'gp-' || (n % 6), 'delivered', now() from generate_series(1, 400) n
                 where n % 5 <> 0""", """
                 insert into delivery (message_id, recipient, state, updated_at)
-                select md5('m' || n)::uuid, 'school-' || (n % 2), 'delivered', now() from generate_series(1, 400) n""");
+                select md5('m' || n)::uuid, 'school-' || (n % 2), 'delivered', now() from generate_series(1, 400) n""", """
+                insert into delivery (message_id, recipient, state, updated_at)
+                select m.message_id, cc.gp_practice, 'delivered', now()
+                from message m join case_child cc on cc.case_reference = m.case_reference
+                where m.case_reference is not null and cc.gp_practice is not null and get_byte(m.message_id::text::bytea, 0) % 2 = 0
+                on conflict do nothing""");
     }
 
     @Test
