@@ -96,7 +96,17 @@ final class ScaleQueries {
                 select d.recipient, count(*) from message m join delivery d on d.message_id = m.message_id
                 where m.message_type = 'duty-to-report' and m.accepted_at >= ? and m.accepted_at < ?
                 group by d.recipient""", yearAgo, t);
-        add("ReportRepository.invitations (board report, a year)", """
+        add("ReportRepository.invitations (board report, a year; the reached ones as a set, since V21)", """
+                select m.sender, gp.message_id is not null as gp, count(*)
+                from message m
+                left join (select distinct i.message_id from message i
+                           join case_child cc on cc.case_reference = i.case_reference
+                           join delivery d on d.message_id = i.message_id and d.recipient = cc.gp_practice
+                           where i.message_type = 'conference-invitation' and i.accepted_at >= ? and i.accepted_at < ?) gp
+                       on gp.message_id = m.message_id
+                where m.message_type = 'conference-invitation' and m.accepted_at >= ? and m.accepted_at < ?
+                group by 1, 2""", yearAgo, t, yearAgo, t);
+        add("ReportRepository.invitations (board report, a year; a sub-query per invitation, before V21)", """
                 select m.sender, exists (select 1 from delivery d join case_child cc on cc.case_reference = m.case_reference
                                          where d.message_id = m.message_id and d.recipient = cc.gp_practice) as gp,
                        count(*)
