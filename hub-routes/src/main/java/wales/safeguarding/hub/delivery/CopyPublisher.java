@@ -25,7 +25,10 @@ import wales.safeguarding.hub.tracking.Acceptance;
  * <p>Nothing is lost: a copy not queued here (the hub stopped, the broker failed, the backlog was full) stays
  * {@code accepted} and the {@link OutboxSweeper} queues it after {@code hub.delivery.outbox-grace}. When
  * {@code hub.delivery.publish-backlog} messages wait, the sender's thread queues its own copies (the answer waits, as
- * before), so a slow broker slows intake instead of filling the heap.
+ * before), so a slow broker slows intake instead of filling the heap. The backlog is kept small on purpose: a copy
+ * must not wait here anywhere near the outbox grace (the sweeper would send it too), and under more load than one
+ * thread can queue the senders' threads share the work, as they did before this class. With a backlog of 2,000 the
+ * benchmark's copies waited 6-16 s here (POST to arrival p50) and the sweeper sent 83 of them a second time.
  */
 @ApplicationScoped
 public class CopyPublisher {
@@ -41,8 +44,8 @@ public class CopyPublisher {
 
     public CopyPublisher(DeliveryQueues queues,
             @ConfigProperty(name = "hub.delivery.publish-after-answer", defaultValue = "true") boolean after,
-            @ConfigProperty(name = "hub.delivery.publish-batch", defaultValue = "100") int batch,
-            @ConfigProperty(name = "hub.delivery.publish-backlog", defaultValue = "2000") int backlog) {
+            @ConfigProperty(name = "hub.delivery.publish-batch", defaultValue = "32") int batch,
+            @ConfigProperty(name = "hub.delivery.publish-backlog", defaultValue = "64") int backlog) {
         if (batch < 1 || backlog < 1) {
             throw new IllegalArgumentException("hub.delivery.publish-batch and hub.delivery.publish-backlog must be at "
                     + "least 1, were " + batch + " and " + backlog);
