@@ -43,38 +43,46 @@ public class TrackingRepository {
 
     // ---- messages ----
 
-    public void insertMessage(Connection c, StoredMessage m) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+    private static final String INSERT_MESSAGE = """
                 insert into message (message_id, message_type, schema_version, sender, case_reference, child_reference,
                     correlation_id, language, security_label, created_at, accepted_at, payload_sha256, payload, payload_key,
                     payload_dek)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setObject(1, m.messageId());
-            ps.setString(2, m.type());
-            ps.setString(3, m.schemaVersion());
-            ps.setString(4, m.sender());
-            ps.setString(5, m.caseReference());
-            ps.setString(6, m.childReference());
-            ps.setObject(7, m.correlationId(), Types.OTHER);
-            ps.setString(8, m.language());
-            ps.setString(9, m.securityLabel());
-            ps.setTimestamp(10, Timestamp.from(m.createdAt()));
-            ps.setTimestamp(11, Timestamp.from(m.acceptedAt()));
-            ps.setString(12, m.payloadSha256());
-            byte[] clear = m.payload();
-            SealedBody sealed = clear == null ? null : cipher.seal(BodyCipher.messageContext(m.messageId()), clear);
-            ps.setBytes(13, sealed == null ? null : sealed.ciphertext());
-            ps.setString(14, sealed == null ? BodyKeys.PLAIN : sealed.keyId());
-            ps.setBytes(15, sealed == null ? null : sealed.wrappedKey());
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String MESSAGE_COLUMNS = """
+            message_id, message_type, schema_version, sender, case_reference, child_reference, correlation_id,
+                language, security_label, created_at, accepted_at, payload_sha256, payload, payload_key, payload_dek""";
+
+    public void insertMessage(Connection c, StoredMessage m) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_MESSAGE)) {
+            bindMessage(ps, m);
             ps.executeUpdate();
         }
     }
 
+    /** The message's columns, its body sealed under the current key. */
+    private void bindMessage(PreparedStatement ps, StoredMessage m) throws SQLException {
+        ps.setObject(1, m.messageId());
+        ps.setString(2, m.type());
+        ps.setString(3, m.schemaVersion());
+        ps.setString(4, m.sender());
+        ps.setString(5, m.caseReference());
+        ps.setString(6, m.childReference());
+        ps.setObject(7, m.correlationId(), Types.OTHER);
+        ps.setString(8, m.language());
+        ps.setString(9, m.securityLabel());
+        ps.setTimestamp(10, Timestamp.from(m.createdAt()));
+        ps.setTimestamp(11, Timestamp.from(m.acceptedAt()));
+        ps.setString(12, m.payloadSha256());
+        byte[] clear = m.payload();
+        SealedBody sealed = clear == null ? null : cipher.seal(BodyCipher.messageContext(m.messageId()), clear);
+        ps.setBytes(13, sealed == null ? null : sealed.ciphertext());
+        ps.setString(14, sealed == null ? BodyKeys.PLAIN : sealed.keyId());
+        ps.setBytes(15, sealed == null ? null : sealed.wrappedKey());
+    }
+
     public Optional<StoredMessage> findMessage(Connection c, UUID messageId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select message_id, message_type, schema_version, sender, case_reference, child_reference, correlation_id,
-                    language, security_label, created_at, accepted_at, payload_sha256, payload, payload_key, payload_dek
-                from message where message_id = ?""")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select " + MESSAGE_COLUMNS + " from message where message_id = ?")) {
             ps.setObject(1, messageId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -92,10 +100,8 @@ public class TrackingRepository {
         if (messageIds.isEmpty()) {
             return found;
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                select message_id, message_type, schema_version, sender, case_reference, child_reference, correlation_id,
-                    language, security_label, created_at, accepted_at, payload_sha256, payload, payload_key, payload_dek
-                from message where message_id = any(?)""")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select " + MESSAGE_COLUMNS + " from message where message_id = any(?)")) {
             ps.setArray(1, c.createArrayOf("uuid", messageIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -118,29 +124,9 @@ public class TrackingRepository {
         if (messages.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into message (message_id, message_type, schema_version, sender, case_reference, child_reference,
-                    correlation_id, language, security_label, created_at, accepted_at, payload_sha256, payload, payload_key,
-                    payload_dek)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_MESSAGE)) {
             for (StoredMessage m : messages) {
-                ps.setObject(1, m.messageId());
-                ps.setString(2, m.type());
-                ps.setString(3, m.schemaVersion());
-                ps.setString(4, m.sender());
-                ps.setString(5, m.caseReference());
-                ps.setString(6, m.childReference());
-                ps.setObject(7, m.correlationId(), Types.OTHER);
-                ps.setString(8, m.language());
-                ps.setString(9, m.securityLabel());
-                ps.setTimestamp(10, Timestamp.from(m.createdAt()));
-                ps.setTimestamp(11, Timestamp.from(m.acceptedAt()));
-                ps.setString(12, m.payloadSha256());
-                byte[] clear = m.payload();
-                SealedBody sealed = clear == null ? null : cipher.seal(BodyCipher.messageContext(m.messageId()), clear);
-                ps.setBytes(13, sealed == null ? null : sealed.ciphertext());
-                ps.setString(14, sealed == null ? BodyKeys.PLAIN : sealed.keyId());
-                ps.setBytes(15, sealed == null ? null : sealed.wrappedKey());
+                bindMessage(ps, m);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -167,9 +153,11 @@ public class TrackingRepository {
 
     // ---- deliveries ----
 
+    private static final String INSERT_DELIVERY =
+            "insert into delivery (message_id, recipient, state, updated_at) values (?, ?, ?, ?)";
+
     public void insertDelivery(Connection c, UUID messageId, String recipient, Instant at, String actor) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into delivery (message_id, recipient, state, updated_at) values (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_DELIVERY)) {
             ps.setObject(1, messageId);
             ps.setString(2, recipient);
             ps.setString(3, DeliveryState.ACCEPTED.wireName());
@@ -189,8 +177,7 @@ public class TrackingRepository {
             return;
         }
         List<AuditEntry> audits = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into delivery (message_id, recipient, state, updated_at) values (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_DELIVERY)) {
             for (Copy copy : copies) {
                 ps.setObject(1, copy.messageId());
                 ps.setString(2, copy.recipient());
@@ -340,19 +327,25 @@ public class TrackingRepository {
 
     public void audit(Connection c, UUID messageId, String recipient, String event, String fromState, String toState,
             String detail, String actor, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into audit_event (message_id, recipient, event, from_state, to_state, detail, actor, at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setObject(1, messageId);
-            ps.setString(2, recipient);
-            ps.setString(3, event);
-            ps.setString(4, fromState);
-            ps.setString(5, toState);
-            ps.setString(6, detail);
-            ps.setString(7, actor);
-            ps.setTimestamp(8, Timestamp.from(at));
+        try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
+            bindAudit(ps, new AuditEntry(messageId, recipient, event, fromState, toState, detail, actor, at));
             ps.executeUpdate();
         }
+    }
+
+    private static final String INSERT_AUDIT = """
+                insert into audit_event (message_id, recipient, event, from_state, to_state, detail, actor, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static void bindAudit(PreparedStatement ps, AuditEntry e) throws SQLException {
+        ps.setObject(1, e.messageId());
+        ps.setString(2, e.recipient());
+        ps.setString(3, e.event());
+        ps.setString(4, e.fromState());
+        ps.setString(5, e.toState());
+        ps.setString(6, e.detail());
+        ps.setString(7, e.actor());
+        ps.setTimestamp(8, Timestamp.from(e.at()));
     }
 
     /** The same event on several messages for one recipient, in one batch (e.g. copies collected from an inbox). */
@@ -386,18 +379,9 @@ public class TrackingRepository {
         if (entries.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into audit_event (message_id, recipient, event, from_state, to_state, detail, actor, at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
             for (AuditEntry e : entries) {
-                ps.setObject(1, e.messageId());
-                ps.setString(2, e.recipient());
-                ps.setString(3, e.event());
-                ps.setString(4, e.fromState());
-                ps.setString(5, e.toState());
-                ps.setString(6, e.detail());
-                ps.setString(7, e.actor());
-                ps.setTimestamp(8, Timestamp.from(e.at()));
+                bindAudit(ps, e);
                 ps.addBatch();
             }
             ps.executeBatch();
