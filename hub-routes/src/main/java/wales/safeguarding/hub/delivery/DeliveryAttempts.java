@@ -25,6 +25,7 @@ import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.endpoints.EndpointHealthStore;
 import wales.safeguarding.hub.tracking.DeliveryRecord;
 import wales.safeguarding.hub.tracking.DeliveryState;
+import wales.safeguarding.hub.tracking.HeldCopiesRepository;
 import wales.safeguarding.hub.tracking.TrackingRepository;
 import wales.safeguarding.schemas.spi.DeliveryVerdict;
 import wales.safeguarding.schemas.spi.HubHeaders;
@@ -57,19 +58,11 @@ public class DeliveryAttempts {
     static final String AGENCY_ENDPOINT = "hubAgencyEndpoint";
     /** When this copy's first attempt failed (carried on the copy between attempts). */
     static final String FIRST_FAILURE_AT = "hubFirstFailureAt";
-    /** What the dispatcher does with the copy after a transient failure or a hold: {@link Next}. */
+    /** What the dispatcher does with the copy after a transient failure: {@link Next}. */
     static final String NEXT = "hubNext";
 
-    /**
-     * The copy goes back on the agency's queue: for another attempt after {@code after} ({@link Why#RETRY}), or, held
-     * back behind an earlier copy of the same case to the same agency, for another look after a wait the dispatcher
-     * chooses: short while that copy is on its way, longer while it waits for its own retry.
-     */
-    public record Next(Why why, Duration after, Instant firstFailureAt) {
-
-        public enum Why {
-            RETRY, BEHIND_COPY_ON_ITS_WAY, BEHIND_COPY_RETRYING
-        }
+    /** The copy goes back on the agency's queue for another attempt after {@code after}. */
+    public record Next(Duration after, Instant firstFailureAt) {
     }
     // enough for a FHIR response message with its OperationOutcome diagnostics
     private static final int MAX_ANSWER_CHARS = 64 * 1024;
@@ -85,11 +78,16 @@ public class DeliveryAttempts {
     private final String tlsEndpoint;
     private final EndpointHealthStore health;
     private final BodyCipher cipher;
+    private final HeldCopiesRepository held;
+    private final HeldCopies heldCopies;
 
     public DeliveryAttempts(Transactions transactions, TrackingRepository tracking, Directory directory,
             OutboundAdapters adapters, Clock clock, AgencySecrets secrets, DeliveryPolicy policy,
             EndpointHealthStore health, @ConfigProperty(name = "hub.delivery.agency-endpoint") String plainEndpoint,
-            @ConfigProperty(name = "hub.delivery.agency-endpoint-tls") String tlsEndpoint, BodyVault vault) {
+            @ConfigProperty(name = "hub.delivery.agency-endpoint-tls") String tlsEndpoint, BodyVault vault,
+            HeldCopiesRepository held, HeldCopies heldCopies) {
+        this.held = held;
+        this.heldCopies = heldCopies;
         this.cipher = vault.cipher();
         this.plainEndpoint = plainEndpoint;
         this.tlsEndpoint = tlsEndpoint;
@@ -137,35 +135,46 @@ public class DeliveryAttempts {
                     || delivery.get().state() == DeliveryState.DEAD_LETTERED) {
                 return null;
             }
-            // copies about one case reach an agency in the order the hub accepted them (an inbox keeps its own order)
-            if (!pulls) {
-                Optional<DeliveryState> earlier = tracking.earlierCopyPending(c, messageId, recipient);
-                if (earlier.isPresent()) {
-                    return earlier.get() == DeliveryState.FAILED ? HELD_BEHIND_RETRY : HELD;
-                }
-            }
             Instant now = clock.instant();
             if (delivery.get().state() == DeliveryState.ACCEPTED) {
+                // it was on the queue (its "queued" mark may not be written yet): the outbox sweeper must not send it again
                 tracking.transition(c, messageId, recipient, DeliveryState.QUEUED, "taken from the queue", "hub", now);
+            }
+            // copies about one case reach an agency in the order the hub accepted them (an inbox keeps its own order):
+            // a copy with an earlier one still on its way waits in the database (HeldCopies), off the queue
+            if (!pulls) {
+                Optional<DeliveryState> earlier = held.earlierCopyPending(c, messageId, recipient);
+                if (earlier.isPresent()) {
+                    if (!held.hold(c, messageId, recipient, now)) {
+                        return HELD_AGAIN;
+                    }
+                    tracking.audit(c, messageId, recipient, "held-back", null, null, earlier.get() == DeliveryState.FAILED
+                            ? "behind an earlier copy of the same case, which waits for its retry"
+                            : "behind an earlier copy of the same case, on its way", "hub", now);
+                    return HELD;
+                }
             }
             int n = tracking.countAttempt(c, messageId, recipient);
             tracking.audit(c, messageId, recipient, "delivery-attempt", null, null, "attempt " + n, "hub", now);
             return n;
         });
-        boolean held = attempt != null && (attempt == HELD || attempt == HELD_BEHIND_RETRY);
-        exchange.setProperty(SKIP, attempt == null || held);
-        exchange.setProperty(ATTEMPT, attempt == null || held ? 0 : attempt);
+        boolean heldBack = attempt != null && (attempt == HELD || attempt == HELD_AGAIN);
+        if (attempt != null && attempt == HELD) {
+            // the copy ahead may have been marked delivered while this hold was being written, and missed it
+            heldCopies.releaseAfter(messageId, recipient);
+        }
+        exchange.setProperty(SKIP, attempt == null || heldBack);
+        exchange.setProperty(ATTEMPT, attempt == null || heldBack ? 0 : attempt);
         if (attempt == null) {
             LOG.infof("skipped %s for %s: already delivered or dead-lettered", messageId, recipient);
-        } else if (held) {
-            exchange.setProperty(NEXT, new Next(attempt == HELD ? Next.Why.BEHIND_COPY_ON_ITS_WAY
-                    : Next.Why.BEHIND_COPY_RETRYING, Duration.ZERO, exchange.getProperty(FIRST_FAILURE_AT, Instant.class)));
+        } else if (heldBack) {
             LOG.debugf("held back %s for %s behind an earlier copy of the same case", messageId, recipient);
         }
     }
 
     private static final int HELD = -1;
-    private static final int HELD_BEHIND_RETRY = -2;
+    /** A second copy of one already held (a duplicate from the broker): dropped, the held one stays. */
+    private static final int HELD_AGAIN = -2;
 
     private static UUID readMessageId(String header) {
         try {
@@ -260,15 +269,20 @@ public class DeliveryAttempts {
         UUID messageId = exchange.getProperty(MESSAGE_ID, UUID.class);
         String recipient = exchange.getProperty(RECIPIENT, String.class);
         int attempt = exchange.getProperty(ATTEMPT, Integer.class);
-        transactions.inTransaction(c -> {
+        boolean heldBehind = transactions.inTransaction(c -> {
             Instant now = clock.instant();
             tracking.setRecipientReference(c, messageId, recipient, verdict.recipientReference());
             tracking.audit(c, messageId, recipient, "delivery-receipt", null, null, "HTTP " + status + " on attempt "
                     + attempt + (verdict.recipientReference() == null ? "" : ", their reference "
                     + verdict.recipientReference()), recipient, now);
-            return tracking.transition(c, messageId, recipient, DeliveryState.DELIVERED, "accepted by the agency system",
+            tracking.transition(c, messageId, recipient, DeliveryState.DELIVERED, "accepted by the agency system",
                     "hub", now);
+            // in this transaction: the common case (nothing held behind this copy) costs one query, not another one
+            return held.anyHeld(c, messageId, recipient);
         });
+        if (heldBehind) {
+            heldCopies.releaseAfter(messageId, recipient);
+        }
         health.succeeded(recipient, clock.instant());
         // DEBUG: the audit trail records each delivery ("delivery-receipt"); an INFO line per copy was a measurable
         // share of the hub's CPU (benchmarks/README.md, "Where the hub's CPU goes")
@@ -285,7 +299,7 @@ public class DeliveryAttempts {
         String reason = reason(exchange);
         int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
         Duration wait = policy.retrySchedule(directory.find(recipient).orElse(null)).waitAfter(attempt);
-        exchange.setProperty(NEXT, new Next(Next.Why.RETRY, wait, exchange.getProperty(FIRST_FAILURE_AT, Instant.class)));
+        exchange.setProperty(NEXT, new Next(wait, exchange.getProperty(FIRST_FAILURE_AT, Instant.class)));
         transactions.inTransaction(c -> {
             Instant now = clock.instant();
             if (!tracking.transition(c, messageId, recipient, DeliveryState.FAILED, reason, "hub", now)) {
@@ -313,6 +327,7 @@ public class DeliveryAttempts {
         if (messageId != null) {
             transactions.inTransaction(c -> tracking.transition(c, messageId, recipient, DeliveryState.DEAD_LETTERED,
                     reason, "hub", clock.instant()));
+            heldCopies.releaseAfter(messageId, recipient);
             // a copy that named no message is not the endpoint's failure
             health.failed(recipient, clock.instant(), LogSafe.reason(reason));
         }

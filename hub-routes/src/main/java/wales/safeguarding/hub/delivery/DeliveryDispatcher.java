@@ -64,7 +64,6 @@ public class DeliveryDispatcher {
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
 
     static final String FIRST_FAILURE_AT = "HubFirstFailureAt";
-    static final String HOLDS = "HubHolds";
     /** The properties a copy carries onto the exchange and back onto the queue when it waits for another go. */
     private static final String[] COPY_PROPERTIES = { HubHeaders.MESSAGE_ID, HubHeaders.RECIPIENT,
             HubHeaders.MESSAGE_TYPE, DeliveryQueues.BODY_KEY };
@@ -462,7 +461,6 @@ public class DeliveryDispatcher {
             if (message.propertyExists(FIRST_FAILURE_AT)) {
                 exchange.setProperty(DeliveryAttempts.FIRST_FAILURE_AT, Instant.ofEpochMilli(message.getLongProperty(FIRST_FAILURE_AT)));
             }
-            int holds = message.propertyExists(HOLDS) ? message.getIntProperty(HOLDS) : 0;
             template.send(DeliveryRoute.ENTRY, exchange);
             DeliveryAttempts.Next next = exchange.getProperty(DeliveryAttempts.NEXT, DeliveryAttempts.Next.class);
             if (next == null && exchange.getException() != null) {
@@ -472,11 +470,7 @@ public class DeliveryDispatcher {
                 return;
             }
             if (next != null) {
-                Duration wait = switch (next.why()) {
-                    case RETRY -> next.after();
-                    case BEHIND_COPY_ON_ITS_WAY -> policy.holdWait(false, holds);
-                    case BEHIND_COPY_RETRYING -> policy.holdWait(true, holds);
-                };
+                Duration wait = next.after();
                 BytesMessage again = session.createBytesMessage();
                 if (body != null) {
                     again.writeBytes(body);
@@ -489,7 +483,6 @@ public class DeliveryDispatcher {
                 if (next.firstFailureAt() != null) {
                     again.setLongProperty(FIRST_FAILURE_AT, next.firstFailureAt().toEpochMilli());
                 }
-                again.setIntProperty(HOLDS, next.why() == DeliveryAttempts.Next.Why.BEHIND_COPY_RETRYING ? holds + 1 : holds);
                 producer.setDeliveryDelay(wait.toMillis());
                 producer.send(again);
             }

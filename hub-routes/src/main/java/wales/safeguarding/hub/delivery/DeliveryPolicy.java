@@ -64,27 +64,4 @@ public class DeliveryPolicy {
         }
         throw new IllegalStateException(prefix + ".default is not set");
     }
-
-    /**
-     * The wait before a copy held back behind an earlier copy of the same case is looked at again. Behind a copy on
-     * its way (being delivered now): {@code hub.delivery.hold-wait-ms}, short, since that copy is done in moments.
-     * Behind a copy waiting for its retry: {@code hub.delivery.hold-retry-wait-ms}, doubling with each hold
-     * ({@code holds}), at most {@code hub.delivery.hold-max-wait-ms}, so a long outage costs few looks.
-     */
-    public Duration holdWait(boolean behindRetry, int holds) {
-        if (!behindRetry) {
-            return Duration.ofMillis(millis("hub.delivery.hold-wait-ms", 500L));
-        }
-        long first = millis("hub.delivery.hold-retry-wait-ms", 1000L);
-        long ms = Math.min(holdMaxMs(), first << Math.max(0, Math.min(holds, 20)));
-        return Duration.ofMillis(ms);
-    }
-
-    private long millis(String key, long fallback) {
-        return config.getOptionalValue(key, Long.class).orElse(fallback);
-    }
-
-    private long holdMaxMs() {
-        return millis("hub.delivery.hold-max-wait-ms", 300_000L);
-    }
 }

@@ -149,7 +149,8 @@ public class DeliveryQueues {
                         Acceptance a = copy.acceptance();
                         try (MessageProducer producer = session.createProducer(session.createQueue(queueFor(copy.recipient())))) {
                             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                            producer.send(message(session, a.messageId(), copy.recipient(), a.type(), a.payload(), a.replay()));
+                            producer.send(message(session, a.messageId(), copy.recipient(), a.type(), a.payload(), a.replay(),
+                                    null));
                         }
                         sent.add(new Sent(a.messageId(), copy.recipient()));
                     }
@@ -191,12 +192,23 @@ public class DeliveryQueues {
      * fails, the dead-letter queue hold it at rest): context {@link BodyCipher#copyContext}.
      */
     public void send(UUID messageId, String recipient, String type, byte[] payload, int replay) {
-        jms.send(queueFor(recipient), session -> message(session, messageId, recipient, type, payload, replay));
+        jms.send(queueFor(recipient), session -> message(session, messageId, recipient, type, payload, replay, null));
+    }
+
+    /**
+     * Sends a copy that was held back behind an earlier copy of its case, now that its turn has come. Its
+     * duplicate-detection id names the hold ({@code :release-<held since, ms>}): the broker still remembers the
+     * copy's first send, which it would otherwise drop, and drops a second send of the same release.
+     */
+    public void sendReleased(UUID messageId, String recipient, String type, byte[] payload, int replay,
+            Instant heldSince) {
+        jms.send(queueFor(recipient), session -> message(session, messageId, recipient, type, payload, replay,
+                ":release-" + heldSince.toEpochMilli()));
     }
 
     /** The recipient's copy as the broker holds it: trimmed, sealed, and named by its duplicate-detection id. */
     private BytesMessage message(Session session, UUID messageId, String recipient, String type, byte[] payload,
-            int replay) throws JMSException {
+            int replay, String release) throws JMSException {
         byte[] copy = copies.copyFor(type, recipient, payload);
         SealedBody sealed = cipher.seal(BodyCipher.copyContext(recipient, messageId), copy);
         BytesMessage m = session.createBytesMessage();
@@ -205,7 +217,8 @@ public class DeliveryQueues {
         m.setStringProperty(HubHeaders.MESSAGE_ID, messageId.toString());
         m.setStringProperty(HubHeaders.RECIPIENT, recipient);
         m.setStringProperty(HubHeaders.MESSAGE_TYPE, type);
-        m.setStringProperty(HubHeaders.DUPLICATE_ID, messageId + ":" + recipient + (replay > 0 ? ":replay-" + replay : ""));
+        m.setStringProperty(HubHeaders.DUPLICATE_ID, messageId + ":" + recipient + (replay > 0 ? ":replay-" + replay : "")
+                + (release == null ? "" : release));
         return m;
     }
 

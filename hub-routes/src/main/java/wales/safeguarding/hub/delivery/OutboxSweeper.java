@@ -18,7 +18,7 @@ import wales.safeguarding.hub.tracking.TrackingRepository;
 
 /**
  * Queues the copies that were stored but never reached the broker (it was down, or the hub stopped between the
- * commit and the send). Safe to run on several hub instances at once: rows are taken with {@code skip locked},
+ * commit and the send), and the held copies whose turn came but were not queued then ({@link HeldCopies}). Safe to run on several hub instances at once: rows are taken with {@code skip locked},
  * and the broker's duplicate detection drops a copy sent twice.
  */
 @ApplicationScoped
@@ -35,10 +35,12 @@ public class OutboxSweeper {
     private final Duration grace;
     private final BrokerStatus broker;
     private final DeliveryDispatcher dispatcher;
+    private final HeldCopies held;
 
     public OutboxSweeper(Transactions transactions, TrackingRepository tracking, DeliveryQueues queues, Clock clock,
             @ConfigProperty(name = "hub.delivery.outbox-grace") Duration grace, BrokerStatus broker,
-            DeliveryDispatcher dispatcher) {
+            DeliveryDispatcher dispatcher, HeldCopies held) {
+        this.held = held;
         this.broker = broker;
         this.dispatcher = dispatcher;
         this.transactions = transactions;
@@ -48,7 +50,7 @@ public class OutboxSweeper {
         this.grace = grace;
     }
 
-    /** Returns how many copies it queued. */
+    /** Returns how many copies it queued (stored but never queued, and held copies released). */
     public int sweep() {
         if (!broker.reachable()) {
             return 0; // nothing to do until the broker is back; the copies stay safe in the database
@@ -69,6 +71,6 @@ public class OutboxSweeper {
         if (queued > 0) {
             LOG.infof("outbox sweeper queued %d stored copies", queued);
         }
-        return queued;
+        return queued + held.releaseDue();
     }
 }

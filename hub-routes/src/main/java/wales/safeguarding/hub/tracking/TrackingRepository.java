@@ -255,34 +255,12 @@ public class TrackingRepository {
     }
 
     /**
-     * Whether the same recipient still waits for a copy of an earlier message of the same case (accepted before this
-     * one, not yet delivered or given up): empty when none does; {@link DeliveryState#FAILED} when such a copy is
-     * between retries; otherwise the earlier copy is on its way ({@link DeliveryState#QUEUED}). This copy must wait,
-     * so one case's messages arrive in the order the hub accepted them. A message without a case waits for nothing.
+     * Counts one more delivery attempt and returns the new count. A copy being attempted is on its way, so no longer
+     * held back ({@link HeldCopiesRepository}): the same statement clears that.
      */
-    public Optional<DeliveryState> earlierCopyPending(Connection c, UUID messageId, String recipient) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select bool_or(d.state = 'failed')
-                from message this
-                join message earlier on earlier.case_reference = this.case_reference
-                     and (earlier.accepted_at, earlier.message_id) < (this.accepted_at, this.message_id)
-                join delivery d on d.message_id = earlier.message_id and d.recipient = ?
-                where this.message_id = ? and this.case_reference is not null
-                  and d.state in ('accepted', 'queued', 'failed')""")) {
-            ps.setString(1, recipient);
-            ps.setObject(2, messageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                boolean retrying = rs.getBoolean(1);
-                return rs.wasNull() ? Optional.empty() : Optional.of(retrying ? DeliveryState.FAILED : DeliveryState.QUEUED);
-            }
-        }
-    }
-
-    /** Counts one more delivery attempt and returns the new count. */
     public int countAttempt(Connection c, UUID messageId, String recipient) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "update delivery set attempts = attempts + 1 where message_id = ? and recipient = ? returning attempts")) {
+        try (PreparedStatement ps = c.prepareStatement("update delivery set attempts = attempts + 1, held_since = null "
+                + "where message_id = ? and recipient = ? returning attempts")) {
             ps.setObject(1, messageId);
             ps.setString(2, recipient);
             try (ResultSet rs = ps.executeQuery()) {

@@ -13,8 +13,20 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +42,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
+import wales.safeguarding.hub.endpoints.EndpointPauses;
 import wales.safeguarding.hub.support.CaseMessages;
+import wales.safeguarding.hub.support.Database;
 import wales.safeguarding.hub.support.FreshBrokerJournal;
 import wales.safeguarding.hub.support.HubApi;
 import wales.safeguarding.hub.support.InjectAgencyStubs;
@@ -59,11 +73,23 @@ class DeliveryPoolFlowTest {
     @InjectAgencyStubs
     AgencyStubs agencies;
 
+    @Inject
+    ConnectionFactory connectionFactory;
+
+    @Inject
+    EndpointPauses pauses;
+
+    @Inject
+    DataSource dataSource;
+
+    private Database database;
+
     private final List<StubMapping> added = new ArrayList<>();
 
     @BeforeEach
     void fresh_stubs() {
         agencies.reset();
+        database = new Database(dataSource);
     }
 
     @AfterEach
@@ -128,6 +154,78 @@ class DeliveryPoolFlowTest {
         for (String id : ids) {
             council.verify(exactly(id.equals(ids.get(0)) ? 2 : 1), postRequestedFor(urlEqualTo(INBOX))
                     .withHeader(HubHeaders.HTTP_MESSAGE_ID, WireMock.equalTo(id)));
+        }
+    }
+
+    /**
+     * After a broker fail-over the outbox sweeper may queue a case's earliest copies behind its later ones. The later
+     * copies are each held back once, off the queue, and queued again when the copy ahead of them is done; they do
+     * not go round the queue (where the broker would put them back at its head, ahead of the copies they wait for).
+     */
+    @Test
+    void should_deliver_one_cases_copies_in_order_holding_each_later_copy_once_when_the_queue_has_them_the_other_way_round()
+            throws Exception {
+        List<String> ids = new ArrayList<>();
+        pauses.set(COUNCIL, true, "test", "to put its queue in the wrong order");
+        try {
+            CaseMessages journey = new CaseMessages();
+            for (int i = 0; i < 5; i++) {
+                ObjectNode share = CaseMessages.naming(journey.of("information-share"), COUNCIL);
+                ids.add(Messages.id(share));
+                HubApi.send(POLICE, share).statusCode(202);
+            }
+            for (String id : ids) {
+                await().atMost(WAIT).until(() -> "queued".equals(HubApi.state(POLICE, id, COUNCIL)));
+            }
+            assertThat(reverseQueue("hub.deliver." + COUNCIL)).as("copies put back the other way round").isEqualTo(5);
+        } finally {
+            pauses.set(COUNCIL, false, "test", "done");
+        }
+        for (String id : ids) {
+            await().atMost(WAIT).until(() -> "delivered".equals(HubApi.state(POLICE, id, COUNCIL)));
+        }
+        var council = agencies.of(COUNCIL);
+        List<String> taken = council.getAllServeEvents().stream()
+                .filter(e -> ids.contains(e.getRequest().getHeader(HubHeaders.HTTP_MESSAGE_ID)))
+                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .map(e -> e.getRequest().getHeader(HubHeaders.HTTP_MESSAGE_ID)).toList();
+        assertThat(taken).as("taken by the council's system once each, in the order the hub accepted them")
+                .isEqualTo(ids);
+        for (String id : ids.subList(1, ids.size())) {
+            assertThat(database.count("select count(*) from audit_event where message_id = ?::uuid and recipient = ? "
+                    + "and event = 'held-back'", id, COUNCIL)).as("times %s was held back", id).isEqualTo(1);
+            assertThat(database.count("select count(*) from audit_event where message_id = ?::uuid and recipient = ? "
+                    + "and event = 'released'", id, COUNCIL)).as("times %s was queued again", id).isEqualTo(1);
+        }
+        assertThat(database.count("select count(*) from delivery where held_since is not null")).isZero();
+    }
+
+    /** Takes every copy off the queue and puts it back in the opposite order, as new messages. Returns how many. */
+    private int reverseQueue(String queueName) throws Exception {
+        try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
+            Queue queue = context.createQueue(queueName);
+            List<Message> taken = new ArrayList<>();
+            try (JMSConsumer consumer = context.createConsumer(queue)) {
+                for (Message m = consumer.receive(2000); m != null; m = consumer.receive(500)) {
+                    taken.add(m);
+                }
+            }
+            JMSProducer producer = context.createProducer();
+            for (int i = taken.size() - 1; i >= 0; i--) {
+                BytesMessage original = (BytesMessage) taken.get(i);
+                byte[] body = new byte[(int) original.getBodyLength()];
+                original.readBytes(body);
+                BytesMessage again = context.createBytesMessage();
+                again.writeBytes(body);
+                for (String name : Collections.list((java.util.Enumeration<String>) original.getPropertyNames())) {
+                    if (!name.startsWith("_AMQ") && !name.startsWith("JMSX")) {
+                        again.setObjectProperty(name, original.getObjectProperty(name));
+                    }
+                }
+                producer.send(queue, again);
+            }
+            context.commit();
+            return taken.size();
         }
     }
 
