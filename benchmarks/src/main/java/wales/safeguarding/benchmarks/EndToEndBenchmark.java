@@ -303,7 +303,9 @@ public final class EndToEndBenchmark {
         }
         double rate = options.openLoopRate() > 0 ? options.openLoopRate() : maxRate / 2;
         List<Traffic.Message> messages = traffic.next(options.openLoopMessages());
+        Optional<HubJvm.Pauses> pausesBefore = hub.jvm().pauses();
         MessageSender.OpenLoop open = sender.sendAtRate(messages, rate, OPEN_LOOP_OUTSTANDING);
+        Optional<HubJvm.Pauses> pausesAfter = hub.jvm().pauses();
         List<String> copies = copiesOf(messages, open.phase());
         int arrived = stub.awaitArrivals(copies, options.arrivalTimeout().toNanos());
         EndToEnd e2e = EndToEnd.of(messages, open.phase(), stub);
@@ -317,6 +319,14 @@ public final class EndToEndBenchmark {
         line(Latencies.header());
         line(e2e.toAccepted().row("due -> 202"));
         line(e2e.toArrival().row("due -> arrival (per copy)"));
+        if (pausesBefore.isPresent() && pausesAfter.isPresent()) {
+            // what stops every request at once: the tail of due -> 202 is read against these
+            HubJvm.Pauses p = pausesAfter.get().since(pausesBefore.get());
+            result.openLoopPauses = p;
+            line("  hub JVM while sending: %d collections, %.0f ms stopped (%.1f ms each); %d safepoints, %.0f ms "
+                    + "stopped in all", p.collections(), p.collectionMs(),
+                    p.collections() == 0 ? 0 : p.collectionMs() / p.collections(), p.safepoints(), p.safepointMs());
+        }
         result.openLoopRate = rate;
         result.openLoopLate = open.late();
         result.openLoopToAccepted = e2e.toAccepted();
@@ -373,6 +383,10 @@ public final class EndToEndBenchmark {
         row(results, "open loop msg/s (half the max)", r -> String.format(Locale.ROOT, "%.1f", r.openLoopRate));
         row(results, "open loop due -> 202 p50 / p90 / p99 (ms)", r -> percentiles(r.openLoopToAccepted));
         row(results, "open loop due -> arrival p50/p90/p99 (ms)", r -> percentiles(r.openLoopToArrival));
+        row(results, "open loop: GCs, ms stopped (each)", r -> r.openLoopPauses == null ? "n/a"
+                : String.format(Locale.ROOT, "%d, %.0f (%.1f)", r.openLoopPauses.collections(),
+                        r.openLoopPauses.collectionMs(), r.openLoopPauses.collections() == 0 ? 0
+                                : r.openLoopPauses.collectionMs() / r.openLoopPauses.collections()));
         row(results, "heap after a full GC / max (MB)", r -> mbNumber(r.heapAfterFullGc) + " / " + mbNumber(r.maxHeap));
         row(results, "full GCs in the measured phases", r -> r.fullCollections < 0 ? "n/a"
                 : Long.toString(r.fullCollections));

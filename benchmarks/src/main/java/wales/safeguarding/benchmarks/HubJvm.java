@@ -86,6 +86,55 @@ final class HubJvm {
         return byName;
     }
 
+    /**
+     * The hub's stops so far, from its performance counters: collections (every collector, young and full) and the
+     * time they took, and safepoints (collections, deoptimisation, other VM operations: every moment all of the hub's
+     * threads were stopped) and the time they took. Empty if the counters cannot be read.
+     */
+    Optional<Pauses> pauses() {
+        return jcmd("PerfCounter.print").map(out -> {
+            long frequency = 1;
+            long collections = 0;
+            long collectionTicks = 0;
+            long safepoints = 0;
+            long safepointTicks = 0;
+            for (String line : out.lines().map(String::trim).toList()) {
+                int eq = line.indexOf('=');
+                if (eq < 0) {
+                    continue;
+                }
+                String name = line.substring(0, eq);
+                String value = line.substring(eq + 1).trim();
+                if (!value.matches("\\d+")) {
+                    continue;
+                }
+                long v = Long.parseLong(value);
+                if (name.equals("sun.os.hrt.frequency")) {
+                    frequency = v;
+                } else if (name.matches("sun\\.gc\\.collector\\.\\d+\\.invocations")) {
+                    collections += v;
+                } else if (name.matches("sun\\.gc\\.collector\\.\\d+\\.time")) {
+                    collectionTicks += v;
+                } else if (name.equals("sun.rt.safepoints")) {
+                    safepoints = v;
+                } else if (name.equals("sun.rt.safepointTime")) {
+                    safepointTicks = v;
+                }
+            }
+            return new Pauses(collections, collectionTicks * 1000.0 / frequency, safepoints,
+                    safepointTicks * 1000.0 / frequency);
+        });
+    }
+
+    /** Stops of the hub's JVM: collections and their milliseconds, safepoints and their milliseconds. */
+    record Pauses(long collections, double collectionMs, long safepoints, double safepointMs) {
+
+        Pauses since(Pauses before) {
+            return new Pauses(collections - before.collections, collectionMs - before.collectionMs,
+                    safepoints - before.safepoints, safepointMs - before.safepointMs);
+        }
+    }
+
     /** Full (stop-the-world, whole heap) collections among {@link #collections()}: those whose name says full. */
     static long fullCollections(Map<String, Long> collections) {
         return collections.entrySet().stream()

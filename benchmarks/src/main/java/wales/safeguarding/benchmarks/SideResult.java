@@ -35,6 +35,8 @@ final class SideResult {
     int openLoopLate;
     Latencies openLoopToAccepted;
     Latencies openLoopToArrival;
+    /** The hub JVM's stops during the open loop (collections, safepoints), or null if not read. */
+    HubJvm.Pauses openLoopPauses;
     /** Heap the hub keeps (used after a full collection), its bound, and full collections during the measured run. */
     OptionalLong heapAfterFullGc = OptionalLong.empty();
     OptionalLong maxHeap = OptionalLong.empty();
