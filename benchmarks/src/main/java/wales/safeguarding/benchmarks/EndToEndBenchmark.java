@@ -304,7 +304,13 @@ public final class EndToEndBenchmark {
         double rate = options.openLoopRate() > 0 ? options.openLoopRate() : maxRate / 2;
         List<Traffic.Message> messages = traffic.next(options.openLoopMessages());
         Optional<HubJvm.Pauses> pausesBefore = hub.jvm().pauses();
+        long waitedBefore = ProcFs.runQueueWaitNanos(hub.pid());
+        long busyBefore = ProcFs.machineBusyTicks();
+        long started = System.nanoTime();
         MessageSender.OpenLoop open = sender.sendAtRate(messages, rate, OPEN_LOOP_OUTSTANDING);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long waited = ProcFs.runQueueWaitNanos(hub.pid()) - waitedBefore;
+        double busyCores = (ProcFs.machineBusyTicks() - busyBefore) / ProcFs.TICKS_PER_SECOND / seconds;
         Optional<HubJvm.Pauses> pausesAfter = hub.jvm().pauses();
         List<String> copies = copiesOf(messages, open.phase());
         int arrived = stub.awaitArrivals(copies, options.arrivalTimeout().toNanos());
@@ -319,6 +325,11 @@ public final class EndToEndBenchmark {
         line(Latencies.header());
         line(e2e.toAccepted().row("due -> 202"));
         line(e2e.toArrival().row("due -> arrival (per copy)"));
+        // the other thing that delays an answer on a small machine: the hub's threads waiting for a core
+        result.openLoopRunQueueMsPerMessage = waited / 1e6 / messages.size();
+        line("  while sending: the machine's cores %.2f busy of %d; the hub's threads waited %.0f ms in all for a core "
+                + "(%.1f ms a message)", busyCores, Runtime.getRuntime().availableProcessors(), waited / 1e6,
+                result.openLoopRunQueueMsPerMessage);
         if (pausesBefore.isPresent() && pausesAfter.isPresent()) {
             // what stops every request at once: the tail of due -> 202 is read against these
             HubJvm.Pauses p = pausesAfter.get().since(pausesBefore.get());
@@ -383,6 +394,8 @@ public final class EndToEndBenchmark {
         row(results, "open loop msg/s (half the max)", r -> String.format(Locale.ROOT, "%.1f", r.openLoopRate));
         row(results, "open loop due -> 202 p50 / p90 / p99 (ms)", r -> percentiles(r.openLoopToAccepted));
         row(results, "open loop due -> arrival p50/p90/p99 (ms)", r -> percentiles(r.openLoopToArrival));
+        row(results, "open loop: hub waited for a core, ms a msg", r -> String.format(Locale.ROOT, "%.1f",
+                r.openLoopRunQueueMsPerMessage));
         row(results, "open loop: GCs, ms stopped (each)", r -> r.openLoopPauses == null ? "n/a"
                 : String.format(Locale.ROOT, "%d, %.0f (%.1f)", r.openLoopPauses.collections(),
                         r.openLoopPauses.collectionMs(), r.openLoopPauses.collections() == 0 ? 0

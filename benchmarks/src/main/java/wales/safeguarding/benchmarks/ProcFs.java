@@ -58,6 +58,28 @@ final class ProcFs {
         return withReapedChildren ? ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]) : ticks;
     }
 
+    /**
+     * Nanoseconds the process's live threads have spent runnable but waiting for a CPU (the second figure of each
+     * {@code /proc/<pid>/task/<tid>/schedstat}, summed): how long the machine's cores kept its work waiting. Threads
+     * that ended meanwhile are not counted.
+     */
+    static long runQueueWaitNanos(long pid) {
+        long total = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String[] f = Files.readString(task.resolve("schedstat")).trim().split("\\s+");
+                    total += Long.parseLong(f[1]);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return total;
+    }
+
     /** CPU ticks all cores spent busy (neither idle nor waiting for I/O) since boot, from {@code /proc/stat}. */
     static long machineBusyTicks() {
         try {

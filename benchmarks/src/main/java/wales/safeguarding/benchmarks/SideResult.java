@@ -37,6 +37,8 @@ final class SideResult {
     Latencies openLoopToArrival;
     /** The hub JVM's stops during the open loop (collections, safepoints), or null if not read. */
     HubJvm.Pauses openLoopPauses;
+    /** How long the hub's threads waited for a core during the open loop, per message sent (ms). */
+    double openLoopRunQueueMsPerMessage;
     /** Heap the hub keeps (used after a full collection), its bound, and full collections during the measured run. */
     OptionalLong heapAfterFullGc = OptionalLong.empty();
     OptionalLong maxHeap = OptionalLong.empty();
