@@ -1,17 +1,27 @@
 package wales.safeguarding.hub.database;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL (binaries from Maven jars) for the default run, kept in the data folder across restarts. Started
- * before Quarkus, because the datasource URL must be known when Quarkus starts; skipped when a server is configured.
+ * A real PostgreSQL (binaries from Maven jars) for the default run, kept in the data folder across restarts, skipped
+ * when a server is configured. Its port is chosen before Quarkus starts, because the datasource URL must be known
+ * then; the database itself is started on a thread of its own ({@link #startInBackground}) while Quarkus, the demo
+ * tokens and the broker start, and the migrations wait for it ({@link #awaitStarted}, called by
+ * {@code wales.safeguarding.hub.startup.StartInParallel} before Flyway connects). Unpacking the binaries, {@code initdb} and the postmaster's
+ * start are another process's work and disk, so on 2 cores they overlap the JVM's own start.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static volatile CompletableFuture<EmbeddedDatabase> starting;
 
     private final EmbeddedPostgres postgres;
 
@@ -25,7 +35,57 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
     }
 
+    /** {@code hub.database.embedded.port}, or a port free on the loopback now. */
+    public static int choosePort() throws IOException {
+        Integer configured = Integer.getInteger("hub.database.embedded.port", 0);
+        if (configured != 0) {
+            return configured;
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts the database in {@code <dataDir>/postgres} on a thread of its own; {@link #awaitStarted} joins it. */
+    public static CompletableFuture<EmbeddedDatabase> startInBackground(Path dataDir, int port) {
+        CompletableFuture<EmbeddedDatabase> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(start(dataDir, port));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "embedded-postgres-start");
+        thread.setDaemon(true);
+        starting = future;
+        thread.start();
+        return future;
+    }
+
+    /**
+     * Waits for the database {@link #startInBackground} is starting; returns at once when there is none (a server is
+     * configured, or a test started Quarkus without the hub's main).
+     */
+    public static void awaitStarted() {
+        CompletableFuture<EmbeddedDatabase> future = starting;
+        if (future == null) {
+            return;
+        }
+        try {
+            future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("the embedded PostgreSQL did not start: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Starts the database in {@code <dataDir>/postgres} on this thread, on {@link #choosePort}. */
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
+        return start(dataDir, choosePort());
+    }
+
+    static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
         Path data = dataDir.resolve("postgres").toAbsolutePath();
         Path binaries = dataDir.resolve("postgres-binaries").toAbsolutePath();
         Files.createDirectories(data);
@@ -36,7 +96,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setRegisterShutdownHook(false)
-                .setPort(Integer.getInteger("hub.database.embedded.port", 0))
+                .setPort(port)
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setLocaleConfig("locale", "C")
@@ -45,10 +105,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return new EmbeddedDatabase(postgres);
     }
 
-    /** The system properties that point Quarkus at this database. */
-    public Map<String, String> quarkusProperties() {
+    /** The system properties that point Quarkus at a database on this port. */
+    public static Map<String, String> quarkusProperties(int port) {
         return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "");
     }
