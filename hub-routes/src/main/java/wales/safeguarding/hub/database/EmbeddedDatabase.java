@@ -1,6 +1,7 @@
 package wales.safeguarding.hub.database;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -87,9 +88,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
         Path data = dataDir.resolve("postgres").toAbsolutePath();
-        Path binaries = dataDir.resolve("postgres-binaries").toAbsolutePath();
+        Path binaries = binariesFolder(dataDir);
         Files.createDirectories(data);
-        Files.createDirectories(binaries);
         StalePostmaster.stopIfOrphaned(data);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
@@ -103,6 +103,39 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setLocaleConfig("encoding", "UTF8")
                 .start();
         return new EmbeddedDatabase(postgres);
+    }
+
+    /**
+     * Where the PostgreSQL binaries are unpacked (60 MB from an xz archive in the jar: about 1.9 s of a first start on
+     * a quiet 2-core machine, 5 s under load): once per user and PostgreSQL version, not once per data folder, so a
+     * new data folder costs only {@code initdb}. {@code hub.database.embedded.binaries-dir} if set, else
+     * {@code $XDG_CACHE_HOME/safeguarding-hub/postgres-binaries} ({@code ~/.cache/...}), else, when that cannot be
+     * made, {@code <data>/postgres-binaries} as before. The library unpacks into a folder named after the archive's
+     * digest, under a file lock, so hubs and tests starting at once share it safely; binaries only, no data.
+     */
+    static Path binariesFolder(Path dataDir) {
+        String configured = System.getProperty("hub.database.embedded.binaries-dir", "");
+        if (!configured.isBlank()) {
+            return created(Path.of(configured).toAbsolutePath(), dataDir);
+        }
+        String cacheHome = System.getenv("XDG_CACHE_HOME");
+        Path cache = cacheHome != null && !cacheHome.isBlank() ? Path.of(cacheHome)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return created(cache.resolve("safeguarding-hub").resolve("postgres-binaries").toAbsolutePath(), dataDir);
+    }
+
+    private static Path created(Path folder, Path dataDir) {
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException | SecurityException e) {
+            Path fallback = dataDir.resolve("postgres-binaries").toAbsolutePath();
+            try {
+                return Files.createDirectories(fallback);
+            } catch (IOException second) {
+                throw new UncheckedIOException("cannot make a folder for the PostgreSQL binaries: " + folder + " ("
+                        + e.getMessage() + ") nor " + fallback, second);
+            }
+        }
     }
 
     /** The system properties that point Quarkus at a database on this port. */
