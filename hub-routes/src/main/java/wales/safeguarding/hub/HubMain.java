@@ -14,11 +14,12 @@ import wales.safeguarding.hub.config.DemoSwitches;
 import wales.safeguarding.hub.demo.DemoTokens;
 
 /**
- * Starts the hub. With {@code hub.database.embedded=true} (the demo run) an embedded PostgreSQL is started first in
- * {@code hub.data-dir}; otherwise a PostgreSQL server must be configured ({@code QUARKUS_DATASOURCE_JDBC_URL}), and
- * the hub refuses to start without one rather than fall back to a database nobody backs up. With
- * {@code hub.demo.tokens=true} (the demo run), a fresh signing key and a token per demo agency are written to the
- * data folder.
+ * Starts the hub. With {@code hub.database.embedded=true} (the demo run) an embedded PostgreSQL is started in
+ * {@code hub.data-dir}, on a thread of its own while Quarkus starts (the migrations wait for it:
+ * {@link wales.safeguarding.hub.startup.StartInParallel}); otherwise a PostgreSQL server must be configured
+ * ({@code QUARKUS_DATASOURCE_JDBC_URL}), and the hub refuses to start without one rather than fall back to a database
+ * nobody backs up. With {@code hub.demo.tokens=true} (the demo run), the kept signing key (or a new one) is trusted and
+ * a token per demo agency is written to the data folder, in the background, before the hub is ready.
  */
 @QuarkusMain
 public final class HubMain {
@@ -48,6 +49,12 @@ public final class HubMain {
         if (embedded && !EmbeddedDatabase.serverConfigured()) {
             // started first, on a thread of its own: it runs while the demo tokens and Quarkus start (the migrations
             // wait for it, StartInParallel)
+            try {
+                EmbeddedDatabase.claim(dataDir);
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+            }
             int port = EmbeddedDatabase.choosePort();
             EmbeddedDatabase.quarkusProperties(port).forEach(System::setProperty);
             CompletableFuture<EmbeddedDatabase> database = EmbeddedDatabase.startInBackground(dataDir, port);

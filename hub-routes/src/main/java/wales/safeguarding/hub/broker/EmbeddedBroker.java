@@ -3,6 +3,9 @@ package wales.safeguarding.hub.broker;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +30,7 @@ import org.jboss.logging.Logger;
 public class EmbeddedBroker {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class);
+    private static final long STOP_WAIT_SECONDS = 30;
 
     private final BrokerSettings settings;
     private final String queuePrefix;
@@ -150,9 +154,16 @@ public class EmbeddedBroker {
             return;
         }
         try {
-            started.join(); // a start under way finishes first, so nothing is left running
-        } catch (CompletionException e) {
+            started.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS); // a start under way finishes first, then stops
+        } catch (TimeoutException e) {
+            // still starting (e.g. waiting for a journal lock another process holds): its thread is a daemon
+            LOG.warnf("embedded Artemis broker still starting after %d s; not waiting longer", STOP_WAIT_SECONDS);
+            return;
+        } catch (ExecutionException e) {
             // did not start: nothing to stop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         synchronized (this) {
             starting = null;

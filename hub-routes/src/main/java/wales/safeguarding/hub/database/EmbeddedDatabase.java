@@ -48,6 +48,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the data folder for this process, at once: refuses it when another running hub uses it, stops a postmaster
+     * that a killed hub left behind. Called before the start goes to the background, so a second hub on the same
+     * folder stops here with that reason before it starts anything else (its broker would wait for the first hub's
+     * journal lock).
+     */
+    public static void claim(Path dataDir) throws IOException {
+        Path data = dataDir.resolve("postgres").toAbsolutePath();
+        Files.createDirectories(data);
+        StalePostmaster.stopIfOrphaned(data);
+    }
+
     /** Starts the database in {@code <dataDir>/postgres} on a thread of its own; {@link #awaitStarted} joins it. */
     public static CompletableFuture<EmbeddedDatabase> startInBackground(Path dataDir, int port) {
         CompletableFuture<EmbeddedDatabase> future = new CompletableFuture<>();
