@@ -22,9 +22,22 @@ if [ ! -f "$jar" ] || [ -n "$(find schemas adapters hub-routes/src -newer "$jar"
 fi
 
 mkdir -p "$data"
+# Class-data sharing (JDK 17's dynamic AppCDS): the first run after a build writes the classes a start loads to
+# hub-routes/target/hub-cds.jsa when the hub stops; later runs map that file instead of loading the classes again
+# (about a sixth of a start's CPU; benchmarks/README.md, "Start and memory"). HUB_CDS=off runs without.
+cds=hub-routes/target/hub-cds.jsa
+cds_opts=()
+if [ "${HUB_CDS:-on}" != off ]; then
+  if [ -f "$cds" ] && [ "$cds" -nt "$jar" ]; then
+    cds_opts=(-XX:SharedArchiveFile="$cds" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  else
+    rm -f "$cds"
+    cds_opts=(-XX:ArchiveClassesAtExit="$cds" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
+fi
 echo "== starting the hub on http://127.0.0.1:$port (data in $data/)"
 # -Xmx512m -XX:+UseSerialGC: the memory the hub is sized for (benchmarks/README.md, "Start and memory")
-java -Xmx512m -XX:+UseSerialGC -Dquarkus.profile=demo -Dhub.demo.tokens=true -Dhub.database.embedded=true -Dhub.data-dir="$data" -Dquarkus.http.port="$port" \
+java -Xmx512m -XX:+UseSerialGC "${cds_opts[@]}" -Dquarkus.profile=demo -Dhub.demo.tokens=true -Dhub.database.embedded=true -Dhub.data-dir="$data" -Dquarkus.http.port="$port" \
      -jar "$jar" &
 hub=$!
 trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null' INT TERM EXIT

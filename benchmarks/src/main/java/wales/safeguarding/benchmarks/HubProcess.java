@@ -77,6 +77,7 @@ final class HubProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(DEFAULT_JVM_OPTIONS); // before --hub-opt, which can override them
+        command.addAll(classDataSharing(jar, workDir.resolve("hub-cds.jsa"), freshData && services == EMBEDDED_SERVICES));
         command.addAll(jvmOptions);
         command.add("-Dquarkus.profile=demo");
         command.add("-Dhub.demo.tokens=true");
@@ -299,6 +300,23 @@ final class HubProcess {
     }
 
     /**
+     * As {@code deploy/demo/run.sh} launches the hub: a start with no archive of the classes a start loads (or one
+     * older than the jar) makes one when the hub stops ({@code -XX:ArchiveClassesAtExit}, JDK 17's dynamic AppCDS),
+     * later starts map it ({@code -XX:SharedArchiveFile}) instead of reading, parsing and verifying those classes
+     * again. A first start on a fresh data folder with embedded services (a newcomer's first start) always makes a new
+     * one, so it is measured without one. The archive names the jar's path and time, hence the copy below keeps times.
+     */
+    static List<String> classDataSharing(Path jar, Path archive, boolean newcomer) throws IOException {
+        boolean usable = !newcomer && Files.isRegularFile(archive)
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+        if (usable) {
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        }
+        Files.deleteIfExists(archive);
+        return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /**
      * Runs the hub from a copy of its fast-jar folder: Quarkus opens its library jars lazily, so a build of hub-routes
      * started by someone else during the run would otherwise pull them from under the running hub.
      */
@@ -314,7 +332,8 @@ final class HubProcess {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(p, target);
+                    // times kept: the class-data archive (classDataSharing) checks the jar's
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }

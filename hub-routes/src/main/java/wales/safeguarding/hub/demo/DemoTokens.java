@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,7 +30,8 @@ import wales.safeguarding.schemas.envelope.CanonicalJson;
  * an RSA key pair and keeps its private key in {@code <data>/demo-tokens/demo-signing-key.pk8} (owner-only), so later
  * starts on the same data folder skip making one (a sixth of the demo start's CPU); the hub is told to trust the
  * public key, and a token per demo-directory client (plus an operator) is written to
- * {@code <data>/demo-tokens/<client>.jwt} at every start. A key file that cannot be read is replaced by a new key.
+ * {@code <data>/demo-tokens/<client>.jwt} at every start, on a thread of its own that the start joins before the hub is
+ * ready. A key file that cannot be read is replaced by a new key.
  * Production uses Keycloak ({@code deploy/keycloak}) and never sets {@code hub.demo.tokens} (refused outside the demo,
  * dev and test profiles).
  */
@@ -42,19 +45,61 @@ public final class DemoTokens {
     private DemoTokens() {
     }
 
+    private static volatile CompletableFuture<Void> writing;
+
     /** Writes the tokens and returns the system properties that make the hub trust them. */
     public static Map<String, String> prepare(Path dataDir) throws IOException, GeneralSecurityException {
+        Map<String, String> properties = prepareInBackground(dataDir);
+        awaitWritten();
+        return properties;
+    }
+
+    /**
+     * Reads (or makes) the key and returns the system properties that make the hub trust it; the tokens are signed and
+     * written on a thread of their own (12 RS256 signatures and loading the JWT library: about a second of a start
+     * on 2 cores), which {@link #awaitWritten} joins before the hub reports ready.
+     */
+    public static Map<String, String> prepareInBackground(Path dataDir) throws IOException, GeneralSecurityException {
         Path folder = Files.createDirectories(dataDir.resolve("demo-tokens"));
         KeyPair keys = keyPair(folder.resolve(KEY_FILE));
-        for (String client : demoClients()) {
-            Files.writeString(folder.resolve(client + ".jwt"), token(keys, client, "agency"));
-        }
-        Files.writeString(folder.resolve("demo-operator.jwt"), token(keys, "demo-console", "operator"));
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                write(folder, keys);
+                future.complete(null);
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "demo-tokens");
+        thread.setDaemon(true);
+        writing = future;
+        thread.start();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.oidc.public-key", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
         properties.put("quarkus.oidc.token.issuer", ISSUER);
         properties.put("quarkus.oidc.auth-server-url", "");
         return properties;
+    }
+
+    /** Waits for the tokens {@link #prepareInBackground} is writing, if any; throws why they could not be written. */
+    public static void awaitWritten() {
+        CompletableFuture<Void> future = writing;
+        if (future == null) {
+            return;
+        }
+        try {
+            future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("the demo tokens could not be written: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static void write(Path folder, KeyPair keys) throws IOException {
+        for (String client : demoClients()) {
+            Files.writeString(folder.resolve(client + ".jwt"), token(keys, client, "agency"));
+        }
+        Files.writeString(folder.resolve("demo-operator.jwt"), token(keys, "demo-console", "operator"));
     }
 
     /** The key kept in the data folder, or a new one written there when there is none (or it cannot be read). */
