@@ -71,12 +71,34 @@ public class ConsoleMetricsRepository {
      */
     public List<Long> deliveryLatencyPercentilesMs(Connection c, Instant since, int limit, int... percents)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select percentile_disc(?::float8[]) within group (order by ms) from (
-                    select greatest(0, (extract(epoch from (a.at - m.accepted_at)) * 1000)::bigint) as ms
-                    from audit_event a join message m on m.message_id = a.message_id
-                    where a.event = 'state-changed' and a.to_state = 'delivered' and a.at >= ?
-                    order by a.at desc limit ?) latest""")) {
+        return latencyPercentilesMs(c, LATENCY_PERCENTILES, since, limit, percents);
+    }
+
+    /**
+     * The newest deliveries are taken first (the newest {@code limit} state changes to delivered, by
+     * {@code audit_event_at} newest first), then joined to their messages: the planner had joined every delivery of the
+     * hour to its message and sorted them before the limit (at a million messages, after a sweep's burst, 10,000
+     * look-ups of message for 1,000 rows kept, 130 ms). Same rows: every audit event has its message (a foreign key).
+     */
+    static final String LATENCY_PERCENTILES = """
+            select percentile_disc(?::float8[]) within group (order by ms) from (
+                select greatest(0, (extract(epoch from (a.at - m.accepted_at)) * 1000)::bigint) as ms
+                from (select message_id, at from audit_event
+                      where event = 'state-changed' and to_state = 'delivered' and at >= ?
+                      order by at desc limit ?) a
+                join message m on m.message_id = a.message_id) latest""";
+
+    /** {@link #LATENCY_PERCENTILES} as it was first written (join, then limit); kept for {@code NowQueriesFlowTest}. */
+    static final String LATENCY_PERCENTILES_JOIN_FIRST = """
+            select percentile_disc(?::float8[]) within group (order by ms) from (
+                select greatest(0, (extract(epoch from (a.at - m.accepted_at)) * 1000)::bigint) as ms
+                from audit_event a join message m on m.message_id = a.message_id
+                where a.event = 'state-changed' and a.to_state = 'delivered' and a.at >= ?
+                order by a.at desc limit ?) latest""";
+
+    static List<Long> latencyPercentilesMs(Connection c, String sql, Instant since, int limit, int... percents)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             Double[] fractions = new Double[percents.length];
             for (int i = 0; i < percents.length; i++) {
                 fractions[i] = percents[i] / 100.0;
