@@ -287,8 +287,10 @@ public final class ScaleBenchmark {
         List<Traffic.Message> messages = traffic.next(options.intake());
         ActivitySampler sampler;
         double activeBefore;
+        long[] ioBefore;
         try (Connection c = DriverManager.getConnection(jdbcUrl, options.user(), "")) {
             activeBefore = activeTimeMs(c);
+            ioBefore = io(c);
         }
         sampler = ActivitySampler.start(DriverManager.getConnection(jdbcUrl, options.user(), ""));
         MessageSender.Phase run = senders.send(messages);
@@ -296,9 +298,14 @@ public final class ScaleBenchmark {
         int arrived = stub.awaitArrivals(copies, Duration.ofMinutes(5).toNanos());
         sampler.close();
         double active;
+        long[] ioDelta = new long[ioBefore.length];
         try (Connection c = DriverManager.getConnection(jdbcUrl, options.user(), "")) {
             Thread.sleep(1500); // the backends' statistics are flushed at most once a second
             active = activeTimeMs(c) - activeBefore;
+            long[] ioAfter = io(c);
+            for (int i = 0; i < ioDelta.length; i++) {
+                ioDelta[i] = ioAfter[i] - ioBefore[i];
+            }
         }
         List<Double> toAccepted = new ArrayList<>();
         int complete = 0;
@@ -331,8 +338,13 @@ public final class ScaleBenchmark {
                 + "at %.1f msg/s (%,d of %,d copies); POST -> 202 p50 / p99 %.1f / %.1f ms", where, messages.size(),
                 sender, INTAKE_CONCURRENCY, INTAKE_WARMUP, accepted, intake.acceptedPerSecond(), complete,
                 intake.endToEndPerSecond(), arrived, copies.size(), intake.acceptP50(), intake.acceptP99());
+        double n = Math.max(1, accepted);
         line("  database time meanwhile (active_time of every session): %.0f ms, %.2f ms a message; load average %s",
-                active, active / Math.max(1, accepted), loadAverage());
+                active, active / n, loadAverage());
+        line("  a message: %.1f blocks read into shared buffers (not found there), %.0f found, %.1f written by "
+                + "backends; WAL (whole server, other databases' work included): %.1f records, %.1f full-page images, "
+                + "%.1f KB", ioDelta[0] / n, ioDelta[1] / n, ioDelta[5] / n, ioDelta[2] / n, ioDelta[3] / n,
+                ioDelta[4] / n / 1024);
         sampler.print();
         return intake;
     }
@@ -598,6 +610,24 @@ public final class ScaleBenchmark {
         try (Connection c = DriverManager.getConnection(adminUrl(), options.user(), "");
              Statement s = c.createStatement()) {
             s.execute("drop database if exists " + databaseName() + " with (force)");
+        }
+    }
+
+    /**
+     * This database's blocks read and found in shared buffers, the server's WAL records, full-page images and bytes
+     * (pg_stat_wal: every database's), the server's buffers written by backends (pg_stat_bgwriter).
+     */
+    private static long[] io(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select d.blks_read, d.blks_hit, w.wal_records, w.wal_fpi, w.wal_bytes::bigint, b.buffers_backend
+                from pg_stat_database d, pg_stat_wal w, pg_stat_bgwriter b where d.datname = current_database()""");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long[] out = new long[6];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = rs.getLong(i + 1);
+            }
+            return out;
         }
     }
 

@@ -57,9 +57,10 @@ final class ScaleQueries {
         add("ConsoleMetricsRepository.deliveryLatencyPercentilesMs (now view)", """
                 select percentile_disc(array[0.5, 0.9, 0.99]::float8[]) within group (order by ms) from (
                     select greatest(0, (extract(epoch from (a.at - m.accepted_at)) * 1000)::bigint) as ms
-                    from audit_event a join message m on m.message_id = a.message_id
-                    where a.event = 'state-changed' and a.to_state = 'delivered' and a.at >= ?
-                    order by a.at desc limit ?) latest""", hour, 1000);
+                    from (select message_id, at from audit_event
+                          where event = 'state-changed' and to_state = 'delivered' and at >= ?
+                          order by at desc limit ?) a
+                    join message m on m.message_id = a.message_id) latest""", hour, 1000);
         add("ConsoleMetricsRepository.overdueClocks (now view)",
                 "select count(*) from statutory_clock where met_at is null and due_at < ?", t);
         add("ConsoleMetricsRepository.openEscalations (now view)", """
