@@ -42,6 +42,40 @@ public class ConsoleMetricsRepository {
                 + " and at >= ? and to_state in " + states + " group by 1", since);
     }
 
+    /** Changes of delivery state per minute: into delivered, and into failed or dead-lettered. */
+    public record StatesPerMinute(Map<Instant, Long> delivered, Map<Instant, Long> failed) {
+    }
+
+    /**
+     * {@link #statesPerMinute} for delivered and for failed or dead-lettered in one read of the period's state changes
+     * (the Now view read them twice: after a sweep's burst, 30,000 rows of {@code audit_event} each time).
+     */
+    public StatesPerMinute deliveredAndFailedPerMinute(Connection c, Instant since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select date_trunc('minute', at), count(*) filter (where to_state = 'delivered'),
+                       count(*) filter (where to_state in ('failed', 'dead-lettered'))
+                from audit_event where event = 'state-changed' and at >= ?
+                  and to_state in ('delivered', 'failed', 'dead-lettered')
+                group by 1""")) {
+            ps.setTimestamp(1, Timestamp.from(since));
+            Map<Instant, Long> delivered = new HashMap<>();
+            Map<Instant, Long> failed = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Instant minute = rs.getTimestamp(1).toInstant();
+                    // a minute with none of one kind is left out of that map, as the query per kind left it out
+                    if (rs.getLong(2) > 0) {
+                        delivered.put(minute, rs.getLong(2));
+                    }
+                    if (rs.getLong(3) > 0) {
+                        failed.put(minute, rs.getLong(3));
+                    }
+                }
+            }
+            return new StatesPerMinute(delivered, failed);
+        }
+    }
+
     private static Map<Instant, Long> perMinute(Connection c, String sql, Instant since) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setTimestamp(1, Timestamp.from(since));

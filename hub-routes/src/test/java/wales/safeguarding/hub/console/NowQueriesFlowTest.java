@@ -26,7 +26,9 @@ import wales.safeguarding.hub.support.TrackingDatabaseResource;
  * The Now view's delivery latencies with the newest deliveries taken before the join to their messages
  * ({@link ConsoleMetricsRepository#LATENCY_PERCENTILES}) are those of the query that joined first
  * ({@link ConsoleMetricsRepository#LATENCY_PERCENTILES_JOIN_FIRST}): over an hour with more deliveries than the sample,
- * other state changes and other events, deliveries before the hour, and a sample larger than the hour holds.
+ * other state changes and other events, deliveries before the hour, and a sample larger than the hour holds. And the
+ * state changes per minute counted in one read ({@link ConsoleMetricsRepository#deliveredAndFailedPerMinute}) are those
+ * of the query per kind ({@link ConsoleMetricsRepository#statesPerMinute}).
  */
 @QuarkusTest
 @WithTestResource(TrackingDatabaseResource.class)
@@ -57,7 +59,8 @@ class NowQueriesFlowTest {
                      lateral (select timestamptz '2026-06-01 10:00Z' + n * interval '2 seconds' as ts) t""", """
                 insert into audit_event (message_id, recipient, event, from_state, to_state, actor, at)
                 select md5('m' || n)::uuid, 'council', 'state-changed', 'queued',
-                       case when n % 9 = 0 then 'failed' else 'delivered' end, 'hub',
+                       case when n % 9 = 0 then 'failed' when n % 151 = 0 then 'dead-lettered'
+                            when n % 7 = 0 then 'queued' else 'delivered' end, 'hub',
                        timestamptz '2026-06-01 10:00Z' + n * interval '2 seconds' + (n % 37) * interval '1 second'
                            + n * interval '1 millisecond'
                 from generate_series(1, 3000) n""", """
@@ -65,6 +68,23 @@ class NowQueriesFlowTest {
                 select md5('m' || n)::uuid, null, 'accepted', 'hub',
                        timestamptz '2026-06-01 10:00Z' + n * interval '2 seconds'
                 from generate_series(1, 3000) n""");
+    }
+
+    @Test
+    void should_count_delivered_and_failed_per_minute_as_the_query_per_kind_did() throws SQLException {
+        ConsoleMetricsRepository metrics = new ConsoleMetricsRepository();
+        try (Connection c = own.getConnection()) {
+            for (Instant since : List.of(NOW.minusSeconds(1800), NOW.minusSeconds(7200), NOW.plusSeconds(60))) {
+                ConsoleMetricsRepository.StatesPerMinute once = metrics.deliveredAndFailedPerMinute(c, since);
+
+                assertThat(once.delivered()).isEqualTo(metrics.statesPerMinute(c, since, "('delivered')"));
+                assertThat(once.failed()).isEqualTo(metrics.statesPerMinute(c, since, "('failed', 'dead-lettered')"));
+            }
+            ConsoleMetricsRepository.StatesPerMinute hours = metrics.deliveredAndFailedPerMinute(c,
+                    NOW.minusSeconds(7200));
+            assertThat(hours.delivered()).isNotEmpty();
+            assertThat(hours.failed()).isNotEmpty();
+        }
     }
 
     @Test
