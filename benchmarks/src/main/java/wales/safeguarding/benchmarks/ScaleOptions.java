@@ -8,8 +8,8 @@ import java.util.List;
 
 /** The scale benchmark's command line; every bad value is an error naming the option. */
 record ScaleOptions(Path repo, String jdbcUrl, String user, int messages, int due, int requests, boolean skipLoad,
-        boolean rearm, boolean explainOnly, boolean keep, int intake, Duration startTimeout, Duration sweepTimeout, String label,
-        List<String> hubJvmOptions, boolean help) {
+        boolean rearm, boolean explainOnly, boolean keep, int intake, Duration startTimeout, Duration sweepTimeout,
+        String label, List<String> hubJvmOptions, boolean help) {
 
     static final String USAGE = """
             usage: benchmarks/scale.sh [options]
