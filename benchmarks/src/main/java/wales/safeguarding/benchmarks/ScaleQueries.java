@@ -127,9 +127,12 @@ final class ScaleQueries {
                 where started_at >= ? and started_at < ?
                 group by 1, 2, 3, 4, 5""", t, yearAgo, t);
         add("ReportRepository.COUNCIL_DUTY_TO_REPORTS (board report, a year, one council; V22)", """
-                select d.recipient, count(*) from delivery d join message m on m.message_id = d.message_id
-                where d.recipient = ? and m.message_type = 'duty-to-report' and m.accepted_at >= ? and m.accepted_at < ?
-                group by d.recipient""", council, yearAgo, t);
+                select d.recipient, count(*) from delivery d
+                cross join lateral (select 1 from message m
+                                    where m.message_id = d.message_id and m.message_type = 'duty-to-report'
+                                      and m.accepted_at >= ? and m.accepted_at < ? limit 1) report
+                where d.recipient = ?
+                group by d.recipient""", yearAgo, t, council);
         add("ReportRepository.COUNCIL_INVITATIONS (board report, a year, one council)", """
                 select m.sender, exists (select 1 from delivery d join case_child cc on cc.case_reference = m.case_reference
                                          where d.message_id = m.message_id and d.recipient = cc.gp_practice) as gp,

@@ -121,18 +121,27 @@ public class ReportRepository {
         }
     }
 
-    /** One recipient's duty-to-report copies: its copies by V22's {@code delivery_recipient_message}. */
+    /**
+     * One recipient's duty-to-report copies: its copies by V22's {@code delivery_recipient_message}, then each one's
+     * message by its key. The lateral sub-query with its limit keeps it to those look-ups: as a join, the planner
+     * hashed the council's 34,000 copies against every message of the year read by a sequential scan (36,000 pages,
+     * 250–540 ms at a million messages) whenever the covering index's recent pages were not yet all-visible; by key,
+     * 140 ms whatever the visibility map says.
+     */
     static final String COUNCIL_DUTY_TO_REPORTS = """
-            select d.recipient, count(*) from delivery d join message m on m.message_id = d.message_id
-            where d.recipient = ? and m.message_type = 'duty-to-report' and m.accepted_at >= ? and m.accepted_at < ?
+            select d.recipient, count(*) from delivery d
+            cross join lateral (select 1 from message m
+                                where m.message_id = d.message_id and m.message_type = 'duty-to-report'
+                                  and m.accepted_at >= ? and m.accepted_at < ? limit 1) report
+            where d.recipient = ?
             group by d.recipient""";
 
     static Map<String, Long> councilDutyToReports(Connection c, Instant from, Instant to, String council)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(COUNCIL_DUTY_TO_REPORTS)) {
-            ps.setString(1, council);
-            ps.setTimestamp(2, Timestamp.from(from));
-            ps.setTimestamp(3, Timestamp.from(to));
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            ps.setString(3, council);
             Map<String, Long> counts = new LinkedHashMap<>();
             for (Map.Entry<String, Long> e : Rows.list(ps, rs -> Map.entry(rs.getString(1), rs.getLong(2)))) {
                 counts.put(e.getKey(), e.getValue());
