@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Issue 12 goal 5, "a million tracked messages": makes a database on the PostgreSQL server at 127.0.0.1:5432
 # (default hub_scale; dropped and made again), lets the packaged hub make the schema, bulk-loads a year of messages
-# with their deliveries, clocks and audit rows (COPY), then starts the hub on it and measures the escalation sweep and
-# every console view. Run by hand, not by CI. Arguments go to the driver (-h for all), e.g.
+# with their deliveries, clocks and audit rows (COPY), then starts the hub on it and measures every console view,
+# intake (against an empty database too), the escalation sweep, and prints issue 12's GOAL 5 lines (run.sh --scale
+# runs this after the end-to-end run). Run by hand, not by CI. Arguments go to the driver (-h for all), e.g.
 #   benchmarks/scale.sh --messages 100000          # a quick run
 # The output is also written to benchmarks/target/scale/results-<label>.txt.
 # BENCH_SKIP_BUILD=1 skips building the hub; BENCH_JAVA_OPTS sets the driver's JVM options (default -Xmx1g).

@@ -44,7 +44,12 @@ final class AgencyStub implements AutoCloseable {
     }
 
     static AgencyStub start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        return start(0);
+    }
+
+    /** On the given loopback port (0: any free one). */
+    static AgencyStub start(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         AtomicInteger n = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "agency-stub-" + n.incrementAndGet());

@@ -77,7 +77,7 @@ public final class ScaleBenchmark {
         writeDirectory(options.repo().resolve("deploy/directory/wales-directory.json"), directory);
         line("Scale benchmark (issue 12 goal 5), %s, database %s, %d cores", Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 options.jdbcUrl(), Runtime.getRuntime().availableProcessors());
-        try (AgencyStub stub = AgencyStub.start()) {
+        try (AgencyStub stub = AgencyStub.start(ScaleHub.freePort())) {
             String stubBase = stub.endpointFor("x").replaceAll("/agency/x$", "");
             ScaleLoader loader = new ScaleLoader(options.repo().resolve("deploy/directory/wales-directory.json"),
                     options.messages(), options.due(), Instant.now());
@@ -112,7 +112,7 @@ public final class ScaleBenchmark {
             if (options.explainOnly()) {
                 return 0;
             }
-            measureHub(jar, work, directory, stubBase, loader);
+            measureHub(jar, work, directory, stub, loader);
             try (Connection c = connect()) {
                 // the hub's start has applied any new migration: the plans as the measured hub had them
                 new ScaleQueries(loader, Instant.now()).explainAll(c, work.resolve("plans-" + options.label() + ".txt"),
@@ -126,7 +126,40 @@ public final class ScaleBenchmark {
         return 0;
     }
 
-    private void measureHub(Path jar, Path work, Path directory, String stubBase, ScaleLoader loader) throws Exception {
+    private void measureHub(Path jar, Path work, Path directory, AgencyStub stub, ScaleLoader loader)
+            throws Exception {
+        String stubBase = stub.endpointFor("x").replaceAll("/agency/x$", "");
+        ScaleGoals goals = new ScaleGoals(options.messages());
+        // 1. before the sweep: the hub with its escalation scan put off by a day, so that the console views are
+        //    measured on the loaded database as it is in a normal hour (no burst of escalations being delivered), then
+        //    intake on it
+        try (Connection c = connect()) {
+            unpauseCouncils(c);
+        }
+        List<String> quiet = new ArrayList<>(options.hubJvmOptions());
+        quiet.add("-Dhub.escalation.scan-interval-ms=86400000");
+        List<ConsoleView> before;
+        Intake loadedIntake = null;
+        try (ScaleHub hub = ScaleHub.start(jar, work, directory, stubBase, options.jdbcUrl(), options.user(), quiet,
+                "hub-" + options.label() + "-before-sweep.log")) {
+            hub.awaitReady(options.startTimeout());
+            line("");
+            line("PHASE 1, BEFORE THE SWEEP: hub ready in %.1f s on the loaded database, its escalation scan put off "
+                    + "(first scan a day after start), every council's deliveries running", hub.secondsSinceLaunch());
+            Memory memory = Memory.at(hub);
+            before = measureConsole(hub, loader, "before the sweep");
+            if (options.intake() > 0) {
+                loadedIntake = measureIntake(hub, stub, "loaded database (" + String.format(Locale.ROOT, "%,d",
+                        options.messages()) + " messages)", options.jdbcUrl());
+            }
+            memory.print(hub, "phase 1 (console views, intake)");
+            goals.memory(memory);
+        }
+        Intake emptyIntake = options.intake() > 0 ? measureEmptyIntake(jar, work, directory, stub, stubBase) : null;
+        goals.intake(loadedIntake, emptyIntake);
+        goals.console(before);
+
+        // 2. the sweep, alone: the councils' deliveries paused
         long loadedEscalations;
         List<String> councils;
         try (Connection c = connect()) {
@@ -138,7 +171,10 @@ public final class ScaleBenchmark {
                 options.hubJvmOptions(), "hub-" + options.label() + ".log")) {
             hub.awaitReady(options.startTimeout());
             double ready = secs(t0);
-            line("hub ready in %.1f s (against the loaded database)", ready);
+            line("");
+            line("PHASE 2, THE SWEEP: hub ready in %.1f s (against the loaded database), deliveries to the %d councils "
+                    + "paused", ready, councils.size());
+            Memory memory = Memory.at(hub);
             // the sweep: escalation rows the hub writes from now on, one per due step fired
             long expected = loader.due();
             long fired = 0;
@@ -172,6 +208,7 @@ public final class ScaleBenchmark {
                                 : String.format(Locale.ROOT, "%.1f s", allFired), ready, span, batches);
                 line("  database time (pg_stat_database.active_time of every session of this database, from ready to all "
                         + "fired + 2 s; deliveries to the councils paused meanwhile): %.0f ms", active);
+                goals.sweep(fired, expected, allFired >= 0, Double.parseDouble(span), active);
                 sampler.print();
                 long d0 = System.nanoTime();
                 resume(hub, councils);
@@ -186,8 +223,189 @@ public final class ScaleBenchmark {
                 }
                 line("  the escalations delivered to the councils' systems (the stub) %s after their endpoints were "
                         + "resumed", left == 0 ? String.format(Locale.ROOT, "%.1f s", secs(d0)) : left + " still waiting");
+                settle(c);
             }
-            measureConsole(hub, loader);
+            // 3. after the sweep: the same views once its deliveries have settled (the last hour now holds the
+            //    10,000 escalations and their deliveries, which the Now view reads)
+            measureConsole(hub, loader, "after the sweep, its deliveries settled");
+            memory.print(hub, "phase 2 (sweep, deliveries, console views)");
+            goals.memory(memory);
+        }
+        line("");
+        line("GOALS (issue 12 goal 5), %s", options.label());
+        goals.lines().forEach(ScaleBenchmark::line);
+    }
+
+    /**
+     * Waits (at most 2 minutes) until the hub has stopped writing: no new audit event over 3 seconds, so that the
+     * views after the sweep are not measured while its last copies are still being recorded.
+     */
+    private static void settle(Connection c) throws SQLException, InterruptedException {
+        long s0 = System.nanoTime();
+        String last = single(c, "select coalesce(max(id), 0) from audit_event");
+        long limit = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < limit) {
+            Thread.sleep(3000);
+            String now = single(c, "select coalesce(max(id), 0) from audit_event");
+            if (now.equals(last)) {
+                break;
+            }
+            last = now;
+        }
+        line("  settled (no audit event written for 3 s) after %.1f s", secs(s0));
+    }
+
+    /** Councils left paused by an earlier run that stopped before resuming them run again. */
+    private static void unpauseCouncils(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("update endpoint_health set paused = false where paused and paused_by = 'scale-benchmark'");
+        }
+    }
+
+    // ---- intake
+
+    /** Messages accepted and every copy arrived, a second, over {@code --intake} messages after 200 warm-ups. */
+    record Intake(String where, int sent, int accepted, int complete, double acceptedPerSecond,
+            double endToEndPerSecond, double acceptP50, double acceptP99) {
+    }
+
+    private static final int INTAKE_WARMUP = 200;
+    private static final int INTAKE_CONCURRENCY = 4;
+
+    private Intake measureIntake(ScaleHub hub, AgencyStub stub, String where, String jdbcUrl) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Path examples = options.repo().resolve("schemas/src/main/resources/examples/valid");
+        ObjectNode report = (ObjectNode) json.readTree(examples.resolve("duty-to-report.json").toFile());
+        ObjectNode share = (ObjectNode) json.readTree(examples.resolve("information-share.json").toFile());
+        String sender = report.path("sender").asText();
+        Traffic traffic = new Traffic(json, json.readTree(hub.directory().toFile()), report, share, System.nanoTime());
+        MessageSender senders = new MessageSender(hub.baseUri().resolve("/api/v1/messages"), hub.agencyToken(sender),
+                INTAKE_CONCURRENCY, Duration.ofMinutes(5));
+        List<Traffic.Message> warm = traffic.next(INTAKE_WARMUP);
+        MessageSender.Phase warmed = senders.send(warm);
+        stub.awaitArrivals(copies(warm, warmed), Duration.ofMinutes(2).toNanos());
+        List<Traffic.Message> messages = traffic.next(options.intake());
+        ActivitySampler sampler;
+        double activeBefore;
+        long[] ioBefore;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, options.user(), "")) {
+            activeBefore = activeTimeMs(c);
+            ioBefore = io(c);
+        }
+        sampler = ActivitySampler.start(DriverManager.getConnection(jdbcUrl, options.user(), ""));
+        MessageSender.Phase run = senders.send(messages);
+        List<String> copies = copies(messages, run);
+        int arrived = stub.awaitArrivals(copies, Duration.ofMinutes(5).toNanos());
+        sampler.close();
+        double active;
+        long[] ioDelta = new long[ioBefore.length];
+        try (Connection c = DriverManager.getConnection(jdbcUrl, options.user(), "")) {
+            Thread.sleep(1500); // the backends' statistics are flushed at most once a second
+            active = activeTimeMs(c) - activeBefore;
+            long[] ioAfter = io(c);
+            for (int i = 0; i < ioDelta.length; i++) {
+                ioDelta[i] = ioAfter[i] - ioBefore[i];
+            }
+        }
+        List<Double> toAccepted = new ArrayList<>();
+        int complete = 0;
+        long lastArrival = Long.MIN_VALUE;
+        for (int i = 0; i < messages.size(); i++) {
+            if (!run.accepted(i)) {
+                continue;
+            }
+            toAccepted.add((run.answeredAt()[i] - run.sentAt()[i]) / 1e6);
+            boolean all = true;
+            for (String agency : messages.get(i).recipients()) {
+                Long at = stub.arrivalOf(AgencyStub.copy(messages.get(i).id(), agency));
+                if (at == null) {
+                    all = false;
+                } else {
+                    lastArrival = Math.max(lastArrival, at);
+                }
+            }
+            complete += all ? 1 : 0;
+        }
+        toAccepted.sort(Comparator.naturalOrder());
+        int accepted = run.acceptedIds().size();
+        double acceptSeconds = (run.lastAccepted() - run.firstSent()) / 1e9;
+        double arrivalSeconds = (lastArrival - run.firstSent()) / 1e9;
+        Intake intake = new Intake(where, messages.size(), accepted, complete,
+                accepted == 0 ? 0 : accepted / acceptSeconds, complete == 0 ? 0 : complete / arrivalSeconds,
+                toAccepted.isEmpty() ? 0 : pct(toAccepted, 50), toAccepted.isEmpty() ? 0 : pct(toAccepted, 99));
+        line("INTAKE on the %s: %,d messages from %s (duty-to-reports and information shares in turn), %d senders "
+                + "each waiting for its answer, after %d warm-ups: %,d accepted at %.1f msg/s, every copy of %,d arrived "
+                + "at %.1f msg/s (%,d of %,d copies); POST -> 202 p50 / p99 %.1f / %.1f ms", where, messages.size(),
+                sender, INTAKE_CONCURRENCY, INTAKE_WARMUP, accepted, intake.acceptedPerSecond(), complete,
+                intake.endToEndPerSecond(), arrived, copies.size(), intake.acceptP50(), intake.acceptP99());
+        double n = Math.max(1, accepted);
+        line("  database time meanwhile (active_time of every session): %.0f ms, %.2f ms a message; load average %s",
+                active, active / n, loadAverage());
+        line("  a message: %.1f blocks read into shared buffers (not found there), %.0f found, %.1f written by "
+                + "backends; WAL (whole server, other databases' work included): %.1f records, %.1f full-page images, "
+                + "%.1f KB", ioDelta[0] / n, ioDelta[1] / n, ioDelta[5] / n, ioDelta[2] / n, ioDelta[3] / n,
+                ioDelta[4] / n / 1024);
+        sampler.print();
+        return intake;
+    }
+
+    /** The same intake measurement on an empty database of its own ({@code <name>_empty}), made and dropped here. */
+    private Intake measureEmptyIntake(Path jar, Path work, Path directory, AgencyStub stub, String stubBase)
+            throws Exception {
+        String name = databaseName() + "_empty";
+        String url = options.jdbcUrl().replaceFirst("/" + databaseName() + "(\\?|$)", "/" + name + "$1");
+        try (Connection c = DriverManager.getConnection(adminUrl(), options.user(), "");
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name);
+        }
+        try (ScaleHub hub = ScaleHub.start(jar, work, directory, stubBase, url, options.user(),
+                options.hubJvmOptions(), "hub-" + options.label() + "-empty.log")) {
+            hub.awaitReady(options.startTimeout());
+            line("");
+            line("EMPTY DATABASE %s: hub ready in %.1f s (its Flyway migrations made the schema)", name,
+                    hub.secondsSinceLaunch());
+            return measureIntake(hub, stub, "empty database", url);
+        } finally {
+            try (Connection c = DriverManager.getConnection(adminUrl(), options.user(), "");
+                 Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + name + " with (force)");
+            }
+        }
+    }
+
+    private static List<String> copies(List<Traffic.Message> messages, MessageSender.Phase phase) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (phase.accepted(i)) {
+                for (String agency : messages.get(i).recipients()) {
+                    out.add(AgencyStub.copy(messages.get(i).id(), agency));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The hub's memory over one phase: peak RSS, full collections since {@link #at}, heap after a full GC. */
+    record Memory(long fullBefore, java.util.OptionalLong maxHeap, long[] figures) {
+
+        static Memory at(ScaleHub hub) {
+            return new Memory(HubJvm.fullCollections(hub.jvm().collections()), hub.jvm().maxHeap(), new long[3]);
+        }
+
+        void print(ScaleHub hub, String phase) {
+            long peak = hub.peakRss().orElse(-1);
+            long full = HubJvm.fullCollections(hub.jvm().collections()) - fullBefore;
+            long kept = hub.jvm().heapAfterFullGc().map(h -> h[0]).orElse(-1L);
+            figures[0] = peak;
+            figures[1] = full;
+            figures[2] = kept;
+            line("MEMORY of the hub, %s: peak RSS %s MB, -Xmx %s MB, %d full GCs after ready, heap after a full GC "
+                    + "%s MB", phase, mb(peak), maxHeap.isPresent() ? mb(maxHeap.getAsLong()) : "?", full, mb(kept));
+        }
+
+        private static String mb(long bytes) {
+            return bytes < 0 ? "?" : Long.toString(bytes / (1024 * 1024));
         }
     }
 
@@ -247,7 +465,18 @@ public final class ScaleBenchmark {
         }
     }
 
-    private void measureConsole(ScaleHub hub, ScaleLoader loader) throws IOException, InterruptedException {
+    /** One console view's timings in one phase. */
+    record ConsoleView(String name, double p50, double p99, double max, String failure) {
+
+        /** The board report has a goal of its own (goal 5's "yearly board report"), not the views' 200 ms. */
+        boolean boardReport() {
+            return name.startsWith("board report");
+        }
+    }
+
+    private List<ConsoleView> measureConsole(ScaleHub hub, ScaleLoader loader, String phase)
+            throws IOException, InterruptedException {
+        List<ConsoleView> out = new ArrayList<>();
         int n = options.messages();
         String council = loader.council(n / 2);
         String school = loader.school(n / 3);
@@ -287,13 +516,15 @@ public final class ScaleBenchmark {
                     + "&to=" + today + "&groupBy=council"},
                 new String[] {"board report, year, csv", "GET", "/api/v1/console/reports?from=" + yearAgo
                     + "&to=" + today + "&groupBy=council&format=csv"},
+                new String[] {"board report, year, one council", "GET", "/api/v1/console/reports?from=" + yearAgo
+                    + "&to=" + today + "&groupBy=council&council=" + council},
                 new String[] {"refusals", "GET", "/api/v1/console/refusals"},
                 new String[] {"audit trail", "GET", "/api/v1/console/audit"},
                 new String[] {"audit trail actor", "GET", "/api/v1/console/audit?actor=operator-7"},
                 new String[] {"audit trail message", "GET", "/api/v1/console/audit?message=" + loader.messageId(n / 2 - n / 2 % 20)},
                 new String[] {"directory", "GET", "/api/v1/console/directory"});
-        line("CONSOLE (%d requests each, the board report at most 10, after 3 warm-ups, one at a time, ms):",
-                options.requests());
+        line("CONSOLE, %s (%d requests each, the board report at most 10, after 3 warm-ups, one at a time, ms; "
+                + "load average %s):", phase, options.requests(), loadAverage());
         line("  %-34s %8s %8s %8s %6s", "view", "p50", "p99", "max", "rows");
         for (String[] v : views) {
             List<Double> ms = new ArrayList<>();
@@ -322,6 +553,17 @@ public final class ScaleBenchmark {
             ms.sort(Comparator.naturalOrder());
             line("  %-34s %8.1f %8.1f %8.1f %6s%s", v[0], pct(ms, 50), pct(ms, 99), ms.get(ms.size() - 1),
                     bytes / 1024 + "K", status.isEmpty() ? "" : "  ANSWERED " + status);
+            out.add(new ConsoleView(v[0], pct(ms, 50), pct(ms, 99), ms.get(ms.size() - 1), status));
+        }
+        return out;
+    }
+
+    /** The machine's 1-minute load average, for the figures' context (2 cores shared). */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
@@ -368,6 +610,24 @@ public final class ScaleBenchmark {
         try (Connection c = DriverManager.getConnection(adminUrl(), options.user(), "");
              Statement s = c.createStatement()) {
             s.execute("drop database if exists " + databaseName() + " with (force)");
+        }
+    }
+
+    /**
+     * This database's blocks read and found in shared buffers, the server's WAL records, full-page images and bytes
+     * (pg_stat_wal: every database's), the server's buffers written by backends (pg_stat_bgwriter).
+     */
+    private static long[] io(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select d.blks_read, d.blks_hit, w.wal_records, w.wal_fpi, w.wal_bytes::bigint, b.buffers_backend
+                from pg_stat_database d, pg_stat_wal w, pg_stat_bgwriter b where d.datname = current_database()""");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long[] out = new long[6];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = rs.getLong(i + 1);
+            }
+            return out;
         }
     }
 

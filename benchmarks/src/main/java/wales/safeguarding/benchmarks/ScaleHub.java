@@ -36,12 +36,16 @@ final class ScaleHub implements AutoCloseable {
     private final int httpPort;
     private final String token;
     private final Path log;
+    private final KeyPair keys;
+    private Path directory;
+    private final long launched = System.nanoTime();
 
-    private ScaleHub(Process process, int httpPort, String token, Path log) {
+    private ScaleHub(Process process, int httpPort, String token, Path log, KeyPair keys) {
         this.process = process;
         this.httpPort = httpPort;
         this.token = token;
         this.log = log;
+        this.keys = keys;
     }
 
     static ScaleHub start(Path jar, Path workDir, Path directory, String stubBaseUrl, String jdbcUrl, String user,
@@ -58,6 +62,8 @@ final class ScaleHub implements AutoCloseable {
         KeyPair keys = keys();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the shipped launch's memory settings (run.sh's hub has them too), before --hub-jvm, which can override them
+        command.addAll(HubProcess.DEFAULT_JVM_OPTIONS);
         command.addAll(jvmOptions);
         command.add("-Dquarkus.profile=demo");
         command.add("-Dhub.data-dir=" + dataDir);
@@ -77,11 +83,35 @@ final class ScaleHub implements AutoCloseable {
         command.add(jar.toString());
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        return new ScaleHub(process, httpPort, consoleToken(keys), log);
+        ScaleHub hub = new ScaleHub(process, httpPort, consoleToken(keys), log, keys);
+        hub.directory = directory;
+        return hub;
     }
 
     URI baseUri() {
         return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    /** The directory file the hub was started with. */
+    Path directory() {
+        return directory;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Peak resident set size so far ({@code VmHWM}), bytes. */
+    java.util.OptionalLong peakRss() {
+        return ProcFs.status(process.pid(), "VmHWM");
+    }
+
+    java.util.OptionalLong rss() {
+        return ProcFs.status(process.pid(), "VmRSS");
+    }
+
+    HubJvm jvm() {
+        return new HubJvm(process.pid());
     }
 
     String token() {
@@ -128,11 +158,27 @@ final class ScaleHub implements AutoCloseable {
     /** An RS256 JWT as the demo tokens are made (issuer, audience, groups), with every console role but admin. */
     private static String consoleToken(KeyPair keys) throws GeneralSecurityException {
         long now = Instant.now().getEpochSecond();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"safeguarding-hub\",\"sub\":\"scale-benchmark\","
+        return sign(keys, "{\"iss\":\"" + ISSUER + "\",\"aud\":\"safeguarding-hub\",\"sub\":\"scale-benchmark\","
                 + "\"azp\":\"scale-benchmark\",\"preferred_username\":\"scale-benchmark\","
                 + "\"groups\":[\"operator\",\"auditor\",\"board-viewer\"],\"iat\":" + now + ",\"exp\":" + (now + 86_400)
-                + "}";
+                + "}");
+    }
+
+    /** An agency system's token as the demo tokens are made (azp the client id, group agency), for intake. */
+    String agencyToken(String clientId) throws GeneralSecurityException {
+        long now = Instant.now().getEpochSecond();
+        return sign(keys, "{\"iss\":\"" + ISSUER + "\",\"aud\":\"safeguarding-hub\",\"sub\":\"service-account-"
+                + clientId + "\",\"azp\":\"" + clientId + "\",\"groups\":[\"agency\"],\"iat\":" + now + ",\"exp\":"
+                + (now + 86_400) + "}");
+    }
+
+    /** Seconds since {@code java -jar}. */
+    double secondsSinceLaunch() {
+        return (System.nanoTime() - launched) / 1e9;
+    }
+
+    private static String sign(KeyPair keys, String claims) throws GeneralSecurityException {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String signingInput = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         Signature rsa = Signature.getInstance("SHA256withRSA");
@@ -141,11 +187,35 @@ final class ScaleHub implements AutoCloseable {
         return signingInput + "." + B64.encodeToString(rsa.sign());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+    /**
+     * A free loopback port: any (the system's choice), or with {@code BENCH_PORTS=FROM-TO} in the environment the first
+     * free one of that range, for a machine whose users each keep to their own ports.
+     */
+    static int freePort() throws IOException {
+        String range = System.getenv("BENCH_PORTS");
+        if (range == null || range.isBlank()) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            }
         }
+        String[] ends = range.trim().split("-");
+        int from = Integer.parseInt(ends[0]);
+        int to = Integer.parseInt(ends[1]);
+        for (int port = from; port <= to; port++) {
+            if (!TAKEN.contains(port)) {
+                try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                    TAKEN.add(port);
+                    return s.getLocalPort();
+                } catch (IOException inUse) {
+                    // next one
+                }
+            }
+        }
+        throw new IOException("no free port in BENCH_PORTS=" + range);
     }
+
+    /** Ports handed out in this run: a hub stopped a moment ago may not have released them yet. */
+    private static final java.util.Set<Integer> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {

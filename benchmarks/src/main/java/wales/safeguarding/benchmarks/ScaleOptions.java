@@ -8,8 +8,8 @@ import java.util.List;
 
 /** The scale benchmark's command line; every bad value is an error naming the option. */
 record ScaleOptions(Path repo, String jdbcUrl, String user, int messages, int due, int requests, boolean skipLoad,
-        boolean rearm, boolean explainOnly, boolean keep, Duration startTimeout, Duration sweepTimeout, String label,
-        List<String> hubJvmOptions, boolean help) {
+        boolean rearm, boolean explainOnly, boolean keep, int intake, Duration startTimeout, Duration sweepTimeout,
+        String label, List<String> hubJvmOptions, boolean help) {
 
     static final String USAGE = """
             usage: benchmarks/scale.sh [options]
@@ -28,7 +28,10 @@ record ScaleOptions(Path repo, String jdbcUrl, String user, int messages, int du
               --label NAME        names the plans file target/scale/plans-NAME.txt and the hub log (default run)
               --start-timeout S   seconds the hub may take to be ready (default 600)
               --sweep-timeout S   seconds the escalation sweep may take (default 300)
-              --hub-jvm OPTS      the hub JVM's options, space-separated (default none)
+              --intake N          messages sent to measure intake on the loaded database and on an empty one
+                                  (default 2000 after 200 warm-ups, 4 senders; 0: not measured)
+              --hub-jvm OPTS      the hub JVM's options, space-separated, after -Xmx512m -XX:+UseSerialGC
+                                  (run.sh's), which they can override
             """;
 
     static ScaleOptions parse(String... args) {
@@ -38,6 +41,7 @@ record ScaleOptions(Path repo, String jdbcUrl, String user, int messages, int du
         int messages = 1_000_000;
         int due = 10_000;
         int requests = 50;
+        int intake = 2000;
         boolean skipLoad = false;
         boolean rearm = false;
         boolean explainOnly = false;
@@ -56,6 +60,7 @@ record ScaleOptions(Path repo, String jdbcUrl, String user, int messages, int du
                 case "--messages" -> messages = positive(args, ++i, a);
                 case "--due" -> due = positive(args, ++i, a);
                 case "--requests" -> requests = positive(args, ++i, a);
+                case "--intake" -> intake = "0".equals(value(args, i + 1, a)) ? zero(++i) : positive(args, ++i, a);
                 case "--start-timeout" -> start = positive(args, ++i, a);
                 case "--sweep-timeout" -> sweep = positive(args, ++i, a);
                 case "--label" -> {
@@ -88,8 +93,12 @@ record ScaleOptions(Path repo, String jdbcUrl, String user, int messages, int du
         if (due > messages) {
             throw new IllegalArgumentException("--due " + due + " is more than --messages " + messages);
         }
-        return new ScaleOptions(repo, url, user, messages, due, requests, skipLoad, rearm, explainOnly, keep,
+        return new ScaleOptions(repo, url, user, messages, due, requests, skipLoad, rearm, explainOnly, keep, intake,
                 Duration.ofSeconds(start), Duration.ofSeconds(sweep), label, List.copyOf(jvm), help);
+    }
+
+    private static int zero(int ignored) {
+        return 0;
     }
 
     private static String value(String[] args, int i, String option) {

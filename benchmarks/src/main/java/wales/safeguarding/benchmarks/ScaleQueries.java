@@ -57,9 +57,10 @@ final class ScaleQueries {
         add("ConsoleMetricsRepository.deliveryLatencyPercentilesMs (now view)", """
                 select percentile_disc(array[0.5, 0.9, 0.99]::float8[]) within group (order by ms) from (
                     select greatest(0, (extract(epoch from (a.at - m.accepted_at)) * 1000)::bigint) as ms
-                    from audit_event a join message m on m.message_id = a.message_id
-                    where a.event = 'state-changed' and a.to_state = 'delivered' and a.at >= ?
-                    order by a.at desc limit ?) latest""", hour, 1000);
+                    from (select message_id, at from audit_event
+                          where event = 'state-changed' and to_state = 'delivered' and at >= ?
+                          order by at desc limit ?) a
+                    join message m on m.message_id = a.message_id) latest""", hour, 1000);
         add("ConsoleMetricsRepository.overdueClocks (now view)",
                 "select count(*) from statutory_clock where met_at is null and due_at < ?", t);
         add("ConsoleMetricsRepository.openEscalations (now view)", """
@@ -125,6 +126,35 @@ final class ScaleQueries {
                 from statutory_clock
                 where started_at >= ? and started_at < ?
                 group by 1, 2, 3, 4, 5""", t, yearAgo, t);
+        add("ReportRepository.COUNCIL_DUTY_TO_REPORTS (board report, a year, one council; V22)", """
+                select d.recipient, count(*) from delivery d
+                cross join lateral (select 1 from message m
+                                    where m.message_id = d.message_id and m.message_type = 'duty-to-report'
+                                      and m.accepted_at >= ? and m.accepted_at < ? limit 1) report
+                where d.recipient = ?
+                group by d.recipient""", yearAgo, t, council);
+        add("ReportRepository.COUNCIL_INVITATIONS (board report, a year, one council)", """
+                select m.sender, exists (select 1 from delivery d join case_child cc on cc.case_reference = m.case_reference
+                                         where d.message_id = m.message_id and d.recipient = cc.gp_practice) as gp,
+                       count(*)
+                from message m
+                where m.sender = ? and m.message_type = 'conference-invitation' and m.accepted_at >= ? and m.accepted_at < ?
+                group by 1, 2""", council, yearAgo, t);
+        add("ReportRepository.COUNCIL_CLOCKS (board report, a year, one council; V22)", """
+                select clock, owed_by, waiting,
+                       case when met_at is not null and met_at <= due_at then 'MET_ON_TIME'
+                            when met_at is not null then 'MET_LATE'
+                            when due_at < ? then 'OVERDUE'
+                            else 'NOT_YET_DUE' end as outcome,
+                       case when clock = 'report-outcome' and met_at is not null
+                            then trunc(extract(epoch from met_at - started_at) / 60)::bigint end as minutes,
+                       count(*)
+                from (select clock, owed_by, waiting, started_at, due_at, met_at from statutory_clock
+                      where owed_by = ? and started_at >= ? and started_at < ?
+                      union all
+                      select clock, owed_by, waiting, started_at, due_at, met_at from statutory_clock
+                      where waiting = ? and owed_by <> ? and started_at >= ? and started_at < ?) k
+                group by 1, 2, 3, 4, 5""", t, council, yearAgo, t, council, council, yearAgo, t);
         add("ConsoleAuditRepository.find (no filter)", """
                 select id, at, actor, action, message_id, recipient, target, reason, detail from console_audit
                 where (?::text is null or actor = ?) and (?::uuid is null or message_id = ?)

@@ -51,9 +51,9 @@ public class OperationsNow {
         Instant now = clock.instant();
         Instant since = MinuteSeries.start(now, MINUTES);
         return transactions.inTransaction(c -> {
+            ConsoleMetricsRepository.StatesPerMinute states = metrics.deliveredAndFailedPerMinute(c, since);
             List<MinuteSeries.Minute> perMinute = MinuteSeries.fill(now, MINUTES, metrics.acceptedPerMinute(c, since),
-                    metrics.statesPerMinute(c, since, "('delivered')"),
-                    metrics.statesPerMinute(c, since, "('failed', 'dead-lettered')"));
+                    states.delivered(), states.failed());
             List<Long> p = metrics.deliveryLatencyPercentilesMs(c, now.minus(LATENCY_WINDOW), LATENCY_SAMPLE, 50, 90, 99);
             Latency latency = new Latency(p.get(0), p.get(1), p.get(2));
             return new Now(now, perMinute, queues(metrics.waiting(c), now), latency, metrics.overdueClocks(c, now),

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.database.Transactions;
+import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
 
 /** Builds the board report for a period of days (inclusive, Europe/London). */
@@ -30,7 +31,23 @@ public class Reports {
 
     /** From and to default to the last 28 days up to today. */
     public BoardReport.Report report(String fromParam, String toParam, String groupByParam) {
+        return report(fromParam, toParam, groupByParam, null);
+    }
+
+    /**
+     * With a council (its agency id), only that council's row of the report by council, counted from its own rows
+     * (its copies, its invitations, the clocks it owes or waits for) instead of the whole of Wales's: the same row as
+     * in the report of every council. A council goes with grouping by council only.
+     */
+    public BoardReport.Report report(String fromParam, String toParam, String groupByParam, String councilParam) {
         BoardReport.GroupBy groupBy = BoardReport.GroupBy.parse(groupByParam);
+        String council = councilParam == null || councilParam.isBlank() ? null : councilParam.trim();
+        if (council != null && groupBy != BoardReport.GroupBy.COUNCIL) {
+            throw ConsoleProblems.invalid("council", "needs-group-by-council", "council goes with groupBy=council");
+        }
+        if (council != null && directory.find(council).filter(a -> a.kind() == AgencyKind.COUNCIL).isEmpty()) {
+            throw ConsoleProblems.invalid("council", "unknown", "not a council in the directory");
+        }
         LocalDate to = ConsoleParams.date("to", toParam);
         to = to == null ? LocalDate.ofInstant(clock.instant(), LONDON) : to;
         LocalDate from = ConsoleParams.date("from", fromParam);
@@ -41,7 +58,13 @@ public class Reports {
         var start = from.atStartOfDay(LONDON).toInstant();
         var end = to.plusDays(1).atStartOfDay(LONDON).toInstant();
         var now = clock.instant();
-        ReportFacts facts = transactions.inTransaction(c -> repository.facts(c, start, end, now));
-        return new BoardReport(directory::find).build(from, to, groupBy, facts, now);
+        if (council == null) {
+            ReportFacts facts = transactions.inTransaction(c -> repository.facts(c, start, end, now));
+            return new BoardReport(directory::find).build(from, to, groupBy, facts, now);
+        }
+        ReportFacts facts = transactions.inTransaction(c -> repository.councilFacts(c, start, end, now, council));
+        BoardReport.Report all = new BoardReport(directory::find).build(from, to, groupBy, facts, now);
+        return new BoardReport.Report(all.from(), all.to(), all.groupBy(), all.daysToOutcomeAre(), all.at(),
+                all.rows().stream().filter(r -> r.group().equals(council)).toList());
     }
 }

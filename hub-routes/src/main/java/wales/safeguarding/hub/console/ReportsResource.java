@@ -32,16 +32,18 @@ public class ReportsResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, TEXT_CSV, ProblemExceptionMapper.PROBLEM_JSON})
     @Operation(summary = "Per council, region or agency: duty-to-reports, outcomes in time, GP invitations and "
-            + "reports, outline plans, overdue clocks. ?format=csv or Accept: text/csv for CSV")
+            + "reports, outline plans, overdue clocks. ?council=<id> for one council's row only (counted from its own "
+            + "rows: quick for a year). ?format=csv or Accept: text/csv for CSV")
     public Response report(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("groupBy") String groupBy, @QueryParam("format") String format,
+            @QueryParam("groupBy") String groupBy, @QueryParam("council") String council,
+            @QueryParam("format") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean csv = "csv".equalsIgnoreCase(format)
                 || format == null && accept != null && accept.contains(TEXT_CSV) && !accept.contains(MediaType.APPLICATION_JSON);
         if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
             throw ConsoleProblems.invalid("format", "enum", "json or csv");
         }
-        BoardReport.Report report = reports.report(from, to, groupBy);
+        BoardReport.Report report = reports.report(from, to, groupBy, council);
         if (!csv) {
             return Response.ok(report, MediaType.APPLICATION_JSON).build();
         }

@@ -116,6 +116,26 @@ class ConsoleReportsFlowTest {
                 .body("violations[0].pointer", equalTo("groupBy"));
         Console.as("auditor").queryParam("from", "26/11/2026").get(PATH).then().statusCode(400)
                 .body("violations[0].pointer", equalTo("from"));
+        Console.as("auditor").queryParam("council", GP).get(PATH).then().statusCode(400)
+                .body("violations[0].pointer", equalTo("council"));
+        Console.as("auditor").queryParam("council", COUNCIL).queryParam("groupBy", "agency").get(PATH).then()
+                .statusCode(400).body("violations[0].pointer", equalTo("council"));
+    }
+
+    @Test
+    void should_give_one_council_only_its_row_of_the_report_by_council() {
+        ObjectNode report = Messages.dutyToReport();
+        HubApi.send(POLICE, report).statusCode(202);
+        await().atMost(WAIT).until(() -> "delivered".equals(HubApi.state(POLICE, Messages.id(report), COUNCIL)));
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+
+        JsonPath one = Console.as("board-viewer").queryParam("from", today).queryParam("to", today)
+                .queryParam("council", COUNCIL).get(PATH).then().statusCode(200).extract().jsonPath();
+
+        assertThat(one.getList("rows.group")).containsExactly(COUNCIL);
+        Map<String, Object> row = one.getMap("rows[0]");
+        assertThat(number(row.get("dutyToReportsReceived"))).isPositive();
+        assertThat(row).isEqualTo(row("council", COUNCIL));
     }
 
     private static Map<String, Object> row(String groupBy, String group) {
