@@ -179,20 +179,20 @@ public class ClockRepository {
     public record Advance(long clockId, int step, Instant nextEscalationAt) {
     }
 
-    /** As {@link #advanceEscalation}, for several clocks in one JDBC batch. */
+    /** As {@link #advanceEscalation}, for several clocks in one statement (the sweep's batch: one round trip). */
     public void advanceEscalations(Connection c, List<Advance> advances) throws SQLException {
         if (advances.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "update statutory_clock set escalation_step = ?, next_escalation_at = ? where id = ?")) {
-            for (Advance a : advances) {
-                ps.setInt(1, a.step());
-                ps.setTimestamp(2, a.nextEscalationAt() == null ? null : Timestamp.from(a.nextEscalationAt()));
-                ps.setLong(3, a.clockId());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        try (PreparedStatement ps = c.prepareStatement("""
+                update statutory_clock s set escalation_step = a.step, next_escalation_at = a.next_at
+                from unnest(?::bigint[], ?::int[], ?::timestamptz[]) as a(id, step, next_at)
+                where s.id = a.id""")) {
+            ps.setArray(1, c.createArrayOf("bigint", advances.stream().map(Advance::clockId).toArray()));
+            ps.setArray(2, c.createArrayOf("integer", advances.stream().map(Advance::step).toArray()));
+            ps.setArray(3, c.createArrayOf("timestamptz", advances.stream()
+                    .map(a -> a.nextEscalationAt() == null ? null : Timestamp.from(a.nextEscalationAt())).toArray()));
+            ps.executeUpdate();
         }
     }
 
@@ -208,26 +208,37 @@ public class ClockRepository {
         if (fired.isEmpty()) {
             return List.of();
         }
+        // one statement for the batch; the rows it did not insert (their key was there) are the ones that had fired
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into escalation (clock_id, step, due_at, escalation_message_id, fired_at) values (?, ?, ?, ?, ?)
-                on conflict (clock_id, step, due_at) do nothing""")) {
-            for (Fired f : fired) {
-                ps.setLong(1, f.clockId());
-                ps.setString(2, f.step());
-                ps.setTimestamp(3, Timestamp.from(f.dueAt()));
-                ps.setObject(4, f.escalationMessageId());
-                ps.setTimestamp(5, Timestamp.from(at));
-                ps.addBatch();
+                insert into escalation (clock_id, step, due_at, escalation_message_id, fired_at)
+                select f.clock_id, f.step, f.due_at, f.message_id, ?
+                from unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::uuid[]) as f(clock_id, step, due_at, message_id)
+                on conflict (clock_id, step, due_at) do nothing
+                returning clock_id, step, due_at""")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setArray(2, c.createArrayOf("bigint", fired.stream().map(Fired::clockId).toArray()));
+            ps.setArray(3, c.createArrayOf("text", fired.stream().map(Fired::step).toArray()));
+            ps.setArray(4, c.createArrayOf("timestamptz", fired.stream().map(f -> Timestamp.from(f.dueAt())).toArray()));
+            ps.setArray(5, c.createArrayOf("uuid", fired.stream().map(Fired::escalationMessageId).toArray()));
+            java.util.Set<String> inserted = new java.util.HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(key(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+                }
             }
-            int[] counts = ps.executeBatch();
             List<Fired> already = new ArrayList<>();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) {
-                    already.add(fired.get(i));
+            for (Fired f : fired) {
+                if (!inserted.contains(key(f.clockId(), f.step(), f.dueAt()))) {
+                    already.add(f);
                 }
             }
             return already;
         }
+    }
+
+    /** An escalation row's key as compared here (the database keeps microseconds). */
+    private static String key(long clockId, String step, Instant dueAt) {
+        return clockId + "|" + step + "|" + dueAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static final String CLOCK_COLUMNS = """
