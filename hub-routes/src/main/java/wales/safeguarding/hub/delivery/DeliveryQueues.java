@@ -26,7 +26,6 @@ import wales.safeguarding.hub.bodies.SealedBody;
 import wales.safeguarding.hub.broker.BrokerStatus;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.tracking.Acceptance;
-import wales.safeguarding.hub.tracking.DeliveryState;
 import wales.safeguarding.hub.tracking.TrackingRepository;
 import wales.safeguarding.schemas.spi.HubHeaders;
 
@@ -121,14 +120,9 @@ public class DeliveryQueues {
         }
         List<Sent> queued = sent;
         try {
-            transactions.inTransaction(c -> {
-                Instant now = clock.instant();
-                for (Sent copy : queued) {
-                    tracking.transition(c, copy.messageId(), copy.recipient(), DeliveryState.QUEUED,
-                            "on queue " + queueFor(copy.recipient()), "hub", now);
-                }
-                return null;
-            });
+            transactions.inTransaction(c -> tracking.markQueued(c, queued.stream().map(copy -> new TrackingRepository.Queued(
+                    copy.messageId(), copy.recipient(), "on queue " + queueFor(copy.recipient()))).toList(), "hub",
+                    clock.instant()));
         } catch (RuntimeException e) {
             LOG.warnf("could not record %d queued copies yet (%s); the outbox sweeper will retry", sent.size(),
                     e.getMessage());

@@ -241,6 +241,42 @@ public class TrackingRepository {
         return true;
     }
 
+    /** A copy put on its queue, as {@link #markQueued} records it. */
+    public record Queued(UUID messageId, String recipient, String detail) {
+    }
+
+    /**
+     * Records copies as queued, as {@link #transition} to {@link DeliveryState#QUEUED} does for one, in one statement
+     * and one batch of audit events: only copies still {@code accepted} move (one a delivery lane took meanwhile has
+     * been marked by it). Returns how many moved.
+     */
+    public int markQueued(Connection c, List<Queued> copies, String actor, Instant at) throws SQLException {
+        if (copies.isEmpty()) {
+            return 0;
+        }
+        Map<String, Queued> byKey = new HashMap<>();
+        copies.forEach(q -> byKey.put(q.messageId() + "|" + q.recipient(), q));
+        List<AuditEntry> audits = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                update delivery d set state = 'queued', last_error = null, updated_at = ?
+                from unnest(?::uuid[], ?::text[]) as q(message_id, recipient)
+                where d.message_id = q.message_id and d.recipient = q.recipient and d.state = 'accepted'
+                returning d.message_id, d.recipient""")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setArray(2, c.createArrayOf("uuid", copies.stream().map(Queued::messageId).toArray()));
+            ps.setArray(3, c.createArrayOf("text", copies.stream().map(Queued::recipient).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Queued q = byKey.get(rs.getObject(1, UUID.class) + "|" + rs.getString(2));
+                    audits.add(new AuditEntry(q.messageId(), q.recipient(), "state-changed",
+                            DeliveryState.ACCEPTED.wireName(), DeliveryState.QUEUED.wireName(), q.detail(), actor, at));
+                }
+            }
+        }
+        auditBatch(c, audits);
+        return audits.size();
+    }
+
     /** Keeps the latest failure's reason on a delivery that is already failing. */
     public void updateLastError(Connection c, UUID messageId, String recipient, String reason, Instant at)
             throws SQLException {
