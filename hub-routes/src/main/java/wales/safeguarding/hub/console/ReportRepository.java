@@ -99,18 +99,26 @@ public class ReportRepository {
         }
     }
 
-    /** The outcome's rule is {@link ReportFacts.Outcome#of}; minutes truncated as {@code Duration.toMinutes} does. */
+    /**
+     * The clocks' columns and counts, grouped by clock, owed by, waiting, outcome and minutes (the first parameter is
+     * now, for the overdue ones): the outcome's rule is {@link ReportFacts.Outcome#of}; minutes truncated as
+     * {@code Duration.toMinutes} does. Followed by the {@code from} and {@code where} of the clocks counted.
+     */
+    private static final String CLOCK_OUTCOMES = """
+            select clock, owed_by, waiting,
+                   case when met_at is not null and met_at <= due_at then 'MET_ON_TIME'
+                        when met_at is not null then 'MET_LATE'
+                        when due_at < ? then 'OVERDUE'
+                        else 'NOT_YET_DUE' end as outcome,
+                   case when clock = 'report-outcome' and met_at is not null
+                        then trunc(extract(epoch from met_at - started_at) / 60)::bigint end as minutes,
+                   count(*)
+            """;
+
+    /** Every clock started in the period ({@link #CLOCK_OUTCOMES}). */
     static List<ReportFacts.ClockFact> clocks(Connection c, Instant from, Instant to, Instant now)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select clock, owed_by, waiting,
-                       case when met_at is not null and met_at <= due_at then 'MET_ON_TIME'
-                            when met_at is not null then 'MET_LATE'
-                            when due_at < ? then 'OVERDUE'
-                            else 'NOT_YET_DUE' end as outcome,
-                       case when clock = 'report-outcome' and met_at is not null
-                            then trunc(extract(epoch from met_at - started_at) / 60)::bigint end as minutes,
-                       count(*)
+        try (PreparedStatement ps = c.prepareStatement(CLOCK_OUTCOMES + """
                 from statutory_clock
                 where started_at >= ? and started_at < ?
                 group by 1, 2, 3, 4, 5""")) {
@@ -173,15 +181,7 @@ public class ReportRepository {
      * {@link #clocks} for the clocks one agency owes or waits for: the two halves by V22's covering indexes on
      * {@code (owed_by, started_at)} and {@code (waiting, started_at)}, each read from the index alone.
      */
-    static final String COUNCIL_CLOCKS = """
-            select clock, owed_by, waiting,
-                   case when met_at is not null and met_at <= due_at then 'MET_ON_TIME'
-                        when met_at is not null then 'MET_LATE'
-                        when due_at < ? then 'OVERDUE'
-                        else 'NOT_YET_DUE' end as outcome,
-                   case when clock = 'report-outcome' and met_at is not null
-                        then trunc(extract(epoch from met_at - started_at) / 60)::bigint end as minutes,
-                   count(*)
+    static final String COUNCIL_CLOCKS = CLOCK_OUTCOMES + """
             from (select clock, owed_by, waiting, started_at, due_at, met_at from statutory_clock
                   where owed_by = ? and started_at >= ? and started_at < ?
                   union all
