@@ -333,20 +333,25 @@ public class DeliveryAttempts {
         }
         Message in = exchange.getIn();
         in.removeHeaders("*");
-        // the copy as it came, still sealed: the dead-letter queue holds no body in clear
-        in.setBody(exchange.getProperty(WIRE, byte[].class));
-        String keyId = exchange.getProperty(WIRE_KEY, String.class);
-        if (keyId != null) {
-            in.setHeader(DeliveryQueues.BODY_KEY, keyId);
-        }
         if (messageId != null) {
+            // No body: a replay makes the copy again from the stored message, so the dead-letter queue holds nothing
+            // of the child, nothing the retention purge would have to reach on the broker, and nothing a body-key
+            // rotation would have to re-wrap. The agency's own words stay in the tracking record only.
+            in.setBody(new byte[0]);
             in.setHeader(HubHeaders.MESSAGE_ID, messageId.toString());
+        } else {
+            // a copy that names no message cannot be made again: kept as it came (still sealed if it was)
+            in.setBody(exchange.getProperty(WIRE, byte[].class));
+            String keyId = exchange.getProperty(WIRE_KEY, String.class);
+            if (keyId != null) {
+                in.setHeader(DeliveryQueues.BODY_KEY, keyId);
+            }
         }
         if (recipient != null) {
             in.setHeader(HubHeaders.RECIPIENT, recipient);
         }
         in.setHeader(HubHeaders.MESSAGE_TYPE, exchange.getProperty(MESSAGE_TYPE, String.class));
-        in.setHeader(HubHeaders.FAILURE_REASON, reason);
+        in.setHeader(HubHeaders.FAILURE_REASON, LogSafe.reason(reason));
         in.setHeader(HubHeaders.FAILED_ROUTE, exchange.getFromRouteId());
         in.setHeader(HubHeaders.FAILED_ENDPOINT, endpoint);
         in.setHeader(HubHeaders.ATTEMPTS, attempt);

@@ -1,8 +1,6 @@
 package wales.safeguarding.hub.intake;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +23,6 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
 import wales.safeguarding.hub.bodies.Body;
 import wales.safeguarding.hub.tracking.Acceptance;
@@ -63,7 +58,7 @@ public class MessageIntake {
     private static final String UNIQUE_VIOLATION = "23505";
     /** Exchange property: the {@link Agency} that called. */
     static final String CALLER = "hubCaller";
-    /** Exchange property: the SHA-256 of the message as sent, independent of the order of its fields. */
+    /** Exchange property: the SHA-256 of the message as sent, independent of the order of its fields ({@link Fingerprints}). */
     static final String FINGERPRINT = "hubFingerprint";
 
     private final CanonicalValidator validator;
@@ -73,6 +68,7 @@ public class MessageIntake {
     private final RuleEffects effects;
     private final Transactions transactions;
     private final CopyPublisher publisher;
+    private final MessageIdKey keys;
     private final Clock clock;
     private final CamelContext camel;
     private volatile FluentProducerTemplate template;
@@ -80,7 +76,8 @@ public class MessageIntake {
 
     public MessageIntake(CanonicalValidator validator, RecipientResolver recipients, FlowRulesRegistry flows,
             TrackingRepository tracking, RuleEffects effects, Transactions transactions, CopyPublisher publisher,
-            Clock clock, Deliverability deliverability, CamelContext camel) {
+            Clock clock, Deliverability deliverability, CamelContext camel, MessageIdKey keys) {
+        this.keys = keys;
         this.validator = validator;
         this.recipients = recipients;
         this.flows = flows;
@@ -145,7 +142,7 @@ public class MessageIntake {
         if (!message.sender().equals(caller.id())) {
             throw ProblemException.senderMismatch(caller.id(), message.sender());
         }
-        exchange.setProperty(FINGERPRINT, fingerprint(tree));
+        exchange.setProperty(FINGERPRINT, Fingerprints.digest(tree));
         return message;
     }
 
@@ -222,7 +219,7 @@ public class MessageIntake {
         if (!violations.isEmpty()) {
             throw new IllegalStateException("the hub made an invalid " + message.type().wireName() + ": " + violations);
         }
-        return store(c, message, message.recipients(), notes, fingerprint(tree), "hub", null);
+        return store(c, message, message.recipients(), notes, Fingerprints.digest(tree), "hub", null);
     }
 
     /** A message the hub made, checked against its schema, ready for {@link #storeAllFromHub}. */
@@ -236,7 +233,7 @@ public class MessageIntake {
         if (!violations.isEmpty()) {
             throw new IllegalStateException("the hub made an invalid " + message.type().wireName() + ": " + violations);
         }
-        return new HubMade(message, fingerprint(tree));
+        return new HubMade(message, Fingerprints.keyed(keys.ids(), Fingerprints.digest(tree)));
     }
 
     /**
@@ -300,7 +297,7 @@ public class MessageIntake {
         tracking.insertMessage(c, new StoredMessage(message.messageId(), message.type().wireName(),
                 message.schemaVersion(), message.sender(), message.caseReference(), message.childReference(),
                 message.correlationId(), message.language().code(), message.securityLabel(),
-                message.createdAt().toInstant(), now, hash, Body.clear(payload)));
+                message.createdAt().toInstant(), now, Fingerprints.keyed(keys.ids(), hash), Body.clear(payload)));
         tracking.audit(c, message.messageId(), null, "accepted", null, null, "from " + message.sender(), actor, now);
         for (ComplianceNote note : notes) {
             tracking.audit(c, message.messageId(), null, "compliance-note", null, null, note.detail(), "hub", now);
@@ -346,7 +343,7 @@ public class MessageIntake {
         if (!earlier.sender().equals(caller)) {
             throw ProblemException.messageIdTaken();
         }
-        if (!earlier.payloadSha256().equals(hash)) {
+        if (!Fingerprints.matches(keys.ids(), earlier.payloadSha256(), hash)) {
             throw ProblemException.messageIdReused(earlier.messageId().toString());
         }
         List<String> to = tracking.deliveries(c, earlier.messageId()).stream().map(DeliveryRecord::recipient).toList();
@@ -363,19 +360,6 @@ public class MessageIntake {
         } catch (JsonProcessingException e) {
             // The schema admits it, so the records must too: a mismatch is the hub's fault.
             throw new IllegalStateException("a schema-valid message did not map to the canonical records", e);
-        }
-    }
-
-    /** A hash of the message as sent, independent of the order of its fields. */
-    static String fingerprint(JsonNode tree) {
-        try {
-            byte[] canonical = CanonicalJson.mapper().writer()
-                    .with(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-                    .without(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsBytes(tree);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot fingerprint a message", e);
         }
     }
 

@@ -2,6 +2,7 @@ package wales.safeguarding.hub.intake;
 
 import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.problems.ProblemExceptionMapper;
+import wales.safeguarding.hub.refusals.HiddenRefusals;
 import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.tracking.ComplianceNote;
 import java.io.InputStream;
@@ -46,9 +47,12 @@ public class MessagesResource {
     private final MessageTracking tracking;
     private final CallerAgency caller;
     private final long maxBytes;
+    private final HiddenRefusals hiddenRefusals;
 
     public MessagesResource(MessageIntake intake, IntakeRateLimits rateLimits, MessageTracking tracking,
-            CallerAgency caller, @ConfigProperty(name = "hub.intake.max-message-bytes") long maxBytes) {
+            CallerAgency caller, @ConfigProperty(name = "hub.intake.max-message-bytes") long maxBytes,
+            HiddenRefusals hiddenRefusals) {
+        this.hiddenRefusals = hiddenRefusals;
         this.intake = intake;
         this.rateLimits = rateLimits;
         this.tracking = tracking;
@@ -102,8 +106,8 @@ public class MessagesResource {
             + "recipient sees only its own delivery, the clocks it owes or waits for, and the events naming it (and "
             + "the acceptance).")
     @APIResponse(responseCode = "200", description = "The message's tracking record")
-    @APIResponse(responseCode = "403", description = "Neither sent by nor sent to the calling agency")
-    @APIResponse(responseCode = "404", description = "No such message")
+    @APIResponse(responseCode = "404", description = "No such message, or one neither sent by nor sent to the "
+            + "calling agency (the same answer, so that it does not tell which)")
     public MessageStatus status(@PathParam("messageId") String messageId) {
         var agency = caller.require();
         UUID id;
@@ -117,7 +121,9 @@ public class MessagesResource {
             throw ProblemException.notFound(messageId);
         }
         if (answer.refusal() == MessageTracking.Refusal.NOT_YOURS) {
-            throw ProblemException.notYours(messageId);
+            // the same answer as an id nobody used, so the answer does not tell that it exists; counted as refused
+            hiddenRefusals.mark("not-yours");
+            throw ProblemException.notFound(messageId);
         }
         return answer.status();
     }

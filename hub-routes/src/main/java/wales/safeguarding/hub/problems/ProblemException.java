@@ -94,11 +94,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of("not-found", "No such message", 404, "no message " + messageId));
     }
 
-    public static ProblemException notYours(String messageId) {
-        return new ProblemException(Problem.of("forbidden", "Not your message", 403,
-                "message " + messageId + " was neither sent by nor sent to the agency the token acts for"));
-    }
-
     public static ProblemException unknownClient(String clientId) {
         return new ProblemException(Problem.of("unknown-client", "The client acts for no agency", 403,
                 "client '" + clientId + "' is not mapped to an agency in the directory"));

@@ -13,10 +13,11 @@ public final class RefusalPaths {
 
     /** The agency API: where agency systems call the hub with their client credentials. */
     private static final List<String> AGENCY_PREFIXES = List.of("/api/v1/messages", "/api/v1/cases", "/api/v1/police",
-            "/api/v1/inbox", "/fhir");
+            "/api/v1/inbox", "/api/v1/gp", "/fhir");
 
     private static final Set<String> WORDS = Set.of("api", "v1", "messages", "cases", "timeline", "police", "notices",
-            "inbox", "acknowledge", "fhir", "Task", "$process-message", "metadata", "Bundle", "DocumentReference");
+            "inbox", "acknowledge", "gp", "reports", "acknowledgements", "fhir", "Task", "$process-message", "metadata",
+            "Bundle", "DocumentReference");
 
     private RefusalPaths() {
     }

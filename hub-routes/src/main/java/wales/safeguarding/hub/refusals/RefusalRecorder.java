@@ -21,8 +21,8 @@ import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.security.CallerAgency;
 
 /**
- * Counts and logs every refusal (401, 403, 409, 413, 415, 422, 429) of an agency API request (issue 11 finding 6), so
- * probing is seen. It sits on the HTTP router ahead of the token check, so the 401s the OIDC layer answers and the
+ * Counts and logs every refusal (401, 403, 409, 413, 415, 422, 429, and a 404 that hides a refusal:
+ * {@link HiddenRefusals}) of an agency API request (issue 11 finding 6), so probing is seen. It sits on the HTTP router ahead of the token check, so the 401s the OIDC layer answers and the
  * 413s of the HTTP body limit are seen as well as the hub's own problem answers. One log line per refusal: status,
  * problem type, agency, path template; never a body or an id. The count is written to PostgreSQL off the event loop.
  */
@@ -63,11 +63,12 @@ public class RefusalRecorder {
 
     private void refused(RoutingContext rc, String template) {
         int status = rc.response().getStatusCode();
-        if (!RefusalStatuses.counted(status)) {
+        String hidden = status == 404 ? rc.get(HiddenRefusals.REASON) : null;
+        if (!RefusalStatuses.counted(status) && hidden == null) {
             return;
         }
         String agency = status == 401 ? UNKNOWN : agencyOf(rc);
-        String type = RefusalStatuses.problemType(status, rc.get(PROBLEM_TYPE));
+        String type = hidden != null ? hidden : RefusalStatuses.problemType(status, rc.get(PROBLEM_TYPE));
         LOG.infof("refused %d %s agency=%s %s %s", status, type, agency, rc.request().method(), template);
         writer.execute(() -> transactions.inTransaction(c -> {
             repository.count(c, agency, status, clock.instant());

@@ -18,6 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +35,7 @@ import io.restassured.response.ValidatableResponse;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
 import wales.safeguarding.hub.support.CaseMessages;
+import wales.safeguarding.hub.support.Database;
 import wales.safeguarding.hub.support.FreshBrokerJournal;
 import wales.safeguarding.hub.support.HubApi;
 import wales.safeguarding.hub.support.InjectAgencyStubs;
@@ -56,6 +61,12 @@ class MessageIdsFlowTest {
     private static final String OTHER_FORCE = AgencyStubs.DYFED_POWYS_POLICE;
     private static final String FHIR_GP = AgencyStubs.FHIR_GP;
     private static final String COUNCIL = AgencyStubs.CARMARTHENSHIRE;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    FingerprintUpgrade upgrade;
 
     @InjectAgencyStubs
     AgencyStubs agencies;
@@ -106,6 +117,36 @@ class MessageIdsFlowTest {
         assertThat(HubApi.track(COUNCIL, invitationId).statusCode(200).extract().jsonPath()
                 .getList("clocks.findAll { it.clock == 'written-report' && it.owedBy == '" + FHIR_GP + "' }.metAt"))
                 .isNotEmpty().doesNotContainNull();
+
+        // the practice finds its report by the invitation's id, without working out the keyed id; no one else does
+        String reportId = findGpAnswer(FHIR_GP, "reports", invitationId).statusCode(200)
+                .body("answers", equalTo(invitationId)).body("type", equalTo("conference-report"))
+                .extract().path("messageId");
+        findGpAnswer(FHIR_GP, "reports", invitationId).body("tracking", equalTo("/api/v1/messages/" + reportId));
+        HubApi.track(FHIR_GP, reportId).statusCode(200).body("correlationId", equalTo(invitationId));
+        findGpAnswer(AgencyStubs.GP, "reports", invitationId).statusCode(404).body("type", endsWith("not-found"));
+        findGpAnswer(FHIR_GP, "reports", UUID.randomUUID().toString()).statusCode(404);
+        findGpAnswer(AgencyStubs.SCHOOL, "reports", invitationId).statusCode(403);
+
+        // and its acknowledgement of the invitation, by the invitation's id
+        given().header("Authorization", Tokens.bearer(FHIR_GP)).contentType("application/fhir+json")
+                .body(acknowledgement(invitationId)).post("/fhir/$process-message").then().statusCode(200);
+        String ackId = findGpAnswer(FHIR_GP, "acknowledgements", invitationId).statusCode(200)
+                .body("type", equalTo("acknowledgement")).extract().path("messageId");
+        HubApi.track(FHIR_GP, ackId).statusCode(200).body("correlationId", equalTo(invitationId));
+        findGpAnswer(AgencyStubs.GP, "acknowledgements", invitationId).statusCode(404);
+    }
+
+    private static ValidatableResponse findGpAnswer(String client, String what, String answered) {
+        return given().header("Authorization", Tokens.bearer(client)).get("/api/v1/gp/" + what + "/" + answered).then();
+    }
+
+    private static String acknowledgement(String invitationId) throws IOException {
+        try (InputStream in = MessageIdsFlowTest.class.getResourceAsStream("/fhir/response-ok.fhir.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e07", invitationId)
+                    .replace("gp-z99001", FHIR_GP).replace("Z99001", "Z99002");
+        }
     }
 
     @Test
@@ -131,6 +172,29 @@ class MessageIdsFlowTest {
         // The same sender with other content keeps its own answer.
         first.put("createdAt", "2025-06-02T10:55:00+01:00");
         HubApi.send(OTHER_FORCE, first).statusCode(409).body("type", endsWith("message-id-reused"));
+    }
+
+    @Test
+    void should_keep_a_keyed_fingerprint_and_still_know_a_resubmission_by_a_plain_one_stored_before() {
+        ObjectNode report = Messages.dutyToReport();
+        String id = Messages.id(report);
+        HubApi.send(OTHER_FORCE, report).statusCode(202);
+        Database db = new Database(dataSource);
+        String plain = Fingerprints.digest(report);
+        String keyed = db.text("select payload_sha256 from message where message_id = ?", UUID.fromString(id));
+        // what a copy of the database shows cannot be checked against a guessed message
+        assertThat(keyed).startsWith(Fingerprints.KEYED).doesNotContain(plain);
+        HubApi.send(OTHER_FORCE, report).statusCode(200).body("duplicate", equalTo(true));
+
+        // a row stored before fingerprints were keyed is still recognised, and keyed by the upgrade
+        db.update("update message set payload_sha256 = ? where message_id = ?", plain, UUID.fromString(id));
+        HubApi.send(OTHER_FORCE, report).statusCode(200).body("duplicate", equalTo(true));
+        upgrade.run();
+        assertThat(db.text("select payload_sha256 from message where message_id = ?", UUID.fromString(id)))
+                .isEqualTo(keyed);
+        HubApi.send(OTHER_FORCE, report).statusCode(200).body("duplicate", equalTo(true));
+        report.put("createdAt", "2025-06-02T10:55:00+01:00");
+        HubApi.send(OTHER_FORCE, report).statusCode(409).body("type", endsWith("message-id-reused"));
     }
 
     @Test

@@ -16,6 +16,9 @@ class RefusalPathsTest {
         assertThat(RefusalPaths.template("/fhir/$process-message")).contains("/fhir/$process-message");
         assertThat(RefusalPaths.template("/fhir/%24process-message")).contains("/fhir/$process-message");
         assertThat(RefusalPaths.template("/fhir/Task/9990000018")).contains("/fhir/Task/{id}");
+        assertThat(RefusalPaths.template("/api/v1/gp/reports/3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e01"))
+                .contains("/api/v1/gp/reports/{id}");
+        assertThat(RefusalPaths.template("/api/v1/gp/acknowledgements/3f1c2a9e")).contains("/api/v1/gp/acknowledgements/{id}");
     }
 
     @Test

@@ -2,6 +2,7 @@ package wales.safeguarding.hub.refusals;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,6 +27,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
+import wales.safeguarding.hub.database.Transactions;
+import wales.safeguarding.hub.intake.IntakeRateLimits;
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
 import wales.safeguarding.hub.support.Database;
@@ -61,6 +65,9 @@ class RefusalsFlowTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Transactions transactions;
+
     private long refusals(String agency, int status) {
         return new Database(dataSource).count(
                 "select coalesce(sum(refusals), 0) from refusal_count where agency = ? and status = ?", agency, status);
@@ -92,6 +99,22 @@ class RefusalsFlowTest {
             assertThat(row.get("refusals")).isEqualTo(1);
         });
         assertThat(openBurstAlerts(police)).isZero();
+    }
+
+    @Test
+    void should_share_an_agencys_rate_between_hub_instances() {
+        // two instances' limits over the one database: the burst of three is the agency's, not each instance's
+        IntakeRateLimits first = new IntakeRateLimits(transactions, 1, 3);
+        IntakeRateLimits second = new IntakeRateLimits(transactions, 1, 3);
+        String agency = "shared-bucket-" + UUID.randomUUID();
+        first.admit(agency);
+        second.admit(agency);
+        first.admit(agency);
+        assertThatThrownBy(() -> second.admit(agency)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.retryAfterSeconds()).isBetween(1L, 60L));
+        assertThatThrownBy(() -> first.admit(agency)).isInstanceOf(ProblemException.class);
+        // another agency has its own bucket
+        first.admit(agency + "-other");
     }
 
     @Test
@@ -132,6 +155,16 @@ class RefusalsFlowTest {
         given().header("Authorization", Tokens.bearer(gp)).contentType("application/json")
                 .body("{\"x\":\"" + "x".repeat(3_000_000) + "\"}").post("/api/v1/messages").then().statusCode(413);
         await().atMost(WAIT).until(() -> refusals(gp, 413) + refusals(RefusalRecorder.UNKNOWN, 413) == 1);
+    }
+
+    @Test
+    void should_count_reading_another_agencys_message_although_it_answers_404() {
+        String force = AgencyStubs.SOUTH_WALES_POLICE; // agencies no other test of this class sends as or reads as
+        String practice = AgencyStubs.FHIR_GP;
+        ObjectNode report = Messages.dutyToReport().put("sender", force);
+        HubApi.send(force, report).statusCode(202);
+        HubApi.track(practice, Messages.id(report)).statusCode(404);
+        await().atMost(WAIT).until(() -> refusals(practice, 404) == 1);
     }
 
     @Test

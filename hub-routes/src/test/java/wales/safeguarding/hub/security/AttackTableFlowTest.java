@@ -148,13 +148,19 @@ class AttackTableFlowTest {
     // ---- reading what is not yours
 
     @Test
-    @DisplayName("A09 an agency reading a message it neither sent nor received: 403 not-yours, nothing of it shown")
+    @DisplayName("A09 an agency reading a message it neither sent nor received: 404 as for an id nobody used, "
+            + "nothing of it shown")
     void a09_tracking_another_agencys_message() {
         ObjectNode report = Messages.dutyToReport();
         HubApi.send(POLICE, report).statusCode(202);
-        String answer = HubApi.track(AgencyStubs.SOUTH_WALES_POLICE, Messages.id(report)).statusCode(403)
+        String answer = HubApi.track(AgencyStubs.SOUTH_WALES_POLICE, Messages.id(report)).statusCode(404)
                 .contentType(PROBLEM).extract().asString();
         assertThat(answer).doesNotContain(POLICE).doesNotContain(AgencyStubs.CARMARTHENSHIRE);
+        String unknown = UUID.randomUUID().toString();
+        String nobodys = HubApi.track(AgencyStubs.SOUTH_WALES_POLICE, unknown).statusCode(404).contentType(PROBLEM)
+                .extract().asString();
+        // the same answer but for the id: whether another agency's message exists is not told
+        assertThat(answer.replace(Messages.id(report), "ID")).isEqualTo(nobodys.replace(unknown, "ID"));
     }
 
     @Test

@@ -30,6 +30,32 @@ public final class Database {
         }
     }
 
+    /** The first column of the first row as text (null when there is no row). */
+    public String text(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Changes rows as an older hub would have left them; the number changed. */
+    public int update(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Rows in every tracking table, to show a refusal stored nothing. */
     public long allRows() {
         return count("select (select count(*) from message) + (select count(*) from delivery)"

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -100,7 +101,26 @@ public final class DerivedIds {
     }
 
 
-    private static UUID derive(SecretKeySpec key, String purpose, String... parts) {
+    /**
+     * The HMAC-SHA256 of {@code purpose} and {@code parts} under the current key, in hex: a value only the hub can
+     * compute (e.g. the fingerprint kept of a message's content, so that it tells nothing to whoever reads the
+     * database and cannot be checked against a guess).
+     */
+    public String mac(String purpose, String... parts) {
+        return HexFormat.of().formatHex(hmac(current, purpose, parts));
+    }
+
+    /** As {@link #mac}: under the current key, then (during a rotation) the previous. */
+    public List<String> macs(String purpose, String... parts) {
+        List<String> macs = new ArrayList<>(2);
+        macs.add(mac(purpose, parts));
+        if (previous != null) {
+            macs.add(HexFormat.of().formatHex(hmac(previous, purpose, parts)));
+        }
+        return macs;
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String purpose, String... parts) {
         Objects.requireNonNull(purpose, "purpose");
         Mac mac;
         try {
@@ -113,7 +133,11 @@ public final class DerivedIds {
         for (String part : parts) {
             update(mac, Objects.requireNonNull(part, "part"));
         }
-        byte[] hash = mac.doFinal();
+        return mac.doFinal();
+    }
+
+    private static UUID derive(SecretKeySpec key, String purpose, String... parts) {
+        byte[] hash = hmac(key, purpose, parts);
         hash[6] = (byte) ((hash[6] & 0x0f) | 0x80); // version 8: custom (RFC 9562)
         hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // variant: RFC 9562
         ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
