@@ -241,13 +241,14 @@ class DutyToReportFlowTest {
     }
 
     @Test
-    void should_forbid_an_agency_to_read_a_message_neither_sent_by_it_nor_to_it() {
+    void should_not_show_an_agency_a_message_neither_sent_by_it_nor_to_it() {
         ObjectNode report = Messages.dutyToReport();
         HubApi.send(POLICE, report).statusCode(202);
 
-        HubApi.track(AgencyStubs.SCHOOL, Messages.id(report)).statusCode(403)
+        // 404, as for an id nobody used: the answer does not tell that another agency's message exists
+        HubApi.track(AgencyStubs.SCHOOL, Messages.id(report)).statusCode(404)
                 .contentType("application/problem+json").body("title", notNullValue());
-        HubApi.track(AgencyStubs.CARDIFF, Messages.id(report)).statusCode(403);
+        HubApi.track(AgencyStubs.CARDIFF, Messages.id(report)).statusCode(404);
         HubApi.track(COUNCIL, Messages.id(report)).statusCode(200);
         HubApi.track(POLICE, UUID.randomUUID().toString()).statusCode(404);
     }
