@@ -2,6 +2,8 @@ package wales.safeguarding.hub.signin;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,8 +42,10 @@ public class ForgedRequestFilter {
 
     public ForgedRequestFilter(ConsoleSignIn signIn,
             @ConfigProperty(name = "hub.console.public-origin") Optional<String> publicOrigin,
-            @ConfigProperty(name = "hub.console.force-https", defaultValue = "true") boolean forceHttps) {
-        this.tokens = new CsrfTokens(signIn.tokenSigningKey());
+            @ConfigProperty(name = "hub.console.force-https", defaultValue = "true") boolean forceHttps,
+            @ConfigProperty(name = "hub.console.csrf-token-max-age") Duration csrfTokenMaxAge) {
+        // real time, not the hub's clock (which a rehearsal or a test may move): a token's life is about leaks
+        this.tokens = new CsrfTokens(signIn.tokenSigningKey(), Clock.systemUTC(), csrfTokenMaxAge);
         this.publicOrigin = publicOrigin.filter(s -> !s.isBlank());
         this.forceHttps = forceHttps;
     }
@@ -77,7 +81,7 @@ public class ForgedRequestFilter {
             return;
         }
         String token = cookie(request, ForgedRequests.TOKEN_COOKIE);
-        if (!tokens.verifies(token, user)) {
+        if (!tokens.fresh(token, user)) {
             token = tokens.mint(user);
             boolean secure = forceHttps || "https".equalsIgnoreCase(request.getUriInfo().getBaseUri().getScheme());
             response.getHeaders().add(HttpHeaders.SET_COOKIE, ForgedRequests.TOKEN_COOKIE + "=" + token

@@ -79,6 +79,19 @@ class BodiesAtRestFlowTest {
     }
 
     @Test
+    void should_answer_503_naming_the_key_when_a_bodys_key_is_not_held() throws Exception {
+        String id = send();
+        setKey(id, "retired-2025-06");
+        String answer = given().header("Authorization", Tokens.forRole("olwen", "auditor")).contentType("application/json")
+                .body("{\"reason\":\"the key file went missing\"}").post("/api/v1/console/messages/" + id + "/body")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("/body-unreadable")).extract().asString();
+        assertThat(answer).contains("retired-2025-06").doesNotContain(CHILD);
+        setKey(id, BodyVault.FIXED_ID); // the operator restored the key
+        readBody(id, "olwen", "the key is back").body("body.children[0].name", equalTo(CHILD));
+    }
+
+    @Test
     void should_let_only_operators_rewrap() {
         given().header("Authorization", Tokens.forRole("aled", "auditor")).post("/api/v1/operations/bodies/rewrap")
                 .then().statusCode(403);
@@ -109,6 +122,15 @@ class BodiesAtRestFlowTest {
                 assertThat(rs.next()).isTrue();
                 return new Row(rs.getBytes(1), rs.getString(2), rs.getBytes(3));
             }
+        }
+    }
+
+    private void setKey(String id, String keyId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update message set payload_key = ? where message_id = ?")) {
+            ps.setString(1, keyId);
+            ps.setObject(2, UUID.fromString(id));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
         }
     }
 
