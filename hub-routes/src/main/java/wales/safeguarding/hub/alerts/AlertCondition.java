@@ -11,7 +11,29 @@ public enum AlertCondition {
      * {@code hub.refusals.burst.window-minutes}: someone may be probing the API with its credentials (or without any:
      * agency {@code unknown}), or its system is broken.
      */
-    REFUSAL_BURST("refusal-burst");
+    REFUSAL_BURST("refusal-burst"),
+    /**
+     * At least {@code hub.alerts.dead-letters-threshold} of the agency's deliveries are dead-lettered and not yet
+     * replayed: a message it should have had has not reached it, and only an operator can change that.
+     */
+    DEAD_LETTERS("dead-letters"),
+    /**
+     * A copy for the agency (not paused) has waited longer than {@code hub.alerts.oldest-waiting} since the hub
+     * accepted its message: delivery is stuck even if no attempt has failed yet.
+     */
+    OLDEST_WAITING("oldest-waiting"),
+    /** A copy has waited in the agency's pull inbox, uncollected, longer than {@code hub.alerts.inbox-uncollected}. */
+    INBOX_UNCOLLECTED("inbox-uncollected"),
+    /**
+     * An escalation notice to the agency (a manager, a board) is dead-lettered, or has waited longer than
+     * {@code hub.alerts.escalation-undelivered}: a statutory clock ran out and nobody was told.
+     */
+    ESCALATION_FAILING("escalation-failing"),
+    /**
+     * The bank-holiday data ends within {@code hub.alerts.bank-holidays-warning}: clocks running past it would miss
+     * bank holidays (agency {@code hub}).
+     */
+    BANK_HOLIDAYS_ENDING("bank-holidays-ending");
 
     private final String wireName;
 

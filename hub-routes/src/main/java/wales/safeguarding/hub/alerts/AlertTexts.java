@@ -50,6 +50,21 @@ final class AlertTexts {
         if (AlertCondition.REFUSAL_BURST.wireName().equals(condition)) {
             return "many of the agency's requests were refused (probing, or a broken system)";
         }
+        if (AlertCondition.DEAD_LETTERS.wireName().equals(condition)) {
+            return "messages for the agency are dead-lettered: replay them once the cause is fixed";
+        }
+        if (AlertCondition.OLDEST_WAITING.wireName().equals(condition)) {
+            return "a message for the agency has waited too long to be delivered";
+        }
+        if (AlertCondition.INBOX_UNCOLLECTED.wireName().equals(condition)) {
+            return "the agency has not collected its pull inbox";
+        }
+        if (AlertCondition.ESCALATION_FAILING.wireName().equals(condition)) {
+            return "an escalation notice (a statutory clock ran out) has not reached the agency";
+        }
+        if (AlertCondition.BANK_HOLIDAYS_ENDING.wireName().equals(condition)) {
+            return "the bank-holiday data runs out soon: replace the file (deploy/README section 5)";
+        }
         return condition;
     }
 }

@@ -40,6 +40,11 @@ public class StatutoryClocks {
                 holidays.firstYear(), holidays.lastYear());
     }
 
+    /** The last day the bank-holiday data covers (31 December of its last year). */
+    public java.time.LocalDate bankHolidaysEnd() {
+        return java.time.LocalDate.of(holidays.lastYear(), 12, 31);
+    }
+
     public Due due(Instant start, int workingDays) {
         Set<LocalDate> uncovered = new TreeSet<>();
         Instant dueAt = new WorkingDayCalendar(holidays, uncovered::add).dueAt(start, workingDays);
