@@ -34,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import wales.safeguarding.hub.logs.MessageLogContext;
 import wales.safeguarding.hub.broker.BrokerStatus;
 import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.directory.DirectoryChanged;
@@ -452,6 +453,13 @@ public class DeliveryDispatcher {
 
         /** Runs the delivery route on one copy and ends the broker transaction as its outcome says. */
         private void deliver(Message message) throws JMSException {
+            try (var logContext = MessageLogContext.delivery(message.getStringProperty(HubHeaders.MESSAGE_ID),
+                    message.getStringProperty(HubHeaders.MESSAGE_TYPE), message.getStringProperty(HubHeaders.RECIPIENT))) {
+                deliverLogged(message);
+            }
+        }
+
+        private void deliverLogged(Message message) throws JMSException {
             Exchange exchange = new DefaultExchange(camel);
             byte[] body = message instanceof BytesMessage bytes ? bytes.getBody(byte[].class) : null;
             exchange.getIn().setBody(body);

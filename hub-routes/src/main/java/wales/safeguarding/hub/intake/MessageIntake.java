@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import wales.safeguarding.hub.logs.MessageLogContext;
 import wales.safeguarding.hub.bodies.Body;
 import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.problems.ProblemException;
@@ -95,7 +96,7 @@ public class MessageIntake {
      * police notices by API or drop folder, GP practices over FHIR) comes through the {@link IntakeRoute}.
      */
     public Acceptance submit(byte[] raw, Agency caller) {
-        try {
+        try (var logContext = MessageLogContext.open()) {
             return intakeRoute().withBody(raw).withExchangeProperty(CALLER, caller).to(IntakeRoute.ENTRY)
                     .request(Acceptance.class);
         } catch (CamelExecutionException e) {
@@ -139,6 +140,7 @@ public class MessageIntake {
     public Envelope bindSender(JsonNode tree, Exchange exchange) {
         Envelope message = toEnvelope(tree);
         Agency caller = exchange.getProperty(CALLER, Agency.class);
+        MessageLogContext.intake(String.valueOf(message.messageId()), message.type().wireName(), caller.id());
         if (!message.sender().equals(caller.id())) {
             throw ProblemException.senderMismatch(caller.id(), message.sender());
         }

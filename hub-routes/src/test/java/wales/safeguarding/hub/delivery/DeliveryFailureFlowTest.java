@@ -119,9 +119,35 @@ class DeliveryFailureFlowTest {
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\":\"Unprocessable\",\"detail\":\"no such child reference in our system\"}")));
 
-        HubApi.send(POLICE, report).statusCode(202);
+        // every line written while the copy is delivered carries its message id and recipient (issue 13)
+        List<String> logged = Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record instanceof org.jboss.logmanager.ExtLogRecord ext && record.getMessage() != null
+                        && String.valueOf(ext.getFormattedMessage()).startsWith("dead-lettered " + id)) {
+                    logged.add(ext.getMdc("messageId") + " " + ext.getMdc("recipient") + " " + ext.getMdc("messageType"));
+                }
+            }
 
-        await().atMost(WAIT).until(() -> "dead-lettered".equals(HubApi.state(POLICE, id, COUNCIL)));
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger attempts = java.util.logging.Logger.getLogger(DeliveryAttempts.class.getName());
+        attempts.addHandler(capture);
+        try {
+            HubApi.send(POLICE, report).statusCode(202);
+            await().atMost(WAIT).until(() -> "dead-lettered".equals(HubApi.state(POLICE, id, COUNCIL)));
+            await().atMost(WAIT).until(() -> !logged.isEmpty());
+        } finally {
+            attempts.removeHandler(capture);
+        }
+        assertThat(logged.get(0)).isEqualTo(id + " " + COUNCIL + " duty-to-report");
         assertThat(track(id).getString("recipients[0].lastError"))
                 .isEqualTo("refused: agency system answered HTTP 422: no such child reference in our system");
         agencies.of(COUNCIL).verify(exactly(1), postRequestedFor(urlEqualTo(INBOX))

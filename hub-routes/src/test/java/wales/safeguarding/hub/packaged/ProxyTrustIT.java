@@ -39,5 +39,12 @@ class ProxyTrustIT {
 
         assertThat(process.exitValue()).isNotZero();
         assertThat(Files.readString(log)).contains("without quarkus.http.proxy.trusted-proxies (HUB_TRUSTED_PROXIES)");
+        // issue 13: production logs are one JSON object a line, for the log collector
+        List<String> lines = Files.readAllLines(log).stream().filter(l -> l.startsWith("{")).toList();
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
+            var json = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(line);
+            assertThat(json.has("level") && json.has("message") && json.has("loggerName")).as(line).isTrue();
+        }
     }
 }
