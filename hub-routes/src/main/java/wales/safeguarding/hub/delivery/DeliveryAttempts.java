@@ -15,6 +15,7 @@ import org.apache.camel.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import wales.safeguarding.hub.tracing.MessageTraces;
 import wales.safeguarding.hub.bodies.BodyCipher;
 import wales.safeguarding.hub.bodies.BodyVault;
 import wales.safeguarding.hub.bodies.SealedBody;
@@ -67,6 +68,7 @@ public class DeliveryAttempts {
     // enough for a FHIR response message with its OperationOutcome diagnostics
     private static final int MAX_ANSWER_CHARS = 64 * 1024;
 
+    private final MessageTraces traces;
     private final Transactions transactions;
     private final TrackingRepository tracking;
     private final Directory directory;
@@ -85,7 +87,8 @@ public class DeliveryAttempts {
             OutboundAdapters adapters, Clock clock, AgencySecrets secrets, DeliveryPolicy policy,
             EndpointHealthStore health, @ConfigProperty(name = "hub.delivery.agency-endpoint") String plainEndpoint,
             @ConfigProperty(name = "hub.delivery.agency-endpoint-tls") String tlsEndpoint, BodyVault vault,
-            HeldCopiesRepository held, HeldCopies heldCopies) {
+            HeldCopiesRepository held, HeldCopies heldCopies, MessageTraces traces) {
+        this.traces = traces;
         this.held = held;
         this.heldCopies = heldCopies;
         this.cipher = vault.cipher();
@@ -210,6 +213,7 @@ public class DeliveryAttempts {
         in.setHeader(HubHeaders.HTTP_MESSAGE_ID, exchange.getProperty(MESSAGE_ID, UUID.class).toString());
         in.setHeader(HubHeaders.HTTP_MESSAGE_TYPE, exchange.getProperty(MESSAGE_TYPE, String.class));
         request.headers().forEach(in::setHeader);
+        traces.inject(in::setHeader); // traceparent: the agency's system may join the message's trace
         in.setBody(request.body());
     }
 
@@ -266,6 +270,7 @@ public class DeliveryAttempts {
     }
 
     private void delivered(Exchange exchange, int status, DeliveryVerdict verdict) {
+        MessageTraces.outcome("delivered");
         UUID messageId = exchange.getProperty(MESSAGE_ID, UUID.class);
         String recipient = exchange.getProperty(RECIPIENT, String.class);
         int attempt = exchange.getProperty(ATTEMPT, Integer.class);
@@ -291,6 +296,7 @@ public class DeliveryAttempts {
 
     /** Records a failed attempt that the broker will redeliver. */
     public void recordRetry(Exchange exchange) {
+        MessageTraces.outcome("retry");
         UUID messageId = exchange.getProperty(MESSAGE_ID, UUID.class);
         String recipient = exchange.getProperty(RECIPIENT, String.class);
         if (messageId == null) {
@@ -318,6 +324,7 @@ public class DeliveryAttempts {
      * reason, the route and the endpoint, for the dead-letter queue.
      */
     public void recordDeadLetter(Exchange exchange) {
+        MessageTraces.outcome("dead-lettered");
         UUID messageId = exchange.getProperty(MESSAGE_ID, UUID.class);
         String recipient = exchange.getProperty(RECIPIENT, String.class);
         int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);

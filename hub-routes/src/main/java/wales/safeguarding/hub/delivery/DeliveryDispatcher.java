@@ -35,6 +35,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import wales.safeguarding.hub.logs.MessageLogContext;
+import wales.safeguarding.hub.tracing.MessageTraces;
 import wales.safeguarding.hub.broker.BrokerStatus;
 import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.directory.DirectoryChanged;
@@ -70,6 +71,7 @@ public class DeliveryDispatcher {
             HubHeaders.MESSAGE_TYPE, DeliveryQueues.BODY_KEY };
 
     private final ConnectionFactory connectionFactory;
+    private final MessageTraces traces;
     private final CamelContext camel;
     private final Directory directory;
     private final DeliveryPolicy policy;
@@ -99,7 +101,9 @@ public class DeliveryDispatcher {
             @ConfigProperty(name = "hub.delivery.workers") int workerCount,
             @ConfigProperty(name = "hub.delivery.scan-interval-ms") long scanIntervalMs,
             @ConfigProperty(name = "hub.delivery.idle-close") Duration idleClose,
-            @ConfigProperty(name = "hub.endpoints.stop-timeout-seconds", defaultValue = "30") long stopTimeoutSeconds) {
+            @ConfigProperty(name = "hub.endpoints.stop-timeout-seconds", defaultValue = "30") long stopTimeoutSeconds,
+            MessageTraces traces) {
+        this.traces = traces;
         this.connectionFactory = connectionFactory;
         this.camel = camel;
         this.directory = directory;
@@ -453,8 +457,11 @@ public class DeliveryDispatcher {
 
         /** Runs the delivery route on one copy and ends the broker transaction as its outcome says. */
         private void deliver(Message message) throws JMSException {
-            try (var logContext = MessageLogContext.delivery(message.getStringProperty(HubHeaders.MESSAGE_ID),
-                    message.getStringProperty(HubHeaders.MESSAGE_TYPE), message.getStringProperty(HubHeaders.RECIPIENT))) {
+            String messageId = message.getStringProperty(HubHeaders.MESSAGE_ID);
+            String type = message.getStringProperty(HubHeaders.MESSAGE_TYPE);
+            String recipient = message.getStringProperty(HubHeaders.RECIPIENT);
+            try (var logContext = MessageLogContext.delivery(messageId, type, recipient);
+                    var span = traces.attempt(messageId, type, recipient)) {
                 deliverLogged(message);
             }
         }
@@ -474,6 +481,7 @@ public class DeliveryDispatcher {
             if (next == null && exchange.getException() != null) {
                 // not the agency's doing (the tracking database is down, a bug): the broker redelivers after its delay
                 LOG.warnf("delivery of a copy for %s rolled back: %s", endpoint.agencyId, exchange.getException().getMessage());
+                MessageTraces.outcome("rolled-back");
                 session.rollback();
                 return;
             }

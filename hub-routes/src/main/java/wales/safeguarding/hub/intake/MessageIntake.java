@@ -21,10 +21,15 @@ import org.apache.camel.FluentProducerTemplate;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import wales.safeguarding.hub.logs.MessageLogContext;
+import wales.safeguarding.hub.tracing.MessageTraces;
 import wales.safeguarding.hub.bodies.Body;
 import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.problems.ProblemException;
@@ -70,6 +75,7 @@ public class MessageIntake {
     private final Transactions transactions;
     private final CopyPublisher publisher;
     private final MessageIdKey keys;
+    private final MessageTraces traces;
     private final Clock clock;
     private final CamelContext camel;
     private volatile FluentProducerTemplate template;
@@ -77,8 +83,9 @@ public class MessageIntake {
 
     public MessageIntake(CanonicalValidator validator, RecipientResolver recipients, FlowRulesRegistry flows,
             TrackingRepository tracking, RuleEffects effects, Transactions transactions, CopyPublisher publisher,
-            Clock clock, Deliverability deliverability, CamelContext camel, MessageIdKey keys) {
+            Clock clock, Deliverability deliverability, CamelContext camel, MessageIdKey keys, MessageTraces traces) {
         this.keys = keys;
+        this.traces = traces;
         this.validator = validator;
         this.recipients = recipients;
         this.flows = flows;
@@ -153,8 +160,23 @@ public class MessageIntake {
      * history and what its flow's rules decide. A resubmission of a stored message is answered as before.
      */
     public Acceptance store(Envelope message, Exchange exchange) {
-        String hash = exchange.getProperty(FINGERPRINT, String.class);
         String caller = exchange.getProperty(CALLER, Agency.class).id();
+        Span span = traces.intake(message.messageId(), message.type().wireName(), caller);
+        try (Scope scope = span.makeCurrent()) {
+            Acceptance acceptance = storeTraced(message, exchange, caller);
+            MessageTraces.outcome(acceptance.duplicate() ? "duplicate" : "accepted");
+            return acceptance;
+        } catch (RuntimeException refused) {
+            MessageTraces.outcome("refused");
+            span.setStatus(StatusCode.ERROR, refused.getClass().getSimpleName());
+            throw refused;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Acceptance storeTraced(Envelope message, Exchange exchange, String caller) {
+        String hash = exchange.getProperty(FINGERPRINT, String.class);
         try {
             return transactions.inTransaction(c -> acceptOrRecall(c, message, hash, caller));
         } catch (Transactions.TrackingStoreException e) {
