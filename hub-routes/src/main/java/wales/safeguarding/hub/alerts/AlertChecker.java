@@ -63,9 +63,10 @@ public class AlertChecker {
             @ConfigProperty(name = "hub.alerts.oldest-waiting") Duration oldestWaiting,
             @ConfigProperty(name = "hub.alerts.inbox-uncollected") Duration inboxUncollected,
             @ConfigProperty(name = "hub.alerts.escalation-undelivered") Duration escalationUndelivered,
-            @ConfigProperty(name = "hub.alerts.bank-holidays-warning") Period bankHolidaysWarning) {
+            @ConfigProperty(name = "hub.alerts.bank-holidays-warning") Period bankHolidaysWarning,
+            @ConfigProperty(name = "hub.alerts.escalations-stalled") Duration escalationsStalled) {
         this.watch = watchEnabled ? new HubWatch(deadLettersThreshold, oldestWaiting, inboxUncollected,
-                escalationUndelivered, bankHolidaysWarning) : null;
+                escalationUndelivered, bankHolidaysWarning, escalationsStalled) : null;
         this.watchFacts = watchFacts;
         this.calendar = calendar;
         this.endpoints = endpoints;
@@ -100,7 +101,7 @@ public class AlertChecker {
                 .collect(Collectors.toSet());
         HubWatch.Facts facts = new HubWatch.Facts(watchFacts.deadLetters(c), watchFacts.waiting(c),
                 watchFacts.uncollected(c), watchFacts.failingEscalations(c, watch.escalationCutoff(now)), paused,
-                calendar.bankHolidaysEnd());
+                calendar.bankHolidaysEnd(), watchFacts.stalledEscalations(c, watch.stallCutoff(now)));
         return watch.observe(facts, openByCondition(open), now, LocalDate.ofInstant(now, WALES));
     }
 

@@ -33,7 +33,13 @@ public enum AlertCondition {
      * The bank-holiday data ends within {@code hub.alerts.bank-holidays-warning}: clocks running past it would miss
      * bank holidays (agency {@code hub}).
      */
-    BANK_HOLIDAYS_ENDING("bank-holidays-ending");
+    BANK_HOLIDAYS_ENDING("bank-holidays-ending"),
+    /**
+     * Statutory clocks whose next escalation fell due more than {@code hub.alerts.escalations-stalled} ago are still
+     * waiting for it: the count of due clocks stops moving because no instance's escalation scan gets through
+     * (agency {@code hub}).
+     */
+    ESCALATIONS_STALLED("escalations-stalled");
 
     private final String wireName;
 

@@ -65,6 +65,9 @@ final class AlertTexts {
         if (AlertCondition.BANK_HOLIDAYS_ENDING.wireName().equals(condition)) {
             return "the bank-holiday data runs out soon: replace the file (deploy/README section 5)";
         }
+        if (AlertCondition.ESCALATIONS_STALLED.wireName().equals(condition)) {
+            return "statutory clocks are overdue for escalation and no escalation scan gets through";
+        }
         return condition;
     }
 }

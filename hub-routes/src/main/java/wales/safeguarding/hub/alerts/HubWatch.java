@@ -36,9 +36,11 @@ public final class HubWatch {
      * @param escalations        agency → escalation notices to it dead-lettered, or still to be delivered
      * @param paused             agencies whose endpoint an operator paused (waiting is expected)
      * @param bankHolidaysEnd    the last day the bank-holiday data covers
+     * @param stalled            the clocks whose next escalation fell due before the stall limit: the oldest due time
+     *                           and how many (count 0 when none)
      */
     public record Facts(Map<String, Long> deadLetters, Map<String, Oldest> waiting, Map<String, Oldest> uncollected,
-            Map<String, Oldest> escalations, Set<String> paused, LocalDate bankHolidaysEnd) {
+            Map<String, Oldest> escalations, Set<String> paused, LocalDate bankHolidaysEnd, Oldest stalled) {
     }
 
     private final long deadLettersThreshold;
@@ -46,12 +48,14 @@ public final class HubWatch {
     private final Duration inboxUncollected;
     private final Duration escalationUndelivered;
     private final Period bankHolidaysWarning;
+    private final Duration escalationsStalled;
 
     public HubWatch(long deadLettersThreshold, Duration oldestWaiting, Duration inboxUncollected,
-            Duration escalationUndelivered, Period bankHolidaysWarning) {
+            Duration escalationUndelivered, Period bankHolidaysWarning, Duration escalationsStalled) {
         if (deadLettersThreshold < 1 || oldestWaiting.isNegative() || oldestWaiting.isZero()
                 || inboxUncollected.isNegative() || inboxUncollected.isZero() || escalationUndelivered.isNegative()
-                || escalationUndelivered.isZero() || bankHolidaysWarning.isNegative()) {
+                || escalationUndelivered.isZero() || bankHolidaysWarning.isNegative() || escalationsStalled.isNegative()
+                || escalationsStalled.isZero()) {
             throw new IllegalArgumentException("hub.alerts.dead-letters-threshold must be at least 1, and "
                     + "oldest-waiting, inbox-uncollected and escalation-undelivered above zero");
         }
@@ -60,6 +64,12 @@ public final class HubWatch {
         this.inboxUncollected = inboxUncollected;
         this.escalationUndelivered = escalationUndelivered;
         this.bankHolidaysWarning = bankHolidaysWarning;
+        this.escalationsStalled = escalationsStalled;
+    }
+
+    /** The clocks whose next escalation fell due before this are stalled. */
+    public Instant stallCutoff(Instant now) {
+        return now.minus(escalationsStalled);
     }
 
     /** The escalation notices older than this that are still to be delivered count as failing. */
@@ -100,6 +110,10 @@ public final class HubWatch {
         boolean ending = !facts.bankHolidaysEnd().isAfter(today.plus(bankHolidaysWarning));
         all.add(new AlertRules.Observation(HUB, AlertCondition.BANK_HOLIDAYS_ENDING, ending,
                 details("dataEnds", facts.bankHolidaysEnd().toString(), "warningPeriod", bankHolidaysWarning.toString())));
+        Oldest stalled = facts.stalled();
+        all.add(new AlertRules.Observation(HUB, AlertCondition.ESCALATIONS_STALLED, stalled != null
+                && stalled.count() > 0, aged(stalled != null && stalled.count() > 0 ? stalled : null, now,
+                        escalationsStalled, "clocks")));
         return all;
     }
 

@@ -61,6 +61,20 @@ public class WatchRepository {
                 group by d.recipient""", cutoff);
     }
 
+    /**
+     * The open clocks whose next escalation fell due before {@code cutoff} and is still waiting: the oldest due time
+     * and how many (index {@code statutory_clock_next_escalation}).
+     */
+    public HubWatch.Oldest stalledEscalations(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement ps = Rows.bind(c.prepareStatement("""
+                select min(next_escalation_at), count(*) from statutory_clock
+                where next_escalation_at < ? and met_at is null"""), cutoff); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Instant oldest = Rows.instant(rs, 1);
+            return oldest == null ? null : new HubWatch.Oldest(oldest, rs.getLong(2));
+        }
+    }
+
     private static Map<String, HubWatch.Oldest> oldest(Connection c, String sql, Object... parameters)
             throws SQLException {
         Map<String, HubWatch.Oldest> oldest = new HashMap<>();

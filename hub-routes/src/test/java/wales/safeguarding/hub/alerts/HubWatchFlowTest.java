@@ -40,7 +40,8 @@ import wales.safeguarding.schemas.spi.HubHeaders;
 /**
  * Issue 13, "more alerts", on the running hub: a dead letter raises one alert for its agency until an operator
  * replays it; a copy waiting too long raises one; an escalation notice that did not get through, and a pull inbox
- * nobody collects (rows as the hub writes them), raise one each; the bank-holiday data ending raises one for the hub.
+ * nobody collects (rows as the hub writes them), raise one each; clocks overdue for an escalation that does not
+ * happen, and the bank-holiday data ending, raise one each for the hub.
  * Its own profile switches the watch on (the rest of the suite runs without it) with short limits.
  */
 @QuarkusTest
@@ -159,14 +160,23 @@ class HubWatchFlowTest {
                 insert into inbox (recipient, message_id, message_type, payload, payload_key, placed_at)
                 values (?, ?, 'information-share', '\\x00'::bytea, 'plain', now() - interval '9 hours')""", puller, collected);
 
+        // a clock whose next escalation fell due two hours ago (the test's escalation scan runs hourly: stalled)
+        db.update("""
+                insert into statutory_clock (message_id, clock, owed_by, waiting, started_at, due_at, next_escalation_at)
+                values (?, 'report-acknowledgement', ?, 'hub', now() - interval '3 days', now() - interval '2 hours',
+                    now() - interval '2 hours')""", collected, puller);
+
         checker.check();
+        assertThat(open(HubWatch.HUB, "escalations-stalled")).isEqualTo(1);
         assertThat(open(board, "escalation-failing")).isEqualTo(1);
         assertThat(open(puller, "inbox-uncollected")).isEqualTo(1);
         assertThat(open(HubWatch.HUB, "bank-holidays-ending")).isEqualTo(1);
 
         db.update("update inbox set acknowledged_at = now() where message_id = ?", collected);
         db.update("update delivery set state = 'delivered' where message_id = ?", notice);
+        db.update("update statutory_clock set met_at = now(), next_escalation_at = null where message_id = ?", collected);
         checker.check();
+        assertThat(open(HubWatch.HUB, "escalations-stalled")).isZero();
         assertThat(open(board, "escalation-failing")).isZero();
         assertThat(open(puller, "inbox-uncollected")).isZero();
         assertThat(raised(HubWatch.HUB, "bank-holidays-ending")).isEqualTo(1);

@@ -22,12 +22,12 @@ class HubWatchTest {
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
     private static final LocalDate TODAY = LocalDate.parse("2026-12-07");
     private final HubWatch watch = new HubWatch(1, Duration.ofHours(1), Duration.ofHours(8), Duration.ofMinutes(30),
-            Period.ofDays(90));
+            Period.ofDays(60), Duration.ofHours(1));
 
     private static HubWatch.Facts facts(Map<String, Long> dead, Map<String, HubWatch.Oldest> waiting,
             Map<String, HubWatch.Oldest> uncollected, Map<String, HubWatch.Oldest> escalations, Set<String> paused,
             LocalDate dataEnds) {
-        return new HubWatch.Facts(dead, waiting, uncollected, escalations, paused, dataEnds);
+        return new HubWatch.Facts(dead, waiting, uncollected, escalations, paused, dataEnds, null);
     }
 
     private static HubWatch.Facts nothing() {
@@ -90,10 +90,10 @@ class HubWatchTest {
     void the_bank_holiday_data_ending_within_the_warning_period_holds_for_the_hub() {
         assertThat(holds(watch.observe(nothing(), Map.of(), NOW, TODAY), HubWatch.HUB,
                 AlertCondition.BANK_HOLIDAYS_ENDING)).isFalse();
-        var ending = facts(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), LocalDate.parse("2027-03-07"));
+        var ending = facts(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), LocalDate.parse("2027-02-05"));
         assertThat(holds(watch.observe(ending, Map.of(), NOW, TODAY), HubWatch.HUB,
                 AlertCondition.BANK_HOLIDAYS_ENDING)).isTrue();
-        var justOutside = facts(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), LocalDate.parse("2027-03-08"));
+        var justOutside = facts(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), LocalDate.parse("2027-02-06"));
         assertThat(holds(watch.observe(justOutside, Map.of(), NOW, TODAY), HubWatch.HUB,
                 AlertCondition.BANK_HOLIDAYS_ENDING)).isFalse();
     }
@@ -101,15 +101,25 @@ class HubWatchTest {
     @Test
     void nothing_seen_and_nothing_open_observes_only_the_bank_holidays() {
         var seen = watch.observe(nothing(), Map.of(), NOW, TODAY);
-        assertThat(seen).hasSize(1);
+        assertThat(seen).hasSize(2);
         assertThat(observed(seen, HubWatch.HUB, AlertCondition.BANK_HOLIDAYS_ENDING)).isTrue();
+        assertThat(holds(seen, HubWatch.HUB, AlertCondition.ESCALATIONS_STALLED)).isFalse();
+    }
+
+    @Test
+    void clocks_overdue_for_an_escalation_that_does_not_happen_hold_for_the_hub() {
+        var stalled = new HubWatch.Facts(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), LocalDate.parse("2027-12-31"),
+                new HubWatch.Oldest(NOW.minus(Duration.ofHours(3)), 12));
+        assertThat(holds(watch.observe(stalled, Map.of(), NOW, TODAY), HubWatch.HUB, AlertCondition.ESCALATIONS_STALLED))
+                .isTrue();
+        assertThat(watch.stallCutoff(NOW)).isEqualTo(NOW.minus(Duration.ofHours(1)));
     }
 
     @Test
     void refuses_settings_that_would_alert_on_everything() {
         assertThatThrownBy(() -> new HubWatch(0, Duration.ofHours(1), Duration.ofHours(8), Duration.ofMinutes(30),
-                Period.ofDays(90))).isInstanceOf(IllegalArgumentException.class);
+                Period.ofDays(60), Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HubWatch(1, Duration.ZERO, Duration.ofHours(8), Duration.ofMinutes(30),
-                Period.ofDays(90))).isInstanceOf(IllegalArgumentException.class);
+                Period.ofDays(60), Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
     }
 }
