@@ -27,6 +27,8 @@ public class ConsoleAuditRepository {
     /** A case's timeline opened (no body; {@code target} the case reference, {@code reason} when given). */
     public static final String CASE_READ = "case-read";
     public static final String REPLAY = "replay";
+    /** An operator reconciled the deliveries with the broker after a database restore. */
+    public static final String RECONCILE = "reconcile";
     public static final String DIRECTORY_EDIT = "directory-edit";
     public static final String DIRECTORY_ADD = "directory-add";
     public static final String DIRECTORY_REMOVE = "directory-remove";

@@ -134,7 +134,10 @@ public class DeliveryAttempts {
         exchange.setProperty(PULLS, pulls);
         Integer attempt = transactions.inTransaction(c -> {
             Optional<DeliveryRecord> delivery = tracking.lockDelivery(c, messageId, recipient);
-            if (delivery.isEmpty() || delivery.get().state().reachedRecipient()
+            if (delivery.isEmpty()) {
+                return NO_DELIVERY;
+            }
+            if (delivery.get().state().reachedRecipient()
                     || delivery.get().state() == DeliveryState.DEAD_LETTERED) {
                 return null;
             }
@@ -161,13 +164,20 @@ public class DeliveryAttempts {
             tracking.audit(c, messageId, recipient, "delivery-attempt", null, null, "attempt " + n, "hub", now);
             return n;
         });
+        if (attempt != null && attempt == NO_DELIVERY) {
+            // the broker has a copy the database does not know (accepted after the backup it was restored from):
+            // dropped, and said, so that its sender can be asked to send it again (Reconciliation, deploy/README)
+            LOG.warnf("dropped a copy of %s for %s: the database has no such delivery (restored from an older backup?);"
+                    + " ask its sender to send it again", messageId, recipient);
+        }
+        boolean noDelivery = attempt != null && attempt == NO_DELIVERY;
         boolean heldBack = attempt != null && (attempt == HELD || attempt == HELD_AGAIN);
         if (attempt != null && attempt == HELD) {
             // the copy ahead may have been marked delivered while this hold was being written, and missed it
             heldCopies.releaseAfter(messageId, recipient);
         }
-        exchange.setProperty(SKIP, attempt == null || heldBack);
-        exchange.setProperty(ATTEMPT, attempt == null || heldBack ? 0 : attempt);
+        exchange.setProperty(SKIP, attempt == null || heldBack || noDelivery);
+        exchange.setProperty(ATTEMPT, attempt == null || heldBack || noDelivery ? 0 : attempt);
         if (attempt == null) {
             LOG.infof("skipped %s for %s: already delivered or dead-lettered", messageId, recipient);
         } else if (heldBack) {
@@ -176,6 +186,8 @@ public class DeliveryAttempts {
     }
 
     private static final int HELD = -1;
+    /** The copy names a delivery the database does not have: restored from a backup older than the copy. */
+    private static final int NO_DELIVERY = -3;
     /** A second copy of one already held (a duplicate from the broker): dropped, the held one stays. */
     private static final int HELD_AGAIN = -2;
 

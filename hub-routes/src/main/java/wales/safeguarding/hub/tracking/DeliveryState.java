@@ -43,8 +43,9 @@ public enum DeliveryState {
     public Set<DeliveryState> next() {
         return switch (this) {
             case ACCEPTED -> EnumSet.of(QUEUED, DEAD_LETTERED);
-            case QUEUED -> EnumSet.of(FAILED, DELIVERED, ACKNOWLEDGED, OUTCOME_GIVEN, DEAD_LETTERED);
-            case FAILED -> EnumSet.of(DELIVERED, ACKNOWLEDGED, OUTCOME_GIVEN, DEAD_LETTERED);
+            // an operator's reconciliation after a database restore stores it again for the queue (Reconciliation)
+            case QUEUED -> EnumSet.of(FAILED, DELIVERED, ACKNOWLEDGED, OUTCOME_GIVEN, DEAD_LETTERED, ACCEPTED);
+            case FAILED -> EnumSet.of(DELIVERED, ACKNOWLEDGED, OUTCOME_GIVEN, DEAD_LETTERED, ACCEPTED);
             case DELIVERED -> EnumSet.of(ACKNOWLEDGED, OUTCOME_GIVEN);
             case ACKNOWLEDGED -> EnumSet.of(OUTCOME_GIVEN);
             case OUTCOME_GIVEN -> EnumSet.noneOf(DeliveryState.class);

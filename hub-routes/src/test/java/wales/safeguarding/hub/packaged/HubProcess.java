@@ -144,6 +144,11 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
+    /** Where the process writes its output. */
+    Path log() {
+        return log;
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -55,6 +55,19 @@ final class ServerDatabase implements AutoCloseable {
         return server + name;
     }
 
+    /** The server's JDBC URL without a database ({@code jdbc:postgresql://host:port/}). */
+    String serverUrl() {
+        return server;
+    }
+
+    String name() {
+        return name;
+    }
+
+    static String user() {
+        return USER;
+    }
+
     /** What a hub needs to use this database instead of an embedded one. */
     Map<String, String> hubProperties() {
         return Map.of("quarkus.datasource.jdbc.url", jdbcUrl(), "quarkus.datasource.username", USER);

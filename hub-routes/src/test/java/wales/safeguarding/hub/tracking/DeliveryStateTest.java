@@ -53,4 +53,12 @@ class DeliveryStateTest {
         assertThatThrownBy(() -> DeliveryState.fromWireName("lost")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lost");
     }
+
+    @Test
+    void an_operators_reconciliation_after_a_restore_may_store_a_waiting_copy_again_but_never_a_delivered_one() {
+        assertThat(DeliveryState.QUEUED.canMoveTo(DeliveryState.ACCEPTED)).isTrue();
+        assertThat(DeliveryState.FAILED.canMoveTo(DeliveryState.ACCEPTED)).isTrue();
+        assertThat(DeliveryState.DELIVERED.canMoveTo(DeliveryState.ACCEPTED)).isFalse();
+        assertThat(DeliveryState.ACKNOWLEDGED.canMoveTo(DeliveryState.ACCEPTED)).isFalse();
+    }
 }
