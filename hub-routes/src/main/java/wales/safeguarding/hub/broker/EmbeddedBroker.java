@@ -1,6 +1,5 @@
 package wales.safeguarding.hub.broker;
 
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -10,13 +9,6 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -35,7 +27,7 @@ public class EmbeddedBroker {
     private final BrokerSettings settings;
     private final String queuePrefix;
     private final String deadLetterQueue;
-    private EmbeddedActiveMQ broker;
+    private AutoCloseable broker;
     private CompletableFuture<Void> starting;
 
     public EmbeddedBroker(BrokerSettings settings, @ConfigProperty(name = "hub.delivery.queue-prefix") String queuePrefix,
@@ -90,57 +82,15 @@ public class EmbeddedBroker {
 
     private void startNow() {
         try {
-            EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
-            embedded.setConfiguration(configuration());
-            embedded.start();
+            // the Artemis server's classes are touched only here, in a class of their own: the production artefact
+            // leaves them out (-Pproduction), and this bean must load without them when the broker is standalone
+            AutoCloseable embedded = EmbeddedArtemis.start(settings, queuePrefix, deadLetterQueue);
             synchronized (this) {
                 broker = embedded;
             }
             LOG.infof("embedded Artemis broker started, journal in %s", settings.embedded().dataDir());
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded Artemis broker: " + e.getMessage(), e);
-        }
-    }
-
-    private Configuration configuration() throws Exception {
-        Path data = Path.of(settings.embedded().dataDir());
-        Configuration config = new ConfigurationImpl()
-                .setName("hub-embedded")
-                .setPersistenceEnabled(true)
-                .setSecurityEnabled(false)
-                .setJournalDirectory(data.resolve("journal").toString())
-                .setBindingsDirectory(data.resolve("bindings").toString())
-                .setPagingDirectory(data.resolve("paging").toString())
-                .setLargeMessagesDirectory(data.resolve("large-messages").toString())
-                .setIDCacheSize(settings.embedded().idCacheSize())
-                .setPersistIDCache(true)
-                .setGlobalMaxSize(settings.embedded().globalMaxSizeMb() * 1024 * 1024)
-                .setJMXManagementEnabled(false);
-        config.addAcceptorConfiguration("in-vm", "vm://0");
-        settings.embedded().tcpAcceptor().filter(s -> !s.isBlank())
-                .ifPresent(url -> addAcceptor(config, url));
-        BrokerSettings.Redelivery redelivery = settings.redelivery();
-        config.addAddressSetting(queuePrefix + "#", new AddressSettings()
-                .setRedeliveryDelay(redelivery.delayMs())
-                .setRedeliveryMultiplier(redelivery.multiplier())
-                .setMaxRedeliveryDelay(redelivery.maxDelayMs())
-                .setMaxDeliveryAttempts(redelivery.maxDeliveryAttempts())
-                .setDeadLetterAddress(SimpleString.of(deadLetterQueue))
-                .setExpiryAddress(SimpleString.of(deadLetterQueue))
-                .setAutoCreateDeadLetterResources(false)
-                // one delivery at a time per agency unless the hub raises it per queue (hub.delivery.concurrency.*)
-                .setDefaultMaxConsumers(1));
-        // The dead-letter queue exists from the start, so nothing the broker gives up on is dropped for want of it.
-        config.addQueueConfiguration(QueueConfiguration.of(deadLetterQueue).setRoutingType(RoutingType.ANYCAST)
-                .setDurable(true));
-        return config;
-    }
-
-    private static void addAcceptor(Configuration config, String url) {
-        try {
-            config.addAcceptorConfiguration("tcp", url);
-        } catch (Exception e) {
-            throw new IllegalStateException("bad hub.broker.embedded.tcp-acceptor '" + url + "'", e);
         }
     }
 
@@ -171,7 +121,7 @@ public class EmbeddedBroker {
                 return;
             }
             try {
-                broker.stop();
+                broker.close();
                 LOG.info("embedded Artemis broker stopped");
             } catch (Exception e) {
                 LOG.warnf("embedded Artemis broker did not stop cleanly: %s", e.getMessage());
