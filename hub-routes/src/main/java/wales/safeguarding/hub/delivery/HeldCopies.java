@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,13 +33,15 @@ import wales.safeguarding.hub.tracking.TrackingRepository;
  *
  * <p>Nothing is lost: a held copy whose turn came but was not released (the hub stopped in between, the broker was
  * away, the earlier copy was done by another path such as a dead letter replayed) is queued by the outbox sweeper
- * ({@link #releaseDue}) once it has been held for {@code hub.delivery.outbox-grace}.
+ * ({@link #releaseDue}) once it has been held for {@code hub.delivery.outbox-grace}, or once a second sweep finds it
+ * still waiting (a hub clock that stands still, in a rehearsal or a test, never lets the grace pass).
  */
 @ApplicationScoped
 public class HeldCopies {
 
     private static final Logger LOG = Logger.getLogger(HeldCopies.class);
     private static final int BATCH = 200;
+    private static final Instant ANY_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     private final Transactions transactions;
     private final TrackingRepository tracking;
@@ -46,6 +51,8 @@ public class HeldCopies {
     private final DeliveryDispatcher dispatcher;
     private final Clock clock;
     private final Duration grace;
+    /** Held copies whose turn had come at the last sweep, held for less than the grace then. */
+    private volatile Set<String> youngAtLastSweep = Set.of();
 
     public HeldCopies(Transactions transactions, TrackingRepository tracking, HeldCopiesRepository held,
             DeliveryQueues queues, BrokerStatus broker, DeliveryDispatcher dispatcher, Clock clock,
@@ -87,18 +94,32 @@ public class HeldCopies {
         }
     }
 
-    /** Queues held copies whose turn has come, held for longer than the outbox grace. Returns how many. */
+    /**
+     * Queues held copies whose turn has come and that were missed: held for longer than the outbox grace by the
+     * hub's clock, or already seen waiting at the previous sweep (so a missed release waits one sweep even when the
+     * hub's clock stands still: a rehearsal's or a test's fixed clock). Releasing one twice is harmless: the row is
+     * locked and its duplicate-detection id names the hold. Returns how many.
+     */
     public int releaseDue() {
         if (!broker.reachable()) {
             return 0;
         }
+        Instant cutoff = clock.instant().minus(grace);
+        Set<String> youngNow = new HashSet<>();
         List<HeldCopy> released = transactions.inTransaction(c -> {
-            List<HeldCopy> due = held.releasable(c, clock.instant().minus(grace), BATCH);
-            for (HeldCopy copy : due) {
-                queue(c, copy);
+            List<HeldCopy> due = new ArrayList<>();
+            for (HeldCopy copy : held.releasable(c, ANY_TIME, BATCH)) {
+                String key = copy.messageId() + "|" + copy.recipient() + "|" + copy.heldSince();
+                if (copy.heldSince().isBefore(cutoff) || youngAtLastSweep.contains(key)) {
+                    queue(c, copy);
+                    due.add(copy);
+                } else {
+                    youngNow.add(key);
+                }
             }
             return due;
         });
+        youngAtLastSweep = youngNow;
         released.stream().map(HeldCopy::recipient).distinct().forEach(dispatcher::wake);
         if (!released.isEmpty()) {
             LOG.infof("outbox sweeper queued %d held copies whose turn had come", released.size());
