@@ -44,6 +44,20 @@ public record BankHolidays(Set<LocalDate> dates, int firstYear, int lastYear) {
         return dates.contains(day);
     }
 
+    /**
+     * Names this data: its years and a digest of its dates ({@code 2018-2028:1a2b3c4d5e6f}). Each clock keeps the name
+     * of the data it was counted with, so the hub can tell which running clocks a newer file changes.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            new TreeSet<>(dates).forEach(d -> sha.update((d + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            return firstYear + "-" + lastYear + ":" + java.util.HexFormat.of().formatHex(sha.digest(), 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** True when the feed says nothing about this day's year, so a holiday on it would be missed. */
     public boolean covers(LocalDate day) {
         return day.getYear() >= firstYear && day.getYear() <= lastYear;

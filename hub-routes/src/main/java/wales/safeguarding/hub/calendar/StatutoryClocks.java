@@ -29,6 +29,7 @@ public class StatutoryClocks {
     }
 
     private final BankHolidays holidays;
+    private final String fingerprint;
 
     public StatutoryClocks(@ConfigProperty(name = "hub.calendar.bank-holidays") String location) {
         try (InputStream in = Locations.open(location)) {
@@ -36,8 +37,9 @@ public class StatutoryClocks {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the bank holidays from " + location + ": " + e.getMessage(), e);
         }
-        LOG.infof("bank holidays loaded from %s: %d days, %d to %d", location, holidays.dates().size(),
-                holidays.firstYear(), holidays.lastYear());
+        this.fingerprint = holidays.fingerprint();
+        LOG.infof("bank holidays loaded from %s: %d days, %d to %d (%s)", location, holidays.dates().size(),
+                holidays.firstYear(), holidays.lastYear(), fingerprint);
     }
 
     /** The last day the bank-holiday data covers (31 December of its last year). */
@@ -63,6 +65,11 @@ public class StatutoryClocks {
         WorkingDayCalendar calendar = new WorkingDayCalendar(holidays, uncovered::add);
         Instant dueAt = calendar.endOf(calendar.workingDaysBefore(calendar.londonDay(event), workingDays));
         return new Due(dueAt, !uncovered.isEmpty());
+    }
+
+    /** The name of the bank-holiday data loaded ({@link BankHolidays#fingerprint()}), kept on every clock counted with it. */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     public BankHolidays holidays() {

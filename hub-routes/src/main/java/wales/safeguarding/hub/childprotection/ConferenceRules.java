@@ -50,7 +50,7 @@ import wales.safeguarding.schemas.envelope.MessageType;
 public class ConferenceRules implements FlowRules {
 
     static final String INITIAL_CONFERENCE = "initial-conference";
-    static final String WRITTEN_REPORT = "written-report";
+    public static final String WRITTEN_REPORT = "written-report";
     static final String OUTLINE_PLAN = "outline-plan";
     static final String CONFERENCE_MINUTES = "conference-minutes";
     static final String FIRST_REVIEW = "first-review-conference";

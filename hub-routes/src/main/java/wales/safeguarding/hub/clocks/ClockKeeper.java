@@ -68,8 +68,8 @@ public class ClockKeeper {
     public void startUntil(Connection c, String clock, UUID startedBy, String caseReference, String subject,
             String owedBy, String waiting, Instant startedAt, Instant dueAt) throws SQLException {
         Instant firstRung = rungAt(dueAt, definition(clock).ladder().levels().get(0));
-        clockStore.insertClock(c, startedBy, clock, owedBy, waiting, startedAt, dueAt, firstRung, false, caseReference,
-                subject);
+        clockStore.insertClock(c, startedBy, clock, owedBy, waiting, startedAt, dueAt, firstRung, false,
+                calendar.fingerprint(), caseReference, subject);
     }
 
     /** Stops a case's running clocks of this name ({@code subject}, {@code owedBy} narrow it when not null). */
@@ -90,7 +90,8 @@ public class ClockKeeper {
         for (var k : running) {
             // A clock whose deadline does not change keeps its place on the ladder.
             if (!k.dueAt().equals(due.dueAt())) {
-                clockStore.moveClock(c, k.id(), newAnchor, due.dueAt(), firstRung, due.beyondData());
+                clockStore.moveClock(c, k.id(), newAnchor, due.dueAt(), firstRung, due.beyondData(),
+                        calendar.fingerprint());
             }
         }
         return running.size();
@@ -103,7 +104,7 @@ public class ClockKeeper {
         Instant firstRung = rungAt(dueAt, definition(clock).ladder().levels().get(0));
         for (var k : running) {
             if (!k.dueAt().equals(dueAt)) {
-                clockStore.moveClock(c, k.id(), startedAt, dueAt, firstRung, false);
+                clockStore.moveClock(c, k.id(), startedAt, dueAt, firstRung, false, calendar.fingerprint());
             }
         }
         return running.size();
@@ -129,6 +130,53 @@ public class ClockKeeper {
         return running.size();
     }
 
+    /** A running clock counted again with the bank-holiday data loaded now: when it is due and its next rung. */
+    public record Recount(Instant dueAt, Instant nextEscalationAt, boolean beyondData) {
+
+        /** True when counting again changed anything the escalation sweep or the tracking API reads. */
+        public boolean changes(ClockRecord k) {
+            return !dueAt.equals(k.dueAt()) || !java.util.Objects.equals(nextEscalationAt, k.nextEscalationAt())
+                    || beyondData != k.calendarBeyondData();
+        }
+    }
+
+    /**
+     * Counts a running clock again with the bank-holiday data loaded now (a newer file replaced the one it was
+     * counted with). A clock of working days is counted again from its start. A deadline clock (a written report due
+     * before a conference, {@link #startUntil}) is given {@code leadTime}, the lead time before the conference counted
+     * with the new data, and moves to it only when that is earlier: the date a council asked for is not kept, and a
+     * deadline never moves later than the one the agency was told. Weeks and months do not depend on bank holidays.
+     *
+     * <p>The ladder stays on the rung it has reached (rungs already fired stay fired) and its next rung is counted
+     * from the new due time; a rung held back to a later time ({@link #hold}) stays held.
+     *
+     * @param leadTime for a deadline clock, the lead time before its conference with the new data; null when the
+     *                 clock is not a deadline clock or its conference is not known (then its deadline stays)
+     */
+    public Recount recount(ClockRecord k, boolean deadline, Instant leadTime) {
+        Definition definition = definition(k.clock());
+        Instant dueAt = k.dueAt();
+        boolean beyondData = k.calendarBeyondData();
+        if (deadline) {
+            if (leadTime != null && leadTime.isBefore(dueAt)) {
+                dueAt = leadTime;
+            }
+        } else if (definition.period() instanceof ClockPeriod.WorkingDays) {
+            StatutoryClocks.Due due = due(k.clock(), k.startedAt());
+            dueAt = due.dueAt();
+            beyondData = due.beyondData();
+        }
+        Instant next = k.nextEscalationAt();
+        var level = definition.ladder().level(k.escalationStep());
+        if (next != null && level.isPresent()) {
+            Instant wasRung = rungAt(k.dueAt(), level.get());
+            Instant rung = rungAt(dueAt, level.get());
+            boolean held = next.isAfter(wasRung);
+            next = held && next.isAfter(rung) ? next : rung;
+        }
+        return new Recount(dueAt, next, beyondData);
+    }
+
     /** True while a clock of this name runs for the case (narrowed by subject when given). */
     public boolean running(Connection c, String clock, String caseReference, String subject) throws SQLException {
         return !clockStore.runningCaseClocks(c, caseReference, clock, subject).isEmpty();
@@ -143,6 +191,6 @@ public class ClockKeeper {
         StatutoryClocks.Due due = due(clock, anchor);
         Instant firstRung = rungAt(due.dueAt(), definition(clock).ladder().levels().get(0));
         clockStore.insertClock(c, startedBy, clock, owedBy, waiting, anchor, due.dueAt(), firstRung, due.beyondData(),
-                caseReference, subject);
+                calendar.fingerprint(), caseReference, subject);
     }
 }

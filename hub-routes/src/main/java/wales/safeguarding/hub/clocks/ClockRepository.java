@@ -21,12 +21,12 @@ public class ClockRepository {
 
 
     public void insertClock(Connection c, UUID messageId, String clock, String owedBy, String waiting, Instant startedAt,
-            Instant dueAt, Instant firstEscalationAt, boolean calendarBeyondData, String caseReference, String subject)
-            throws SQLException {
+            Instant dueAt, Instant firstEscalationAt, boolean calendarBeyondData, String calendar, String caseReference,
+            String subject) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into statutory_clock (message_id, clock, owed_by, waiting, started_at, due_at, next_escalation_at,
-                    calendar_beyond_data, case_reference, subject)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    calendar_beyond_data, case_reference, subject, calendar)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setObject(1, messageId);
             ps.setString(2, clock);
             ps.setString(3, owedBy);
@@ -37,6 +37,7 @@ public class ClockRepository {
             ps.setBoolean(8, calendarBeyondData);
             ps.setString(9, caseReference);
             ps.setString(10, subject);
+            ps.setString(11, calendar);
             ps.executeUpdate();
         }
     }
@@ -101,15 +102,16 @@ public class ClockRepository {
 
     /** A clock's new due time (a conference moved): its ladder starts again from the bottom. */
     public void moveClock(Connection c, long clockId, Instant startedAt, Instant dueAt, Instant firstEscalationAt,
-            boolean calendarBeyondData) throws SQLException {
+            boolean calendarBeyondData, String calendar) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 update statutory_clock set started_at = ?, due_at = ?, next_escalation_at = ?, escalation_step = 0,
-                    calendar_beyond_data = ? where id = ?""")) {
+                    calendar_beyond_data = ?, calendar = ? where id = ?""")) {
             ps.setTimestamp(1, Timestamp.from(startedAt));
             ps.setTimestamp(2, Timestamp.from(dueAt));
             ps.setTimestamp(3, Timestamp.from(firstEscalationAt));
             ps.setBoolean(4, calendarBeyondData);
-            ps.setLong(5, clockId);
+            ps.setString(5, calendar);
+            ps.setLong(6, clockId);
             ps.executeUpdate();
         }
     }
