@@ -62,6 +62,12 @@ final class HubProcess implements AutoCloseable {
         return awaitReady(spawn(dataDir, directory, options, extra, logName, null));
     }
 
+    /** As {@link #start}, with another packaged hub: e.g. the previous release's (the upgrade drill). */
+    static HubProcess startJar(Path jar, Path dataDir, Path directory, Map<String, String> extra, String logName)
+            throws IOException {
+        return awaitReady(spawn(jar, dataDir, directory, DEMO_OPTIONS, extra, logName, null));
+    }
+
     /** As {@link #start} but returns at once; {@link #readyOrExited()} tells when it is ready. */
     static HubProcess launch(Path dataDir, Path directory, Map<String, String> extra, String logName) throws IOException {
         return spawn(dataDir, directory, DEMO_OPTIONS, extra, logName, null);
@@ -84,7 +90,12 @@ final class HubProcess implements AutoCloseable {
 
     private static HubProcess spawn(Path dataDir, Path directory, List<String> options, Map<String, String> extra,
             String logName, SharedTokens tokens) throws IOException {
-        String jar = System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar");
+        return spawn(Path.of(System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar")), dataDir, directory,
+                options, extra, logName, tokens);
+    }
+
+    private static HubProcess spawn(Path jar, Path dataDir, Path directory, List<String> options,
+            Map<String, String> extra, String logName, SharedTokens tokens) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -100,7 +111,7 @@ final class HubProcess implements AutoCloseable {
         command.addAll(options);
         extra.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
-        command.add(Path.of(jar).toAbsolutePath().toString());
+        command.add(jar.toAbsolutePath().toString());
         Path log = dataDir.resolveSibling(logName + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HubProcess hub = new HubProcess(process, port, dataDir, tokens, log);
