@@ -40,6 +40,8 @@ public class LiveStreams {
     /** The first tick waits for the request that opened the stream to have returned its response's start. */
     static final long FIRST_TICK_DELAY_MS = 50;
     static final int MAX_FAILED_TICKS = 3;
+    /** A client that has not taken an event in this time (its connection stalled) is dropped. */
+    static final long SEND_TIMEOUT_MS = 10_000;
 
     private final OperationsNow operations;
     private final ConsoleMessages messages;
@@ -49,6 +51,8 @@ public class LiveStreams {
     private final ScheduledExecutorService scheduler;
     /** The last "now" view and when it was made (System.nanoTime): one computation a tick for all open streams. */
     private final AtomicReference<SharedNow> sharedNow = new AtomicReference<>();
+    /** True while one stream's tick makes the "now" view: the others send the last one rather than wait. */
+    private final java.util.concurrent.atomic.AtomicBoolean making = new java.util.concurrent.atomic.AtomicBoolean();
 
     private record SharedNow(OperationsNow.Now view, long madeAtNanos) {
     }
@@ -108,18 +112,41 @@ public class LiveStreams {
         LOG.infof("console stream opened by %s", user);
     }
 
-    /** The "now" view, made at most once per half tick whatever the number of people watching. */
+    /**
+     * The "now" view, made at most once per half tick whatever the number of people watching, and by one stream at a
+     * time: while one tick makes it (its queries may wait for a database connection behind delivery work), the other
+     * streams send the last view made rather than wait too. Only the very first view is waited for by every stream.
+     */
     private OperationsNow.Now now() {
         long at = System.nanoTime();
         SharedNow last = sharedNow.get();
         if (last != null && at - last.madeAtNanos() < TimeUnit.MILLISECONDS.toNanos(tickMs) / 2) {
             return last.view();
         }
-        OperationsNow.Now view = operations.now();
-        sharedNow.set(new SharedNow(view, at));
-        return view;
+        boolean mine = making.compareAndSet(false, true);
+        if (!mine && last != null) {
+            return last.view();
+        }
+        try {
+            OperationsNow.Now view = operations.now();
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - at);
+            if (tookMs > tickMs) {
+                LOG.infof("console: the now view took %d ms to make (longer than a tick, %d ms)", tookMs, tickMs);
+            }
+            sharedNow.set(new SharedNow(view, System.nanoTime()));
+            return view;
+        } finally {
+            if (mine) {
+                making.set(false);
+            }
+        }
     }
 
+    /**
+     * Sends one event and waits for it to be written. A client that has not taken it within {@link #SEND_TIMEOUT_MS}
+     * (a stalled connection: its buffers are full) is closed, so a stream's thread is never held for ever and the
+     * other streams on the scheduler go on.
+     */
     private void send(SseEventSink sink, Sse sse, String name, Object data) {
         String text;
         try {
@@ -127,8 +154,18 @@ public class LiveStreams {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the " + name + " event", e);
         }
-        sink.send(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(text).build())
-                .toCompletableFuture().join();
+        try {
+            sink.send(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(text).build())
+                    .toCompletableFuture().get(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            sink.close();
+            throw new IllegalStateException("the client took no event for " + SEND_TIMEOUT_MS + " ms", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the " + name + " event was not sent", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending the " + name + " event", e);
+        }
     }
 
     private static void stop(AtomicReference<ScheduledFuture<?>> task, String user) {
