@@ -159,7 +159,7 @@ class DeliveryPoolFlowTest {
 
     /**
      * After a broker fail-over the outbox sweeper may queue a case's earliest copies behind its later ones. The later
-     * copies are each held back once, off the queue, and queued again when the copy ahead of them is done; they do
+     * copies are each held back at most once, off the queue, and queued again when the copy ahead of them is done; they do
      * not go round the queue (where the broker would put them back at its head, ahead of the copies they wait for).
      */
     @Test
@@ -191,12 +191,19 @@ class DeliveryPoolFlowTest {
                 .map(e -> e.getRequest().getHeader(HubHeaders.HTTP_MESSAGE_ID)).toList();
         assertThat(taken).as("taken by the council's system once each, in the order the hub accepted them")
                 .isEqualTo(ids);
+        // With several lanes to the council a later copy may be taken only after every copy ahead of it was
+        // delivered, and then it is never held: each later copy is held at most once, queued again as often as it
+        // was held, and the reversed queue made the hub hold some.
+        long holds = 0;
         for (String id : ids.subList(1, ids.size())) {
+            long held = database.count("select count(*) from audit_event where message_id = ?::uuid and recipient = ? "
+                    + "and event = 'held-back'", id, COUNCIL);
+            assertThat(held).as("times %s was held back", id).isLessThanOrEqualTo(1);
             assertThat(database.count("select count(*) from audit_event where message_id = ?::uuid and recipient = ? "
-                    + "and event = 'held-back'", id, COUNCIL)).as("times %s was held back", id).isEqualTo(1);
-            assertThat(database.count("select count(*) from audit_event where message_id = ?::uuid and recipient = ? "
-                    + "and event = 'released'", id, COUNCIL)).as("times %s was queued again", id).isEqualTo(1);
+                    + "and event = 'released'", id, COUNCIL)).as("times %s was queued again", id).isEqualTo(held);
+            holds += held;
         }
+        assertThat(holds).as("later copies held back behind the earliest").isPositive();
         for (String id : ids) {
             assertThat(database.count("select count(*) from delivery where message_id = ?::uuid and held_since is not null",
                     id)).as("%s still marked held", id).isZero();
