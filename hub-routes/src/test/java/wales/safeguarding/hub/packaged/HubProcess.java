@@ -191,6 +191,22 @@ final class HubProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the hub gets no chance to finish anything. */
+    /**
+     * The state of a message's first (or only) recipient, as {@code client} tracks it ("unreadable" while the hub
+     * cannot answer), for polling.
+     */
+    String state(String client, String messageId) {
+        try {
+            return wales.safeguarding.schemas.envelope.CanonicalJson.mapper()
+                    .readTree(get(client, "/api/v1/messages/" + messageId).body()).at("/recipients/0/state").asText();
+        } catch (IOException e) {
+            return "unreadable";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);

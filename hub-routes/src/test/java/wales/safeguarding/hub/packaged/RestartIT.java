@@ -93,7 +93,7 @@ class RestartIT {
         Instant dueAt;
         try (HubProcess second = HubProcess.start(dataDir, directory, Map.of(), "hub-2")) {
             await().atMost(WAIT).until(() -> reports.stream().allMatch(id -> attemptsAtCouncil(id) >= 1));
-            await().atMost(WAIT).until(() -> reports.stream().allMatch(id -> "delivered".equals(state(second, id))));
+            await().atMost(WAIT).until(() -> reports.stream().allMatch(id -> "delivered".equals(second.state(POLICE, id))));
             for (String id : reports) {
                 assertThat(attemptsAtCouncil(id)).as("deliveries of " + id).isEqualTo(1);
             }
@@ -136,17 +136,6 @@ class RestartIT {
                 .withRequestBody(matchingJsonPath("$.body.step", WireMock.equalTo("report-maker-notice")))).size();
     }
 
-    private static String state(HubProcess hub, String reportId) {
-        try {
-            JsonNode tracking = CanonicalJson.mapper().readTree(hub.get(POLICE, "/api/v1/messages/" + reportId).body());
-            return tracking.at("/recipients/0/state").asText();
-        } catch (IOException e) {
-            return "unreadable";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-    }
 
     private static ObjectNode example() throws IOException {
         try (InputStream in = RestartIT.class.getResourceAsStream("/examples/valid/duty-to-report.json")) {

@@ -107,7 +107,7 @@ class RestoreDrillIT {
                                 .withHeader("X-Hub-Message-Id", WireMock.equalTo(id))
                                 .willReturn(aResponse().withStatus(202)));
                     }
-                    await().atMost(WAIT).until(() -> beforeBackup.stream().allMatch(id -> "delivered".equals(state(hub, id))));
+                    await().atMost(WAIT).until(() -> beforeBackup.stream().allMatch(id -> "delivered".equals(hub.state(POLICE, id))));
                     hub.kill();
                 }
                 int deliveredBefore = beforeBackup.stream().mapToInt(this::atCouncil).sum();
@@ -125,7 +125,7 @@ class RestoreDrillIT {
                         assertThat(Files.readString(hub.log())).contains("dropped a copy of " + id + " for " + COUNCIL);
                     }
                     // rows whose copies are gone: waiting, until the operator reconciles
-                    assertThat(beforeBackup.stream().map(id -> state(hub, id)).toList()).doesNotContain("delivered");
+                    assertThat(beforeBackup.stream().map(id -> hub.state(POLICE, id)).toList()).doesNotContain("delivered");
                     Path tokenFile = root.resolve("operator.jwt");
                     Files.writeString(tokenFile, hub.token("demo-operator"));
                     String answer = run(List.of("bash", SCRIPT.toString(), "reconcile",
@@ -133,7 +133,7 @@ class RestoreDrillIT {
                             host(live), port(live));
                     JsonNode result = CanonicalJson.mapper().readTree(answer);
                     assertThat(result.path("requeued").asInt()).isEqualTo(beforeBackup.size());
-                    await().atMost(WAIT).until(() -> beforeBackup.stream().allMatch(id -> "delivered".equals(state(hub, id))));
+                    await().atMost(WAIT).until(() -> beforeBackup.stream().allMatch(id -> "delivered".equals(hub.state(POLICE, id))));
                     for (String id : beforeBackup) {
                         assertThat(atCouncil(id)).as("copies of " + id + " at the council").isGreaterThanOrEqualTo(2);
                     }
@@ -194,17 +194,6 @@ class RestoreDrillIT {
                 .withHeader("X-Hub-Message-Id", WireMock.equalTo(id))).size();
     }
 
-    private static String state(HubProcess hub, String id) {
-        try {
-            JsonNode tracking = CanonicalJson.mapper().readTree(hub.get(POLICE, "/api/v1/messages/" + id).body());
-            return tracking.at("/recipients/0/state").asText();
-        } catch (IOException e) {
-            return "unreadable";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-    }
 
     private static ObjectNode example() throws IOException {
         try (InputStream in = RestoreDrillIT.class.getResourceAsStream("/examples/valid/duty-to-report.json")) {

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -101,7 +100,7 @@ class UpgradeIT {
             String b;
             try (HubProcess current = HubProcess.start(dataDir, directory, on(db), "current-1")) {
                 assertThat(schemaVersion(db)).isGreaterThanOrEqualTo(29);
-                assertThat(state(current, a)).isEqualTo("delivered");
+                assertThat(current.state(POLICE, a)).isEqualTo("delivered");
                 await().atMost(WAIT).until(() -> db.count("select count(*) from statutory_clock "
                         + "where met_at is null and calendar is null") == 0);
                 assertThat(Files.readString(current.log())).contains("clocks counted again with bank holidays");
@@ -115,8 +114,8 @@ class UpgradeIT {
             Map<String, String> rollback = on(db);
             rollback.put("quarkus.flyway.ignore-migration-patterns", "*:future");
             try (HubProcess rolledBack = HubProcess.startJar(PREVIOUS, dataDir, directory, rollback, "previous-2")) {
-                assertThat(state(rolledBack, a)).isEqualTo("delivered");
-                assertThat(state(rolledBack, b)).isEqualTo("delivered");
+                assertThat(rolledBack.state(POLICE, a)).isEqualTo("delivered");
+                assertThat(rolledBack.state(POLICE, b)).isEqualTo("delivered");
                 c = carried(rolledBack);
                 rolledBack.stop();
             }
@@ -127,7 +126,7 @@ class UpgradeIT {
                 await().atMost(WAIT).until(() -> db.count("select count(*) from statutory_clock "
                         + "where met_at is null and calendar is null") == 0);
                 for (String id : new String[] {a, b, c}) {
-                    assertThat(state(current, id)).as(id).isEqualTo("delivered");
+                    assertThat(current.state(POLICE, id)).as(id).isEqualTo("delivered");
                 }
                 current.stop();
             }
@@ -147,7 +146,7 @@ class UpgradeIT {
         String id = UUID.randomUUID().toString();
         report.put("messageId", id);
         assertThat(hub.post(POLICE, report.toString()).statusCode()).isEqualTo(202);
-        await().atMost(WAIT).until(() -> "delivered".equals(state(hub, id)));
+        await().atMost(WAIT).until(() -> "delivered".equals(hub.state(POLICE, id)));
         return id;
     }
 
@@ -167,15 +166,4 @@ class UpgradeIT {
         }
     }
 
-    private static String state(HubProcess hub, String id) {
-        try {
-            JsonNode tracking = CanonicalJson.mapper().readTree(hub.get(POLICE, "/api/v1/messages/" + id).body());
-            return tracking.at("/recipients/0/state").asText();
-        } catch (IOException e) {
-            return "unreadable";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-    }
 }
