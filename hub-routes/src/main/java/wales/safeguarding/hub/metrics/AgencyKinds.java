@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
@@ -19,6 +20,7 @@ public class AgencyKinds {
 
     private final Function<String, Optional<Agency>> directory;
 
+    @Inject
     public AgencyKinds(Directory directory) {
         this(directory::find);
     }

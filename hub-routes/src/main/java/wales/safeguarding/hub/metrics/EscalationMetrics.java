@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import wales.safeguarding.hub.clocks.EscalationStep;
 
 /**
@@ -12,6 +13,7 @@ import wales.safeguarding.hub.clocks.EscalationStep;
  * something to read before the first clock runs out.
  */
 @ApplicationScoped
+@Startup
 public class EscalationMetrics {
 
     private final MeterRegistry registry;
