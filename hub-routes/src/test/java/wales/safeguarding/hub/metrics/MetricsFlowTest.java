@@ -12,15 +12,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +42,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.escalation.Escalator;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
+import wales.safeguarding.hub.support.Database;
 import wales.safeguarding.hub.support.FreshBrokerJournal;
 import wales.safeguarding.hub.support.HubApi;
 import wales.safeguarding.hub.support.InjectAgencyStubs;
@@ -80,6 +87,12 @@ class MetricsFlowTest {
 
     @Inject
     Directory directory;
+
+    @Inject
+    Escalator escalator;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeEach
     void fresh_stubs_and_real_time() {
@@ -146,6 +159,42 @@ class MetricsFlowTest {
         assertThat(after.has("hub_operational_alerts_open", HubMetrics.CONDITION, "escalation-failing")).isTrue();
         assertThat(after.names()).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count",
                 "agroal_active_count", "agroal_awaiting_count", "camel_exchanges_total");
+    }
+
+    @Test
+    void should_count_each_escalation_notice_by_its_step_once_fired() {
+        ObjectNode report = Messages.dutyToReport();
+        HubApi.send(POLICE, report).statusCode(202);
+        await().atMost(WAIT).until(() -> "delivered".equals(HubApi.state(POLICE, Messages.id(report), COUNCIL)));
+        Scrape before = Scrape.now();
+
+        // every clock still running in this database runs out at once, this report's three among them; at an instant
+        // of its own, so that the notices fired now are told apart in the database by their acceptance time
+        Instant at = Instant.now().plus(LATER).plusMillis(new Random().nextInt(1_000_000)).truncatedTo(ChronoUnit.MILLIS);
+        clock.set(at);
+        try {
+            escalator.fireDue();
+        } finally {
+            clock.release();
+        }
+        Database db = new Database(dataSource);
+        long notices = db.count("select count(*) from message where message_type = 'escalation' and accepted_at = ?",
+                Timestamp.from(at));
+        long reminders = db.count("select count(distinct escalation_message_id) from escalation"
+                + " where step = 'reminder' and fired_at = ?", Timestamp.from(at));
+        assertThat(reminders).as("this report's reminder at least").isPositive();
+
+        Scrape after = Scrape.now();
+        double fired = 0;
+        for (String step : List.of("reminder", "report-maker-notice", "manager-notice", "board-notice")) {
+            fired += after.value("hub_escalation_steps_total", HubMetrics.STEP, step)
+                    - before.value("hub_escalation_steps_total", HubMetrics.STEP, step);
+        }
+        assertThat(fired).as("notices fired, by step").isEqualTo(notices);
+        assertMoved(before, after, reminders, "hub_escalation_steps_total", HubMetrics.STEP, "reminder");
+        assertMoved(before, after, notices, "hub_messages_accepted_total", HubMetrics.TYPE, "escalation",
+                HubMetrics.AGENCY_KIND, HubMetrics.HUB);
+        assertMoved(before, after, 0, "hub_escalation_failures_total");
     }
 
     @Test
