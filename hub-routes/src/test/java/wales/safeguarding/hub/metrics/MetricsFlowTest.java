@@ -198,6 +198,30 @@ class MetricsFlowTest {
     }
 
     @Test
+    void should_count_a_copy_collected_from_a_pull_inbox_as_delivered_once() {
+        // Cardiff's system polls: the copy waits in its inbox until Cardiff acknowledges it
+        ObjectNode report = Messages.dutyToReport();
+        report.put("sender", AgencyStubs.SOUTH_WALES_POLICE);
+        report.with("body").with("reporter").put("agencyId", AgencyStubs.SOUTH_WALES_POLICE);
+        ((ObjectNode) report.with("body").withArray("children").get(0)).put("localAuthority", "W06000015");
+        String id = Messages.id(report);
+        HubApi.send(AgencyStubs.SOUTH_WALES_POLICE, report).statusCode(202);
+        await().atMost(WAIT).until(() -> given().header("Authorization", Tokens.bearer(AgencyStubs.CARDIFF))
+                .get("/api/v1/inbox").then().statusCode(200).extract().jsonPath().getList("items.messageId").contains(id));
+        Scrape before = Scrape.now();
+
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", Tokens.bearer(AgencyStubs.CARDIFF)).post("/api/v1/inbox/" + id + "/acknowledge")
+                    .then().statusCode(200);
+        }
+
+        Scrape after = Scrape.now();
+        String[] reportsToCouncils = {HubMetrics.TYPE, REPORT, HubMetrics.AGENCY_KIND, "council"};
+        assertMoved(before, after, 1, "hub_copies_delivered_total", reportsToCouncils);
+        assertMoved(before, after, 1, "hub_delivery_latency_seconds_count", reportsToCouncils);
+    }
+
+    @Test
     void should_give_the_metrics_only_to_monitoring_and_operators() {
         given().get("/q/metrics").then().statusCode(401);
         given().header("Authorization", Tokens.bearer(POLICE)).get("/q/metrics").then().statusCode(403);
