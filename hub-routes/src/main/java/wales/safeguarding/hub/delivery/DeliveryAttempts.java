@@ -295,24 +295,30 @@ public class DeliveryAttempts {
             tracking.audit(c, messageId, recipient, "delivery-receipt", null, null, "HTTP " + status + " on attempt "
                     + attempt + (verdict.recipientReference() == null ? "" : ", their reference "
                     + verdict.recipientReference()), recipient, now);
-            tracking.transition(c, messageId, recipient, DeliveryState.DELIVERED, "accepted by the agency system",
-                    "hub", now);
+            boolean moved = tracking.transition(c, messageId, recipient, DeliveryState.DELIVERED,
+                    "accepted by the agency system", "hub", now);
             // in this transaction: the common case (nothing held behind this copy) costs one query, not another one
-            return new Delivered(held.anyHeld(c, messageId, recipient), tracking.accepted(c, messageId)
-                    .map(TrackingRepository.Accepted::at).orElse(null));
+            return new Delivered(held.anyHeld(c, messageId, recipient), !moved ? null
+                    : tracking.accepted(c, messageId).map(TrackingRepository.Accepted::at).orElse(null));
         });
         if (done.heldBehind()) {
             heldCopies.releaseAfter(messageId, recipient);
         }
-        metrics.delivered(exchange.getProperty(MESSAGE_TYPE, String.class), recipient,
-                done.acceptedAt() == null ? null : Duration.between(done.acceptedAt(), now));
+        if (done.acceptedAt() != null) {
+            // counted when the copy became delivered: a second send of it (at least once) is not a second copy
+            metrics.delivered(exchange.getProperty(MESSAGE_TYPE, String.class), recipient,
+                    Duration.between(done.acceptedAt(), now));
+        }
         health.succeeded(recipient, clock.instant());
         // DEBUG: the audit trail records each delivery ("delivery-receipt"); an INFO line per copy was a measurable
         // share of the hub's CPU (benchmarks/README.md, "Where the hub's CPU goes")
         LOG.debugf("delivered %s to %s on attempt %d", messageId, recipient, attempt);
     }
 
-    /** What the delivered step read in its transaction: a copy held behind this one; its message's acceptance. */
+    /**
+     * What the delivered step read in its transaction: a copy held behind this one; its message's acceptance when this
+     * attempt moved the copy to delivered (null when it already was).
+     */
     private record Delivered(boolean heldBehind, Instant acceptedAt) {
     }
 

@@ -20,7 +20,7 @@ public final class HubMetrics {
     // ---- counters and the latency histogram: this instance's events since it started
     /** Messages stored by the hub (an agency's, or one the hub made), by type and the sender's agency kind. */
     public static final String MESSAGES_ACCEPTED = "hub.messages.accepted";
-    /** Copies that reached their recipient's system (pushed, or collected from a pull inbox). */
+    /** Copies that reached their recipient's system (pushed, or collected from a pull inbox), each once. */
     public static final String COPIES_DELIVERED = "hub.copies.delivered";
     /** Delivery attempts that failed and will be tried again. */
     public static final String COPIES_FAILED = "hub.copies.failed";

@@ -36,7 +36,10 @@ public class MessageMetrics {
         count(HubMetrics.MESSAGES_ACCEPTED, type, kinds.of(sender));
     }
 
-    /** A copy that reached {@code recipient}, {@code sinceAccepted} after the hub accepted its message. */
+    /**
+     * A copy that became delivered to {@code recipient}, {@code sinceAccepted} after the hub accepted its message; once
+     * per copy, however many times it was sent.
+     */
     public void delivered(String type, String recipient, Duration sinceAccepted) {
         String kind = kinds.of(recipient);
         count(HubMetrics.COPIES_DELIVERED, type, kind);

@@ -230,6 +230,11 @@ class MetricsFlowTest {
         given().header("Authorization", Tokens.forRole("hub-prometheus", "monitoring")).get("/q/metrics").then()
                 .statusCode(200).body(org.hamcrest.Matchers.containsString("hub_messages_accepted"));
         given().header("Authorization", Tokens.operator("olwen")).get("/q/metrics").then().statusCode(200);
+        // Prometheus' token reads the metrics and nothing else: not as an agency, not as an operator
+        String prometheus = Tokens.forRole("hub-prometheus", "monitoring");
+        given().header("Authorization", prometheus).contentType("application/json")
+                .body(Messages.dutyToReport().toString()).post("/api/v1/messages").then().statusCode(403);
+        given().header("Authorization", prometheus).get("/api/v1/operations/dead-letters").then().statusCode(403);
     }
 
     @Test
