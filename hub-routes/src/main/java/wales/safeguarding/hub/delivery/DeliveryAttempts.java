@@ -15,6 +15,7 @@ import org.apache.camel.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import wales.safeguarding.hub.metrics.MessageMetrics;
 import wales.safeguarding.hub.tracing.MessageTraces;
 import wales.safeguarding.hub.bodies.BodyCipher;
 import wales.safeguarding.hub.bodies.BodyVault;
@@ -82,12 +83,14 @@ public class DeliveryAttempts {
     private final BodyCipher cipher;
     private final HeldCopiesRepository held;
     private final HeldCopies heldCopies;
+    private final MessageMetrics metrics;
 
     public DeliveryAttempts(Transactions transactions, TrackingRepository tracking, Directory directory,
             OutboundAdapters adapters, Clock clock, AgencySecrets secrets, DeliveryPolicy policy,
             EndpointHealthStore health, @ConfigProperty(name = "hub.delivery.agency-endpoint") String plainEndpoint,
             @ConfigProperty(name = "hub.delivery.agency-endpoint-tls") String tlsEndpoint, BodyVault vault,
-            HeldCopiesRepository held, HeldCopies heldCopies, MessageTraces traces) {
+            HeldCopiesRepository held, HeldCopies heldCopies, MessageTraces traces, MessageMetrics metrics) {
+        this.metrics = metrics;
         this.traces = traces;
         this.held = held;
         this.heldCopies = heldCopies;
@@ -286,24 +289,37 @@ public class DeliveryAttempts {
         UUID messageId = exchange.getProperty(MESSAGE_ID, UUID.class);
         String recipient = exchange.getProperty(RECIPIENT, String.class);
         int attempt = exchange.getProperty(ATTEMPT, Integer.class);
-        boolean heldBehind = transactions.inTransaction(c -> {
-            Instant now = clock.instant();
+        Instant now = clock.instant();
+        Delivered done = transactions.inTransaction(c -> {
             tracking.setRecipientReference(c, messageId, recipient, verdict.recipientReference());
             tracking.audit(c, messageId, recipient, "delivery-receipt", null, null, "HTTP " + status + " on attempt "
                     + attempt + (verdict.recipientReference() == null ? "" : ", their reference "
                     + verdict.recipientReference()), recipient, now);
-            tracking.transition(c, messageId, recipient, DeliveryState.DELIVERED, "accepted by the agency system",
-                    "hub", now);
+            boolean moved = tracking.transition(c, messageId, recipient, DeliveryState.DELIVERED,
+                    "accepted by the agency system", "hub", now);
             // in this transaction: the common case (nothing held behind this copy) costs one query, not another one
-            return held.anyHeld(c, messageId, recipient);
+            return new Delivered(held.anyHeld(c, messageId, recipient), !moved ? null
+                    : tracking.accepted(c, messageId).map(TrackingRepository.Accepted::at).orElse(null));
         });
-        if (heldBehind) {
+        if (done.heldBehind()) {
             heldCopies.releaseAfter(messageId, recipient);
+        }
+        if (done.acceptedAt() != null) {
+            // counted when the copy became delivered: a second send of it (at least once) is not a second copy
+            metrics.delivered(exchange.getProperty(MESSAGE_TYPE, String.class), recipient,
+                    Duration.between(done.acceptedAt(), now));
         }
         health.succeeded(recipient, clock.instant());
         // DEBUG: the audit trail records each delivery ("delivery-receipt"); an INFO line per copy was a measurable
         // share of the hub's CPU (benchmarks/README.md, "Where the hub's CPU goes")
         LOG.debugf("delivered %s to %s on attempt %d", messageId, recipient, attempt);
+    }
+
+    /**
+     * What the delivered step read in its transaction: a copy held behind this one; its message's acceptance when this
+     * attempt moved the copy to delivered (null when it already was).
+     */
+    private record Delivered(boolean heldBehind, Instant acceptedAt) {
     }
 
     /** Records a failed attempt that the broker will redeliver. */
@@ -326,6 +342,7 @@ public class DeliveryAttempts {
             }
             return null;
         });
+        metrics.failed(exchange.getProperty(MESSAGE_TYPE, String.class), recipient);
         health.failed(recipient, clock.instant(), LogSafe.reason(reason));
         LOG.warnf("attempt %d to deliver %s to %s failed, next in %s: %s", attempt, messageId, recipient, wait,
                 LogSafe.reason(reason));
@@ -350,6 +367,7 @@ public class DeliveryAttempts {
             // a copy that named no message is not the endpoint's failure
             health.failed(recipient, clock.instant(), LogSafe.reason(reason));
         }
+        metrics.deadLettered(exchange.getProperty(MESSAGE_TYPE, String.class), recipient);
         Message in = exchange.getIn();
         in.removeHeaders("*");
         if (messageId != null) {

@@ -31,6 +31,8 @@ import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.delivery.DeliveryQueues;
 import wales.safeguarding.hub.intake.MessageIntake;
 import wales.safeguarding.hub.intake.MessageIntake.HubMade;
+import wales.safeguarding.hub.metrics.EscalationMetrics;
+import wales.safeguarding.hub.metrics.MessageMetrics;
 import wales.safeguarding.hub.tracking.Acceptance;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
@@ -64,11 +66,16 @@ public class Escalator {
     private final EscalationMessages messages;
     private final Clock clock;
     private final Duration retryAfter;
+    private final EscalationMetrics metrics;
+    private final MessageMetrics messageMetrics;
 
     public Escalator(Transactions transactions, TrackingRepository tracking, ClockRepository clockStore,
             MessageIntake intake, DeliveryQueues queues,
             ClockKeeper keeper, EscalationMessages messages, Clock clock,
-            @ConfigProperty(name = "hub.escalation.retry-after") Duration retryAfter) {
+            @ConfigProperty(name = "hub.escalation.retry-after") Duration retryAfter, EscalationMetrics metrics,
+            MessageMetrics messageMetrics) {
+        this.metrics = metrics;
+        this.messageMetrics = messageMetrics;
         this.transactions = transactions;
         this.tracking = tracking;
         this.clockStore = clockStore;
@@ -91,6 +98,12 @@ public class Escalator {
             // in the order a later copy of the same case is measured against (accepted_at, then message id as PostgreSQL
             // orders uuids), so the delivery lanes rarely find one ahead of its elder
             queues.publishAll(done.made().stream().sorted(Comparator.comparing(a -> a.messageId().toString())).toList());
+            // counted once committed: a batch rolled back fired nothing
+            done.steps().forEach(metrics::fired);
+            done.made().forEach(a -> messageMetrics.accepted(a.type(), MessageMetrics.FROM_HUB));
+            for (int i = 0; i < done.failures(); i++) {
+                metrics.failed();
+            }
             total += done.made().size();
             if (done.reportsTaken() < BATCH) {
                 break;
@@ -102,8 +115,11 @@ public class Escalator {
         return total;
     }
 
-    /** One transaction's work: the messages made, and how many reports it claimed. */
-    private record Batch(List<Acceptance> made, int reportsTaken) {
+    /**
+     * One transaction's work: the messages made, how many reports it claimed, the step of each notice written and how
+     * many groups of clocks failed to escalate.
+     */
+    private record Batch(List<Acceptance> made, int reportsTaken, List<String> steps, int failures) {
     }
 
     /** The notices a group of clocks sends from its current rung, built and checked, and the rung it goes to next. */
@@ -117,7 +133,7 @@ public class Escalator {
         Instant now = clock.instant();
         List<UUID> reports = clockStore.claimReportsWithDueClocks(c, now, BATCH);
         if (reports.isEmpty()) {
-            return new Batch(List.of(), 0);
+            return new Batch(List.of(), 0, List.of(), 0);
         }
         Map<UUID, StoredMessage> startedBy = tracking.findMessages(c, reports);
         Map<String, List<ClockRecord>> groups = new LinkedHashMap<>();
@@ -129,32 +145,42 @@ public class Escalator {
                     k -> new ArrayList<>()).add(due);
         }
         List<Climb> climbs = new ArrayList<>();
+        int failures = 0;
         for (List<ClockRecord> group : groups.values()) {
             try {
                 climbs.add(climb(group, startedBy.get(group.get(0).messageId()), now));
             } catch (RuntimeException e) {
                 failed(c, group, e, now);
+                failures++;
             }
         }
         Savepoint beforeWrites = c.setSavepoint();
         try {
-            return new Batch(write(c, climbs, now), reports.size());
+            return new Batch(write(c, climbs, now), reports.size(), steps(climbs), failures);
         } catch (SQLException | RuntimeException e) {
             // One report's escalation must not hold up the others: write them one group at a time, so that only the
             // one at fault is undone and tried again later.
             c.rollback(beforeWrites);
         }
         List<Acceptance> made = new ArrayList<>();
+        List<Climb> written = new ArrayList<>();
         for (Climb one : climbs) {
             Savepoint beforeGroup = c.setSavepoint();
             try {
                 made.addAll(write(c, List.of(one), now));
+                written.add(one);
             } catch (SQLException | RuntimeException e) {
                 c.rollback(beforeGroup);
                 failed(c, one.group(), e, now);
+                failures++;
             }
         }
-        return new Batch(made, reports.size());
+        return new Batch(made, reports.size(), steps(written), failures);
+    }
+
+    /** The step of every notice the climbs send. */
+    private static List<String> steps(List<Climb> climbs) {
+        return climbs.stream().flatMap(one -> one.notices().stream()).map(n -> n.step().wireName()).toList();
     }
 
     /** Builds the notices of the clocks' current rung (nothing is written yet) and works out their next rung. */

@@ -19,6 +19,7 @@ import wales.safeguarding.hub.bodies.BodyCipher;
 import wales.safeguarding.hub.bodies.BodyVault;
 import wales.safeguarding.hub.bodies.SealedBody;
 import wales.safeguarding.hub.database.Transactions;
+import wales.safeguarding.hub.metrics.MessageMetrics;
 import wales.safeguarding.hub.tracking.DeliveryState;
 import wales.safeguarding.hub.tracking.TrackingRepository;
 import wales.safeguarding.schemas.spi.HubHeaders;
@@ -45,8 +46,11 @@ public class Inbox {
     private final TrackingRepository tracking;
     private final BodyCipher cipher;
     private final Clock clock;
+    private final MessageMetrics metrics;
 
-    public Inbox(Transactions transactions, TrackingRepository tracking, BodyVault vault, Clock clock) {
+    public Inbox(Transactions transactions, TrackingRepository tracking, BodyVault vault, Clock clock,
+            MessageMetrics metrics) {
+        this.metrics = metrics;
         this.transactions = transactions;
         this.tracking = tracking;
         this.cipher = vault.cipher();
@@ -120,8 +124,8 @@ public class Inbox {
 
     /** The agency has the copy: delivered. Empty when there is no such copy in its inbox; else when it was acknowledged. */
     public java.util.Optional<Instant> acknowledge(String recipient, UUID messageId) {
-        return transactions.inTransaction(c -> {
-            Instant now = clock.instant();
+        Instant now = clock.instant();
+        Acknowledged done = transactions.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     update inbox set acknowledged_at = coalesce(acknowledged_at, ?), payload = null, payload_dek = null
                     where recipient = ? and message_id = ? returning acknowledged_at""")) {
@@ -131,18 +135,28 @@ public class Inbox {
                 Instant acknowledgedAt;
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        return java.util.Optional.<Instant>empty();
+                        return new Acknowledged(java.util.Optional.empty(), null);
                     }
                     acknowledgedAt = rs.getTimestamp(1).toInstant();
                 }
+                TrackingRepository.Accepted delivered = null;
                 if (tracking.transition(c, messageId, recipient, DeliveryState.DELIVERED, "collected from the inbox",
                         "hub", now)) {
                     tracking.audit(c, messageId, recipient, "delivery-receipt", null, null, "acknowledged from the inbox",
                             recipient, now);
+                    delivered = tracking.accepted(c, messageId).orElse(null);
                 }
-                return java.util.Optional.of(acknowledgedAt);
+                return new Acknowledged(java.util.Optional.of(acknowledgedAt), delivered);
             }
         });
+        if (done.delivered() != null) {
+            metrics.delivered(done.delivered().type(), recipient, java.time.Duration.between(done.delivered().at(), now));
+        }
+        return done.acknowledgedAt();
+    }
+
+    /** When the copy was acknowledged; its message, when this acknowledgement delivered it (else null). */
+    private record Acknowledged(java.util.Optional<Instant> acknowledgedAt, TrackingRepository.Accepted delivered) {
     }
 
 }

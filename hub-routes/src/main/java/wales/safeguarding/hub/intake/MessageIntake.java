@@ -29,6 +29,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import wales.safeguarding.hub.logs.MessageLogContext;
+import wales.safeguarding.hub.metrics.MessageMetrics;
 import wales.safeguarding.hub.tracing.MessageTraces;
 import wales.safeguarding.hub.bodies.Body;
 import wales.safeguarding.hub.tracking.Acceptance;
@@ -80,10 +81,13 @@ public class MessageIntake {
     private final CamelContext camel;
     private volatile FluentProducerTemplate template;
     private final Deliverability deliverability;
+    private final MessageMetrics metrics;
 
     public MessageIntake(CanonicalValidator validator, RecipientResolver recipients, FlowRulesRegistry flows,
             TrackingRepository tracking, RuleEffects effects, Transactions transactions, CopyPublisher publisher,
-            Clock clock, Deliverability deliverability, CamelContext camel, MessageIdKey keys, MessageTraces traces) {
+            Clock clock, Deliverability deliverability, CamelContext camel, MessageIdKey keys, MessageTraces traces,
+            MessageMetrics metrics) {
+        this.metrics = metrics;
         this.keys = keys;
         this.traces = traces;
         this.validator = validator;
@@ -199,6 +203,11 @@ public class MessageIntake {
             all.add(acceptance);
             all.addAll(acceptance.derived());
             publisher.publish(all);
+            // counted once stored (the answer's commit is behind us); the messages the hub made from it are the hub's
+            metrics.accepted(acceptance.type(), exchange.getProperty(CALLER, Agency.class).id());
+            for (Acceptance made : acceptance.derived()) {
+                metrics.accepted(made.type(), MessageMetrics.FROM_HUB);
+            }
             // DEBUG, not INFO: a formatted line per message was a measurable share of the hub's CPU, and the audit
             // trail (event "accepted") already records it
             if (LOG.isDebugEnabled()) {

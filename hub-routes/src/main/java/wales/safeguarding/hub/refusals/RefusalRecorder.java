@@ -18,13 +18,15 @@ import io.vertx.ext.web.RoutingContext;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.metrics.RefusalMetrics;
 import wales.safeguarding.hub.security.CallerAgency;
 
 /**
  * Counts and logs every refusal (401, 403, 409, 413, 415, 422, 429, and a 404 that hides a refusal:
  * {@link HiddenRefusals}) of an agency API request (issue 11 finding 6), so probing is seen. It sits on the HTTP router ahead of the token check, so the 401s the OIDC layer answers and the
  * 413s of the HTTP body limit are seen as well as the hub's own problem answers. One log line per refusal: status,
- * problem type, agency, path template; never a body or an id. The count is written to PostgreSQL off the event loop.
+ * problem type, agency, path template; never a body or an id. The count is written to PostgreSQL off the event loop,
+ * and to the {@code hub_refusals_total} series by status, problem type and agency kind ({@link RefusalMetrics}).
  */
 @ApplicationScoped
 public class RefusalRecorder {
@@ -42,11 +44,14 @@ public class RefusalRecorder {
     private final Transactions transactions;
     private final RefusalRepository repository;
     private final Clock clock;
+    private final RefusalMetrics metrics;
     // one writer, a bounded queue: a flood of refusals costs the database one upsert at a time and never the event loop
     private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(10_000), r -> new Thread(r, "refusal-counter"), new ThreadPoolExecutor.DiscardPolicy());
 
-    public RefusalRecorder(Directory directory, Transactions transactions, RefusalRepository repository, Clock clock) {
+    public RefusalRecorder(Directory directory, Transactions transactions, RefusalRepository repository, Clock clock,
+            RefusalMetrics metrics) {
+        this.metrics = metrics;
         this.directory = directory;
         this.transactions = transactions;
         this.repository = repository;
@@ -70,6 +75,7 @@ public class RefusalRecorder {
         String agency = status == 401 ? UNKNOWN : agencyOf(rc);
         String type = hidden != null ? hidden : RefusalStatuses.problemType(status, rc.get(PROBLEM_TYPE));
         LOG.infof("refused %d %s agency=%s %s %s", status, type, agency, rc.request().method(), template);
+        metrics.refused(status, type, agency);
         writer.execute(() -> transactions.inTransaction(c -> {
             repository.count(c, agency, status, clock.instant());
             return null;

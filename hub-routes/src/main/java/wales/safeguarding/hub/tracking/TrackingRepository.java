@@ -277,6 +277,22 @@ public class TrackingRepository {
         return audits.size();
     }
 
+    /** A stored message's type and when the hub accepted it. */
+    public record Accepted(String type, Instant at) {
+    }
+
+    /** The message's type and acceptance time (one look-up by its key), for the delivery latency. */
+    public Optional<Accepted> accepted(Connection c, UUID messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select message_type, accepted_at from message where message_id = ?")) {
+            ps.setObject(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Accepted(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                        : Optional.empty();
+            }
+        }
+    }
+
     /** Keeps the latest failure's reason on a delivery that is already failing. */
     public void updateLastError(Connection c, UUID messageId, String recipient, String reason, Instant at)
             throws SQLException {
