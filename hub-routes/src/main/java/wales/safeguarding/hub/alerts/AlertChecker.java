@@ -1,5 +1,6 @@
 package wales.safeguarding.hub.alerts;
 
+import wales.safeguarding.hub.conditions.AlertCondition;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package wales.safeguarding.hub.alerts;
 
+import wales.safeguarding.hub.conditions.AlertCondition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package wales.safeguarding.hub.alerts;
 
+import wales.safeguarding.hub.conditions.AlertCondition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

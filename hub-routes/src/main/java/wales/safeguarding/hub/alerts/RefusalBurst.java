@@ -1,5 +1,6 @@
 package wales.safeguarding.hub.alerts;
 
+import wales.safeguarding.hub.conditions.AlertCondition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import wales.safeguarding.hub.alerts.AlertCondition;
+import wales.safeguarding.hub.conditions.AlertCondition;
 import wales.safeguarding.hub.directory.AgencyKind;
 
 /**

@@ -1,5 +1,6 @@
 package wales.safeguarding.hub.alerts;
 
+import wales.safeguarding.hub.conditions.AlertCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

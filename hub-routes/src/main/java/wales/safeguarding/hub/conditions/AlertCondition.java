@@ -1,6 +1,9 @@
-package wales.safeguarding.hub.alerts;
+package wales.safeguarding.hub.conditions;
 
-/** What an operational alert is about. */
+/**
+ * What an operational alert is about. Below both the alerts that raise them ({@code alerts}) and the metrics that
+ * count the open ones ({@code metrics}), so neither depends on the other.
+ */
 public enum AlertCondition {
     /** The endpoint failed at least {@code hub.alerts.endpoint-failures-threshold} times in a row. */
     ENDPOINT_FAILING("endpoint-failing"),
