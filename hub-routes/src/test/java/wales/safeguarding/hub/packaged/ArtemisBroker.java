@@ -223,10 +223,54 @@ final class ArtemisBroker implements AutoCloseable {
         }
     }
 
-    /** A queue's message count, asked through the management address as the hub's user (needs {@code manage}). */
+    /**
+     * A queue's message count, asked through the management address as the hub's user and as the hub asks it
+     * ({@code listQueues} filtered on the name; needs {@code manage} and {@code view} on mops.broker.listQueues).
+     */
     long messageCountAsHub(String queue) throws Exception {
-        Object answer = management(ResourceNames.QUEUE + queue, "messageCount", HUB_USER, hubPassword);
-        return ((Number) answer).longValue();
+        Answer answer = invoke(true, ResourceNames.BROKER, "listQueues",
+                "{\"field\":\"name\",\"operation\":\"EQUALS\",\"value\":\"" + queue + "\"}", 1, 1);
+        if (!answer.succeeded()) {
+            throw new IllegalStateException("management request refused: " + answer.result());
+        }
+        var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(String.valueOf(answer.result()))
+                .path("data");
+        return data.isEmpty() ? 0 : data.get(0).path("messageCount").asLong();
+    }
+
+    /** What the broker answered a management request: whether it succeeded, and its result or refusal. */
+    record Answer(boolean succeeded, Object result) {
+    }
+
+    /** Invokes a management operation as the hub's user ({@code asHub}) or as the operators' admin. */
+    Answer invoke(boolean asHub, String resource, String operation, Object... parameters) throws Exception {
+        return request(asHub, request -> ManagementHelper.putOperationInvocation(request, resource, operation,
+                parameters));
+    }
+
+    /** Reads a management attribute as the hub's user ({@code asHub}) or as the operators' admin. */
+    Answer read(boolean asHub, String resource, String attribute) throws Exception {
+        return request(asHub, request -> ManagementHelper.putAttribute(request, resource, attribute));
+    }
+
+    private interface Filling {
+        void fill(ClientMessage request) throws Exception;
+    }
+
+    private Answer request(boolean asHub, Filling filling) throws Exception {
+        try (ServerLocator locator = locator(); ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession session = factory.createSession(asHub ? HUB_USER : ADMIN,
+                        asHub ? hubPassword : adminPassword, false, true, true, false, 1)) {
+            ClientRequestor requestor = new ClientRequestor(session, "activemq.management");
+            session.start();
+            ClientMessage request = session.createMessage(false);
+            filling.fill(request);
+            ClientMessage reply = requestor.request(request, 5000);
+            if (reply == null) {
+                throw new IllegalStateException("no management answer from " + instance.getFileName());
+            }
+            return new Answer(ManagementHelper.hasOperationSucceeded(reply), ManagementHelper.getResult(reply));
+        }
     }
 
     private Object management(String resource, String attribute, String user, String password) throws Exception {
