@@ -1,5 +1,6 @@
 package wales.safeguarding.hub.childprotection;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,34 @@ public class CaseParties {
                 .or(() -> Optional.ofNullable(child == null ? null : child.localAuthority())
                         .flatMap(directory::policeForceFor).map(Agency::id));
         return fromMessage.or(() -> known.map(ChildRecord::policeForce));
+    }
+
+    /**
+     * The health agencies a conference on {@code conferenceDay} invites for this child ({@link HealthProfessionals}),
+     * found for the child's local authority or, when the message names none, the council's: each service with its
+     * agency, or with null where the directory knows no such agency for the area (a health board not named by the
+     * council; an area without the service is left out, as the procedures ask only for the services an area has).
+     */
+    public List<HealthInvitee> healthProfessionals(ChildRef child, String councilId, LocalDate conferenceDay) {
+        String area = Optional.ofNullable(child == null ? null : child.localAuthority())
+                .or(() -> directory.find(councilId).map(Agency::localAuthority)).orElse(null);
+        List<HealthInvitee> invitees = new ArrayList<>();
+        for (HealthProfessionals.Service service : HealthProfessionals.forChild(
+                child == null ? null : child.dateOfBirth(), conferenceDay)) {
+            switch (service) {
+                case HEALTH_BOARD -> invitees.add(new HealthInvitee(service,
+                        directory.healthBoardFor(area).map(Agency::id).orElse(null)));
+                case HEALTH_VISITING -> directory.healthVisitingFor(area)
+                        .ifPresent(a -> invitees.add(new HealthInvitee(service, a.id())));
+                case SCHOOL_NURSING -> directory.schoolNursingFor(area)
+                        .ifPresent(a -> invitees.add(new HealthInvitee(service, a.id())));
+            }
+        }
+        return invitees;
+    }
+
+    /** A health service a conference invites, and its agency (null: none known for the child's area). */
+    public record HealthInvitee(HealthProfessionals.Service service, String agencyId) {
     }
 
     public Optional<String> council(ChildRef child) {

@@ -41,6 +41,22 @@ final class ComplianceNotes {
                         + "hyd i'r feddygfa a'i gwahodd.");
     }
 
+    static ComplianceNote healthAdded(HealthProfessionals.Service service, String agency) {
+        return new ComplianceNote("health-added",
+                "The hub added " + agency + ", " + service.en + ": health professionals are invited to every child "
+                        + "protection conference (recommendation 1.4), and the council left it out.",
+                "Ychwanegodd yr hwb " + agency + ", " + service.cy + ": gwahoddir gweithwyr iechyd proffesiynol i bob "
+                        + "cynhadledd amddiffyn plant (argymhelliad 1.4), ac fe'i gadawyd allan gan y cyngor.");
+    }
+
+    static ComplianceNote healthBoardUnknown() {
+        return new ComplianceNote("health-board-unknown",
+                "No health board is known for the child's area (the council's directory entry names none); the "
+                        + "invitation went without its safeguarding team. Invite the health board.",
+                "Nid oes bwrdd iechyd yn hysbys ar gyfer ardal y plentyn (nid yw cofnod y cyngor yn y cyfeiriadur yn "
+                        + "enwi un); aeth y gwahoddiad heb ei dîm diogelu. Gwahoddwch y bwrdd iechyd.");
+    }
+
     static ComplianceNote recipientsAdded(List<String> added) {
         String who = String.join(", ", added);
         return new ComplianceNote("recipients-added",

@@ -6,6 +6,7 @@ import static wales.safeguarding.hub.childprotection.MessageParts.children;
 import static wales.safeguarding.hub.childprotection.MessageParts.named;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import wales.safeguarding.hub.calendar.StatutoryClocks;
+import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
@@ -37,7 +39,11 @@ import wales.safeguarding.schemas.envelope.MessageType;
  * <li>a conference invitation always reaches the GP practice of every child: the hub adds each registered practice
  * the council left out and records that it did, or, for a child with no known practice, sends it anyway and records
  * the gap;</li>
- * <li>a written report is requested from each child's GP for every conference, and tracked to its return;</li>
+ * <li>a conference invitation also reaches the health professionals of every child ({@link HealthProfessionals}: the
+ * health board's safeguarding team, and the area's health visiting or school nursing service by the child's age): the
+ * hub adds each the council left out and records that it did, or records that no health board is known;</li>
+ * <li>a written report is requested from each child's GP and each of those health agencies for every conference, and
+ * tracked to its return;</li>
  * <li>the invitation books the conference ({@link ConferenceDeadlines}): the initial conference is due within 15
  * working days of the last strategy discussion, a review by each child's review date; an invitation for a later date
  * is accepted with a compliance note and counts as late; the clock is met when the conference is held
@@ -109,6 +115,18 @@ public class ConferenceRules implements FlowRules {
         if (unknownPractice || children(body.children()).isEmpty()) {
             notes.add(ComplianceNotes.gpUnknown());
         }
+        boolean unknownHealthBoard = false;
+        for (CaseParties.HealthInvitee health : healthProfessionals(message, body)) {
+            if (health.agencyId() == null) {
+                unknownHealthBoard = true;
+            } else if (!to.contains(health.agencyId()) && !named(message).contains(health.agencyId())) {
+                to.add(health.agencyId());
+                notes.add(ComplianceNotes.healthAdded(health.service(), health.agencyId()));
+            }
+        }
+        if (unknownHealthBoard) {
+            notes.add(ComplianceNotes.healthBoardUnknown());
+        }
         List<String> keys = CaseParties.keysOf(children(body.children()), known);
         notes.addAll(deadlines.lateness(body, deadlines.of(facts, message, body, keys)));
         return new Routing(to, List.of(), notes);
@@ -123,6 +141,22 @@ public class ConferenceRules implements FlowRules {
             practices.add(parties.gpPractice(children.get(i), CaseParties.known(known, keys.get(i))).orElse(null));
         }
         return practices;
+    }
+
+    /** The health professionals of every child the invitation names, each agency once, in order. */
+    private List<CaseParties.HealthInvitee> healthProfessionals(Envelope message, ConferenceInvitation body) {
+        LocalDate day = body.meeting().startsAt().atZoneSameInstant(WorkingDayCalendar.LONDON).toLocalDate();
+        List<CaseParties.HealthInvitee> all = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (ChildRef child : children(body.children())) {
+            for (CaseParties.HealthInvitee health : parties.healthProfessionals(child, message.sender(), day)) {
+                if (health.agencyId() == null ? all.stream().noneMatch(h -> h.agencyId() == null)
+                        : seen.add(health.agencyId())) {
+                    all.add(health);
+                }
+            }
+        }
+        return all;
     }
 
     @Override
@@ -169,6 +203,9 @@ public class ConferenceRules implements FlowRules {
         Set<String> owing = new LinkedHashSet<>();
         gpPractices(message, body, known).stream().filter(gp -> gp != null && message.recipients().contains(gp))
                 .forEach(owing::add);
+        // the health professionals the conference reaches owe their written contribution as the GP does (1.4, 1.8)
+        healthProfessionals(message, body).stream().map(CaseParties.HealthInvitee::agencyId)
+                .filter(h -> h != null && message.recipients().contains(h)).forEach(owing::add);
         if (body.writtenReport() != null && body.writtenReport().requested()) {
             owing.addAll(message.recipients());
         }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import wales.safeguarding.schemas.envelope.LanguagePreference;
 
 /**
@@ -21,16 +23,27 @@ import wales.safeguarding.schemas.envelope.LanguagePreference;
  * @param language       the language it wants notices in
  * @param clientIds      the OAuth2 clients that act for it
  * @param contacts       named people by role, for escalations
+ * @param healthBoard    for a council, the agency id of the health board that covers its area (its safeguarding team
+ *                       is invited to every child protection conference, recommendation 1.4)
  */
 public record Agency(String id, AgencyKind kind, Map<String, String> name, String localAuthority, String odsCode,
         String schoolNumber, String policeForce, String safeguardingBoard, Endpoint endpoint, LanguagePreference language,
-        List<String> clientIds, List<Contact> contacts) {
+        List<String> clientIds, List<Contact> contacts, String healthBoard) {
 
+    @JsonCreator
     public Agency {
         name = name == null ? Map.of() : Map.copyOf(name);
         clientIds = clientIds == null ? List.of() : List.copyOf(clientIds);
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
         language = language == null ? LanguagePreference.UNKNOWN : language;
+    }
+
+    /** An agency that names no health board (every kind but a council, or a council before health boards). */
+    public Agency(String id, AgencyKind kind, Map<String, String> name, String localAuthority, String odsCode,
+            String schoolNumber, String policeForce, String safeguardingBoard, Endpoint endpoint,
+            LanguagePreference language, List<String> clientIds, List<Contact> contacts) {
+        this(id, kind, name, localAuthority, odsCode, schoolNumber, policeForce, safeguardingBoard, endpoint, language,
+                clientIds, contacts, null);
     }
 
     /** Where and how the agency's system receives messages. */
@@ -48,7 +61,7 @@ public record Agency(String id, AgencyKind kind, Map<String, String> name, Strin
     /** The same agency at another endpoint (the directory resolves relative URLs against the hub's base URL). */
     public Agency withEndpoint(Endpoint other) {
         return new Agency(id, kind, name, localAuthority, odsCode, schoolNumber, policeForce, safeguardingBoard, other,
-                language, clientIds, contacts);
+                language, clientIds, contacts, healthBoard);
     }
 
     /** The same agency with an admin's edits: its names, endpoint URL, language and contacts. */
@@ -56,14 +69,14 @@ public record Agency(String id, AgencyKind kind, Map<String, String> name, Strin
             List<Contact> newContacts) {
         Endpoint newEndpoint = endpoint == null || newUrl == null ? endpoint : new Endpoint(newUrl, endpoint.transport());
         return new Agency(id, kind, newName, localAuthority, odsCode, schoolNumber, policeForce, safeguardingBoard,
-                newEndpoint, newLanguage, clientIds, newContacts);
+                newEndpoint, newLanguage, clientIds, newContacts, healthBoard);
     }
 
     /** The same agency with an admin's edits: names, endpoint (URL and transport; null: none), language, contacts. */
     public Agency edited(Map<String, String> newName, Endpoint newEndpoint, LanguagePreference newLanguage,
             List<Contact> newContacts) {
         return new Agency(id, kind, newName, localAuthority, odsCode, schoolNumber, policeForce, safeguardingBoard,
-                newEndpoint, newLanguage, clientIds, newContacts);
+                newEndpoint, newLanguage, clientIds, newContacts, healthBoard);
     }
 
     /** Agency systems that poll collect their messages from the hub's inbox instead of receiving pushes. */

@@ -12,7 +12,11 @@ public enum AgencyKind {
     SCHOOL("school"),
     SAFEGUARDING_BOARD("safeguarding-board"),
     /** A local authority's education service: told when a child moves school. */
-    EDUCATION_SERVICE("education-service");
+    EDUCATION_SERVICE("education-service"),
+    /** A health board's health visiting service for a local authority's area: children under five. */
+    HEALTH_VISITING("health-visiting"),
+    /** A health board's school nursing service for a local authority's area: children of school age. */
+    SCHOOL_NURSING("school-nursing");
 
     private final String wireName;
 

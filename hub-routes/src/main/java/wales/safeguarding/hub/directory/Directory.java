@@ -43,6 +43,8 @@ public final class Directory {
         private final Map<String, Agency> byClientId = new LinkedHashMap<>();
         private final Map<String, Agency> councilByLocalAuthority = new LinkedHashMap<>();
         private final Map<String, Agency> educationServiceByLocalAuthority = new LinkedHashMap<>();
+        private final Map<String, Agency> healthVisitingByLocalAuthority = new LinkedHashMap<>();
+        private final Map<String, Agency> schoolNursingByLocalAuthority = new LinkedHashMap<>();
         private final Map<String, Agency> byOdsCode = new LinkedHashMap<>();
         private final Map<String, Agency> bySchoolNumber = new LinkedHashMap<>();
 
@@ -57,6 +59,14 @@ public final class Directory {
                 if (agency.kind() == AgencyKind.EDUCATION_SERVICE) {
                     unique(educationServiceByLocalAuthority, agency.localAuthority(), agency,
                             "the education service of local authority");
+                }
+                if (agency.kind() == AgencyKind.HEALTH_VISITING) {
+                    unique(healthVisitingByLocalAuthority, agency.localAuthority(), agency,
+                            "the health visiting service of local authority");
+                }
+                if (agency.kind() == AgencyKind.SCHOOL_NURSING) {
+                    unique(schoolNursingByLocalAuthority, agency.localAuthority(), agency,
+                            "the school nursing service of local authority");
                 }
                 unique(byOdsCode, agency.odsCode(), agency, "ODS code");
                 unique(bySchoolNumber, agency.schoolNumber(), agency, "school number");
@@ -118,6 +128,21 @@ public final class Directory {
     /** The police force that covers the area of the local authority with this ONS code. */
     public Optional<Agency> policeForceFor(String onsCode) {
         return childrensServicesFor(onsCode).map(Agency::policeForce).flatMap(this::find);
+    }
+
+    /** The health board that covers the area of the local authority with this ONS code (its council names it). */
+    public Optional<Agency> healthBoardFor(String onsCode) {
+        return childrensServicesFor(onsCode).map(Agency::healthBoard).flatMap(this::find);
+    }
+
+    /** The health visiting service for the area of the local authority with this ONS code, where it has one. */
+    public Optional<Agency> healthVisitingFor(String onsCode) {
+        return Optional.ofNullable(onsCode == null ? null : index.healthVisitingByLocalAuthority.get(onsCode));
+    }
+
+    /** The school nursing service for the area of the local authority with this ONS code, where it has one. */
+    public Optional<Agency> schoolNursingFor(String onsCode) {
+        return Optional.ofNullable(onsCode == null ? null : index.schoolNursingByLocalAuthority.get(onsCode));
     }
 
     public Collection<Agency> all() {

@@ -46,6 +46,8 @@ public final class DirectoryRules {
         Map<String, String> clients = new HashMap<>();
         Map<String, String> councils = new HashMap<>();
         Map<String, String> educationServices = new HashMap<>();
+        Map<String, String> healthVisiting = new HashMap<>();
+        Map<String, String> schoolNursing = new HashMap<>();
         Map<String, String> odsCodes = new HashMap<>();
         Map<String, String> schoolNumbers = new HashMap<>();
         for (int i = 0; i < agencies.size(); i++) {
@@ -75,6 +77,14 @@ public final class DirectoryRules {
                 unique(educationServices, a.localAuthority(), a, at + "/localAuthority", "unique-education-service",
                         "the education service of local authority", found);
             }
+            if (a.kind() == AgencyKind.HEALTH_VISITING) {
+                unique(healthVisiting, a.localAuthority(), a, at + "/localAuthority", "unique-health-visiting",
+                        "the health visiting service of local authority", found);
+            }
+            if (a.kind() == AgencyKind.SCHOOL_NURSING) {
+                unique(schoolNursing, a.localAuthority(), a, at + "/localAuthority", "unique-school-nursing",
+                        "the school nursing service of local authority", found);
+            }
             unique(odsCodes, a.odsCode(), a, at + "/odsCode", "unique-ods-code", "ODS code", found);
             unique(schoolNumbers, a.schoolNumber(), a, at + "/schoolNumber", "unique-school-number", "school number",
                     found);
@@ -91,6 +101,7 @@ public final class DirectoryRules {
             known(ids, a.policeForce(), a, "/agencies/" + i + "/policeForce", "police force", found);
             known(ids, a.safeguardingBoard(), a, "/agencies/" + i + "/safeguardingBoard", "safeguarding board",
                     found);
+            known(ids, a.healthBoard(), a, "/agencies/" + i + "/healthBoard", "health board", found);
         }
         return found;
     }
@@ -194,7 +205,7 @@ public final class DirectoryRules {
         }
     }
 
-    /** The agencies that name {@code agencyId} as their police force or safeguarding board. */
+    /** The agencies that name {@code agencyId} as their police force, safeguarding board or health board. */
     public static List<Violation> namedBy(String agencyId, Collection<Agency> agencies) {
         List<Violation> found = new ArrayList<>();
         for (Agency a : agencies) {
@@ -205,6 +216,10 @@ public final class DirectoryRules {
             if (agencyId.equals(a.safeguardingBoard())) {
                 found.add(new Violation("/agencies/" + a.id() + "/safeguardingBoard", "still-named",
                         "agency '" + a.id() + "' names '" + agencyId + "' as its safeguarding board"));
+            }
+            if (agencyId.equals(a.healthBoard())) {
+                found.add(new Violation("/agencies/" + a.id() + "/healthBoard", "still-named",
+                        "agency '" + a.id() + "' names '" + agencyId + "' as its health board"));
             }
         }
         return found;
@@ -247,6 +262,7 @@ public final class DirectoryRules {
         change(changes, "policeForce", before == null ? null : before.policeForce(), after.policeForce());
         change(changes, "safeguardingBoard", before == null ? null : before.safeguardingBoard(),
                 after.safeguardingBoard());
+        change(changes, "healthBoard", before == null ? null : before.healthBoard(), after.healthBoard());
         String oldUrl = before == null ? null : url(before);
         int size = changes.size();
         change(changes, "endpoint.url", withoutQuery(oldUrl), withoutQuery(url(after)));

@@ -92,7 +92,8 @@ class DirectoryFirstStartFlowTest {
         assertThat(loaded).extracting(DirectoryLoader.Loaded::version).containsOnly(1L);
         assertThat(loaded.get(0).agencies()).containsExactlyInAnyOrderElementsOf(loaded.get(1).agencies());
         Database db = new Database(upgraded);
-        assertThat(db.count("select count(*) from directory_agency")).isEqualTo(AgencyStubs.ALL.length);
+        assertThat(db.count("select count(*) from directory_agency"))
+                .isEqualTo(AgencyStubs.ALL.length + AgencyStubs.CARDIFF_HEALTH.length);
         assertThat(db.count("select version from directory_version")).isEqualTo(1);
         assertThat(db.count("select count(*) from directory_edit_before_v12")).isZero();
 

@@ -49,6 +49,25 @@ class DirectoryRulesTest {
     }
 
     @Test
+    void should_refuse_an_unknown_health_board_and_two_health_visiting_or_school_nursing_services_for_one_area() {
+        Agency council = new Agency("council-h", AgencyKind.COUNCIL, Map.of("en", "council-h"), "W06000015", null,
+                null, null, null, null, LanguagePreference.UNKNOWN, List.of(), List.of(), "health-board-x");
+        List<Agency> agencies = new ArrayList<>(DIRECTORY);
+        agencies.add(council);
+        agencies.add(agency("hv-1", AgencyKind.HEALTH_VISITING, "W06000015", null, null, null, null));
+        agencies.add(agency("hv-2", AgencyKind.HEALTH_VISITING, "W06000015", null, null, null, null));
+        agencies.add(agency("sn-1", AgencyKind.SCHOOL_NURSING, "W06000015", null, null, null, null));
+        agencies.add(agency("sn-2", AgencyKind.SCHOOL_NURSING, "W06000015", null, null, null, null));
+
+        assertThat(DirectoryRules.violations(agencies, TRANSPORTS)).extracting(Violation::pointer, Violation::rule)
+                .containsExactlyInAnyOrder(tuple("/agencies/6/localAuthority", "unique-health-visiting"),
+                        tuple("/agencies/8/localAuthority", "unique-school-nursing"),
+                        tuple("/agencies/4/healthBoard", "known-agency"));
+        assertThat(DirectoryRules.namedBy("health-board-x", agencies)).extracting(Violation::rule)
+                .containsExactly("still-named");
+    }
+
+    @Test
     void should_name_the_agency_and_rule_of_each_duplicate_and_unknown_reference() {
         List<Agency> agencies = List.of(COUNCIL, POLICE, BOARD, SCHOOL,
                 agency("police-a", AgencyKind.POLICE, null, null, null, null, null),

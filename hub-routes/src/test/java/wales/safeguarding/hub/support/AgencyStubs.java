@@ -29,6 +29,9 @@ public final class AgencyStubs {
     public static final String EDUCATION_SERVICE = "carmarthenshire-education-service";
     public static final String MID_AND_WEST_WALES_BOARD = "mid-and-west-wales-safeguarding-board";
     public static final String CARDIFF_AND_VALE_BOARD = "cardiff-and-vale-safeguarding-board";
+    /** Cardiff's health agencies in the test directory: they collect from their inbox, so they have no stub. */
+    public static final String[] CARDIFF_HEALTH = {"cardiff-and-vale-health-board", "cardiff-health-visiting",
+        "cardiff-school-nursing"};
     public static final String[] ALL = {CARMARTHENSHIRE, CARDIFF, DYFED_POWYS_POLICE, SOUTH_WALES_POLICE, GP, FHIR_GP, SCHOOL,
         SECOND_SCHOOL, EDUCATION_SERVICE, MID_AND_WEST_WALES_BOARD, CARDIFF_AND_VALE_BOARD};
 

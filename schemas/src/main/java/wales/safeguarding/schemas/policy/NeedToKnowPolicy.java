@@ -42,6 +42,14 @@ public final class NeedToKnowPolicy {
             List.of("council", "police", "gp-practice", "health-board", "school", "safeguarding-board",
                     "education-service");
 
+    /**
+     * Directory kinds that are services of a kind the policy names, and receive what that kind receives (they are not
+     * written in the policy file): a health board's health visiting and school
+     * nursing services receive what the health board does (they are part of it, and the same clinical records).
+     */
+    public static final Map<String, String> SERVICES_OF = Map.of("health-visiting", "health-board",
+            "school-nursing", "health-board");
+
     private static final String ANY_ELEMENT = "*";
 
     /** type -> recipient kind -> the pointers it receives, each split into reference tokens. */
@@ -145,14 +153,15 @@ public final class NeedToKnowPolicy {
     private JsonNode trim(MessageType type, String recipientKind, String role, JsonNode body, Set<String> withheld) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(body, "body");
-        if (recipientKind == null || !RECIPIENT_KINDS.contains(recipientKind)) {
+        if (recipientKind == null
+                || !RECIPIENT_KINDS.contains(recipientKind) && !SERVICES_OF.containsKey(recipientKind)) {
             throw new IllegalArgumentException("unknown recipient kind: " + recipientKind);
         }
         Map<String, List<List<String>>> byKind = receives.get(type);
         if (byKind == null) {
             throw new IllegalArgumentException("the need-to-know policy does not cover " + type);
         }
-        List<List<String>> allowed = role == null ? byKind.get(recipientKind)
+        List<List<String>> allowed = role == null ? byKind.get(SERVICES_OF.getOrDefault(recipientKind, recipientKind))
                 : roles.getOrDefault(type, Map.of()).get(role);
         if (role != null && allowed == null) {
             throw new IllegalArgumentException("the need-to-know policy defines no role " + role + " for " + type);

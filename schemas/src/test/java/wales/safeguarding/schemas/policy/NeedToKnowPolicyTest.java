@@ -65,6 +65,20 @@ class NeedToKnowPolicyTest {
     }
 
     @Test
+    void should_give_a_health_boards_health_visiting_and_school_nursing_services_what_the_health_board_receives() {
+        for (MessageType type : List.of(MessageType.CONFERENCE_INVITATION, MessageType.DUTY_TO_REPORT,
+                MessageType.INFORMATION_SHARE)) {
+            ObjectNode body = body(type);
+            for (String service : List.of("health-visiting", "school-nursing")) {
+                assertThat(policy.bodyFor(type, service, body)).as(service + " " + type)
+                        .isEqualTo(policy.bodyFor(type, "health-board", body));
+                assertThat(policy.withheld(type, service, body)).as(service + " " + type)
+                        .isEqualTo(policy.withheld(type, "health-board", body));
+            }
+        }
+    }
+
+    @Test
     void should_give_police_intelligence_only_to_the_police_and_the_council() {
         ObjectNode share = body(MessageType.INFORMATION_SHARE);
 
