@@ -72,9 +72,12 @@ if [ "$scenario" = yes ]; then
   echo; echo
   case_ref="DEMO-$(date +%s)"
   starts_at=$(date -u -d '+10 days' +%Y-%m-%dT10:00:00Z)
-  echo "== 4. Carmarthenshire calls a child protection conference and leaves the GP out: the hub adds the child's"
-  echo "      practice, whose system speaks HL7 FHIR R4, and sends it a validated FHIR message"
-  sed "s/__MESSAGE_ID__/$(cat /proc/sys/kernel/random/uuid)/; s/__CASE__/$case_ref/g; s/__STARTS_AT__/$starts_at/g" \
+  # the strategy discussion that decided on the conference: yesterday, so the conference is booked in time
+  strategy_at=$(date -u -d '-1 days' +%Y-%m-%dT11:30:00Z)
+  echo "== 4. Carmarthenshire calls a child protection conference for Alys (9) and Nia (2) and leaves health out: the hub"
+  echo "      adds the children's GP practice, whose system speaks HL7 FHIR R4 (a validated FHIR message), Hywel Dda's"
+  echo "      safeguarding team, Nia's health visitor and Alys's school nurse, and each owes a written report"
+  sed "s/__MESSAGE_ID__/$(cat /proc/sys/kernel/random/uuid)/; s/__CASE__/$case_ref/g; s/__STARTS_AT__/$starts_at/g; s/__STRATEGY_AT__/$strategy_at/" \
       deploy/demo/conference-invitation.json | post "$council"
   echo; echo "== 5. The care and support protection plan changes: the school gets a signed webhook"
   sed "s/__MESSAGE_ID__/$(cat /proc/sys/kernel/random/uuid)/; s/__CASE__/$case_ref/g" deploy/demo/plan-update.json \
