@@ -229,6 +229,11 @@ public class CaseBook {
         return members(c, caseReference, CORE_GROUP, null);
     }
 
+    /** The agencies every interim safety plan of the case went to. */
+    public Set<String> safetyPlanParties(Connection c, String caseReference) throws SQLException {
+        return members(c, caseReference, Effect.AddMembers.SAFETY_PLAN, null);
+    }
+
     private static Set<String> members(Connection c, String caseReference, String membership, String conferenceId)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""

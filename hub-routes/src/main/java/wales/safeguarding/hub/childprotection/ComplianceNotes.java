@@ -57,6 +57,26 @@ final class ComplianceNotes {
                         + "enwi un); aeth y gwahoddiad heb ei dîm diogelu. Gwahoddwch y bwrdd iechyd.");
     }
 
+    static ComplianceNote safetyPlanPartiesAdded(List<String> added) {
+        String who = String.join(", ", added);
+        return new ComplianceNote("safety-plan-parties-added",
+                "The hub also sent the safety plan to " + who + ": every action's owner, every invitee of the coming "
+                        + "conference and every party of the strategy discussion receives it (recommendation 6.2).",
+                "Anfonodd yr hwb y cynllun diogelwch hefyd at " + who + ": mae perchennog pob cam gweithredu, pob "
+                        + "gwahoddedig i'r gynhadledd sydd i ddod a phob parti i'r drafodaeth strategaeth yn ei "
+                        + "dderbyn (argymhelliad 6.2).");
+    }
+
+    static ComplianceNote safetyPlanMissing(String conference) {
+        return new ComplianceNote("safety-plan-missing",
+                "Conference " + conference + ": a child is at immediate risk until the conference, and no interim "
+                        + "safety plan has gone to the partners through the hub. Send a safety-plan (recommendation "
+                        + "6.2).",
+                "Cynhadledd " + conference + ": mae plentyn mewn perygl uniongyrchol tan y gynhadledd, ac nid oes "
+                        + "cynllun diogelwch interim wedi mynd at y partneriaid drwy'r hwb. Anfonwch safety-plan "
+                        + "(argymhelliad 6.2).");
+    }
+
     static ComplianceNote recipientsAdded(List<String> added) {
         String who = String.join(", ", added);
         return new ComplianceNote("recipients-added",

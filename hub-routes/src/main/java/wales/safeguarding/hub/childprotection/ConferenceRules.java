@@ -127,6 +127,10 @@ public class ConferenceRules implements FlowRules {
         if (unknownHealthBoard) {
             notes.add(ComplianceNotes.healthBoardUnknown());
         }
+        if (ConferenceRecord.INITIAL.equals(body.kind()) && Boolean.TRUE.equals(body.immediateRisk())
+                && facts.safetyPlanParties(message.caseReference()).isEmpty()) {
+            notes.add(ComplianceNotes.safetyPlanMissing(body.conferenceId()));
+        }
         List<String> keys = CaseParties.keysOf(children(body.children()), known);
         notes.addAll(deadlines.lateness(body, deadlines.of(facts, message, body, keys)));
         return new Routing(to, List.of(), notes);

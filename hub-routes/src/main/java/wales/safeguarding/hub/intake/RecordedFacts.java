@@ -90,6 +90,11 @@ final class RecordedFacts implements CaseFacts {
     }
 
     @Override
+    public Set<String> safetyPlanParties(String caseReference) {
+        return read(() -> cases.safetyPlanParties(c, caseReference));
+    }
+
+    @Override
     public Optional<StoredMessage> answered(Envelope answer, MessageType type) {
         return read(() -> tracking.answeredMessage(c, answer, type));
     }

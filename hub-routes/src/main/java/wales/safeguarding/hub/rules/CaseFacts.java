@@ -34,6 +34,9 @@ public interface CaseFacts {
     /** The case's core group. */
     Set<String> coreGroup(String caseReference);
 
+    /** The agencies every interim safety plan of the case went to (empty: no safety plan went through the hub). */
+    Set<String> safetyPlanParties(String caseReference);
+
     /**
      * The earlier message an answer refers to by its {@code correlationId}, if the hub sent it to the answer's sender
      * ({@code type} narrows it when not null).

@@ -93,6 +93,8 @@ public sealed interface Effect {
         public static final String CORE_GROUP = "core-group";
         /** The parties of a strategy discussion ({@code conferenceId}: the strategy meeting's id). */
         public static final String STRATEGY_DISCUSSION = "strategy-discussion";
+        /** The parties of an interim safety plan ({@code conferenceId}: the plan's id). */
+        public static final String SAFETY_PLAN = "safety-plan";
 
         public AddMembers {
             agencies = List.copyOf(agencies);

@@ -36,6 +36,7 @@ public final class FactsInMemory implements CaseFacts {
     private final Map<String, CaseRecord> cases = new HashMap<>();
     private final Map<String, Map<String, Set<String>>> invitees = new HashMap<>();
     private final Map<String, Set<String>> coreGroups = new HashMap<>();
+    private final Map<String, Set<String>> safetyPlans = new HashMap<>();
     private final Map<UUID, StoredMessage> sent = new LinkedHashMap<>();
     private final Map<UUID, List<String>> sentTo = new HashMap<>();
     private final List<RunningClock> clocks = new ArrayList<>();
@@ -138,6 +139,16 @@ public final class FactsInMemory implements CaseFacts {
     @Override
     public Set<String> coreGroup(String caseReference) {
         return new LinkedHashSet<>(coreGroups.getOrDefault(caseReference, Set.of()));
+    }
+
+    @Override
+    public Set<String> safetyPlanParties(String caseReference) {
+        return new LinkedHashSet<>(safetyPlans.getOrDefault(caseReference, Set.of()));
+    }
+
+    public FactsInMemory withSafetyPlan(String caseReference, String... agencies) {
+        safetyPlans.computeIfAbsent(caseReference, k -> new LinkedHashSet<>()).addAll(List.of(agencies));
+        return this;
     }
 
     @Override

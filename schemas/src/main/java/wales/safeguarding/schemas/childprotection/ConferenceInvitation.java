@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Body of {@code conference-invitation}: an initial or review child protection conference.
  * {@code kind} is initial or review; an initial one carries {@code lastStrategyDiscussionAt}, a
- * review one {@code previousConferenceId}; {@code rescheduledFrom} is set when the conference moved.
+ * review one {@code previousConferenceId}; {@code rescheduledFrom} is set when the conference moved;
+ * {@code immediateRisk} true when a child is at immediate risk until the conference (an interim safety plan is due).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConferenceInvitation(
@@ -21,7 +22,8 @@ public record ConferenceInvitation(
         List<ChildRef> children,
         OffsetDateTime lastStrategyDiscussionAt,
         String previousConferenceId,
-        OffsetDateTime rescheduledFrom) {
+        OffsetDateTime rescheduledFrom,
+        Boolean immediateRisk) {
 
     public ConferenceInvitation {
         invitees = invitees == null ? null : List.copyOf(invitees);

@@ -29,7 +29,9 @@ public enum MessageType {
     SCHOOL_ALERT("school-alert"),
     SCHOOL_TRANSFER("school-transfer"),
     SECTION_47_DETERMINATION("section-47-determination"),
-    CONFERENCE_CANCELLATION("conference-cancellation");
+    CONFERENCE_CANCELLATION("conference-cancellation"),
+    /** Children's services' interim safety plan until the initial conference (recommendation 6.2). */
+    SAFETY_PLAN("safety-plan");
 
     private final String wireName;
 

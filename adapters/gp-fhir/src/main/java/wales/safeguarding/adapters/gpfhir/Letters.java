@@ -240,6 +240,8 @@ final class Letters {
             case SECTION_47_DETERMINATION -> cy ? "canlyniad ymholiad adran 47" : "outcome of a section 47 enquiry";
             case CONFERENCE_CANCELLATION -> cy ? "canslo cynhadledd amddiffyn plant"
                     : "cancellation of a child protection conference";
+            case SAFETY_PLAN -> cy ? "cynllun diogelwch interim hyd at y gynhadledd amddiffyn plant"
+                    : "interim safety plan until the child protection conference";
         };
     }
 }
