@@ -87,11 +87,16 @@ public class ConferenceRecordRules implements FlowRules {
         }
         if (message.type() == MessageType.OUTLINE_PLAN) {
             OutlinePlan body = body(message, OutlinePlan.class);
-            List<Violation> decisions = RegisterDecisions.of(parties, message, facts, ids.get()).violations();
+            RegisterDecisions register = RegisterDecisions.of(parties, message, facts, ids.get());
+            List<Violation> decisions = new ArrayList<>(register.violations());
+            decisions.addAll(HealthAssessments.violations(register.decisions(), parties.directory()));
             if (!decisions.isEmpty()) {
                 return new Routing(List.of(), decisions);
             }
-            return toEveryInvitee(facts, message, body.conferenceId(), agencies(body.coreGroup()));
+            // the owner of a health assessment action receives the plan that sets it (recommendation 1.7)
+            List<String> also = new ArrayList<>(agencies(body.coreGroup()));
+            also.addAll(HealthAssessments.owners(register.decisions()));
+            return toEveryInvitee(facts, message, body.conferenceId(), also);
         }
         return toEveryInvitee(facts, message, body(message, ConferenceMinutes.class).conferenceId(), List.of());
     }
@@ -165,6 +170,7 @@ public class ConferenceRecordRules implements FlowRules {
             }
         }
         effects.addAll(decisions.registerChanges(at));
+        effects.addAll(HealthAssessments.clocks(facts, caseRef, message.sender(), decisions.decisions(), at));
         return effects;
     }
 

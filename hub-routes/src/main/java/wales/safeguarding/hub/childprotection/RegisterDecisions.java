@@ -16,6 +16,7 @@ import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.childprotection.ChildDecision;
+import wales.safeguarding.schemas.childprotection.HealthAssessment;
 import wales.safeguarding.schemas.childprotection.ChildRef;
 import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.OutlinePlan;
@@ -49,7 +50,7 @@ final class RegisterDecisions {
      */
     record Decision(String key, Optional<ChildRecord> known, ChildRef child, boolean registered,
             List<String> categoriesOfHarm, String eligibleNeeds, String contingencyPlan, String pointer,
-            boolean ownEntry) {
+            boolean ownEntry, HealthAssessment healthAssessment) {
 
         boolean wasRegistered() {
             return known.map(ChildRecord::registered).orElse(false);
@@ -104,7 +105,8 @@ final class RegisterDecisions {
                     entry.categoriesOfHarm() != null ? entry.categoriesOfHarm() : body.categoriesOfHarm(),
                     entry.eligibleNeeds() != null ? entry.eligibleNeeds() : body.eligibleNeeds(),
                     entry.contingencyPlan() != null ? entry.contingencyPlan() : body.contingencyPlan(),
-                    "/body/children/" + i, true));
+                    "/body/children/" + i, true,
+                    entry.healthAssessment() != null ? entry.healthAssessment() : body.healthAssessment()));
         }
         return list;
     }
@@ -120,7 +122,8 @@ final class RegisterDecisions {
         for (ChildRecord child : children) {
             int at = invitedKeys.indexOf(child.key());
             list.add(new Decision(child.key(), Optional.of(child), at < 0 ? null : invited.get(at), body.registered(),
-                    body.categoriesOfHarm(), body.eligibleNeeds(), body.contingencyPlan(), "/body", false));
+                    body.categoriesOfHarm(), body.eligibleNeeds(), body.contingencyPlan(), "/body", false,
+                    body.healthAssessment()));
         }
         return list;
     }

@@ -15,9 +15,16 @@ public record ChildDecision(
         boolean registered,
         List<String> categoriesOfHarm,
         String eligibleNeeds,
-        String contingencyPlan) {
+        String contingencyPlan,
+        HealthAssessment healthAssessment) {
 
     public ChildDecision {
         categoriesOfHarm = categoriesOfHarm == null ? null : List.copyOf(categoriesOfHarm);
+    }
+
+    /** A decision without the child's health assessment. */
+    public ChildDecision(ChildRef child, boolean registered, List<String> categoriesOfHarm, String eligibleNeeds,
+            String contingencyPlan) {
+        this(child, registered, categoriesOfHarm, eligibleNeeds, contingencyPlan, null);
     }
 }

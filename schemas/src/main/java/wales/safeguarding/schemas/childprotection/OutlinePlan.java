@@ -26,7 +26,8 @@ public record OutlinePlan(
         List<Invitee> coreGroup,
         String eligibleNeeds,
         String contingencyPlan,
-        List<ChildDecision> children) {
+        List<ChildDecision> children,
+        HealthAssessment healthAssessment) {
 
     public OutlinePlan {
         decisions = decisions == null ? null : List.copyOf(decisions);
@@ -41,6 +42,14 @@ public record OutlinePlan(
             boolean registered, List<String> categoriesOfHarm, List<String> attended, LocalDate nextConferenceDate,
             List<Invitee> coreGroup) {
         this(conferenceId, heldOn, outlinePlan, decisions, registered, categoriesOfHarm, attended, nextConferenceDate,
-                coreGroup, null, null, null);
+                coreGroup, null, null, null, null);
+    }
+
+    /** An outline plan without health assessments. */
+    public OutlinePlan(String conferenceId, LocalDate heldOn, String outlinePlan, List<String> decisions,
+            boolean registered, List<String> categoriesOfHarm, List<String> attended, LocalDate nextConferenceDate,
+            List<Invitee> coreGroup, String eligibleNeeds, String contingencyPlan, List<ChildDecision> children) {
+        this(conferenceId, heldOn, outlinePlan, decisions, registered, categoriesOfHarm, attended, nextConferenceDate,
+                coreGroup, eligibleNeeds, contingencyPlan, children, null);
     }
 }

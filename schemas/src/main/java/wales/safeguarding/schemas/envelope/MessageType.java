@@ -31,7 +31,9 @@ public enum MessageType {
     SECTION_47_DETERMINATION("section-47-determination"),
     CONFERENCE_CANCELLATION("conference-cancellation"),
     /** Children's services' interim safety plan until the initial conference (recommendation 6.2). */
-    SAFETY_PLAN("safety-plan");
+    SAFETY_PLAN("safety-plan"),
+    /** A health agency completed a child's health assessment set at a conference (recommendation 1.7). */
+    HEALTH_ASSESSMENT("health-assessment");
 
     private final String wireName;
 

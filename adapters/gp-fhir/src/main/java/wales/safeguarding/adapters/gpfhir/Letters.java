@@ -242,6 +242,7 @@ final class Letters {
                     : "cancellation of a child protection conference";
             case SAFETY_PLAN -> cy ? "cynllun diogelwch interim hyd at y gynhadledd amddiffyn plant"
                     : "interim safety plan until the child protection conference";
+            case HEALTH_ASSESSMENT -> cy ? "asesiad iechyd plentyn wedi'i gwblhau" : "a child's health assessment completed";
         };
     }
 }
