@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import wales.safeguarding.schemas.childprotection.ConferenceCancellation;
 import wales.safeguarding.schemas.childprotection.SafetyPlan;
+import wales.safeguarding.schemas.childprotection.StrategyContribution;
 import wales.safeguarding.schemas.childprotection.HealthAssessmentCompleted;
 import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
@@ -64,7 +65,8 @@ class ValidExamplesTest {
             Map.entry(MessageType.SECTION_47_DETERMINATION, Section47Determination.class),
             Map.entry(MessageType.CONFERENCE_CANCELLATION, ConferenceCancellation.class),
             Map.entry(MessageType.SAFETY_PLAN, SafetyPlan.class),
-            Map.entry(MessageType.HEALTH_ASSESSMENT, HealthAssessmentCompleted.class));
+            Map.entry(MessageType.HEALTH_ASSESSMENT, HealthAssessmentCompleted.class),
+            Map.entry(MessageType.STRATEGY_CONTRIBUTION, StrategyContribution.class));
 
     private final CanonicalValidator validator = CanonicalValidator.fromClasspath();
 

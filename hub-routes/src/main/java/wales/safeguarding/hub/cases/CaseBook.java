@@ -229,6 +229,11 @@ public class CaseBook {
         return members(c, caseReference, CORE_GROUP, null);
     }
 
+    /** The agencies asked for what they know for a strategy discussion of the case (every one when null). */
+    public Set<String> strategyContributors(Connection c, String caseReference, String meetingId) throws SQLException {
+        return members(c, caseReference, Effect.AddMembers.STRATEGY_CONTRIBUTOR, meetingId);
+    }
+
     /** The agencies every interim safety plan of the case went to. */
     public Set<String> safetyPlanParties(Connection c, String caseReference) throws SQLException {
         return members(c, caseReference, Effect.AddMembers.SAFETY_PLAN, null);

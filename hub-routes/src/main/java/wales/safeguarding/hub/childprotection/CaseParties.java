@@ -81,6 +81,13 @@ public class CaseParties {
         return invitees;
     }
 
+    /** The health board of the child's local authority or, when the message names none, of the council's area. */
+    public Optional<String> healthBoard(ChildRef child, String councilId) {
+        String area = Optional.ofNullable(child == null ? null : child.localAuthority())
+                .or(() -> directory.find(councilId).map(Agency::localAuthority)).orElse(null);
+        return directory.healthBoardFor(area).map(Agency::id);
+    }
+
     /** A health service a conference invites, and its agency (null: none known for the child's area). */
     public record HealthInvitee(HealthProfessionals.Service service, String agencyId) {
     }

@@ -57,6 +57,16 @@ final class ComplianceNotes {
                         + "enwi un); aeth y gwahoddiad heb ei dîm diogelu. Gwahoddwch y bwrdd iechyd.");
     }
 
+    static ComplianceNote contributorsAdded(List<String> added) {
+        String who = String.join(", ", added);
+        return new ComplianceNote("contributors-added",
+                "The hub also asked " + who + " for what they know of the children, for the strategy discussion: "
+                        + "every relevant agency contributes, not only the police and children's services.",
+                "Gofynnodd yr hwb hefyd i " + who + " am yr hyn a wyddant am y plant, ar gyfer y drafodaeth "
+                        + "strategaeth: mae pob asiantaeth berthnasol yn cyfrannu, nid yr heddlu a'r gwasanaethau "
+                        + "plant yn unig.");
+    }
+
     static ComplianceNote safetyPlanPartiesAdded(List<String> added) {
         String who = String.join(", ", added);
         return new ComplianceNote("safety-plan-parties-added",

@@ -7,15 +7,20 @@ import static wales.safeguarding.hub.childprotection.MessageParts.named;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import wales.safeguarding.hub.calendar.StatutoryClocks;
 import wales.safeguarding.hub.dutytoreport.DutyToReportRules;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;
@@ -35,16 +40,30 @@ import wales.safeguarding.schemas.envelope.MessageType;
  * the clock, or moves it to run from the later discussion; but a discussion about children who are all on the
  * register already calls for no initial conference, and starts or moves nothing;</li>
  * <li>the parties of each strategy discussion are recorded: the section 47 determination that ends the enquiry goes
- * to them ({@link Section47Rules}).</li>
+ * to them ({@link Section47Rules});</li>
+ * <li>every relevant agency is asked for what it knows (the 2023 review found strategy discussions "routinely held
+ * between police and children's services only" although the procedures stipulate involving all relevant agencies):
+ * the invitation also reaches each child's GP practice, school and the health board of the child's area, the hub adding
+ * those the council left out ({@code contributors-added}), and each owes a {@value #CLOCK} clock, due when the
+ * discussion starts or {@code hub.strategy.contribution-working-days} working days after the invitation, the earlier,
+ * met by its {@code strategy-contribution} ({@link StrategyContributionRules}). The hub records those it added as asked
+ * for a contribution, not as parties of the discussion.</li>
  * </ul>
  */
 @ApplicationScoped
 public class StrategyMeetingRules implements FlowRules {
 
-    private final CaseParties parties;
+    static final String CLOCK = "strategy-contribution";
 
-    public StrategyMeetingRules(CaseParties parties) {
+    private final CaseParties parties;
+    private final StatutoryClocks calendar;
+    private final int contributionDays;
+
+    public StrategyMeetingRules(CaseParties parties, StatutoryClocks calendar,
+            @ConfigProperty(name = "hub.strategy.contribution-working-days", defaultValue = "1") int contributionDays) {
         this.parties = parties;
+        this.calendar = calendar;
+        this.contributionDays = contributionDays;
     }
 
     @Override
@@ -77,7 +96,33 @@ public class StrategyMeetingRules implements FlowRules {
         if (unknownForce) {
             notes.add(ComplianceNotes.policeUnknown());
         }
+        List<String> added = new ArrayList<>();
+        for (String contributor : contributors(message, body, known)) {
+            if (!to.contains(contributor) && !named(message).contains(contributor)) {
+                to.add(contributor);
+                added.add(contributor);
+            }
+        }
+        if (!added.isEmpty()) {
+            notes.add(ComplianceNotes.contributorsAdded(added));
+        }
         return new Routing(to, List.of(), notes);
+    }
+
+    /** Each child's GP practice, school and the health board of the child's area, each once, in order. */
+    private List<String> contributors(Envelope message, StrategyMeetingInvitation body, Optional<CaseRecord> known) {
+        List<ChildRef> children = children(body.children());
+        List<String> keys = CaseParties.keysOf(children, known);
+        Set<String> found = new LinkedHashSet<>();
+        for (int i = 0; i < children.size(); i++) {
+            ChildRef child = children.get(i);
+            Optional<ChildRecord> record = CaseParties.known(known, keys.get(i));
+            parties.gpPractice(child, record).ifPresent(found::add);
+            parties.school(child, record).ifPresent(found::add);
+            parties.healthBoard(child, message.sender()).ifPresent(found::add);
+        }
+        found.remove(message.sender());
+        return new ArrayList<>(found);
     }
 
     @Override
@@ -85,8 +130,26 @@ public class StrategyMeetingRules implements FlowRules {
         StrategyMeetingInvitation body = body(message, StrategyMeetingInvitation.class);
         String caseRef = message.caseReference();
         List<Effect> effects = new ArrayList<>(parties.rememberChildren(message, children(body.children()), facts));
-        effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.STRATEGY_DISCUSSION, body.meetingId(),
-                message.recipients()));
+        // those the hub asked for what they know are not parties of the discussion, unless the council invited them
+        // (its invitees: the stored recipients include those the hub added)
+        List<String> contributors = contributors(message, body, facts.caseOf(caseRef));
+        List<String> invited = agencies(body.invitees());
+        List<String> discussion = message.recipients().stream()
+                .filter(r -> !contributors.contains(r) || invited.contains(r)).toList();
+        effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.STRATEGY_DISCUSSION, body.meetingId(), discussion));
+        List<String> asked = contributors.stream().filter(c -> message.recipients().contains(c)).toList();
+        effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.STRATEGY_CONTRIBUTOR, body.meetingId(), asked));
+        Instant startsAt = body.meeting().startsAt().toInstant();
+        Instant byPeriod = calendar.due(at, contributionDays).dueAt();
+        Instant due = startsAt.isAfter(at) && startsAt.isBefore(byPeriod) ? startsAt : byPeriod;
+        Set<String> owing = new LinkedHashSet<>();
+        facts.runningClocks(caseRef, CLOCK, body.meetingId()).forEach(k -> owing.add(k.owedBy()));
+        for (String contributor : asked) {
+            if (!owing.contains(contributor)) {
+                effects.add(new Effect.StartClockUntil(CLOCK, caseRef, body.meetingId(), contributor, message.sender(),
+                        at, due));
+            }
+        }
         if (body.dutyToReportId() != null) {
             // A strategy discussion about the report is a decision on next actions.
             effects.add(new Effect.MeetClock(body.dutyToReportId(), DutyToReportRules.NEXT_ACTIONS, message.sender()));

@@ -11,6 +11,7 @@ final class ClockWords {
             Map.entry("next-actions", words("the decision on next actions", "y penderfyniad ar y camau nesaf")),
             Map.entry("initial-conference", words("the initial child protection conference", "y gynhadledd amddiffyn plant gychwynnol")),
             Map.entry("written-report", words("the written report for the conference", "yr adroddiad ysgrifenedig ar gyfer y gynhadledd")),
+            Map.entry("strategy-contribution", words("what your agency knows of the children, for the strategy discussion", "yr hyn y mae eich asiantaeth yn ei wybod am y plant, ar gyfer y drafodaeth strategaeth")),
             Map.entry("health-assessment", words("the child's health assessment set at the conference", "asesiad iechyd y plentyn a osodwyd yn y gynhadledd")),
             Map.entry("outline-plan", words("the outline plan and summary of decisions", "y cynllun amlinellol a chrynodeb o'r penderfyniadau")),
             Map.entry("conference-minutes", words("the full record of the conference", "cofnod llawn y gynhadledd")),

@@ -90,6 +90,11 @@ final class RecordedFacts implements CaseFacts {
     }
 
     @Override
+    public Set<String> strategyContributors(String caseReference, String meetingId) {
+        return read(() -> cases.strategyContributors(c, caseReference, meetingId));
+    }
+
+    @Override
     public Set<String> safetyPlanParties(String caseReference) {
         return read(() -> cases.safetyPlanParties(c, caseReference));
     }

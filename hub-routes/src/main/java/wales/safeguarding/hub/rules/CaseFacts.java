@@ -31,6 +31,9 @@ public interface CaseFacts {
      */
     Set<String> strategyDiscussion(String caseReference, String meetingId);
 
+    /** The agencies the hub asked for what they know for a strategy discussion ({@code meetingId}; null: every one). */
+    Set<String> strategyContributors(String caseReference, String meetingId);
+
     /** The case's core group. */
     Set<String> coreGroup(String caseReference);
 

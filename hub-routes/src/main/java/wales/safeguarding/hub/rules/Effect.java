@@ -93,6 +93,11 @@ public sealed interface Effect {
         public static final String CORE_GROUP = "core-group";
         /** The parties of a strategy discussion ({@code conferenceId}: the strategy meeting's id). */
         public static final String STRATEGY_DISCUSSION = "strategy-discussion";
+        /**
+         * The agencies asked for what they know for a strategy discussion, not its parties ({@code conferenceId}: the
+         * strategy meeting's id).
+         */
+        public static final String STRATEGY_CONTRIBUTOR = "strategy-contributor";
         /** The parties of an interim safety plan ({@code conferenceId}: the plan's id). */
         public static final String SAFETY_PLAN = "safety-plan";
 

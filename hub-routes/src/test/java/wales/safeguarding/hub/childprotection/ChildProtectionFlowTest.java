@@ -451,9 +451,10 @@ class ChildProtectionFlowTest {
         meeting.with("body").remove("dutyToReportId");
         meeting.with("body").with("meeting").put("startsAt", "2026-12-02T10:00:00Z");
 
+        // the school is asked for what it knows too (StrategyContributionFlowTest)
         HubApi.send(COUNCIL, meeting).statusCode(202)
-                .body("recipients", org.hamcrest.Matchers.containsInAnyOrder(GP, POLICE))
-                .body("complianceNotes[0].code", equalTo("police-added"));
+                .body("recipients", org.hamcrest.Matchers.containsInAnyOrder(GP, POLICE, SCHOOL))
+                .body("complianceNotes.code", equalTo(List.of("police-added", "contributors-added")));
         // Fifteen working days after Wednesday 2 December: the end of Wednesday 23 December.
         HubApi.track(COUNCIL, Messages.id(meeting)).statusCode(200)
                 .body("clocks.find { it.clock == 'initial-conference' }.dueAt", equalTo("2026-12-24T00:00:00Z"));

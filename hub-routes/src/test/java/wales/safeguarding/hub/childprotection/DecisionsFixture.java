@@ -100,7 +100,7 @@ final class DecisionsFixture {
     }
 
     static StrategyMeetingRules strategyMeetingRules() {
-        return new StrategyMeetingRules(parties());
+        return new StrategyMeetingRules(parties(), CALENDAR, 1);
     }
 
     static Section47Rules section47Rules() {

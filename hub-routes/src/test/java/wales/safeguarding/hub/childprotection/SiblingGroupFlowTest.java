@@ -89,9 +89,11 @@ class SiblingGroupFlowTest {
                 withOsian(journey.of("strategy-meeting-invitation")), AgencyStubs.GP), AgencyStubs.GP);
         strategy.with("body").remove("dutyToReportId");
 
+        // each child's school and Osian's GP practice are asked for what they know (issue 14 item 2)
         HubApi.send(COUNCIL, strategy).statusCode(202)
-                .body("recipients", equalTo(List.of(AgencyStubs.GP, POLICE)))
-                .body("complianceNotes.code", equalTo(List.of("police-added")));
+                .body("recipients", equalTo(List.of(AgencyStubs.GP, POLICE, AgencyStubs.SCHOOL, AgencyStubs.FHIR_GP,
+                        AgencyStubs.SECOND_SCHOOL)))
+                .body("complianceNotes.code", equalTo(List.of("police-added", "contributors-added")));
     }
 
     @Test

@@ -90,4 +90,35 @@ class StrategyDiscussionRulesTest {
         assertThat(effects).contains(new Effect.AddMembers(CASE, Effect.AddMembers.STRATEGY_DISCUSSION,
                 "CCS-SM-2025-0117", stored.recipients()));
     }
+
+    @Test
+    @DisplayName("review finding: every relevant agency is asked; those the hub added are contributors, not parties, each owing a contribution by the start")
+    void the_gp_and_school_are_asked_for_a_contribution_due_when_the_discussion_starts() {
+        ObjectNode invitation = meeting(false);
+        invitation.putArray("recipients").add(DecisionsFixture.POLICE);
+        invitation.with("body").putArray("invitees").addObject().put("agencyId", DecisionsFixture.POLICE)
+                .put("role", "PPU");
+        Envelope message = envelope(invitation);
+
+        var routing = rules.route(message, new FactsInMemory());
+        assertThat(routing.recipients()).contains(DecisionsFixture.POLICE, DecisionsFixture.GP, DecisionsFixture.SCHOOL);
+        assertThat(routing.notes()).extracting(n -> n.code()).contains("contributors-added");
+
+        Envelope accepted = envelope(invitation.deepCopy().set("recipients",
+                invitation.arrayNode().add(DecisionsFixture.POLICE).add(DecisionsFixture.GP).add(DecisionsFixture.SCHOOL)));
+        List<Effect> effects = rules.accepted(accepted, NOW, new FactsInMemory());
+        assertThat(effects).contains(
+                new Effect.AddMembers(CASE, Effect.AddMembers.STRATEGY_DISCUSSION, "CCS-SM-2025-0117",
+                        List.of(DecisionsFixture.POLICE)),
+                new Effect.AddMembers(CASE, Effect.AddMembers.STRATEGY_CONTRIBUTOR, "CCS-SM-2025-0117",
+                        List.of(DecisionsFixture.GP, DecisionsFixture.SCHOOL)));
+        // the meeting on Thursday 5 June 2025 is later than one working day after Monday 2 June: due by the end of
+        // Tuesday 3 June
+        assertThat(effects).filteredOn(e -> e instanceof Effect.StartClockUntil s
+                && s.clock().equals("strategy-contribution")).extracting(e -> ((Effect.StartClockUntil) e).owedBy())
+                .containsExactlyInAnyOrder(DecisionsFixture.GP, DecisionsFixture.SCHOOL);
+        assertThat(effects).filteredOn(e -> e instanceof Effect.StartClockUntil s
+                && s.clock().equals("strategy-contribution")).extracting(e -> ((Effect.StartClockUntil) e).dueAt())
+                .containsOnly(Instant.parse("2025-06-03T23:00:00Z"));
+    }
 }

@@ -37,6 +37,7 @@ public final class FactsInMemory implements CaseFacts {
     private final Map<String, Map<String, Set<String>>> invitees = new HashMap<>();
     private final Map<String, Set<String>> coreGroups = new HashMap<>();
     private final Map<String, Set<String>> safetyPlans = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> strategyContributors = new HashMap<>();
     private final Map<UUID, StoredMessage> sent = new LinkedHashMap<>();
     private final Map<UUID, List<String>> sentTo = new HashMap<>();
     private final List<RunningClock> clocks = new ArrayList<>();
@@ -139,6 +140,24 @@ public final class FactsInMemory implements CaseFacts {
     @Override
     public Set<String> coreGroup(String caseReference) {
         return new LinkedHashSet<>(coreGroups.getOrDefault(caseReference, Set.of()));
+    }
+
+    @Override
+    public Set<String> strategyContributors(String caseReference, String meetingId) {
+        Map<String, Set<String>> byMeeting = strategyContributors.getOrDefault(caseReference, Map.of());
+        Set<String> all = new LinkedHashSet<>();
+        byMeeting.forEach((meeting, agencies) -> {
+            if (meetingId == null || meetingId.equals(meeting)) {
+                all.addAll(agencies);
+            }
+        });
+        return all;
+    }
+
+    public FactsInMemory withStrategyContributors(String caseReference, String meetingId, String... agencies) {
+        strategyContributors.computeIfAbsent(caseReference, k -> new LinkedHashMap<>())
+                .computeIfAbsent(meetingId, k -> new LinkedHashSet<>()).addAll(List.of(agencies));
+        return this;
     }
 
     @Override

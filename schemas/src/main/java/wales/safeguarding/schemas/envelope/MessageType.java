@@ -33,7 +33,9 @@ public enum MessageType {
     /** Children's services' interim safety plan until the initial conference (recommendation 6.2). */
     SAFETY_PLAN("safety-plan"),
     /** A health agency completed a child's health assessment set at a conference (recommendation 1.7). */
-    HEALTH_ASSESSMENT("health-assessment");
+    HEALTH_ASSESSMENT("health-assessment"),
+    /** What an agency the hub asked knows of the children, for a strategy discussion. */
+    STRATEGY_CONTRIBUTION("strategy-contribution");
 
     private final String wireName;
 

@@ -243,6 +243,7 @@ final class Letters {
             case SAFETY_PLAN -> cy ? "cynllun diogelwch interim hyd at y gynhadledd amddiffyn plant"
                     : "interim safety plan until the child protection conference";
             case HEALTH_ASSESSMENT -> cy ? "asesiad iechyd plentyn wedi'i gwblhau" : "a child's health assessment completed";
+            case STRATEGY_CONTRIBUTION -> cy ? "cyfraniad at drafodaeth strategaeth" : "contribution to a strategy discussion";
         };
     }
 }
