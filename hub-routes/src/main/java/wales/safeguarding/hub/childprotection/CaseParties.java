@@ -64,8 +64,7 @@ public class CaseParties {
      * council; an area without the service is left out, as the procedures ask only for the services an area has).
      */
     public List<HealthInvitee> healthProfessionals(ChildRef child, String councilId, LocalDate conferenceDay) {
-        String area = Optional.ofNullable(child == null ? null : child.localAuthority())
-                .or(() -> directory.find(councilId).map(Agency::localAuthority)).orElse(null);
+        String area = area(child, councilId);
         List<HealthInvitee> invitees = new ArrayList<>();
         for (HealthProfessionals.Service service : HealthProfessionals.forChild(
                 child == null ? null : child.dateOfBirth(), conferenceDay)) {
@@ -83,9 +82,13 @@ public class CaseParties {
 
     /** The health board of the child's local authority or, when the message names none, of the council's area. */
     public Optional<String> healthBoard(ChildRef child, String councilId) {
-        String area = Optional.ofNullable(child == null ? null : child.localAuthority())
+        return directory.healthBoardFor(area(child, councilId)).map(Agency::id);
+    }
+
+    /** The ONS code of the child's local authority, or of the council's when the message names none. */
+    private String area(ChildRef child, String councilId) {
+        return Optional.ofNullable(child == null ? null : child.localAuthority())
                 .or(() -> directory.find(councilId).map(Agency::localAuthority)).orElse(null);
-        return directory.healthBoardFor(area).map(Agency::id);
     }
 
     /** A health service a conference invites, and its agency (null: none known for the child's area). */

@@ -1,7 +1,5 @@
 package wales.safeguarding.hub.childprotection;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +32,6 @@ import wales.safeguarding.hub.support.InjectAgencyStubs;
 import wales.safeguarding.hub.support.Messages;
 import wales.safeguarding.hub.support.TestClock;
 import wales.safeguarding.hub.support.TrackingDatabaseResource;
-import wales.safeguarding.schemas.envelope.CanonicalJson;
 
 /**
  * Issue 14 item 3, through the public API: a child's health assessment that the conference set as an action
@@ -96,12 +92,12 @@ class HealthAssessmentFlowTest {
         escalator.fireDue();
         clock.set(Instant.parse("2025-07-15T23:00:01Z"));
         escalator.fireDue();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(reminders(GP)).isEqualTo(1));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(agencies.escalationsMissing(GP, journey.caseReference(), "health-assessment")).isEqualTo(1));
 
         ObjectNode done = CaseMessages.naming(journey.of("health-assessment"));
         String doneId = Messages.id(done);
         HubApi.send(GP, done).statusCode(202).body("recipients", hasItem(COUNCIL));
-        JsonNode received = await().atMost(WAIT).until(() -> receivedBy(COUNCIL, doneId), r -> r != null);
+        JsonNode received = await().atMost(WAIT).until(() -> agencies.received(COUNCIL, doneId), r -> r != null);
         assertThat(received.at("/body/unmetHealthNeeds").size()).isEqualTo(2);
         assertThat(received.at("/body/summary").asText()).contains("dental decay");
         assertThat(HubApi.track(COUNCIL, planId).statusCode(200).extract().jsonPath()
@@ -117,7 +113,7 @@ class HealthAssessmentFlowTest {
         String doneId = Messages.id(done);
         HubApi.send(GP, done).statusCode(202).body("recipients", hasItem(SCHOOL));
 
-        JsonNode school = await().atMost(WAIT).until(() -> receivedBy(SCHOOL, doneId), r -> r != null);
+        JsonNode school = await().atMost(WAIT).until(() -> agencies.received(SCHOOL, doneId), r -> r != null);
         assertThat(school.at("/body/unmetHealthNeeds").size()).isEqualTo(2);
         assertThat(school.at("/body").has("summary")).isFalse();
         assertThat(school.at("/body/child").has("nhsNumber")).isFalse();
@@ -138,25 +134,5 @@ class HealthAssessmentFlowTest {
 
         ObjectNode unknownCase = new CaseMessages().of("health-assessment");
         HubApi.send(GP, unknownCase).statusCode(422).body("violations[0].rule", equalTo("known-case"));
-    }
-
-    private int reminders(String agency) {
-        return agencies.of(agency).findAll(postRequestedFor(urlEqualTo("/hub/messages"))
-                .withHeader("X-Hub-Message-Type", WireMock.equalTo("escalation"))
-                .withRequestBody(WireMock.matchingJsonPath("$.caseReference", WireMock.equalTo(journey.caseReference())))
-                .withRequestBody(WireMock.matchingJsonPath("$.body.missing[?(@ == 'health-assessment')]"))).size();
-    }
-
-    private JsonNode receivedBy(String agency, String messageId) {
-        var requests = agencies.of(agency).findAll(postRequestedFor(urlEqualTo("/hub/messages"))
-                .withHeader("X-Hub-Message-Id", WireMock.equalTo(messageId)));
-        if (requests.isEmpty()) {
-            return null;
-        }
-        try {
-            return CanonicalJson.mapper().readTree(requests.get(0).getBodyAsString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

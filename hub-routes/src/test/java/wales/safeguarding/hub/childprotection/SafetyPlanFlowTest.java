@@ -1,7 +1,5 @@
 package wales.safeguarding.hub.childprotection;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +32,6 @@ import wales.safeguarding.hub.support.HubApi;
 import wales.safeguarding.hub.support.InjectAgencyStubs;
 import wales.safeguarding.hub.support.Messages;
 import wales.safeguarding.hub.support.TrackingDatabaseResource;
-import wales.safeguarding.schemas.envelope.CanonicalJson;
 
 /**
  * Issue 14 item 4, through the public API: the interim safety plan until the initial conference (recommendation 6.2).
@@ -96,7 +92,7 @@ class SafetyPlanFlowTest {
         answer.with("body").put("contribution", "Breakfast club starts tomorrow; we ring the social worker at once.");
         String answerId = Messages.id(answer);
         HubApi.send(SCHOOL, answer).statusCode(202).body("recipients", equalTo(List.of(COUNCIL)));
-        JsonNode received = await().atMost(WAIT).until(() -> receivedBy(COUNCIL, answerId), r -> r != null);
+        JsonNode received = await().atMost(WAIT).until(() -> agencies.received(COUNCIL, answerId), r -> r != null);
         assertThat(received.at("/body/contribution").asText()).startsWith("Breakfast club starts tomorrow");
 
         // with a safety plan in place, the next initial invitation for the case is not noted
@@ -114,7 +110,7 @@ class SafetyPlanFlowTest {
         String planId = Messages.id(plan);
         HubApi.send(COUNCIL, plan).statusCode(202);
 
-        JsonNode police = await().atMost(WAIT).until(() -> receivedBy(POLICE, planId), r -> r != null);
+        JsonNode police = await().atMost(WAIT).until(() -> agencies.received(POLICE, planId), r -> r != null);
         assertThat(police.at("/body/actions").size()).isEqualTo(4);
         assertThat(police.at("/body/children/0/name").asText()).isEqualTo("Alys Enghraifft");
         assertThat(police.at("/body/children/0").has("nhsNumber")).isFalse();
@@ -135,18 +131,5 @@ class SafetyPlanFlowTest {
                 .body("violations[0].rule", equalTo("known-agency"));
         assertThat(new Database(dataSource).count("select count(*) from message where message_id = ?",
                 UUID.fromString(id))).isZero();
-    }
-
-    private JsonNode receivedBy(String agency, String messageId) {
-        var requests = agencies.of(agency).findAll(postRequestedFor(urlEqualTo("/hub/messages"))
-                .withHeader("X-Hub-Message-Id", WireMock.equalTo(messageId)));
-        if (requests.isEmpty()) {
-            return null;
-        }
-        try {
-            return CanonicalJson.mapper().readTree(requests.get(0).getBodyAsString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package wales.safeguarding.hub.childprotection;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +32,6 @@ import wales.safeguarding.hub.support.InjectAgencyStubs;
 import wales.safeguarding.hub.support.Messages;
 import wales.safeguarding.hub.support.TestClock;
 import wales.safeguarding.hub.support.TrackingDatabaseResource;
-import wales.safeguarding.schemas.envelope.CanonicalJson;
 
 /**
  * Issue 14 item 2, through the public API: a strategy discussion asks each child's GP practice and school (and the
@@ -109,10 +105,10 @@ class StrategyContributionFlowTest {
         String id = Messages.id(contribution);
         HubApi.send(SCHOOL, contribution).statusCode(202).body("recipients", containsInAnyOrder(COUNCIL, POLICE));
 
-        JsonNode police = await().atMost(WAIT).until(() -> receivedBy(POLICE, id), r -> r != null);
+        JsonNode police = await().atMost(WAIT).until(() -> agencies.received(POLICE, id), r -> r != null);
         assertThat(police.at("/body/information").asText()).contains("late 14 times");
         assertThat(police.at("/body/children/0").has("nhsNumber")).isFalse();
-        await().atMost(WAIT).until(() -> receivedBy(COUNCIL, id), r -> r != null);
+        await().atMost(WAIT).until(() -> agencies.received(COUNCIL, id), r -> r != null);
         JsonPath after = HubApi.track(COUNCIL, invitationId).statusCode(200).extract().jsonPath();
         assertThat(after.getString("clocks.find { it.clock == 'strategy-contribution' && it.owedBy == '" + SCHOOL
                 + "' }.metAt")).isNotNull();
@@ -124,8 +120,8 @@ class StrategyContributionFlowTest {
         escalator.fireDue();
         clock.set(Instant.parse("2026-12-02T10:00:01Z"));
         escalator.fireDue();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(reminders(GP)).isEqualTo(1));
-        assertThat(reminders(SCHOOL)).isZero();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(agencies.escalationsMissing(GP, journey.caseReference(), "strategy-contribution")).isEqualTo(1));
+        assertThat(agencies.escalationsMissing(SCHOOL, journey.caseReference(), "strategy-contribution")).isZero();
     }
 
     @Test
@@ -141,25 +137,5 @@ class StrategyContributionFlowTest {
         ObjectNode unknown = journey.of("strategy-contribution");
         unknown.with("body").put("meetingId", "NO-SUCH-MEETING");
         HubApi.send(SCHOOL, unknown).statusCode(422).body("violations[0].rule", equalTo("known-strategy-meeting"));
-    }
-
-    private int reminders(String agency) {
-        return agencies.of(agency).findAll(postRequestedFor(urlEqualTo("/hub/messages"))
-                .withHeader("X-Hub-Message-Type", WireMock.equalTo("escalation"))
-                .withRequestBody(WireMock.matchingJsonPath("$.caseReference", WireMock.equalTo(journey.caseReference())))
-                .withRequestBody(WireMock.matchingJsonPath("$.body.missing[?(@ == 'strategy-contribution')]"))).size();
-    }
-
-    private JsonNode receivedBy(String agency, String messageId) {
-        var requests = agencies.of(agency).findAll(postRequestedFor(urlEqualTo("/hub/messages"))
-                .withHeader("X-Hub-Message-Id", WireMock.equalTo(messageId)));
-        if (requests.isEmpty()) {
-            return null;
-        }
-        try {
-            return CanonicalJson.mapper().readTree(requests.get(0).getBodyAsString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,12 +3,18 @@ package wales.safeguarding.hub.support;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import wales.safeguarding.schemas.envelope.CanonicalJson;
 
 /**
  * The agency systems of the test directory, one WireMock server each on its own loopback port. A server can be
@@ -98,5 +104,27 @@ public final class AgencyStubs {
     private static void acceptEverything(WireMockServer server) {
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(202)
                 .withHeader("Content-Type", "application/json").withBody("{\"reference\":\"STUB-REF\"}")));
+    }
+
+    /** The copy of message {@code messageId} that {@code agency}'s stub received (its first), or null before it has. */
+    public JsonNode received(String agency, String messageId) {
+        var requests = of(agency).findAll(postRequestedFor(urlEqualTo("/hub/messages"))
+                .withHeader("X-Hub-Message-Id", WireMock.equalTo(messageId)));
+        if (requests.isEmpty()) {
+            return null;
+        }
+        try {
+            return CanonicalJson.mapper().readTree(requests.get(0).getBodyAsString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many escalation notices about {@code caseReference} naming {@code clock} as missing reached {@code agency}. */
+    public int escalationsMissing(String agency, String caseReference, String clock) {
+        return of(agency).findAll(postRequestedFor(urlEqualTo("/hub/messages"))
+                .withHeader("X-Hub-Message-Type", WireMock.equalTo("escalation"))
+                .withRequestBody(WireMock.matchingJsonPath("$.caseReference", WireMock.equalTo(caseReference)))
+                .withRequestBody(WireMock.matchingJsonPath("$.body.missing[?(@ == '" + clock + "')]"))).size();
     }
 }
