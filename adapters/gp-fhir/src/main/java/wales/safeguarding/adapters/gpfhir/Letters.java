@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import wales.safeguarding.schemas.childprotection.ChildRef;
 import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
+import wales.safeguarding.schemas.childprotection.HealthAssessment;
 import wales.safeguarding.schemas.childprotection.OutlinePlan;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.envelope.Envelope;
@@ -136,7 +137,28 @@ final class Letters {
             l.add((cy ? "Grŵp craidd: " : "Core group: ")
                     + p.coreGroup().stream().map(Texts::invitee).collect(Collectors.joining("; ")));
         }
+        if (p.healthAssessment() != null) {
+            l.add(healthAssessment(null, p.healthAssessment(), cy));
+        }
+        if (p.children() != null) {
+            p.children().stream().filter(c -> c.healthAssessment() != null && c.child() != null)
+                    .forEach(c -> l.add(healthAssessment(c.child().name(), c.healthAssessment(), cy)));
+        }
         return l;
+    }
+
+    /** A child's health assessment as the outline plan records it (recommendation 1.7): done, or an action. */
+    private static String healthAssessment(String child, HealthAssessment a, boolean cy) {
+        String who = child == null ? "" : child + ": ";
+        if (a.actionSet()) {
+            return (cy ? "Asesiad iechyd " : "Health assessment ") + who + (cy
+                    ? "cam gweithredu i " + a.owner() + " ei gwblhau erbyn diwedd " + humanDate(a.dueBy(), true)
+                            + "; anfonwch health-assessment pan fydd wedi'i wneud."
+                    : "an action for " + a.owner() + " to complete by the end of " + humanDate(a.dueBy(), false)
+                            + "; send a health-assessment when it is done.");
+        }
+        return (cy ? "Asesiad iechyd " : "Health assessment ") + who
+                + (cy ? "wedi'i wneud ar " : "done on ") + humanDate(a.completedOn(), cy) + ".";
     }
 
     static String minutesDescription(String conferenceId, boolean isFinal, boolean cy) {

@@ -84,6 +84,18 @@ class GpFhirLanguageTest {
     }
 
     @Test
+    void should_tell_the_practice_of_the_health_assessment_action_it_owns_in_the_outline_plan_in_both_languages() {
+        DocumentReference en = only(bundle("outline-plan-health-assessment", LanguagePreference.EN),
+                DocumentReference.class);
+        assertThat(text(en.getContentFirstRep().getAttachment())).contains("Health assessment an action for gp-z99001 "
+                + "to complete by the end of Tuesday 15 July 2025; send a health-assessment when it is done.");
+        DocumentReference cy = only(bundle("outline-plan-health-assessment", LanguagePreference.CY),
+                DocumentReference.class);
+        assertThat(text(cy.getContentFirstRep().getAttachment())).contains("Asesiad iechyd cam gweithredu i gp-z99001")
+                .doesNotContain("Health assessment");
+    }
+
+    @Test
     void should_write_the_register_flag_and_notice_in_welsh_only_for_a_welsh_practice() {
         Bundle bundle = bundle("register-change", LanguagePreference.CY);
         Flag flag = only(bundle, Flag.class);
