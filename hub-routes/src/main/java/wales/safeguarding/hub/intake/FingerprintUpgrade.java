@@ -19,8 +19,11 @@ import wales.safeguarding.schemas.envelope.DerivedIds;
 
 /**
  * Keys the fingerprints stored before fingerprints were keyed ({@link Fingerprints}): one pass over the messages in
- * id order, in batches locked with {@code skip locked} (several instances may run it at once), each row's plain hash
- * replaced by its HMAC. The body is not read. Until a row is done, a resubmission of it is still recognised by the
+ * id order, in batches locked with {@code for no key update skip locked} (several instances may run it at once), each
+ * row's plain hash replaced by its HMAC. {@code no key}: the pass changes no key, so it must not skip a message whose
+ * deliveries or audit rows are being written at that moment (their foreign keys hold the message row {@code for key
+ * share}, which {@code for update} conflicts with: such a row was skipped and stayed plain, seen in
+ * MessageIdsFlowTest on the PostgreSQL server while the message's delivery was being recorded). The body is not read. Until a row is done, a resubmission of it is still recognised by the
  * plain hash.
  */
 @ApplicationScoped
@@ -69,7 +72,7 @@ public class FingerprintUpgrade {
         try (PreparedStatement ps = c.prepareStatement("""
                 select message_id, payload_sha256 from message
                 where message_id > ? and payload_sha256 not like 'k1:%'
-                order by message_id limit ? for update skip locked""")) {
+                order by message_id limit ? for no key update skip locked""")) {
             try (ResultSet rs = Rows.bind(ps, after, BATCH).executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Object[] {rs.getObject(1, UUID.class), rs.getString(2)});
