@@ -98,7 +98,7 @@ public final class WorkingDayCalendar {
     }
 
     /** The end of a London day: the first instant of the next day. */
-    public Instant endOf(LocalDate day) {
+    public static Instant endOf(LocalDate day) {
         return day.plusDays(1).atStartOfDay(LONDON).toInstant();
     }
 }

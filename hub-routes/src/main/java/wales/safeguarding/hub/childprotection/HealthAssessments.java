@@ -1,7 +1,6 @@
 package wales.safeguarding.hub.childprotection;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -83,14 +82,9 @@ final class HealthAssessments {
                     .anyMatch(k -> assessment.owner().equals(k.owedBy()));
             if (!running) {
                 effects.add(new Effect.StartClockUntil(CLOCK, caseReference, d.key(), assessment.owner(), council, at,
-                        endOf(assessment.dueBy())));
+                        WorkingDayCalendar.endOf(assessment.dueBy())));
             }
         }
         return effects;
-    }
-
-    /** The end of {@code day} in Wales: the start of the next day, UK time. */
-    static Instant endOf(LocalDate day) {
-        return day.plusDays(1).atStartOfDay(WorkingDayCalendar.LONDON).toInstant();
     }
 }

@@ -61,22 +61,22 @@ public class SafetyPlanRules implements FlowRules {
             return Routing.refused(refusal.get());
         }
         SafetyPlan body = body(message, SafetyPlan.class);
-        Set<String> parties = new LinkedHashSet<>();
+        Set<String> owed = new LinkedHashSet<>();
         List<SafetyPlan.Action> actions = body.actions() == null ? List.of() : body.actions();
         for (int i = 0; i < actions.size(); i++) {
             String owner = actions.get(i).owner();
-            if (this.parties.directory().find(owner).isEmpty()) {
+            if (parties.directory().find(owner).isEmpty()) {
                 return Routing.refused(new Violation("/body/actions/" + i + "/owner", "known-agency",
                         "agency '" + owner + "' is not in the directory"));
             }
-            parties.add(owner);
+            owed.add(owner);
         }
-        parties.addAll(facts.invitees(message.caseReference(), null));
-        parties.addAll(facts.strategyDiscussion(message.caseReference(), null));
-        parties.remove(message.sender());
+        owed.addAll(facts.invitees(message.caseReference(), null));
+        owed.addAll(facts.strategyDiscussion(message.caseReference(), null));
+        owed.remove(message.sender());
         List<String> to = new ArrayList<>(named(message));
         List<String> added = new ArrayList<>();
-        for (String party : parties) {
+        for (String party : owed) {
             if (!to.contains(party)) {
                 to.add(party);
                 added.add(party);

@@ -43,7 +43,7 @@ class HealthAssessmentsTest {
 
         assertThat(effects).containsExactly(new Effect.StartClockUntil("health-assessment", CASE, "alys", GP, COUNCIL,
                 NOW, Instant.parse("2025-07-15T23:00:00Z")));
-        assertThat(HealthAssessments.endOf(LocalDate.parse("2025-12-15"))).as("GMT in winter")
+        assertThat(wales.safeguarding.hub.calendar.WorkingDayCalendar.endOf(LocalDate.parse("2025-12-15"))).as("GMT in winter")
                 .isEqualTo(Instant.parse("2025-12-16T00:00:00Z"));
     }
 
