@@ -274,6 +274,42 @@ public class CaseBook {
         }
     }
 
+    /**
+     * What a conference's invitation or outline plan ({@code voice.stage()}) records of how each child takes part,
+     * replacing what an earlier message of the same stage said: counts for the boards' report, no child's name or
+     * identifier.
+     */
+    public void recordChildrensVoice(Connection c, Effect.RecordChildrensVoice voice, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                delete from child_voice where case_reference = ? and conference_id = ? and stage = ?""")) {
+            ps.setString(1, voice.caseReference());
+            ps.setString(2, voice.conferenceId());
+            ps.setString(3, voice.stage());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into child_voice (case_reference, conference_id, stage, child_index, council, recorded_at,
+                                         recorded, invited, advocacy, took_part, why_not)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (int i = 0; i < voice.children().size(); i++) {
+                Effect.ChildVoice child = voice.children().get(i);
+                ps.setString(1, voice.caseReference());
+                ps.setString(2, voice.conferenceId());
+                ps.setString(3, voice.stage());
+                ps.setInt(4, i);
+                ps.setString(5, voice.council());
+                ps.setTimestamp(6, Timestamp.from(at));
+                ps.setBoolean(7, child.recorded());
+                ps.setObject(8, child.invited(), java.sql.Types.BOOLEAN);
+                ps.setBoolean(9, child.advocacy());
+                ps.setString(10, child.tookPart());
+                ps.setString(11, child.whyNot());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** When the final minutes of a conference reached the hub (the latest final version), if they have. */
     public Optional<Instant> finalMinutesReceived(Connection c, String caseReference, String conferenceId)
             throws SQLException {

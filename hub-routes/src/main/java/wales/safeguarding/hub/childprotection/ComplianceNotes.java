@@ -87,6 +87,42 @@ final class ComplianceNotes {
                         + "(argymhelliad 6.2).");
     }
 
+    static ComplianceNote childParticipationNotRecorded(String conference, long missing, long children,
+            boolean atConference) {
+        String which = missing == children ? (children == 1 ? "the child" : "any of the " + children + " children")
+                : missing + " of the " + children + " children";
+        String pa = missing == children ? (children == 1 ? "y plentyn" : "yr un o'r " + children + " plentyn")
+                : missing + " o'r " + children + " plentyn";
+        return new ComplianceNote("child-participation-not-recorded", atConference
+                ? "Conference " + conference + ": the outline plan does not say how " + which + " took part. "
+                        + "The voice of the child should always be heard at the conference (Wales Safeguarding "
+                        + "Procedures, section 3 part 2): record each child's participation."
+                : "Conference " + conference + ": the invitation does not say whether " + which + " is invited or "
+                        + "offered an advocate. Record each child's participation (Wales Safeguarding Procedures, "
+                        + "section 3 part 2).",
+                atConference
+                        ? "Cynhadledd " + conference + ": nid yw'r cynllun amlinellol yn dweud sut y cymerodd " + pa
+                                + " ran. Dylid clywed llais y plentyn yn y gynhadledd bob amser (Gweithdrefnau "
+                                + "Diogelu Cymru, adran 3 rhan 2): cofnodwch gyfranogiad pob plentyn."
+                        : "Cynhadledd " + conference + ": nid yw'r gwahoddiad yn dweud a yw " + pa + " wedi ei "
+                                + "wahodd neu wedi cael cynnig eiriolwr. Cofnodwch gyfranogiad pob plentyn "
+                                + "(Gweithdrefnau Diogelu Cymru, adran 3 rhan 2).");
+    }
+
+    static ComplianceNote advocacyNotOffered(String conference, long children) {
+        String who = children == 1 ? "a child was" : children + " children were";
+        String pwy = children == 1 ? "plentyn" : children + " plentyn";
+        return new ComplianceNote("advocacy-not-offered",
+                "Initial conference " + conference + ": " + who + " not made the active offer of an independent "
+                        + "professional advocate, to which every child subject to enquiries leading to an initial "
+                        + "conference is entitled (Social Services and Well-being (Wales) Act 2014, Part 10 Code of "
+                        + "Practice).",
+                "Cynhadledd gychwynnol " + conference + ": ni chafodd " + pwy + " y cynnig rhagweithiol o eiriolwr "
+                        + "proffesiynol annibynnol, y mae gan bob plentyn sy'n destun ymholiadau sy'n arwain at "
+                        + "gynhadledd gychwynnol hawl iddo (Deddf Gwasanaethau Cymdeithasol a Llesiant (Cymru) 2014, "
+                        + "Cod Ymarfer Rhan 10).");
+    }
+
     static ComplianceNote recipientsAdded(List<String> added) {
         String who = String.join(", ", added);
         return new ComplianceNote("recipients-added",

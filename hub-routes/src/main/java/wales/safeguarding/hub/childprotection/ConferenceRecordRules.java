@@ -30,6 +30,7 @@ import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
 import wales.safeguarding.schemas.childprotection.MinutesCorrection;
 import wales.safeguarding.schemas.childprotection.OutlinePlan;
+import wales.safeguarding.schemas.childprotection.Participation;
 import wales.safeguarding.schemas.envelope.DerivedIds;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;
@@ -96,7 +97,8 @@ public class ConferenceRecordRules implements FlowRules {
             // the owner of a health assessment action receives the plan that sets it (recommendation 1.7)
             List<String> also = new ArrayList<>(agencies(body.coreGroup()));
             also.addAll(HealthAssessments.owners(register.decisions()));
-            return toEveryInvitee(facts, message, body.conferenceId(), also);
+            return toEveryInvitee(facts, message, body.conferenceId(), also).and(new Routing(List.of(), List.of(),
+                    ChildrensVoice.outlinePlanNotes(body.conferenceId(), participation(register.decisions()))));
         }
         return toEveryInvitee(facts, message, body(message, ConferenceMinutes.class).conferenceId(), List.of());
     }
@@ -108,6 +110,11 @@ public class ConferenceRecordRules implements FlowRules {
             case CONFERENCE_MINUTES -> minutesCirculated(message);
             default -> List.of();
         };
+    }
+
+    /** How each child of the plan's decisions took part: their own entry's, else the plan's top-level one. */
+    private static List<Participation> participation(List<RegisterDecisions.Decision> decisions) {
+        return decisions.stream().map(RegisterDecisions.Decision::participation).toList();
     }
 
     /** The outline plan and the minutes go to every invitee and core group member, whatever the council's list. */
@@ -159,6 +166,8 @@ public class ConferenceRecordRules implements FlowRules {
         // Every clock the conference's holding stops is stopped above; the register decisions below start new ones.
         RegisterDecisions decisions = RegisterDecisions.of(parties, message, facts, ids.get());
         effects.addAll(decisions.rememberNamedChildren());
+        effects.add(ChildrensVoice.outlinePlanRecord(caseRef, message.sender(), body.conferenceId(),
+                participation(decisions.decisions())));
         if (decisions.anyRegistered()) {
             effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.CORE_GROUP, null, agencies(body.coreGroup())));
         }

@@ -32,6 +32,7 @@ import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.ConferenceReport;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;
+import wales.safeguarding.schemas.validation.Violation;
 
 /**
  * Child protection conferences (Wales Safeguarding Procedures; 2023 review recommendations 1.4 and 1.8):
@@ -101,6 +102,10 @@ public class ConferenceRules implements FlowRules {
             return Routing.refused(refusal.get());
         }
         ConferenceInvitation body = body(message, ConferenceInvitation.class);
+        List<Violation> voice = ChildrensVoice.violations(children(body.children()), body.childParticipation());
+        if (!voice.isEmpty()) {
+            return new Routing(List.of(), voice);
+        }
         List<String> to = agencies(body.invitees());
         List<ComplianceNote> notes = new ArrayList<>();
         boolean unknownPractice = false;
@@ -131,6 +136,8 @@ public class ConferenceRules implements FlowRules {
                 && facts.safetyPlanParties(message.caseReference()).isEmpty()) {
             notes.add(ComplianceNotes.safetyPlanMissing(body.conferenceId()));
         }
+        notes.addAll(ChildrensVoice.invitationNotes(body.conferenceId(), ConferenceRecord.INITIAL.equals(body.kind()),
+                ChildrensVoice.invited(children(body.children()), body.childParticipation())));
         List<String> keys = CaseParties.keysOf(children(body.children()), known);
         notes.addAll(deadlines.lateness(body, deadlines.of(facts, message, body, keys)));
         return new Routing(to, List.of(), notes);
@@ -178,6 +185,8 @@ public class ConferenceRules implements FlowRules {
         Instant startsAt = body.meeting().startsAt().toInstant();
         List<String> keys = CaseParties.keysOf(children(body.children()), known);
         effects.add(new Effect.RememberConference(caseRef, new ConferenceRecord(conference, body.kind(), startsAt, keys)));
+        effects.add(ChildrensVoice.invitationRecord(caseRef, message.sender(), conference,
+                ChildrensVoice.invited(children(body.children()), body.childParticipation())));
         // The invitation does not meet the initial conference or review clock: the conference being held does.
         effects.addAll(deadlines.booked(message, body, deadlines.of(facts, message, body, keys)));
         boolean rescheduled = !facts.runningClocks(caseRef, OUTLINE_PLAN, conference).isEmpty();

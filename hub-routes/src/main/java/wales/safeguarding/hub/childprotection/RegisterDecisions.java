@@ -20,6 +20,7 @@ import wales.safeguarding.schemas.childprotection.HealthAssessment;
 import wales.safeguarding.schemas.childprotection.ChildRef;
 import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.OutlinePlan;
+import wales.safeguarding.schemas.childprotection.Participation;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
 import wales.safeguarding.schemas.envelope.CanonicalJson;
 import wales.safeguarding.schemas.envelope.DerivedIds;
@@ -50,7 +51,7 @@ final class RegisterDecisions {
      */
     record Decision(String key, Optional<ChildRecord> known, ChildRef child, boolean registered,
             List<String> categoriesOfHarm, String eligibleNeeds, String contingencyPlan, String pointer,
-            boolean ownEntry, HealthAssessment healthAssessment) {
+            boolean ownEntry, HealthAssessment healthAssessment, Participation participation) {
 
         boolean wasRegistered() {
             return known.map(ChildRecord::registered).orElse(false);
@@ -106,7 +107,8 @@ final class RegisterDecisions {
                     entry.eligibleNeeds() != null ? entry.eligibleNeeds() : body.eligibleNeeds(),
                     entry.contingencyPlan() != null ? entry.contingencyPlan() : body.contingencyPlan(),
                     "/body/children/" + i, true,
-                    entry.healthAssessment() != null ? entry.healthAssessment() : body.healthAssessment()));
+                    entry.healthAssessment() != null ? entry.healthAssessment() : body.healthAssessment(),
+                    entry.participation() != null ? entry.participation() : body.participation()));
         }
         return list;
     }
@@ -123,7 +125,7 @@ final class RegisterDecisions {
             int at = invitedKeys.indexOf(child.key());
             list.add(new Decision(child.key(), Optional.of(child), at < 0 ? null : invited.get(at), body.registered(),
                     body.categoriesOfHarm(), body.eligibleNeeds(), body.contingencyPlan(), "/body", false,
-                    body.healthAssessment()));
+                    body.healthAssessment(), body.participation()));
         }
         return list;
     }

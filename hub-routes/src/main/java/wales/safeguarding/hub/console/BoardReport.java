@@ -26,6 +26,7 @@ public final class BoardReport {
     static final String REPORT_OUTCOME = "report-outcome";
     static final String WRITTEN_REPORT = "written-report";
     static final String OUTLINE_PLAN = "outline-plan";
+    static final String STRATEGY_CONTRIBUTION = "strategy-contribution";
 
     /** How rows are grouped. */
     public enum GroupBy {
@@ -48,12 +49,25 @@ public final class BoardReport {
         }
     }
 
-    /** One group's figures. A rate is null when there is nothing to divide by. */
+    /**
+     * One group's figures. A rate is null when there is nothing to divide by. Strategy contributions: the
+     * {@code strategy-contribution} clocks started in the period (agencies asked for what they know) and those met
+     * (they sent it). The children's voice: children named in conference invitations, those invited to attend, those
+     * offered an advocate and those the invitation said nothing of; children of outline plans, those who took part in
+     * any way ({@code tookPartBy} says how), with an advocate, and those the plan said nothing of;
+     * {@code childTookPartRate} is of every child of the outline plans, so a child not recorded counts as not known
+     * to have taken part; {@code whyNot} counts the reasons a child was not invited or did not take part.
+     */
     public record Row(String group, String name, long dutyToReportsReceived, long outcomesDue,
             long outcomesWithin7WorkingDays, Double outcomeWithin7WorkingDaysRate, Double medianCalendarDaysToOutcome,
             long conferenceInvitations, long conferenceInvitationsWithGp, Double gpInvitationRate,
             long gpReportsRequested, long gpReportsReturned, Double gpReportReturnRate, long outlinePlansDue,
-            long outlinePlansOnTime, Double outlinePlanOnTimeRate, long overdueTotal, Map<String, Long> overdue) {
+            long outlinePlansOnTime, Double outlinePlanOnTimeRate, long overdueTotal, Map<String, Long> overdue,
+            long strategyContributionsAsked, long strategyContributionsMade, Double strategyContributionRate,
+            long childrenInInvitations, long childrenInvited, long childrenOfferedAdvocate,
+            long childInvitationNotRecorded, long childrenAtConferences, long childrenTookPart,
+            Double childTookPartRate, long childrenWithAdvocate, long childParticipationNotRecorded,
+            Map<String, Long> tookPartBy, Map<String, Long> whyNot) {
     }
 
     /** The report for a period (dates inclusive, Europe/London). */
@@ -80,6 +94,9 @@ public final class BoardReport {
         }
         for (ReportFacts.ClockFact clock : facts.clocks()) {
             count(tally(groups, groupBy, councilOf(clock), clock.owedBy()), clock);
+        }
+        for (ReportFacts.VoiceFact voice : facts.voices()) {
+            tally(groups, groupBy, voice.council(), voice.council()).count(voice);
         }
         List<Row> rows = new ArrayList<>();
         groups.forEach((key, t) -> rows.add(t.row(key, nameOf(groupBy, key))));
@@ -113,6 +130,10 @@ public final class BoardReport {
                     t.outlinePlansDue += n;
                     t.outlinePlansOnTime += onTime ? n : 0;
                 }
+            }
+            case STRATEGY_CONTRIBUTION -> {
+                t.contributionsAsked += n;
+                t.contributionsMade += clock.met() ? n : 0;
             }
             default -> {
                 // counted in overdue only
@@ -168,6 +189,45 @@ public final class BoardReport {
         long outlinePlansDue;
         long outlinePlansOnTime;
         final Map<String, Long> overdue = new TreeMap<>();
+        long contributionsAsked;
+        long contributionsMade;
+        long childrenInInvitations;
+        long childrenInvited;
+        long childrenOfferedAdvocate;
+        long invitationNotRecorded;
+        long childrenAtConferences;
+        long childrenTookPart;
+        long childrenWithAdvocate;
+        long participationNotRecorded;
+        final Map<String, Long> tookPartBy = new TreeMap<>();
+        final Map<String, Long> whyNot = new TreeMap<>();
+
+        void count(ReportFacts.VoiceFact voice) {
+            long n = voice.count();
+            if (voice.whyNot() != null) {
+                whyNot.merge(voice.whyNot(), n, Long::sum);
+            }
+            if (ReportFacts.VoiceFact.INVITATION.equals(voice.stage())) {
+                childrenInInvitations += n;
+                if (!voice.recorded()) {
+                    invitationNotRecorded += n;
+                    return;
+                }
+                childrenInvited += voice.invited() ? n : 0;
+                childrenOfferedAdvocate += voice.advocacy() ? n : 0;
+                return;
+            }
+            childrenAtConferences += n;
+            if (!voice.recorded()) {
+                participationNotRecorded += n;
+                return;
+            }
+            childrenWithAdvocate += voice.advocacy() ? n : 0;
+            if (!ReportFacts.VoiceFact.DID_NOT_TAKE_PART.equals(voice.tookPart())) {
+                childrenTookPart += n;
+                tookPartBy.merge(voice.tookPart(), n, Long::sum);
+            }
+        }
 
         Row row(String group, String name) {
             return new Row(group, name, dutyToReports, outcomesDue, outcomesOnTime, rate(outcomesOnTime, outcomesDue),
@@ -175,7 +235,11 @@ public final class BoardReport {
                     rate(invitationsWithGp, invitations), gpReportsRequested, gpReportsReturned,
                     rate(gpReportsReturned, gpReportsRequested), outlinePlansDue, outlinePlansOnTime,
                     rate(outlinePlansOnTime, outlinePlansDue),
-                    overdue.values().stream().mapToLong(Long::longValue).sum(), Map.copyOf(overdue));
+                    overdue.values().stream().mapToLong(Long::longValue).sum(), Map.copyOf(overdue),
+                    contributionsAsked, contributionsMade, rate(contributionsMade, contributionsAsked),
+                    childrenInInvitations, childrenInvited, childrenOfferedAdvocate, invitationNotRecorded,
+                    childrenAtConferences, childrenTookPart, rate(childrenTookPart, childrenAtConferences),
+                    childrenWithAdvocate, participationNotRecorded, Map.copyOf(tookPartBy), Map.copyOf(whyNot));
         }
 
         private Double daysToOutcome() {

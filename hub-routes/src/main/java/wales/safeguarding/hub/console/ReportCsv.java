@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The board report as CSV (RFC 4180): a header row, then a row per group; one {@code overdue:<clock>} column per
- * clock found overdue in any group.
+ * The board report as CSV (RFC 4180): a header row, then a row per group; a {@code tookPartBy:<how>} column for each
+ * way a child takes part, one {@code whyNot:<reason>} column per reason found in any group, and one
+ * {@code overdue:<clock>} column per clock found overdue in any group.
  */
 public final class ReportCsv {
 
@@ -13,7 +14,13 @@ public final class ReportCsv {
             "outcomesWithin7WorkingDays", "outcomeWithin7WorkingDaysRate", "medianCalendarDaysToOutcome",
             "conferenceInvitations", "conferenceInvitationsWithGp", "gpInvitationRate", "gpReportsRequested",
             "gpReportsReturned", "gpReportReturnRate", "outlinePlansDue", "outlinePlansOnTime", "outlinePlanOnTimeRate",
-            "overdueTotal");
+            "overdueTotal", "strategyContributionsAsked", "strategyContributionsMade", "strategyContributionRate",
+            "childrenInInvitations", "childrenInvited", "childrenOfferedAdvocate", "childInvitationNotRecorded",
+            "childrenAtConferences", "childrenTookPart", "childTookPartRate", "childrenWithAdvocate",
+            "childParticipationNotRecorded");
+    /** How children took part, each a {@code tookPartBy:<how>} column, in this order. */
+    static final List<String> TOOK_PART = List.of("in-person", "in-part", "through-advocate", "written-views",
+            "recorded-views");
 
     private ReportCsv() {
     }
@@ -23,6 +30,10 @@ public final class ReportCsv {
         report.rows().forEach(r -> clocks.addAll(r.overdue().keySet()));
         StringBuilder csv = new StringBuilder();
         List<String> header = new java.util.ArrayList<>(COLUMNS);
+        TreeSet<String> reasons = new TreeSet<>();
+        report.rows().forEach(r -> reasons.addAll(r.whyNot().keySet()));
+        TOOK_PART.forEach(k -> header.add("tookPartBy:" + k));
+        reasons.forEach(k -> header.add("whyNot:" + k));
         clocks.forEach(k -> header.add("overdue:" + k));
         line(csv, header);
         for (BoardReport.Row r : report.rows()) {
@@ -31,7 +42,13 @@ public final class ReportCsv {
                     blank(r.medianCalendarDaysToOutcome()), r.conferenceInvitations(), r.conferenceInvitationsWithGp(),
                     blank(r.gpInvitationRate()), r.gpReportsRequested(), r.gpReportsReturned(),
                     blank(r.gpReportReturnRate()), r.outlinePlansDue(), r.outlinePlansOnTime(),
-                    blank(r.outlinePlanOnTimeRate()), r.overdueTotal()));
+                    blank(r.outlinePlanOnTimeRate()), r.overdueTotal(), r.strategyContributionsAsked(),
+                    r.strategyContributionsMade(), blank(r.strategyContributionRate()), r.childrenInInvitations(),
+                    r.childrenInvited(), r.childrenOfferedAdvocate(), r.childInvitationNotRecorded(),
+                    r.childrenAtConferences(), r.childrenTookPart(), blank(r.childTookPartRate()),
+                    r.childrenWithAdvocate(), r.childParticipationNotRecorded()));
+            TOOK_PART.forEach(k -> cells.add(r.tookPartBy().getOrDefault(k, 0L)));
+            reasons.forEach(k -> cells.add(r.whyNot().getOrDefault(k, 0L)));
             clocks.forEach(k -> cells.add(r.overdue().getOrDefault(k, 0L)));
             line(csv, cells);
         }

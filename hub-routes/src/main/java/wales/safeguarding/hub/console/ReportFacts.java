@@ -12,7 +12,27 @@ import java.util.Map;
  * @param dutyToReportsByRecipient duty-to-report copies received, per recipient
  */
 public record ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
-        List<ClockFact> clocks) {
+        List<ClockFact> clocks, List<VoiceFact> voices) {
+
+    /** Facts without the children's voice at their conferences. */
+    public ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
+            List<ClockFact> clocks) {
+        this(dutyToReportsByRecipient, invitations, clocks, List.of());
+    }
+
+    /**
+     * {@code count} children of one council's conference invitations ({@code stage} invitation) or outline plans
+     * (outline-plan) recorded in the period, alike in what the message said of them ({@code child_voice}, V30):
+     * {@code recorded} false when it said nothing; {@code invited}, {@code advocacy} (an advocate offered, or had),
+     * {@code tookPart} and {@code whyNot} as the message gave them.
+     */
+    public record VoiceFact(String council, String stage, boolean recorded, boolean invited, boolean advocacy,
+            String tookPart, String whyNot, long count) {
+
+        public static final String INVITATION = "invitation";
+        public static final String OUTLINE_PLAN = "outline-plan";
+        public static final String DID_NOT_TAKE_PART = "did-not-take-part";
+    }
 
     /** Conference invitations from one council (the sender), that did or did not reach the child's GP practice. */
     public record Invitations(String sender, boolean gpIncluded, long count) {

@@ -32,7 +32,8 @@ public class ReportRepository {
         try (Statement s = c.createStatement()) {
             s.execute("set local work_mem = '" + WORK_MEM + "'");
         }
-        return new ReportFacts(dutyToReportRecipients(c, from, to), invitations(c, from, to), clocks(c, from, to, now));
+        return new ReportFacts(dutyToReportRecipients(c, from, to), invitations(c, from, to), clocks(c, from, to, now),
+                voices(c, from, to, null));
     }
 
     /**
@@ -46,7 +47,7 @@ public class ReportRepository {
     public ReportFacts councilFacts(Connection c, Instant from, Instant to, Instant now, String council)
             throws SQLException {
         return new ReportFacts(councilDutyToReports(c, from, to, council), councilInvitations(c, from, to, council),
-                councilClocks(c, from, to, now, council));
+                councilClocks(c, from, to, now, council), voices(c, from, to, council));
     }
 
     private static Map<String, Long> dutyToReportRecipients(Connection c, Instant from, Instant to)
@@ -201,6 +202,36 @@ public class ReportRepository {
             ps.setTimestamp(7, Timestamp.from(from));
             ps.setTimestamp(8, Timestamp.from(to));
             return Rows.list(ps, ReportRepository::clockFact);
+        }
+    }
+
+    /**
+     * The children's voice at the conferences recorded in the period ({@code child_voice}, V30), counted by council,
+     * stage and what was said: every council's ({@link #VOICES}, by {@code child_voice_period}) or one council's
+     * ({@link #COUNCIL_VOICES}, by {@code child_voice_council}). A row per child of each invitation and outline plan:
+     * at a million messages about 250,000 rows a year, a few hundred groups.
+     */
+    static final String VOICES = """
+            select council, stage, recorded, coalesce(invited, false), advocacy, took_part, why_not, count(*)
+            from child_voice
+            where recorded_at >= ? and recorded_at < ?
+            group by 1, 2, 3, 4, 5, 6, 7""";
+
+    static final String COUNCIL_VOICES = """
+            select council, stage, recorded, coalesce(invited, false), advocacy, took_part, why_not, count(*)
+            from child_voice
+            where recorded_at >= ? and recorded_at < ? and council = ?
+            group by 1, 2, 3, 4, 5, 6, 7""";
+
+    static List<ReportFacts.VoiceFact> voices(Connection c, Instant from, Instant to, String council)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(council == null ? VOICES : COUNCIL_VOICES)) {
+            period(ps, from, to);
+            if (council != null) {
+                ps.setString(3, council);
+            }
+            return Rows.list(ps, rs -> new ReportFacts.VoiceFact(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                    rs.getBoolean(4), rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getLong(8)));
         }
     }
 

@@ -89,6 +89,8 @@ public class RuleEffects {
             cases.setRegistered(c, r.caseReference(), r.childKey(), r.registered(), at);
         } else if (effect instanceof Effect.AddMembers a) {
             cases.addMembers(c, a.caseReference(), a.membership(), a.conferenceId(), a.agencies());
+        } else if (effect instanceof Effect.RecordChildrensVoice v) {
+            cases.recordChildrensVoice(c, v, at);
         } else if (effect instanceof Effect.RecordMinutes m) {
             cases.recordMinutes(c, m.caseReference(), m.conferenceId(), message.messageId(), m.isFinal(), at);
         } else if (effect instanceof Effect.Transition t) {

@@ -114,6 +114,32 @@ public sealed interface Effect {
     record RecordMinutes(String caseReference, String conferenceId, boolean isFinal) implements Effect {
     }
 
+    /**
+     * What an invitation ({@link #INVITATION}) or an outline plan ({@link #OUTLINE_PLAN}) records of how each of its
+     * children takes part in the conference, child by child in the message's order, for the boards' report: counts
+     * only, no name or identifier. A message sent again for the same conference replaces what the earlier one said.
+     */
+    record RecordChildrensVoice(String caseReference, String council, String conferenceId, String stage,
+            List<ChildVoice> children) implements Effect {
+
+        public static final String INVITATION = "invitation";
+        public static final String OUTLINE_PLAN = "outline-plan";
+
+        public RecordChildrensVoice {
+            children = List.copyOf(children);
+        }
+    }
+
+    /**
+     * One child's part in a conference as a message records it: {@code recorded} false when it says nothing of them;
+     * {@code invited} (invitations), {@code advocacy} (an advocate offered, or had), {@code tookPart} (outline plans)
+     * and {@code whyNot} (why not invited, or why they did not take part).
+     */
+    record ChildVoice(boolean recorded, Boolean invited, boolean advocacy, String tookPart, String whyNot) {
+
+        public static final ChildVoice NOT_RECORDED = new ChildVoice(false, null, false, null, null);
+    }
+
     /** An earlier message's delivery to {@code recipient} moves on (acknowledged, outcome given), by this sender. */
     record Transition(UUID messageId, String recipient, DeliveryState state, String detail) implements Effect {
     }

@@ -25,7 +25,7 @@ class HealthAssessmentsTest {
 
     private static RegisterDecisions.Decision decision(String key, String pointer, HealthAssessment assessment) {
         return new RegisterDecisions.Decision(key, Optional.empty(), null, true, List.of("neglect"), null, null,
-                pointer, pointer.startsWith("/body/children"), assessment);
+                pointer, pointer.startsWith("/body/children"), assessment, null);
     }
 
     private static HealthAssessment action(String owner, String dueBy) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import wales.safeguarding.hub.directory.Agency;
@@ -91,13 +92,76 @@ class BoardReportTest {
         String csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL));
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).startsWith("group,name,dutyToReportsReceived,outcomesDue,outcomesWithin7WorkingDays,")
-                .endsWith(",overdueTotal,overdue:outline-plan,overdue:report-outcome");
+                .contains(",overdueTotal,strategyContributionsAsked,strategyContributionsMade,strategyContributionRate,"
+                        + "childrenInInvitations,childrenInvited,childrenOfferedAdvocate,childInvitationNotRecorded,"
+                        + "childrenAtConferences,childrenTookPart,childTookPartRate,childrenWithAdvocate,"
+                        + "childParticipationNotRecorded,tookPartBy:in-person,tookPartBy:in-part,")
+                .endsWith(",tookPartBy:recorded-views,overdue:outline-plan,overdue:report-outcome");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,1");
+        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,0,0,0,0,1");
         assertThat(csv).contains("\r\n");
         assertThat(ReportCsv.escape("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
         assertThat(ReportCsv.escape("=cmd()")).isEqualTo("'=cmd()");
         assertThat(ReportCsv.escape("-1.5")).isEqualTo("-1.5");
+    }
+
+    @Test
+    @DisplayName("Issue 14 item 5: each council's children, invited or not, and how they took part, without who they are")
+    void should_count_the_childrens_voice_per_council_and_region() {
+        ReportFacts facts = new ReportFacts(Map.of(), List.of(), List.of(), List.of(
+                voice("council-a", "invitation", true, true, true, null, null, 3),
+                voice("council-a", "invitation", true, false, true, null, "age-and-understanding", 1),
+                voice("council-a", "invitation", false, false, false, null, null, 2),
+                voice("council-a", "outline-plan", true, false, true, "in-person", null, 2),
+                voice("council-a", "outline-plan", true, false, false, "written-views", null, 1),
+                voice("council-a", "outline-plan", true, false, false, "did-not-take-part", "child-declined", 1),
+                voice("council-a", "outline-plan", false, false, false, null, null, 1),
+                voice("council-c", "outline-plan", true, false, true, "through-advocate", null, 1)));
+
+        BoardReport.Row a = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-a");
+        assertThat(a.childrenInInvitations()).isEqualTo(6);
+        assertThat(a.childrenInvited()).isEqualTo(3);
+        assertThat(a.childrenOfferedAdvocate()).isEqualTo(4);
+        assertThat(a.childInvitationNotRecorded()).isEqualTo(2);
+        assertThat(a.childrenAtConferences()).isEqualTo(5);
+        assertThat(a.childrenTookPart()).isEqualTo(3);
+        // of every child of the outline plans: the one not recorded is not known to have taken part
+        assertThat(a.childTookPartRate()).isEqualTo(0.6);
+        assertThat(a.childrenWithAdvocate()).isEqualTo(2);
+        assertThat(a.childParticipationNotRecorded()).isEqualTo(1);
+        assertThat(a.tookPartBy()).containsExactlyInAnyOrderEntriesOf(Map.of("in-person", 2L, "written-views", 1L));
+        assertThat(a.whyNot()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("age-and-understanding", 1L, "child-declined", 1L));
+        BoardReport.Report byRegion = report(facts, BoardReport.GroupBy.REGION);
+        assertThat(row(byRegion, "board-west").childrenAtConferences()).isEqualTo(5);
+        assertThat(row(byRegion, "board-south").tookPartBy()).containsExactlyEntriesOf(Map.of("through-advocate", 1L));
+
+        List<String> csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL)).lines().toList();
+        assertThat(csv.get(0)).endsWith(",tookPartBy:recorded-views,whyNot:age-and-understanding,whyNot:child-declined");
+        assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,2,0,0,1,0,1,1");
+    }
+
+    @Test
+    @DisplayName("Issue 14 item 2: who was asked for a strategy contribution and who sent it, by agency and by council")
+    void should_count_strategy_contributions_asked_and_made() {
+        ReportFacts facts = new ReportFacts(Map.of(), List.of(), List.of(
+                clock("strategy-contribution", "gp-1", "council-a", 0, 1, 0.0),
+                clock("strategy-contribution", "gp-1", "council-a", 0, 1, null),
+                clock("strategy-contribution", "school-1", "council-a", 0, 1, 0.0)));
+
+        BoardReport.Report byAgency = report(facts, BoardReport.GroupBy.AGENCY);
+        assertThat(row(byAgency, "gp-1").strategyContributionsAsked()).isEqualTo(2);
+        assertThat(row(byAgency, "gp-1").strategyContributionsMade()).isEqualTo(1);
+        assertThat(row(byAgency, "gp-1").strategyContributionRate()).isEqualTo(0.5);
+        assertThat(row(byAgency, "school-1").strategyContributionRate()).isEqualTo(1.0);
+        BoardReport.Row a = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-a");
+        assertThat(a.strategyContributionsAsked()).isEqualTo(3);
+        assertThat(a.strategyContributionsMade()).isEqualTo(2);
+    }
+
+    private static ReportFacts.VoiceFact voice(String council, String stage, boolean recorded, boolean invited,
+            boolean advocacy, String tookPart, String whyNot, long count) {
+        return new ReportFacts.VoiceFact(council, stage, recorded, invited, advocacy, tookPart, whyNot, count);
     }
 
     @Test

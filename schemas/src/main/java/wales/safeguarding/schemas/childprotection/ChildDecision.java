@@ -16,7 +16,8 @@ public record ChildDecision(
         List<String> categoriesOfHarm,
         String eligibleNeeds,
         String contingencyPlan,
-        HealthAssessment healthAssessment) {
+        HealthAssessment healthAssessment,
+        Participation participation) {
 
     public ChildDecision {
         categoriesOfHarm = categoriesOfHarm == null ? null : List.copyOf(categoriesOfHarm);
@@ -25,6 +26,12 @@ public record ChildDecision(
     /** A decision without the child's health assessment. */
     public ChildDecision(ChildRef child, boolean registered, List<String> categoriesOfHarm, String eligibleNeeds,
             String contingencyPlan) {
-        this(child, registered, categoriesOfHarm, eligibleNeeds, contingencyPlan, null);
+        this(child, registered, categoriesOfHarm, eligibleNeeds, contingencyPlan, null, null);
+    }
+
+    /** A decision that does not record how the child took part. */
+    public ChildDecision(ChildRef child, boolean registered, List<String> categoriesOfHarm, String eligibleNeeds,
+            String contingencyPlan, HealthAssessment healthAssessment) {
+        this(child, registered, categoriesOfHarm, eligibleNeeds, contingencyPlan, healthAssessment, null);
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * recommendation 1.2 asks for when a child comes off the register (the hub requires them then; the
  * schema cannot know the child's state). {@code children}, for a sibling group, gives the decision
  * for each child; when it is null the top-level {@code registered} and {@code categoriesOfHarm}
- * apply to every child of the case.
+ * apply to every child of the case. {@code healthAssessment} and {@code participation} (how the child took part)
+ * are every child's when {@code children} is null.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OutlinePlan(
@@ -27,7 +28,8 @@ public record OutlinePlan(
         String eligibleNeeds,
         String contingencyPlan,
         List<ChildDecision> children,
-        HealthAssessment healthAssessment) {
+        HealthAssessment healthAssessment,
+        Participation participation) {
 
     public OutlinePlan {
         decisions = decisions == null ? null : List.copyOf(decisions);
@@ -42,7 +44,7 @@ public record OutlinePlan(
             boolean registered, List<String> categoriesOfHarm, List<String> attended, LocalDate nextConferenceDate,
             List<Invitee> coreGroup) {
         this(conferenceId, heldOn, outlinePlan, decisions, registered, categoriesOfHarm, attended, nextConferenceDate,
-                coreGroup, null, null, null, null);
+                coreGroup, null, null, null, null, null);
     }
 
     /** An outline plan without health assessments. */
@@ -50,6 +52,15 @@ public record OutlinePlan(
             boolean registered, List<String> categoriesOfHarm, List<String> attended, LocalDate nextConferenceDate,
             List<Invitee> coreGroup, String eligibleNeeds, String contingencyPlan, List<ChildDecision> children) {
         this(conferenceId, heldOn, outlinePlan, decisions, registered, categoriesOfHarm, attended, nextConferenceDate,
-                coreGroup, eligibleNeeds, contingencyPlan, children, null);
+                coreGroup, eligibleNeeds, contingencyPlan, children, null, null);
+    }
+
+    /** An outline plan that does not record how the children took part. */
+    public OutlinePlan(String conferenceId, LocalDate heldOn, String outlinePlan, List<String> decisions,
+            boolean registered, List<String> categoriesOfHarm, List<String> attended, LocalDate nextConferenceDate,
+            List<Invitee> coreGroup, String eligibleNeeds, String contingencyPlan, List<ChildDecision> children,
+            HealthAssessment healthAssessment) {
+        this(conferenceId, heldOn, outlinePlan, decisions, registered, categoriesOfHarm, attended, nextConferenceDate,
+                coreGroup, eligibleNeeds, contingencyPlan, children, healthAssessment, null);
     }
 }

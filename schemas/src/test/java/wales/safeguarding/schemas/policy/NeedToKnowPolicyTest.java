@@ -160,11 +160,17 @@ class NeedToKnowPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"council", "police", "gp-practice", "health-board", "school"})
-    void should_give_the_whole_outline_plan_to_every_kind_that_takes_part_in_a_conference(String kind) {
+    void should_give_the_whole_outline_plan_but_how_the_children_took_part_to_every_kind_at_a_conference(String kind) {
         ObjectNode plan = body(MessageType.OUTLINE_PLAN);
+        boolean council = kind.equals("council");
+        ObjectNode expected = plan.deepCopy();
+        if (!council) {
+            expected.remove("participation");
+        }
 
-        assertThat(policy.bodyFor(MessageType.OUTLINE_PLAN, kind, plan)).isEqualTo(plan);
-        assertThat(policy.withheld(MessageType.OUTLINE_PLAN, kind, plan)).isEmpty();
+        assertThat(policy.bodyFor(MessageType.OUTLINE_PLAN, kind, plan)).isEqualTo(expected);
+        assertThat(policy.withheld(MessageType.OUTLINE_PLAN, kind, plan))
+                .containsExactlyElementsOf(council ? List.of() : List.of("/participation"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package wales.safeguarding.schemas.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,14 @@ class NeedToKnowSiblingsAndDecisionsTest {
     }
 
     @Test
-    void should_give_health_each_childs_decision_whole_and_the_police_the_contingency_plan_but_not_the_needs() {
+    void should_give_health_each_childs_decision_but_how_they_took_part_and_the_police_the_contingency_plan_only() {
         JsonNode plan = body("outline-plan-siblings.json");
+        ObjectNode forHealth = (ObjectNode) plan.deepCopy();
+        forHealth.get("children").forEach(d -> ((ObjectNode) d).remove("participation"));
 
-        assertThat(policy.bodyFor(MessageType.OUTLINE_PLAN, "gp-practice", plan)).isEqualTo(plan);
+        assertThat(policy.bodyFor(MessageType.OUTLINE_PLAN, "gp-practice", plan)).isEqualTo(forHealth);
+        assertThat(policy.bodyFor(MessageType.OUTLINE_PLAN, "health-board", plan)).isEqualTo(forHealth);
+        assertThat(policy.bodyFor(MessageType.OUTLINE_PLAN, "council", plan)).isEqualTo(plan);
         JsonNode forPolice = policy.bodyFor(MessageType.OUTLINE_PLAN, "police", plan);
         assertThat(forPolice.at("/children/1/contingencyPlan").isTextual()).isTrue();
         assertThat(forPolice.at("/children/1").has("eligibleNeeds")).isFalse();
