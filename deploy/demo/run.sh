@@ -79,18 +79,25 @@ if [ "$scenario" = yes ]; then
   echo "      safeguarding team, Nia's health visitor and Alys's school nurse, and each owes a written report"
   sed "s/__MESSAGE_ID__/$(cat /proc/sys/kernel/random/uuid)/; s/__CASE__/$case_ref/g; s/__STARTS_AT__/$starts_at/g; s/__STRATEGY_AT__/$strategy_at/" \
       deploy/demo/conference-invitation.json | post "$council"
-  echo; echo "== 5. The care and support protection plan changes: the school gets a signed webhook"
+  held_on=${starts_at%%T*}
+  echo; echo "== 5. The conference (the demo dates its outline plan the day it is booked for) registers both children."
+  echo "      Nia's health assessment could not be done before it: the health visitor owns the action, due in 20 days,"
+  echo "      and owes a 'health-assessment' clock. Alys took part through her advocate; Nia, two, did not"
+  sed "s/__MESSAGE_ID__/$(cat /proc/sys/kernel/random/uuid)/; s/__CASE__/$case_ref/g; s/__HELD_ON__/$held_on/;
+       s/__STRATEGY_ON__/${strategy_at%%T*}/; s/__DUE_BY__/$(date -u -d '+30 days' +%Y-%m-%d)/" \
+      deploy/demo/outline-plan.json | post "$council"
+  echo; echo "== 6. The care and support protection plan changes: the school gets a signed webhook"
   sed "s/__MESSAGE_ID__/$(cat /proc/sys/kernel/random/uuid)/; s/__CASE__/$case_ref/g" deploy/demo/plan-update.json \
       | post "$council"
   sleep 2
   transfer_id=$(cat /proc/sys/kernel/random/uuid)
   new_school=$(cat "$data/demo-tokens/school-6699002.jwt")
-  echo; echo "== 6. The child moves school: the new school gets the safeguarding file (signed webhook); the old school and"
+  echo; echo "== 7. The child moves school: the new school gets the safeguarding file (signed webhook); the old school and"
   echo "      Carmarthenshire's education service are told who moved, from where, to where and when, without the file"
   sed "s/3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e18/$transfer_id/; s/CCS-2025-004512/$case_ref/" \
       "$examples/school-transfer.json" | post "$council"
   sleep 2
-  echo; echo "== 7. The new school acknowledges the file: the council hears, and the 5 working day clock stops"
+  echo; echo "== 8. The new school acknowledges the file: the council hears, and the 5 working day clock stops"
   sed "s/3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e17/$(cat /proc/sys/kernel/random/uuid)/; s/3f1c2a9e-5b7d-4e8a-9c21-0d6f4b8a1e13/$transfer_id/;
        s/CCS-2025-004512/$case_ref/; s/\"sender\": \"school-6699001\"/\"sender\": \"school-6699002\"/" \
       "$examples/acknowledgement.json" | post "$new_school"

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +93,39 @@ class ConsoleReportsFlowTest {
         assertThat(whole.getString("daysToOutcomeAre")).isEqualTo("calendar");
         assertThat(whole.getString("groupBy")).isEqualTo("region");
         assertThat(whole.prettify()).doesNotContain(reportId, journey.caseReference(), "childReference");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("Issue 14 item 5: each child of a council's conferences, invited or not and how they took part, counted")
+    void should_count_each_child_invited_and_how_they_took_part_without_who_they_are() {
+        Map<String, Object> before = row("council", COUNCIL);
+        CaseMessages journey = new CaseMessages();
+        for (String example : List.of("conference-invitation-siblings", "outline-plan-siblings")) {
+            ObjectNode message = Messages.example("valid/" + example + ".json");
+            message.put("messageId", java.util.UUID.randomUUID().toString()).put("caseReference",
+                    journey.caseReference());
+            message.with("body").put("conferenceId", journey.conferenceId());
+            HubApi.send(COUNCIL, message).statusCode(202);
+        }
+
+        Map<String, Object> after = row("council", COUNCIL);
+        // Alys invited, Owain (five) not for his age and understanding, both offered an advocate; at the conference
+        // Alys took part in part with her advocate, Owain did not, for the same reason
+        assertThat(delta(before, after, "childrenInInvitations")).isEqualTo(2);
+        assertThat(delta(before, after, "childrenInvited")).isEqualTo(1);
+        assertThat(delta(before, after, "childrenOfferedAdvocate")).isEqualTo(2);
+        assertThat(delta(before, after, "childrenAtConferences")).isEqualTo(2);
+        assertThat(delta(before, after, "childrenTookPart")).isEqualTo(1);
+        assertThat(delta(before, after, "childrenWithAdvocate")).isEqualTo(1);
+        assertThat(delta(map(before, "tookPartBy"), map(after, "tookPartBy"), "in-part")).isEqualTo(1);
+        assertThat(delta(map(before, "whyNot"), map(after, "whyNot"), "age-and-understanding")).isEqualTo(2);
+        assertThat(after.toString()).doesNotContain("Owain", "CCS-CHILD", journey.caseReference());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> row, String field) {
+        Object value = row.get(field);
+        return value == null ? Map.of() : (Map<String, Object>) value;
     }
 
     @Test
