@@ -81,7 +81,7 @@ if [ "$scenario" = yes ]; then
       deploy/demo/conference-invitation.json | post "$council"
   held_on=${starts_at%%T*}
   echo; echo "== 5. The conference (the demo dates its outline plan the day it is booked for) registers both children."
-  echo "      Nia's health assessment could not be done before it: the health visitor owns the action, due in 20 days,"
+  echo "      Nia's health assessment could not be done before it: the health visitor owns the action, due 20 days after it,"
   echo "      and owes a 'health-assessment' clock. Alys took part through her advocate; Nia, two, did not"
   sed "s/__MESSAGE_ID__/$(cat /proc/sys/kernel/random/uuid)/; s/__CASE__/$case_ref/g; s/__HELD_ON__/$held_on/;
        s/__STRATEGY_ON__/${strategy_at%%T*}/; s/__DUE_BY__/$(date -u -d '+30 days' +%Y-%m-%d)/" \
