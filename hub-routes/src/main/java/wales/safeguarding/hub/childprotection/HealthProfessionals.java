@@ -28,17 +28,9 @@ public final class HealthProfessionals {
 
     /** A health service a conference reaches. */
     public enum Service {
-        HEALTH_BOARD("the health board's safeguarding team", "tîm diogelu'r bwrdd iechyd"),
-        HEALTH_VISITING("the health visiting service", "y gwasanaeth ymwelwyr iechyd"),
-        SCHOOL_NURSING("the school nursing service", "y gwasanaeth nyrsio ysgol");
-
-        final String en;
-        final String cy;
-
-        Service(String en, String cy) {
-            this.en = en;
-            this.cy = cy;
-        }
+        HEALTH_BOARD,
+        HEALTH_VISITING,
+        SCHOOL_NURSING
     }
 
     private HealthProfessionals() {
