@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
+import wales.safeguarding.schemas.envelope.LanguagePreference;
 
 /**
  * The safeguarding boards' performance report (review recommendation 4.1): per council, region (the council's
@@ -27,6 +28,8 @@ public final class BoardReport {
     static final String WRITTEN_REPORT = "written-report";
     static final String OUTLINE_PLAN = "outline-plan";
     static final String STRATEGY_CONTRIBUTION = "strategy-contribution";
+    static final String WELSH = "cy";
+    static final String ENGLISH = "en";
 
     /** How rows are grouped. */
     public enum GroupBy {
@@ -56,7 +59,11 @@ public final class BoardReport {
      * offered an advocate and those the invitation said nothing of; children of outline plans, those who took part in
      * any way ({@code tookPartBy} says how), with an advocate, and those the plan said nothing of;
      * {@code childTookPartRate} is of every child of the outline plans, so a child not recorded counts as not known
-     * to have taken part; {@code whyNot} counts the reasons a child was not invited or did not take part.
+     * to have taken part; {@code whyNot} counts the reasons a child was not invited or did not take part. Answers in
+     * the report-maker's language (recommendation 1.3, the active offer): the council's report-acknowledgements and
+     * report-outcomes, those written in the report-maker's preferred language (the directory's preference of the
+     * agency that made the report, else the language the report was written in), and of those to Welsh speakers, the
+     * ones in Welsh.
      */
     public record Row(String group, String name, long dutyToReportsReceived, long outcomesDue,
             long outcomesWithin7WorkingDays, Double outcomeWithin7WorkingDaysRate, Double medianCalendarDaysToOutcome,
@@ -67,7 +74,9 @@ public final class BoardReport {
             long childrenInInvitations, long childrenInvited, long childrenOfferedAdvocate,
             long childInvitationNotRecorded, long childrenAtConferences, long childrenTookPart,
             Double childTookPartRate, long childrenWithAdvocate, long childParticipationNotRecorded,
-            Map<String, Long> tookPartBy, Map<String, Long> whyNot) {
+            Map<String, Long> tookPartBy, Map<String, Long> whyNot, long answersToReportMakers,
+            long answersInPreferredLanguage, Double preferredLanguageRate, long answersToWelshSpeakers,
+            long answersInWelshToWelshSpeakers) {
     }
 
     /** The report for a period (dates inclusive, Europe/London). */
@@ -97,6 +106,17 @@ public final class BoardReport {
         }
         for (ReportFacts.VoiceFact voice : facts.voices()) {
             tally(groups, groupBy, voice.council(), voice.council()).count(voice);
+        }
+        for (ReportFacts.AnswerFact answer : facts.answers()) {
+            String preferred = preferredLanguage(answer);
+            boolean inIt = preferred.equals(answer.answerLanguage());
+            Tally t = tally(groups, groupBy, answer.council(), answer.council());
+            t.answers += answer.count();
+            t.answersInPreferred += inIt ? answer.count() : 0;
+            if (WELSH.equals(preferred)) {
+                t.answersToWelsh += answer.count();
+                t.answersInWelshToWelsh += inIt ? answer.count() : 0;
+            }
         }
         List<Row> rows = new ArrayList<>();
         groups.forEach((key, t) -> rows.add(t.row(key, nameOf(groupBy, key))));
@@ -139,6 +159,13 @@ public final class BoardReport {
                 // counted in overdue only
             }
         }
+    }
+
+    /** The report-maker's language: the directory's preference of the agency, else the report's own language. */
+    private String preferredLanguage(ReportFacts.AnswerFact answer) {
+        return agencies.apply(answer.reportMaker()).map(Agency::language)
+                .filter(p -> p != LanguagePreference.UNKNOWN)
+                .map(p -> p == LanguagePreference.CY ? WELSH : ENGLISH).orElse(answer.reportLanguage());
     }
 
     /** The council a clock concerns: the one that owes the step, else the one waiting for it. */
@@ -201,6 +228,10 @@ public final class BoardReport {
         long participationNotRecorded;
         final Map<String, Long> tookPartBy = new TreeMap<>();
         final Map<String, Long> whyNot = new TreeMap<>();
+        long answers;
+        long answersInPreferred;
+        long answersToWelsh;
+        long answersInWelshToWelsh;
 
         void count(ReportFacts.VoiceFact voice) {
             long n = voice.count();
@@ -239,7 +270,9 @@ public final class BoardReport {
                     contributionsAsked, contributionsMade, rate(contributionsMade, contributionsAsked),
                     childrenInInvitations, childrenInvited, childrenOfferedAdvocate, invitationNotRecorded,
                     childrenAtConferences, childrenTookPart, rate(childrenTookPart, childrenAtConferences),
-                    childrenWithAdvocate, participationNotRecorded, Map.copyOf(tookPartBy), Map.copyOf(whyNot));
+                    childrenWithAdvocate, participationNotRecorded, Map.copyOf(tookPartBy), Map.copyOf(whyNot),
+                    answers, answersInPreferred, rate(answersInPreferred, answers), answersToWelsh,
+                    answersInWelshToWelsh);
         }
 
         private Double daysToOutcome() {

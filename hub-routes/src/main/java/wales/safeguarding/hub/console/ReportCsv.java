@@ -17,7 +17,8 @@ public final class ReportCsv {
             "overdueTotal", "strategyContributionsAsked", "strategyContributionsMade", "strategyContributionRate",
             "childrenInInvitations", "childrenInvited", "childrenOfferedAdvocate", "childInvitationNotRecorded",
             "childrenAtConferences", "childrenTookPart", "childTookPartRate", "childrenWithAdvocate",
-            "childParticipationNotRecorded");
+            "childParticipationNotRecorded", "answersToReportMakers", "answersInPreferredLanguage",
+            "preferredLanguageRate", "answersToWelshSpeakers", "answersInWelshToWelshSpeakers");
     /** How children took part, each a {@code tookPartBy:<how>} column, in this order. */
     static final List<String> TOOK_PART = List.of("in-person", "in-part", "through-advocate", "written-views",
             "recorded-views");
@@ -46,7 +47,9 @@ public final class ReportCsv {
                     r.strategyContributionsMade(), blank(r.strategyContributionRate()), r.childrenInInvitations(),
                     r.childrenInvited(), r.childrenOfferedAdvocate(), r.childInvitationNotRecorded(),
                     r.childrenAtConferences(), r.childrenTookPart(), blank(r.childTookPartRate()),
-                    r.childrenWithAdvocate(), r.childParticipationNotRecorded()));
+                    r.childrenWithAdvocate(), r.childParticipationNotRecorded(), r.answersToReportMakers(),
+                    r.answersInPreferredLanguage(), blank(r.preferredLanguageRate()), r.answersToWelshSpeakers(),
+                    r.answersInWelshToWelshSpeakers()));
             TOOK_PART.forEach(k -> cells.add(r.tookPartBy().getOrDefault(k, 0L)));
             reasons.forEach(k -> cells.add(r.whyNot().getOrDefault(k, 0L)));
             clocks.forEach(k -> cells.add(r.overdue().getOrDefault(k, 0L)));

@@ -12,12 +12,27 @@ import java.util.Map;
  * @param dutyToReportsByRecipient duty-to-report copies received, per recipient
  */
 public record ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
-        List<ClockFact> clocks, List<VoiceFact> voices) {
+        List<ClockFact> clocks, List<VoiceFact> voices, List<AnswerFact> answers) {
 
-    /** Facts without the children's voice at their conferences. */
+    /** Facts without the children's voice at their conferences or the languages of the answers. */
     public ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
             List<ClockFact> clocks) {
-        this(dutyToReportsByRecipient, invitations, clocks, List.of());
+        this(dutyToReportsByRecipient, invitations, clocks, List.of(), List.of());
+    }
+
+    /** Facts without the languages of the answers. */
+    public ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
+            List<ClockFact> clocks, List<VoiceFact> voices) {
+        this(dutyToReportsByRecipient, invitations, clocks, voices, List.of());
+    }
+
+    /**
+     * {@code count} answers (report-acknowledgement, report-outcome) a council sent in the period to duty-to-reports
+     * of {@code reportMaker} written in {@code reportLanguage}, the answers written in {@code answerLanguage}
+     * (recommendation 1.3, the active offer: a Welsh speaker is answered in Welsh).
+     */
+    public record AnswerFact(String council, String reportMaker, String reportLanguage, String answerLanguage,
+            long count) {
     }
 
     /**

@@ -23,7 +23,9 @@ class BoardReportTest {
     private static final Directory DIRECTORY = new Directory(List.of(
             agency("council-a", AgencyKind.COUNCIL, "board-west"), agency("council-b", AgencyKind.COUNCIL, "board-west"),
             agency("council-c", AgencyKind.COUNCIL, "board-south"), agency("gp-1", AgencyKind.GP_PRACTICE, null),
-            agency("police-1", AgencyKind.POLICE, null), agency("board-west", AgencyKind.SAFEGUARDING_BOARD, null)));
+            agency("police-1", AgencyKind.POLICE, null), agency("board-west", AgencyKind.SAFEGUARDING_BOARD, null),
+            new Agency("police-cy", AgencyKind.POLICE, Map.of("en", "police-cy name"), null, null, null, null, null,
+                    null, wales.safeguarding.schemas.envelope.LanguagePreference.CY, null, null)));
 
     @Test
     void should_count_reports_outcomes_in_time_and_the_median_days_per_council() {
@@ -95,10 +97,12 @@ class BoardReportTest {
                 .contains(",overdueTotal,strategyContributionsAsked,strategyContributionsMade,strategyContributionRate,"
                         + "childrenInInvitations,childrenInvited,childrenOfferedAdvocate,childInvitationNotRecorded,"
                         + "childrenAtConferences,childrenTookPart,childTookPartRate,childrenWithAdvocate,"
-                        + "childParticipationNotRecorded,tookPartBy:in-person,tookPartBy:in-part,")
+                        + "childParticipationNotRecorded,answersToReportMakers,answersInPreferredLanguage,"
+                        + "preferredLanguageRate,answersToWelshSpeakers,answersInWelshToWelshSpeakers,"
+                        + "tookPartBy:in-person,tookPartBy:in-part,")
                 .endsWith(",tookPartBy:recorded-views,overdue:outline-plan,overdue:report-outcome");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,0,0,0,0,1");
+        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,0,0,0,0,1");
         assertThat(csv).contains("\r\n");
         assertThat(ReportCsv.escape("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
         assertThat(ReportCsv.escape("=cmd()")).isEqualTo("'=cmd()");
@@ -138,7 +142,7 @@ class BoardReportTest {
 
         List<String> csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL)).lines().toList();
         assertThat(csv.get(0)).endsWith(",tookPartBy:recorded-views,whyNot:age-and-understanding,whyNot:child-declined");
-        assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,2,0,0,1,0,1,1");
+        assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,0,0,,0,0,2,0,0,1,0,1,1");
     }
 
     @Test
@@ -157,6 +161,28 @@ class BoardReportTest {
         BoardReport.Row a = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-a");
         assertThat(a.strategyContributionsAsked()).isEqualTo(3);
         assertThat(a.strategyContributionsMade()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("1.3 active offer: each council's answers in the report-maker's preferred language, Welsh speakers apart")
+    void should_count_answers_in_the_report_makers_preferred_language() {
+        // police-1 has no preference in the directory: its report's own language counts; police-cy prefers Welsh
+        ReportFacts facts = new ReportFacts(Map.of(), List.of(), List.of(), List.of(), List.of(
+                new ReportFacts.AnswerFact("council-a", "police-1", "cy", "cy", 2),
+                new ReportFacts.AnswerFact("council-a", "police-1", "cy", "en", 1),
+                new ReportFacts.AnswerFact("council-a", "police-1", "en", "en", 3),
+                new ReportFacts.AnswerFact("council-a", "police-cy", "en", "en", 2),
+                new ReportFacts.AnswerFact("council-c", "police-cy", "en", "cy", 1)));
+
+        BoardReport.Row a = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-a");
+        assertThat(a.answersToReportMakers()).isEqualTo(8);
+        assertThat(a.answersInPreferredLanguage()).isEqualTo(5);
+        assertThat(a.preferredLanguageRate()).isEqualTo(0.625);
+        assertThat(a.answersToWelshSpeakers()).isEqualTo(5);
+        assertThat(a.answersInWelshToWelshSpeakers()).isEqualTo(2);
+        BoardReport.Row c = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-c");
+        assertThat(c.answersInWelshToWelshSpeakers()).isEqualTo(1);
+        assertThat(c.preferredLanguageRate()).isEqualTo(1.0);
     }
 
     private static ReportFacts.VoiceFact voice(String council, String stage, boolean recorded, boolean invited,

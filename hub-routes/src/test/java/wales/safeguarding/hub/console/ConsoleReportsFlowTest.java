@@ -83,6 +83,9 @@ class ConsoleReportsFlowTest {
         assertThat(delta(before, after, "outlinePlansOnTime")).isEqualTo(1);
         assertThat(delta(before, after, "gpReportsRequested")).isEqualTo(1);
         assertThat(delta(before, after, "gpReportsReturned")).isEqualTo(1);
+        // the outcome answers an English report from a force without a preference in the directory, in English
+        assertThat(delta(before, after, "answersToReportMakers")).isEqualTo(1);
+        assertThat(delta(before, after, "answersInPreferredLanguage")).isEqualTo(1);
         assertThat(after.get("name")).isEqualTo("Carmarthenshire County Council Children's Services");
         assertThat(after.get("medianCalendarDaysToOutcome")).isNotNull();
         assertThat(delta(regionBefore, row("region", REGION), "dutyToReportsReceived")).isEqualTo(1);
