@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import wales.safeguarding.hub.texts.Texts;
+import wales.safeguarding.schemas.texts.Texts;
 import wales.safeguarding.hub.tracking.ComplianceNote;
 import wales.safeguarding.schemas.envelope.Language;
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import wales.safeguarding.hub.texts.Texts;
+import wales.safeguarding.schemas.texts.Texts;
 
 import wales.safeguarding.hub.clocks.EscalationStep;
 import wales.safeguarding.schemas.envelope.Language;

@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.texts;
+package wales.safeguarding.schemas.texts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,6 +101,29 @@ public final class Texts {
     /** The raw text of a key (for the bundle checks). */
     public String raw(Language language, String key) {
         return words.get(language).getProperty(key);
+    }
+
+    /**
+     * What is wrong with the bundle, empty when nothing: a key in one language only, a text whose placeholders differ
+     * from its translation's, an empty text. Each module's tests check its bundles with it.
+     */
+    public java.util.List<String> problems() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        Set<String> all = new TreeSet<>(keys(Language.EN));
+        all.addAll(keys(Language.CY));
+        for (String key : all) {
+            String en = raw(Language.EN, key);
+            String cy = raw(Language.CY, key);
+            if (en == null || cy == null) {
+                problems.add(bundle + " " + key + ": only in " + (en == null ? "Welsh" : "English"));
+            } else if (en.isBlank() || cy.isBlank()) {
+                problems.add(bundle + " " + key + ": empty");
+            } else if (!placeholders(en).equals(placeholders(cy))) {
+                problems.add(bundle + " " + key + ": placeholders " + placeholders(en) + " in English, "
+                        + placeholders(cy) + " in Welsh");
+            }
+        }
+        return problems;
     }
 
     /** A day as each language writes it: "15 December 2026", "15 Rhagfyr 2026" (CLDR's Welsh month names). */
