@@ -76,7 +76,7 @@ public final class EscalationNotices {
     /** What each clock waits for, in the notice's language. */
     static String clockWords(String clock, Language language) {
         String key = "clock." + clock;
-        return TEXTS.keys(language).contains(key) ? TEXTS.get(language, key)
+        return TEXTS.has(language, key) ? TEXTS.get(language, key)
                 : TEXTS.get(language, "clock.unknown", "clock", clock);
     }
 }

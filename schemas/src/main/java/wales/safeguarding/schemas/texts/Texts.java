@@ -83,6 +83,11 @@ public final class Texts {
         return out.toString();
     }
 
+    /** Whether the bundle has {@code key} in {@code language}. */
+    public boolean has(Language language, String key) {
+        return words.get(language).containsKey(key);
+    }
+
     /** The keys of one language of the bundle. */
     public Set<String> keys(Language language) {
         return new TreeSet<>(words.get(language).stringPropertyNames());

@@ -77,7 +77,7 @@ final class DecisionBundles {
 
         List<String> letter = DecisionLetters.cancellationLetter(e, c, language);
         Communication communication = letter(m, e, letter, practice, patients, Texts.inLanguagesOneLine(language,
-                cy -> cy ? "Canslo cynhadledd amddiffyn plant" : "Child protection conference cancelled"));
+                cy -> Texts.w(cy, "category.cancellation")));
         communication.addAbout(appointmentRef);
         m.focus(communication, "cancellation-letter");
 

@@ -83,7 +83,7 @@ final class FhirMessage {
                 .filter(c -> odsCode.equals(c.gpPractice().odsCode())).map(c -> c.gpPractice().name())
                 .filter(Objects::nonNull).findFirst().orElse(null);
         org.setText(Narratives.of(Texts.inLanguages(endpoint.language(), cy -> List.of((name != null ? name + ", " : "")
-                + (cy ? "meddygfa deulu " : "GP practice ") + odsCode + " (" + endpoint.agencyId() + ")"))));
+                + Texts.w(cy, "practice", "ods", odsCode, "agency", endpoint.agencyId())))));
         org.addIdentifier().setSystem(FhirSystems.ODS_CODE).setValue(odsCode);
         org.addIdentifier().setSystem(FhirSystems.AGENCY_ID).setValue(endpoint.agencyId());
         org.setName(name);
@@ -129,9 +129,11 @@ final class FhirMessage {
         MessageHeader header = new MessageHeader();
         header.setId(envelope.messageId().toString());
         header.setText(Narratives.of(Texts.inLanguages(endpoint.language(), cy -> List.of(
-                (cy ? "Neges yr hwb diogelu " : "Safeguarding hub message ") + type + " " + envelope.messageId(),
-                (cy ? "Gan " : "From ") + envelope.sender() + (cy ? " at " : " to ") + endpoint.agencyId()
-                        + (envelope.caseReference() == null ? "" : (cy ? ", achos " : ", case ") + envelope.caseReference())))));
+                Texts.w(cy, "header.message", "type", type, "id", envelope.messageId()),
+                envelope.caseReference() == null
+                        ? Texts.w(cy, "header.route", "sender", envelope.sender(), "agency", endpoint.agencyId())
+                        : Texts.w(cy, "header.route.case", "sender", envelope.sender(), "agency", endpoint.agencyId(),
+                                "case", envelope.caseReference())))));
         header.setEvent(new Coding(FhirSystems.MESSAGE_EVENT, type, null));
         MessageHeader.MessageDestinationComponent destination = header.addDestination()
                 .setName(endpoint.agencyId()).setEndpoint(endpoint.url());

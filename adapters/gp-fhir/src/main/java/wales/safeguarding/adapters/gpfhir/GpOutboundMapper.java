@@ -144,8 +144,7 @@ public final class GpOutboundMapper {
         communication.addPayload().setContent(new StringType(Texts.joinLines(notice)));
         communication.addPayload().setContent(FhirParts.attachment("application/json", e.language().code(),
                 CanonicalJson.write(e.body()), Texts.inLanguagesOneLine(language,
-                        cy -> type + (cy ? " (JSON canonaidd, schemas.safeguarding.wales)"
-                                : " (canonical JSON, schemas.safeguarding.wales)")),
+                        cy -> Texts.w(cy, "attachment.canonical", "type", type)),
                 e.createdAt()));
         m.focus(communication, "communication");
         return m.build();
@@ -167,10 +166,9 @@ public final class GpOutboundMapper {
         Appointment appointment = new Appointment();
         LanguagePreference language = endpoint.language();
         appointment.setText(Narratives.of(Texts.inLanguages(language, cy -> List.of(
-                (cy ? "Cynhadledd amddiffyn plant " : "Child protection conference ") + inv.conferenceId() + " ("
-                        + Texts.kind(inv, cy) + ")",
-                (cy ? "Yn dechrau: " : "Starts ") + Texts.humanDateTime(inv.meeting().startsAt(), cy) + ", "
-                        + Texts.format(inv.meeting().format(), cy),
+                Texts.w(cy, "appointment.conference", "conference", inv.conferenceId(), "kind", Texts.kind(inv, cy)),
+                Texts.w(cy, "appointment.starts", "when", Texts.humanDateTime(inv.meeting().startsAt(), cy), "format",
+                        Texts.format(inv.meeting().format(), cy)),
                 inv.reason()))));
         appointment.addIdentifier(FhirParts.conferenceId(inv.conferenceId()));
         appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
@@ -182,7 +180,7 @@ public final class GpOutboundMapper {
         appointment.setCreatedElement(FhirParts.dateTime(e.createdAt()));
         appointment.setComment(Texts.joinLines(Texts.inLanguages(language, cy -> {
             List<String> joining = Texts.joining(inv.meeting().joining(), cy);
-            joining.add(0, (cy ? "Fformat: " : "Format: ") + Texts.format(inv.meeting().format(), cy));
+            joining.add(0, Texts.w(cy, "appointment.format", "format", Texts.format(inv.meeting().format(), cy)));
             return joining;
         })));
         for (Reference patient : patients) {
@@ -205,7 +203,7 @@ public final class GpOutboundMapper {
         communication.setText(Narratives.of(letter));
         communication.setStatus(Communication.CommunicationStatus.COMPLETED);
         communication.addCategory(new CodeableConcept().setText(Texts.inLanguagesOneLine(language,
-                cy -> cy ? "Gwahoddiad i gynhadledd amddiffyn plant" : "Child protection conference invitation")));
+                cy -> Texts.w(cy, "category.invitation"))));
         if (patients.size() == 1) {
             communication.setSubject(patients.get(0));
         }
@@ -221,8 +219,7 @@ public final class GpOutboundMapper {
         Task task = new Task();
         task.setText(Narratives.of(Texts.inLanguages(language, cy -> List.of(
                 Texts.reportTaskDescription(inv, cy),
-                cy ? "Cwblhewch y Dasg hon gyda'r adroddiad fel DocumentReference yn Task.output."
-                        : "Complete this Task with the report as a DocumentReference in Task.output."))));
+                Texts.w(cy, "report.task.complete")))));
         task.addIdentifier(new Identifier().setSystem(FhirSystems.REPORT_REQUEST)
                 .setValue(inv.conferenceId() + "/" + endpoint.agencyId()));
         task.setGroupIdentifier(new Identifier().setSystem(FhirSystems.MESSAGE_ID)
@@ -260,7 +257,7 @@ public final class GpOutboundMapper {
         byte[] text = (Texts.joinLines(lines) + "\n").getBytes(StandardCharsets.UTF_8);
         doc.addContent().setAttachment(FhirParts.attachment("text/plain", e.language().code(), text,
                 Texts.inLanguagesOneLine(language,
-                        cy -> (cy ? "Cynllun amlinellol, cynhadledd " : "Outline plan, conference ") + plan.conferenceId()),
+                        cy -> Texts.w(cy, "attachment.outline-plan", "conference", plan.conferenceId())),
                 e.createdAt()));
         m.focus(doc, "outline-plan");
         return m.build();
@@ -322,7 +319,7 @@ public final class GpOutboundMapper {
                 .addCoding(new Coding(FhirSystems.SNOMED_CT, FhirSystems.CHILD_PROTECTION_PLAN,
                         FhirSystems.CHILD_PROTECTION_PLAN_DISPLAY))
                 .setText(Texts.inLanguagesOneLine(language,
-                        cy -> cy ? "Cynllun amddiffyn plant" : FhirSystems.CHILD_PROTECTION_PLAN_DISPLAY)));
+                        cy -> Texts.w(cy, "flag.child-protection-plan"))));
         flag.setSubject(patient);
         if (added) {
             flag.getPeriod().setStartElement(new DateTimeType(change.effectiveOn().toString()));
@@ -337,7 +334,7 @@ public final class GpOutboundMapper {
         communication.setText(Narratives.of(notice));
         communication.setStatus(Communication.CommunicationStatus.COMPLETED);
         communication.addCategory(new CodeableConcept().setText(Texts.inLanguagesOneLine(language,
-                cy -> cy ? "Newid i'r gofrestr amddiffyn plant" : "Child protection register change")));
+                cy -> Texts.w(cy, "category.register-change"))));
         communication.setSubject(patient);
         communication.addAbout(flagRef);
         communication.setSentElement(FhirParts.dateTime(e.createdAt()));
@@ -366,10 +363,11 @@ public final class GpOutboundMapper {
         doc.setDescription(description);
         doc.getContext().addRelated(new Reference().setType("Appointment").setIdentifier(FhirParts.conferenceId(conferenceId))
                 .setDisplay(Texts.inLanguagesOneLine(language,
-                        cy -> (cy ? "Cynhadledd amddiffyn plant " : "Child protection conference ") + conferenceId)));
+                        cy -> Texts.w(cy, "related.conference", "conference", conferenceId))));
         doc.getContext().addRelated(new Reference().setIdentifier(new Identifier()
                 .setSystem(FhirSystems.CASE_REFERENCE).setValue(e.caseReference()))
-                .setDisplay(Texts.inLanguagesOneLine(language, cy -> (cy ? "Achos " : "Case ") + e.caseReference())));
+                .setDisplay(Texts.inLanguagesOneLine(language, cy -> Texts.w(cy, "related.case", "case",
+                        e.caseReference()))));
         return doc;
     }
 

@@ -14,10 +14,12 @@ import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.Invitee;
 import wales.safeguarding.schemas.childprotection.Joining;
 import wales.safeguarding.schemas.dutytoreport.Address;
+import wales.safeguarding.schemas.envelope.Language;
 import wales.safeguarding.schemas.envelope.LanguagePreference;
 
 /**
- * The pieces the letters and documents a GP practice reads are made of ({@link Letters}): dates and times in Welsh
+ * The pieces the letters and documents a GP practice reads are made of ({@link Letters}), their words from
+ * {@code texts/gp-letters.cy.properties} and {@code .en.properties}, which a translator edits: dates and times in Welsh
  * and English, the child, the conference kind, format and categories, how to join; and the one mechanism that puts
  * what the hub writes in the practice's language, or in Welsh and English together, Welsh first, where its preference
  * is unknown (the active offer: the Welsh is never the lesser): {@link #inLanguages} for lines,
@@ -33,7 +35,21 @@ final class Texts {
     private static final DateTimeFormatter HUMAN_DATE_CY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", WELSH);
     private static final DateTimeFormatter BIRTH_DATE_CY = DateTimeFormatter.ofPattern("d MMMM yyyy", WELSH);
 
+    /** The hub's words for GP practices, in Welsh and English: {@code texts/gp-letters.cy.properties}, {@code .en}. */
+    private static final wales.safeguarding.schemas.texts.Texts WORDS =
+            wales.safeguarding.schemas.texts.Texts.of("gp-letters");
+
     private Texts() {
+    }
+
+    /** The text {@code key} of {@code texts/gp-letters} in Welsh ({@code cy}) or English, with its values. */
+    static String w(boolean cy, String key, Object... values) {
+        return WORDS.get(cy ? Language.CY : Language.EN, key, values);
+    }
+
+    /** The text {@code key} if the bundle has it, else {@code otherwise}. */
+    static String wordOr(boolean cy, String key, String otherwise) {
+        return WORDS.has(cy ? Language.CY : Language.EN, key) ? w(cy, key) : otherwise;
     }
 
     /** A FHIR dateTime/instant with the sender's offset kept, to the second. */
@@ -59,8 +75,8 @@ final class Texts {
     }
 
     static String humanDateTime(OffsetDateTime t, boolean cy) {
-        return (cy ? HUMAN_DATE_CY : HUMAN_DATE).format(t) + (cy ? " am " : " at ") + HUMAN_TIME.format(t) + " (UTC"
-                + t.getOffset().getId().replace("Z", "+00:00") + ")";
+        return w(cy, "date-time", "day", (cy ? HUMAN_DATE_CY : HUMAN_DATE).format(t), "time", HUMAN_TIME.format(t),
+                "offset", t.getOffset().getId().replace("Z", "+00:00"));
     }
 
     /**
@@ -70,9 +86,9 @@ final class Texts {
     static String byDeadline(OffsetDateTime t, boolean cy) {
         java.time.ZonedDateTime wales = t.atZoneSameInstant(java.time.ZoneId.of("Europe/London"));
         if (wales.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-            return (cy ? "erbyn diwedd " : "by the end of ") + humanDate(wales.toLocalDate().minusDays(1), cy);
+            return w(cy, "deadline.end-of", "day", humanDate(wales.toLocalDate().minusDays(1), cy));
         }
-        return (cy ? "erbyn " : "by ") + humanDateTime(t, cy);
+        return w(cy, "deadline.by", "when", humanDateTime(t, cy));
     }
 
     static String nhsNumber(String n) {
@@ -86,10 +102,10 @@ final class Texts {
     static String child(ChildRef c, boolean cy) {
         StringBuilder s = new StringBuilder(c.name());
         if (c.dateOfBirth() != null) {
-            s.append(cy ? ", ganwyd " : ", born ").append((cy ? BIRTH_DATE_CY : BIRTH_DATE).format(c.dateOfBirth()));
+            s.append(w(cy, "child.born", "day", (cy ? BIRTH_DATE_CY : BIRTH_DATE).format(c.dateOfBirth())));
         }
         if (c.nhsNumber() != null) {
-            s.append(cy ? ", rhif GIG " : ", NHS number ").append(nhsNumber(c.nhsNumber()));
+            s.append(w(cy, "child.nhs", "nhs", nhsNumber(c.nhsNumber())));
         }
         return s.toString();
     }
@@ -108,10 +124,16 @@ final class Texts {
 
     /** A conference's kind ({@code initial} or {@code review}) in words. */
     static String kind(String kind, boolean cy) {
-        if (cy) {
-            return "review".equals(kind) ? "cynhadledd adolygu amddiffyn plant" : "cynhadledd amddiffyn plant gychwynnol";
-        }
-        return "review".equals(kind) ? "review child protection conference" : "initial child protection conference";
+        return w(cy, "kind." + kindKey(kind));
+    }
+
+    /** A conference's kind after "the" / "y" (Welsh mutates it: "y gynhadledd"). */
+    static String kindSoft(String kind, boolean cy) {
+        return w(cy, "kind.soft." + kindKey(kind));
+    }
+
+    private static String kindKey(String kind) {
+        return "review".equals(kind) ? "review" : "initial";
     }
 
     /**
@@ -120,10 +142,11 @@ final class Texts {
      */
     static String reportTaskDescription(ConferenceInvitation inv, boolean cy) {
         OffsetDateTime dueBy = reportDueBy(inv);
-        return cy ? "Adroddiad ysgrifenedig ar gyfer " + kind(inv, true).replaceFirst("^cynhadledd", "y gynhadledd") + " "
-                + inv.conferenceId() + (dueBy != null ? ", erbyn " + humanDateTime(dueBy, true) : ", cyn y gynhadledd")
-                : "Written report for the " + kind(inv) + " " + inv.conferenceId()
-                        + (dueBy != null ? ", due by " + humanDateTime(dueBy) : ", due before the conference");
+        String theKind = w(cy, "kind.the." + kindKey(inv.kind()));
+        return dueBy != null
+                ? w(cy, "report.task.by", "theKind", theKind, "conference", inv.conferenceId(), "when",
+                        humanDateTime(dueBy, cy))
+                : w(cy, "report.task.before", "theKind", theKind, "conference", inv.conferenceId());
     }
 
     /** When the practice's written report is due: the invitation's {@code writtenReport.dueBy}, or null when it gives none. */
@@ -136,26 +159,12 @@ final class Texts {
     }
 
     static String conclusion(String outcome, boolean cy) {
-        return switch (outcome == null ? "" : outcome) {
-            case "not-substantiated" -> cy ? "heb ei gadarnhau" : "not substantiated";
-            case "substantiated-no-continuing-risk" -> cy ? "wedi'i gadarnhau, dim risg barhaus"
-                    : "substantiated, no continuing risk";
-            case "substantiated-convene-conference" -> cy ? "wedi'i gadarnhau, cynullir cynhadledd"
-                    : "substantiated, a conference is convened";
-            default -> outcome;
-        };
+        return wordOr(cy, "conclusion." + outcome, outcome);
     }
 
+    /** How people attend (face-to-face, virtual, hybrid), in words. */
     static String format(String format, boolean cy) {
-        return cy ? formatCy(format) : format;
-    }
-
-    static String formatCy(String format) {
-        return switch (format == null ? "" : format) {
-            case "face-to-face" -> "wyneb yn wyneb";
-            case "virtual" -> "rhithwir";
-            default -> format;
-        };
+        return wordOr(cy, "format." + format, format);
     }
 
     static String categories(List<String> categories) {
@@ -164,18 +173,8 @@ final class Texts {
 
     static String categories(List<String> categories, boolean cy) {
         return categories == null ? ""
-                : categories.stream().map(c -> cy ? categoryCy(c) : c.replace('-', ' ')).collect(Collectors.joining(", "));
-    }
-
-    private static String categoryCy(String category) {
-        return switch (category) {
-            case "physical-abuse" -> "cam-drin corfforol";
-            case "emotional-abuse" -> "cam-drin emosiynol";
-            case "sexual-abuse" -> "cam-drin rhywiol";
-            case "neglect" -> "esgeulustod";
-            case "financial-abuse" -> "cam-drin ariannol";
-            default -> category.replace('-', ' ');
-        };
+                : categories.stream().map(c -> wordOr(cy, "category." + c, c.replace('-', ' ')))
+                        .collect(Collectors.joining(", "));
     }
 
     static String address(Address a) {
@@ -197,13 +196,13 @@ final class Texts {
             return lines;
         }
         if (j.address() != null) {
-            lines.add((cy ? "Cyfeiriad: " : "Address: ") + address(j.address()));
+            lines.add(w(cy, "join.address", "address", address(j.address())));
         }
         if (j.link() != null) {
-            lines.add((cy ? "Ymuno ar-lein: " : "Join online: ") + j.link());
+            lines.add(w(cy, "join.link", "link", j.link()));
         }
         if (j.phone() != null) {
-            lines.add((cy ? "Ymuno dros y ffôn: " : "Join by phone: ") + j.phone());
+            lines.add(w(cy, "join.phone", "phone", j.phone()));
         }
         return lines;
     }
