@@ -9,10 +9,4 @@ public record AlertNotice(String event, OperationalAlert alert) {
     public boolean resolved() {
         return RESOLVED.equals(event);
     }
-
-    /** A one-line summary: the agency and the condition, nothing about any message. */
-    public String subject() {
-        return "[safeguarding hub] " + (resolved() ? "RESOLVED" : "ALERT") + " " + alert.condition() + ": "
-                + alert.agency();
-    }
 }

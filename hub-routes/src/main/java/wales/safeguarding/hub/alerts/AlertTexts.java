@@ -1,20 +1,37 @@
 package wales.safeguarding.hub.alerts;
 
-import wales.safeguarding.hub.conditions.AlertCondition;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The words and the JSON of a notice: the agency, the condition, since when, counts and the last reason. */
+import wales.safeguarding.schemas.envelope.Language;
+import wales.safeguarding.schemas.envelope.LanguagePreference;
+import wales.safeguarding.schemas.texts.Texts;
+
+/**
+ * The words and the JSON of a notice: the agency, the condition, since when, counts and the last reason. The words are
+ * in {@code texts/alert-emails.cy.properties} and {@code .en.properties}.
+ */
 final class AlertTexts {
+
+    private static final Texts TEXTS = Texts.of("alert-emails");
 
     private AlertTexts() {
     }
 
-    static String plain(AlertNotice notice) {
+    /**
+     * The e-mail's text in the operators' language ({@code hub.alerts.language}: Welsh, English, or both, Welsh
+     * first, where it is unknown): what happened in words, then the fields (the same in every language), then where
+     * to look.
+     */
+    static String plain(AlertNotice notice, LanguagePreference language) {
         OperationalAlert alert = notice.alert();
         StringBuilder text = new StringBuilder();
-        text.append(notice.resolved() ? "Resolved: " : "Raised: ").append(describe(alert.condition())).append('\n')
-                .append('\n')
+        for (Language l : languages(language)) {
+            text.append(TEXTS.get(l, notice.resolved() ? "heading.resolved" : "heading.raised", "what",
+                    describe(alert.condition(), l))).append('\n');
+        }
+        text.append('\n')
                 .append("agency: ").append(alert.agency()).append('\n')
                 .append("condition: ").append(alert.condition()).append('\n')
                 .append("since: ").append(alert.raisedAt()).append('\n');
@@ -23,9 +40,26 @@ final class AlertTexts {
         }
         alert.details().fields().forEachRemaining(f -> text.append(f.getKey()).append(": ")
                 .append(f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()).append('\n'));
-        text.append('\n').append("Alert ").append(alert.id())
-                .append(". See the console's endpoints and alerts views for the current state.\n");
+        text.append('\n');
+        for (Language l : languages(language)) {
+            text.append(TEXTS.get(l, "footer", "id", alert.id())).append('\n');
+        }
         return text.toString();
+    }
+
+    /** The e-mail's subject in the operators' language; both, Welsh first, joined by " / ", where it is unknown. */
+    static String subject(AlertNotice notice, LanguagePreference language) {
+        return languages(language).stream().map(l -> TEXTS.get(l, notice.resolved() ? "subject.resolved"
+                : "subject.raised", "condition", notice.alert().condition(), "agency", notice.alert().agency()))
+                .collect(java.util.stream.Collectors.joining(" / "));
+    }
+
+    private static List<Language> languages(LanguagePreference preference) {
+        return switch (preference) {
+            case CY -> List.of(Language.CY);
+            case EN -> List.of(Language.EN);
+            case UNKNOWN -> List.of(Language.CY, Language.EN);
+        };
     }
 
     static Map<String, Object> json(AlertNotice notice) {
@@ -41,34 +75,9 @@ final class AlertTexts {
         return body;
     }
 
-    private static String describe(String condition) {
-        if (AlertCondition.ENDPOINT_FAILING.wireName().equals(condition)) {
-            return "deliveries to the agency's system keep failing";
-        }
-        if (AlertCondition.QUEUE_BACKLOG.wireName().equals(condition)) {
-            return "messages are backing up on the agency's queue";
-        }
-        if (AlertCondition.REFUSAL_BURST.wireName().equals(condition)) {
-            return "many of the agency's requests were refused (probing, or a broken system)";
-        }
-        if (AlertCondition.DEAD_LETTERS.wireName().equals(condition)) {
-            return "messages for the agency are dead-lettered: replay them once the cause is fixed";
-        }
-        if (AlertCondition.OLDEST_WAITING.wireName().equals(condition)) {
-            return "a message for the agency has waited too long to be delivered";
-        }
-        if (AlertCondition.INBOX_UNCOLLECTED.wireName().equals(condition)) {
-            return "the agency has not collected its pull inbox";
-        }
-        if (AlertCondition.ESCALATION_FAILING.wireName().equals(condition)) {
-            return "an escalation notice (a statutory clock ran out) has not reached the agency";
-        }
-        if (AlertCondition.BANK_HOLIDAYS_ENDING.wireName().equals(condition)) {
-            return "the bank-holiday data runs out soon: replace the file (deploy/README section 5)";
-        }
-        if (AlertCondition.ESCALATIONS_STALLED.wireName().equals(condition)) {
-            return "statutory clocks are overdue for escalation and no escalation scan gets through";
-        }
-        return condition;
+    /** A condition in words: {@code condition.<name>} in {@code texts/alert-emails}, else its name. */
+    private static String describe(String condition, Language language) {
+        String key = "condition." + condition;
+        return TEXTS.has(language, key) ? TEXTS.get(language, key) : condition;
     }
 }

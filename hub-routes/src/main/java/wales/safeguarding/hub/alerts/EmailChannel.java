@@ -15,6 +15,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import wales.safeguarding.schemas.envelope.LanguagePreference;
+
 /** Operational alerts by e-mail over SMTP ({@code hub.alerts.smtp.*}); off without a host and a recipient. */
 @ApplicationScoped
 public class EmailChannel implements AlertChannel {
@@ -27,6 +29,8 @@ public class EmailChannel implements AlertChannel {
     private final Optional<String> password;
     private final boolean starttls;
     private final int timeoutMs;
+    /** The operators' language: Welsh, English, or both (Welsh first) where unknown. */
+    private final LanguagePreference language;
 
     public EmailChannel(@ConfigProperty(name = "hub.alerts.smtp.host") Optional<String> host,
             @ConfigProperty(name = "hub.alerts.smtp.port", defaultValue = "587") int port,
@@ -35,7 +39,10 @@ public class EmailChannel implements AlertChannel {
             @ConfigProperty(name = "hub.alerts.smtp.username") Optional<String> username,
             @ConfigProperty(name = "hub.alerts.smtp.password") Optional<String> password,
             @ConfigProperty(name = "hub.alerts.smtp.starttls", defaultValue = "true") boolean starttls,
-            @ConfigProperty(name = "hub.alerts.send-timeout-ms", defaultValue = "10000") int timeoutMs) {
+            @ConfigProperty(name = "hub.alerts.send-timeout-ms", defaultValue = "10000") int timeoutMs,
+            @ConfigProperty(name = "hub.alerts.language", defaultValue = "unknown") String language) {
+        this.language = LanguagePreference.fromCode(language).orElseThrow(() -> new IllegalArgumentException(
+                "hub.alerts.language: '" + language + "' is not cy, en or unknown (both, Welsh first)"));
         this.host = host.filter(h -> !h.isBlank());
         this.port = port;
         this.from = from;
@@ -61,8 +68,8 @@ public class EmailChannel implements AlertChannel {
         MimeMessage mail = new MimeMessage(session());
         mail.setFrom(new InternetAddress(from));
         mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to.orElseThrow()));
-        mail.setSubject(notice.subject(), "UTF-8");
-        mail.setText(AlertTexts.plain(notice), "UTF-8");
+        mail.setSubject(AlertTexts.subject(notice, language), "UTF-8");
+        mail.setText(AlertTexts.plain(notice, language), "UTF-8");
         Transport.send(mail);
     }
 
