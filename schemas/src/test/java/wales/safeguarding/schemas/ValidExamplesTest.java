@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import wales.safeguarding.schemas.childprotection.ConferenceCancellation;
 import wales.safeguarding.schemas.childprotection.SafetyPlan;
 import wales.safeguarding.schemas.childprotection.StrategyContribution;
+import wales.safeguarding.schemas.childprotection.StrategyContributionRequest;
 import wales.safeguarding.schemas.childprotection.HealthAssessmentCompleted;
 import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
@@ -66,7 +67,8 @@ class ValidExamplesTest {
             Map.entry(MessageType.CONFERENCE_CANCELLATION, ConferenceCancellation.class),
             Map.entry(MessageType.SAFETY_PLAN, SafetyPlan.class),
             Map.entry(MessageType.HEALTH_ASSESSMENT, HealthAssessmentCompleted.class),
-            Map.entry(MessageType.STRATEGY_CONTRIBUTION, StrategyContribution.class));
+            Map.entry(MessageType.STRATEGY_CONTRIBUTION, StrategyContribution.class),
+            Map.entry(MessageType.STRATEGY_CONTRIBUTION_REQUEST, StrategyContributionRequest.class));
 
     private final CanonicalValidator validator = CanonicalValidator.fromClasspath();
 

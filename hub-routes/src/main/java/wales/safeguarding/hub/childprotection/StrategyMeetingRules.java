@@ -5,12 +5,14 @@ import static wales.safeguarding.hub.childprotection.MessageParts.body;
 import static wales.safeguarding.hub.childprotection.MessageParts.children;
 import static wales.safeguarding.hub.childprotection.MessageParts.named;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +28,8 @@ import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;
 import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.childprotection.ChildRef;
+import wales.safeguarding.schemas.childprotection.Invitee;
+import wales.safeguarding.schemas.childprotection.StrategyContributionRequest;
 import wales.safeguarding.schemas.childprotection.StrategyMeetingInvitation;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;
@@ -48,6 +52,10 @@ import wales.safeguarding.schemas.envelope.MessageType;
  * discussion starts or {@code hub.strategy.contribution-working-days} working days after the invitation, the earlier,
  * met by its {@code strategy-contribution} ({@link StrategyContributionRules}). The hub records those it added as asked
  * for a contribution, not as parties of the discussion.</li>
+ * <li>a discussion held at short notice (by telephone, between children's services and the police) comes as a
+ * {@code strategy-contribution-request}: the same rules, with the police and the contributors as its only recipients
+ * besides those the council names, and the contributions due by its {@code contributeBy}, else
+ * {@code hub.strategy.contribution-request-hours} (4) hours after it.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -58,17 +66,40 @@ public class StrategyMeetingRules implements FlowRules {
     private final CaseParties parties;
     private final StatutoryClocks calendar;
     private final int contributionDays;
+    private final Duration requestWithin;
 
     public StrategyMeetingRules(CaseParties parties, StatutoryClocks calendar,
-            @ConfigProperty(name = "hub.strategy.contribution-working-days", defaultValue = "1") int contributionDays) {
+            @ConfigProperty(name = "hub.strategy.contribution-working-days", defaultValue = "1") int contributionDays,
+            @ConfigProperty(name = "hub.strategy.contribution-request-hours", defaultValue = "4") int requestHours) {
         this.parties = parties;
         this.calendar = calendar;
         this.contributionDays = contributionDays;
+        this.requestWithin = Duration.ofHours(requestHours);
     }
 
     @Override
     public Set<MessageType> types() {
-        return Set.of(MessageType.STRATEGY_MEETING_INVITATION);
+        return Set.of(MessageType.STRATEGY_MEETING_INVITATION, MessageType.STRATEGY_CONTRIBUTION_REQUEST);
+    }
+
+    /**
+     * A strategy discussion as either message gives it: a meeting invitation (its invitees, its start), or a request
+     * for contributions to a discussion held at short notice (no invitees: the council and the police hold it; the
+     * contributions are due by {@code contributeBy}, else {@code hub.strategy.contribution-request-hours} after it).
+     */
+    private record Discussion(String meetingId, Instant startsAt, List<Invitee> invitees, List<ChildRef> children,
+            UUID dutyToReportId, Instant contributeBy) {
+    }
+
+    private Discussion discussion(Envelope message, Instant at) {
+        if (message.type() == MessageType.STRATEGY_CONTRIBUTION_REQUEST) {
+            StrategyContributionRequest r = body(message, StrategyContributionRequest.class);
+            return new Discussion(r.meetingId(), r.heldAt().toInstant(), List.of(), r.children(), r.dutyToReportId(),
+                    r.contributeBy() != null ? r.contributeBy().toInstant() : at.plus(requestWithin));
+        }
+        StrategyMeetingInvitation i = body(message, StrategyMeetingInvitation.class);
+        return new Discussion(i.meetingId(), i.meeting().startsAt().toInstant(), i.invitees(), i.children(),
+                i.dutyToReportId(), null);
     }
 
     @Override
@@ -78,7 +109,7 @@ public class StrategyMeetingRules implements FlowRules {
         if (refusal.isPresent()) {
             return Routing.refused(refusal.get());
         }
-        StrategyMeetingInvitation body = body(message, StrategyMeetingInvitation.class);
+        Discussion body = discussion(message, message.createdAt().toInstant());
         List<String> to = agencies(body.invitees());
         List<ComplianceNote> notes = new ArrayList<>();
         List<ChildRef> children = children(body.children());
@@ -110,7 +141,7 @@ public class StrategyMeetingRules implements FlowRules {
     }
 
     /** Each child's GP practice, school and the health board of the child's area, each once, in order. */
-    private List<String> contributors(Envelope message, StrategyMeetingInvitation body, Optional<CaseRecord> known) {
+    private List<String> contributors(Envelope message, Discussion body, Optional<CaseRecord> known) {
         List<ChildRef> children = children(body.children());
         List<String> keys = CaseParties.keysOf(children, known);
         Set<String> found = new LinkedHashSet<>();
@@ -125,9 +156,14 @@ public class StrategyMeetingRules implements FlowRules {
         return new ArrayList<>(found);
     }
 
+    /** A due time given in the past (a request sent late) is due now: the contribution is owed at once. */
+    private static Instant later(Instant due, Instant at) {
+        return due.isBefore(at) ? at : due;
+    }
+
     @Override
     public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
-        StrategyMeetingInvitation body = body(message, StrategyMeetingInvitation.class);
+        Discussion body = discussion(message, at);
         String caseRef = message.caseReference();
         List<Effect> effects = new ArrayList<>(parties.rememberChildren(message, children(body.children()), facts));
         // those the hub asked for what they know are not parties of the discussion, unless the council invited them
@@ -139,9 +175,10 @@ public class StrategyMeetingRules implements FlowRules {
         effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.STRATEGY_DISCUSSION, body.meetingId(), discussion));
         List<String> asked = contributors.stream().filter(c -> message.recipients().contains(c)).toList();
         effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.STRATEGY_CONTRIBUTOR, body.meetingId(), asked));
-        Instant startsAt = body.meeting().startsAt().toInstant();
+        Instant startsAt = body.startsAt();
         Instant byPeriod = calendar.due(at, contributionDays).dueAt();
-        Instant due = startsAt.isAfter(at) && startsAt.isBefore(byPeriod) ? startsAt : byPeriod;
+        Instant due = body.contributeBy() != null ? later(body.contributeBy(), at)
+                : startsAt.isAfter(at) && startsAt.isBefore(byPeriod) ? startsAt : byPeriod;
         Set<String> owing = new LinkedHashSet<>();
         facts.runningClocks(caseRef, CLOCK, body.meetingId()).forEach(k -> owing.add(k.owedBy()));
         for (String contributor : asked) {
@@ -154,7 +191,7 @@ public class StrategyMeetingRules implements FlowRules {
             // A strategy discussion about the report is a decision on next actions.
             effects.add(new Effect.MeetClock(body.dutyToReportId(), DutyToReportRules.NEXT_ACTIONS, message.sender()));
         }
-        Instant held = body.meeting().startsAt().toInstant();
+        Instant held = body.startsAt();
         List<String> keys = CaseParties.keysOf(children(body.children()), facts.caseOf(caseRef));
         if (ConferenceDeadlines.allRegistered(facts, caseRef, keys)) {
             return effects; // children on the register already: no initial conference is due

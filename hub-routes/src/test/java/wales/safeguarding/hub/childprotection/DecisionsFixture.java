@@ -100,7 +100,7 @@ final class DecisionsFixture {
     }
 
     static StrategyMeetingRules strategyMeetingRules() {
-        return new StrategyMeetingRules(parties(), CALENDAR, 1);
+        return new StrategyMeetingRules(parties(), CALENDAR, 1, 4);
     }
 
     static Section47Rules section47Rules() {

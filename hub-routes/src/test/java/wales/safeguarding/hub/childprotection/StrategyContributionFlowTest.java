@@ -125,6 +125,40 @@ class StrategyContributionFlowTest {
     }
 
     @Test
+    @DisplayName("a discussion by telephone at short notice asks the GP and school for what they know within hours")
+    void should_ask_for_contributions_to_a_telephone_discussion_within_hours() {
+        ObjectNode request = CaseMessages.naming(journey.of("strategy-contribution-request"));
+        request.with("body").remove("contributeBy");
+        request.with("body").put("heldAt", "2026-12-01T15:30:00Z");
+        String requestId = Messages.id(request);
+        meetingId = request.with("body").get("meetingId").asText();
+
+        JsonPath accepted = HubApi.send(COUNCIL, request).statusCode(202)
+                .body("recipients", containsInAnyOrder(POLICE, GP, SCHOOL)).extract().jsonPath();
+        assertThat(accepted.getList("complianceNotes.code", String.class))
+                .containsExactly("police-added", "contributors-added");
+        // without contributeBy: hub.strategy.contribution-request-hours (4) after the request, 09:00 + 4 h
+        JsonPath tracked = HubApi.track(COUNCIL, requestId).statusCode(200).extract().jsonPath();
+        assertThat(tracked.getList("clocks.findAll { it.clock == 'strategy-contribution' }.owedBy", String.class))
+                .containsExactlyInAnyOrder(GP, SCHOOL);
+        assertThat(tracked.getList("clocks.findAll { it.clock == 'strategy-contribution' }.dueAt", String.class))
+                .containsOnly("2026-12-01T13:00:00Z");
+        // the discussion counts for the initial conference: 15 working days from it
+        assertThat(tracked.getList("clocks.clock", String.class)).contains("initial-conference");
+        JsonNode atSchool = await().atMost(WAIT).until(() -> agencies.received(SCHOOL, requestId), r -> r != null);
+        assertThat(atSchool.at("/body/by").asText()).isEqualTo("telephone");
+        assertThat(atSchool.at("/body/children/0").has("nhsNumber")).isFalse();
+
+        ObjectNode contribution = CaseMessages.naming(journey.of("strategy-contribution"));
+        contribution.with("body").put("meetingId", meetingId);
+        HubApi.send(GP, contribution.put("sender", GP)).statusCode(202)
+                .body("recipients", containsInAnyOrder(COUNCIL, POLICE));
+        JsonPath after = HubApi.track(COUNCIL, requestId).statusCode(200).extract().jsonPath();
+        assertThat(after.getString("clocks.find { it.clock == 'strategy-contribution' && it.owedBy == '" + GP
+                + "' }.metAt")).isNotNull();
+    }
+
+    @Test
     @DisplayName("a contribution from an agency not asked, or to a meeting the hub did not carry, is refused")
     void should_refuse_a_contribution_from_an_agency_not_asked_or_to_an_unknown_meeting() {
         strategyMeeting();

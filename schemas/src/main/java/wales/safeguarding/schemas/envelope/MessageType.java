@@ -35,7 +35,9 @@ public enum MessageType {
     /** A health agency completed a child's health assessment set at a conference (recommendation 1.7). */
     HEALTH_ASSESSMENT("health-assessment"),
     /** What an agency the hub asked knows of the children, for a strategy discussion. */
-    STRATEGY_CONTRIBUTION("strategy-contribution");
+    STRATEGY_CONTRIBUTION("strategy-contribution"),
+    /** Children's services ask every relevant agency for what it knows, for a discussion held at short notice. */
+    STRATEGY_CONTRIBUTION_REQUEST("strategy-contribution-request");
 
     private final String wireName;
 
