@@ -63,7 +63,12 @@ public final class BoardReport {
      * the report-maker's language (recommendation 1.3, the active offer): the council's report-acknowledgements and
      * report-outcomes, those written in the report-maker's preferred language (the directory's preference of the
      * agency that made the report, else the language the report was written in), and of those to Welsh speakers, the
-     * ones in Welsh.
+     * ones in Welsh. Timeliness (issue 15 item 5, recommendation 4.1): of the clocks started in the period whose
+     * outcome is known (met, or past due), those met by their due time: initial conferences (the
+     * {@code initial-conference} clock, 15 working days from the last strategy discussion, met when the conference is
+     * held), review conferences ({@code first-review-conference}, {@code review-conference}), core groups
+     * ({@code first-core-group}, {@code core-group}) and the minutes ({@code conference-minutes}, 20 working days); and
+     * the written reports asked of health (a health board, health visiting or school nursing service), returned.
      */
     public record Row(String group, String name, long dutyToReportsReceived, long outcomesDue,
             long outcomesWithin7WorkingDays, Double outcomeWithin7WorkingDaysRate, Double medianCalendarDaysToOutcome,
@@ -76,7 +81,11 @@ public final class BoardReport {
             Double childTookPartRate, long childrenWithAdvocate, long childParticipationNotRecorded,
             Map<String, Long> tookPartBy, Map<String, Long> whyNot, long answersToReportMakers,
             long answersInPreferredLanguage, Double preferredLanguageRate, long answersToWelshSpeakers,
-            long answersInWelshToWelshSpeakers) {
+            long answersInWelshToWelshSpeakers, long initialConferencesDue, long initialConferencesOnTime,
+            Double initialConferenceOnTimeRate, long reviewConferencesDue, long reviewConferencesOnTime,
+            Double reviewConferenceOnTimeRate, long coreGroupsDue, long coreGroupsOnTime, Double coreGroupOnTimeRate,
+            long minutesDue, long minutesOnTime, Double minutesOnTimeRate, long healthReportsRequested,
+            long healthReportsReturned, Double healthReportReturnRate) {
     }
 
     /** The report for a period (dates inclusive, Europe/London). */
@@ -143,12 +152,41 @@ public final class BoardReport {
                 if (isKind(clock.owedBy(), AgencyKind.GP_PRACTICE)) {
                     t.gpReportsRequested += n;
                     t.gpReportsReturned += clock.met() ? n : 0;
+                } else if (isKind(clock.owedBy(), AgencyKind.HEALTH_BOARD)
+                        || isKind(clock.owedBy(), AgencyKind.HEALTH_VISITING)
+                        || isKind(clock.owedBy(), AgencyKind.SCHOOL_NURSING)) {
+                    t.healthReportsRequested += n;
+                    t.healthReportsReturned += clock.met() ? n : 0;
                 }
             }
             case OUTLINE_PLAN -> {
                 if (clock.decided()) {
                     t.outlinePlansDue += n;
                     t.outlinePlansOnTime += onTime ? n : 0;
+                }
+            }
+            case "initial-conference" -> {
+                if (clock.decided()) {
+                    t.initialDue += n;
+                    t.initialOnTime += onTime ? n : 0;
+                }
+            }
+            case "first-review-conference", "review-conference" -> {
+                if (clock.decided()) {
+                    t.reviewDue += n;
+                    t.reviewOnTime += onTime ? n : 0;
+                }
+            }
+            case "first-core-group", "core-group" -> {
+                if (clock.decided()) {
+                    t.coreGroupDue += n;
+                    t.coreGroupOnTime += onTime ? n : 0;
+                }
+            }
+            case "conference-minutes" -> {
+                if (clock.decided()) {
+                    t.minutesDue += n;
+                    t.minutesOnTime += onTime ? n : 0;
                 }
             }
             case STRATEGY_CONTRIBUTION -> {
@@ -228,6 +266,16 @@ public final class BoardReport {
         long participationNotRecorded;
         final Map<String, Long> tookPartBy = new TreeMap<>();
         final Map<String, Long> whyNot = new TreeMap<>();
+        long initialDue;
+        long initialOnTime;
+        long reviewDue;
+        long reviewOnTime;
+        long coreGroupDue;
+        long coreGroupOnTime;
+        long minutesDue;
+        long minutesOnTime;
+        long healthReportsRequested;
+        long healthReportsReturned;
         long answers;
         long answersInPreferred;
         long answersToWelsh;
@@ -272,7 +320,11 @@ public final class BoardReport {
                     childrenAtConferences, childrenTookPart, rate(childrenTookPart, childrenAtConferences),
                     childrenWithAdvocate, participationNotRecorded, Map.copyOf(tookPartBy), Map.copyOf(whyNot),
                     answers, answersInPreferred, rate(answersInPreferred, answers), answersToWelsh,
-                    answersInWelshToWelsh);
+                    answersInWelshToWelsh, initialDue, initialOnTime, rate(initialOnTime, initialDue), reviewDue,
+                    reviewOnTime, rate(reviewOnTime, reviewDue), coreGroupDue, coreGroupOnTime,
+                    rate(coreGroupOnTime, coreGroupDue), minutesDue, minutesOnTime, rate(minutesOnTime, minutesDue),
+                    healthReportsRequested, healthReportsReturned,
+                    rate(healthReportsReturned, healthReportsRequested));
         }
 
         private Double daysToOutcome() {

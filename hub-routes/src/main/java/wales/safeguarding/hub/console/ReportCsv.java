@@ -18,7 +18,11 @@ public final class ReportCsv {
             "childrenInInvitations", "childrenInvited", "childrenOfferedAdvocate", "childInvitationNotRecorded",
             "childrenAtConferences", "childrenTookPart", "childTookPartRate", "childrenWithAdvocate",
             "childParticipationNotRecorded", "answersToReportMakers", "answersInPreferredLanguage",
-            "preferredLanguageRate", "answersToWelshSpeakers", "answersInWelshToWelshSpeakers");
+            "preferredLanguageRate", "answersToWelshSpeakers", "answersInWelshToWelshSpeakers",
+            "initialConferencesDue", "initialConferencesOnTime", "initialConferenceOnTimeRate", "reviewConferencesDue",
+            "reviewConferencesOnTime", "reviewConferenceOnTimeRate", "coreGroupsDue", "coreGroupsOnTime",
+            "coreGroupOnTimeRate", "minutesDue", "minutesOnTime", "minutesOnTimeRate", "healthReportsRequested",
+            "healthReportsReturned", "healthReportReturnRate");
     /** How children took part, each a {@code tookPartBy:<how>} column, in this order. */
     static final List<String> TOOK_PART = List.of("in-person", "in-part", "through-advocate", "written-views",
             "recorded-views");
@@ -49,7 +53,11 @@ public final class ReportCsv {
                     r.childrenAtConferences(), r.childrenTookPart(), blank(r.childTookPartRate()),
                     r.childrenWithAdvocate(), r.childParticipationNotRecorded(), r.answersToReportMakers(),
                     r.answersInPreferredLanguage(), blank(r.preferredLanguageRate()), r.answersToWelshSpeakers(),
-                    r.answersInWelshToWelshSpeakers()));
+                    r.answersInWelshToWelshSpeakers(), r.initialConferencesDue(), r.initialConferencesOnTime(),
+                    blank(r.initialConferenceOnTimeRate()), r.reviewConferencesDue(), r.reviewConferencesOnTime(),
+                    blank(r.reviewConferenceOnTimeRate()), r.coreGroupsDue(), r.coreGroupsOnTime(),
+                    blank(r.coreGroupOnTimeRate()), r.minutesDue(), r.minutesOnTime(), blank(r.minutesOnTimeRate()),
+                    r.healthReportsRequested(), r.healthReportsReturned(), blank(r.healthReportReturnRate())));
             TOOK_PART.forEach(k -> cells.add(r.tookPartBy().getOrDefault(k, 0L)));
             reasons.forEach(k -> cells.add(r.whyNot().getOrDefault(k, 0L)));
             clocks.forEach(k -> cells.add(r.overdue().getOrDefault(k, 0L)));

@@ -24,6 +24,7 @@ class BoardReportTest {
             agency("council-a", AgencyKind.COUNCIL, "board-west"), agency("council-b", AgencyKind.COUNCIL, "board-west"),
             agency("council-c", AgencyKind.COUNCIL, "board-south"), agency("gp-1", AgencyKind.GP_PRACTICE, null),
             agency("police-1", AgencyKind.POLICE, null), agency("board-west", AgencyKind.SAFEGUARDING_BOARD, null),
+            agency("health-1", AgencyKind.HEALTH_BOARD, null),
             new Agency("police-cy", AgencyKind.POLICE, Map.of("en", "police-cy name"), null, null, null, null, null,
                     null, wales.safeguarding.schemas.envelope.LanguagePreference.CY, null, null)));
 
@@ -99,10 +100,14 @@ class BoardReportTest {
                         + "childrenAtConferences,childrenTookPart,childTookPartRate,childrenWithAdvocate,"
                         + "childParticipationNotRecorded,answersToReportMakers,answersInPreferredLanguage,"
                         + "preferredLanguageRate,answersToWelshSpeakers,answersInWelshToWelshSpeakers,"
+                        + "initialConferencesDue,initialConferencesOnTime,initialConferenceOnTimeRate,"
+                        + "reviewConferencesDue,reviewConferencesOnTime,reviewConferenceOnTimeRate,coreGroupsDue,"
+                        + "coreGroupsOnTime,coreGroupOnTimeRate,minutesDue,minutesOnTime,minutesOnTimeRate,"
+                        + "healthReportsRequested,healthReportsReturned,healthReportReturnRate,"
                         + "tookPartBy:in-person,tookPartBy:in-part,")
                 .endsWith(",tookPartBy:recorded-views,overdue:outline-plan,overdue:report-outcome");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,0,0,0,0,1");
+        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,0,0,0,0,1");
         assertThat(csv).contains("\r\n");
         assertThat(ReportCsv.escape("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
         assertThat(ReportCsv.escape("=cmd()")).isEqualTo("'=cmd()");
@@ -142,7 +147,7 @@ class BoardReportTest {
 
         List<String> csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL)).lines().toList();
         assertThat(csv.get(0)).endsWith(",tookPartBy:recorded-views,whyNot:age-and-understanding,whyNot:child-declined");
-        assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,0,0,,0,0,2,0,0,1,0,1,1");
+        assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,2,0,0,1,0,1,1");
     }
 
     @Test
@@ -183,6 +188,44 @@ class BoardReportTest {
         BoardReport.Row c = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-c");
         assertThat(c.answersInWelshToWelshSpeakers()).isEqualTo(1);
         assertThat(c.preferredLanguageRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    @DisplayName("4.1: conferences, core groups and minutes on time, and health's written reports, worked out by hand")
+    void should_count_the_timeliness_of_each_step_and_healths_reports() {
+        // council-a: two initial conferences held in time, one late, one not yet due (not counted); a first review
+        // on time and a review late; a core group on time and an overdue one; minutes late; the health board asked
+        // for two reports and returning one. council-b: one initial conference overdue.
+        ReportFacts facts = new ReportFacts(Map.of(), List.of(), List.of(
+                clock("initial-conference", "council-a", "council-a", 20, 15, 10.0),
+                clock("initial-conference", "council-a", "council-a", 20, 15, 14.0),
+                clock("initial-conference", "council-a", "council-a", 30, 15, 20.0),
+                clock("initial-conference", "council-a", "council-a", 1, 15, null),
+                clock("first-review-conference", "council-a", "council-a", 100, 90, 80.0),
+                clock("review-conference", "council-a", "council-a", 200, 180, 190.0),
+                clock("first-core-group", "council-a", "council-a", 20, 10, 9.0),
+                clock("core-group", "council-a", "council-a", 60, 42, null),
+                clock("conference-minutes", "council-a", "council-a", 40, 20, 25.0),
+                clock("written-report", "health-1", "council-a", 10, 5, 4.0),
+                clock("written-report", "health-1", "council-a", 10, 5, null),
+                clock("initial-conference", "council-b", "council-b", 30, 15, null)));
+
+        BoardReport.Row a = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-a");
+        assertThat(a.initialConferencesDue()).isEqualTo(3);
+        assertThat(a.initialConferencesOnTime()).isEqualTo(2);
+        assertThat(a.initialConferenceOnTimeRate()).isEqualTo(0.667);
+        assertThat(a.reviewConferencesDue()).isEqualTo(2);
+        assertThat(a.reviewConferencesOnTime()).isEqualTo(1);
+        assertThat(a.coreGroupsDue()).isEqualTo(2);
+        assertThat(a.coreGroupOnTimeRate()).isEqualTo(0.5);
+        assertThat(a.minutesDue()).isEqualTo(1);
+        assertThat(a.minutesOnTimeRate()).isEqualTo(0.0);
+        assertThat(a.healthReportsRequested()).isEqualTo(2);
+        assertThat(a.healthReportsReturned()).isEqualTo(1);
+        assertThat(a.gpReportsRequested()).isZero();
+        BoardReport.Row b = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-b");
+        assertThat(b.initialConferenceOnTimeRate()).isEqualTo(0.0);
+        assertThat(row(report(facts, BoardReport.GroupBy.REGION), "board-west").initialConferencesDue()).isEqualTo(4);
     }
 
     private static ReportFacts.VoiceFact voice(String council, String stage, boolean recorded, boolean invited,
