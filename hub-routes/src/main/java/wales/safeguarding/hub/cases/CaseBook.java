@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -271,6 +273,32 @@ public class CaseBook {
             ps.setTimestamp(4, Timestamp.from(at));
             ps.setBoolean(5, isFinal);
             ps.executeUpdate();
+        }
+    }
+
+    /** Who came to a conference, as its outline plan records it, replacing what an earlier plan of it said. */
+    public void recordAttendance(Connection c, Effect.RecordAttendance a, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                delete from conference_attendance where case_reference = ? and conference_id = ?""")) {
+            ps.setString(1, a.caseReference());
+            ps.setString(2, a.conferenceId());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into conference_attendance (case_reference, conference_id, agency, kind, council, attended,
+                                                   recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")) {
+            for (Map.Entry<String, Boolean> entry : new TreeMap<>(a.attendedByAgency()).entrySet()) {
+                ps.setString(1, a.caseReference());
+                ps.setString(2, a.conferenceId());
+                ps.setString(3, entry.getKey());
+                ps.setString(4, a.kind());
+                ps.setString(5, a.council());
+                ps.setBoolean(6, entry.getValue());
+                ps.setTimestamp(7, Timestamp.from(at));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

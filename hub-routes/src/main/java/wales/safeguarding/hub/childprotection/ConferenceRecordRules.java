@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,11 +26,13 @@ import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.tracking.ComplianceNote;
+import wales.safeguarding.hub.rules.ConferenceRecord;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.rules.FlowRules;
 import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
 import wales.safeguarding.schemas.childprotection.MinutesCorrection;
+import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.OutlinePlan;
 import wales.safeguarding.schemas.childprotection.Participation;
 import wales.safeguarding.schemas.envelope.DerivedIds;
@@ -112,6 +116,22 @@ public class ConferenceRecordRules implements FlowRules {
         };
     }
 
+    /**
+     * Who came (recommendation 2.2, representation at conferences): each agency invited to the conference, and
+     * whether the plan's {@code attended} lists it; the conference's kind from its invitation.
+     */
+    private static Effect.RecordAttendance attendance(CaseFacts facts, Envelope message, OutlinePlan body) {
+        String kind = facts.conferenceInvitation(message.caseReference(), body.conferenceId())
+                .map(i -> body(i, ConferenceInvitation.class).kind()).orElse(ConferenceRecord.INITIAL);
+        Set<String> attended = new LinkedHashSet<>(body.attended() == null ? List.of() : body.attended());
+        Map<String, Boolean> byAgency = new LinkedHashMap<>();
+        for (String invitee : facts.invitees(message.caseReference(), body.conferenceId())) {
+            byAgency.put(invitee, attended.contains(invitee));
+        }
+        return new Effect.RecordAttendance(message.caseReference(), message.sender(), body.conferenceId(),
+                "review".equals(kind) ? "review" : "initial", byAgency);
+    }
+
     /** How each child of the plan's decisions took part: their own entry's, else the plan's top-level one. */
     private static List<Participation> participation(List<RegisterDecisions.Decision> decisions) {
         return decisions.stream().map(RegisterDecisions.Decision::participation).toList();
@@ -168,6 +188,7 @@ public class ConferenceRecordRules implements FlowRules {
         effects.addAll(decisions.rememberNamedChildren());
         effects.add(ChildrensVoice.outlinePlanRecord(caseRef, message.sender(), body.conferenceId(),
                 participation(decisions.decisions())));
+        effects.add(attendance(facts, message, body));
         if (decisions.anyRegistered()) {
             effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.CORE_GROUP, null, agencies(body.coreGroup())));
         }

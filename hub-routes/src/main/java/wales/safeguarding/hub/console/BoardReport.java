@@ -69,6 +69,9 @@ public final class BoardReport {
      * held), review conferences ({@code first-review-conference}, {@code review-conference}), core groups
      * ({@code first-core-group}, {@code core-group}) and the minutes ({@code conference-minutes}, 20 working days); and
      * the written reports asked of health (a health board, health visiting or school nursing service), returned.
+     * Representation (recommendation 2.2): places at the conferences whose outline plan came in the period (an agency
+     * invited) and those the plan lists as attended, all conferences and review conferences apart; by agency, who
+     * comes.
      */
     public record Row(String group, String name, long dutyToReportsReceived, long outcomesDue,
             long outcomesWithin7WorkingDays, Double outcomeWithin7WorkingDaysRate, Double medianCalendarDaysToOutcome,
@@ -85,7 +88,9 @@ public final class BoardReport {
             Double initialConferenceOnTimeRate, long reviewConferencesDue, long reviewConferencesOnTime,
             Double reviewConferenceOnTimeRate, long coreGroupsDue, long coreGroupsOnTime, Double coreGroupOnTimeRate,
             long minutesDue, long minutesOnTime, Double minutesOnTimeRate, long healthReportsRequested,
-            long healthReportsReturned, Double healthReportReturnRate) {
+            long healthReportsReturned, Double healthReportReturnRate, long invitedToConferences,
+            long attendedConferences, Double conferenceAttendanceRate, long invitedToReviewConferences,
+            long attendedReviewConferences, Double reviewConferenceAttendanceRate) {
     }
 
     /** The report for a period (dates inclusive, Europe/London). */
@@ -115,6 +120,15 @@ public final class BoardReport {
         }
         for (ReportFacts.VoiceFact voice : facts.voices()) {
             tally(groups, groupBy, voice.council(), voice.council()).count(voice);
+        }
+        for (ReportFacts.AttendanceFact place : facts.attendance()) {
+            Tally t = tally(groups, groupBy, place.council(), place.agency());
+            t.invited += place.count();
+            t.attended += place.attended() ? place.count() : 0;
+            if ("review".equals(place.kind())) {
+                t.invitedToReview += place.count();
+                t.attendedReview += place.attended() ? place.count() : 0;
+            }
         }
         for (ReportFacts.AnswerFact answer : facts.answers()) {
             String preferred = preferredLanguage(answer);
@@ -266,6 +280,10 @@ public final class BoardReport {
         long participationNotRecorded;
         final Map<String, Long> tookPartBy = new TreeMap<>();
         final Map<String, Long> whyNot = new TreeMap<>();
+        long invited;
+        long attended;
+        long invitedToReview;
+        long attendedReview;
         long initialDue;
         long initialOnTime;
         long reviewDue;
@@ -324,7 +342,8 @@ public final class BoardReport {
                     reviewOnTime, rate(reviewOnTime, reviewDue), coreGroupDue, coreGroupOnTime,
                     rate(coreGroupOnTime, coreGroupDue), minutesDue, minutesOnTime, rate(minutesOnTime, minutesDue),
                     healthReportsRequested, healthReportsReturned,
-                    rate(healthReportsReturned, healthReportsRequested));
+                    rate(healthReportsReturned, healthReportsRequested), invited, attended, rate(attended, invited),
+                    invitedToReview, attendedReview, rate(attendedReview, invitedToReview));
         }
 
         private Double daysToOutcome() {

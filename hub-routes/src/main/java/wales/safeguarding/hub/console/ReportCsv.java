@@ -22,7 +22,9 @@ public final class ReportCsv {
             "initialConferencesDue", "initialConferencesOnTime", "initialConferenceOnTimeRate", "reviewConferencesDue",
             "reviewConferencesOnTime", "reviewConferenceOnTimeRate", "coreGroupsDue", "coreGroupsOnTime",
             "coreGroupOnTimeRate", "minutesDue", "minutesOnTime", "minutesOnTimeRate", "healthReportsRequested",
-            "healthReportsReturned", "healthReportReturnRate");
+            "healthReportsReturned", "healthReportReturnRate", "invitedToConferences", "attendedConferences",
+            "conferenceAttendanceRate", "invitedToReviewConferences", "attendedReviewConferences",
+            "reviewConferenceAttendanceRate");
     /** How children took part, each a {@code tookPartBy:<how>} column, in this order. */
     static final List<String> TOOK_PART = List.of("in-person", "in-part", "through-advocate", "written-views",
             "recorded-views");
@@ -57,7 +59,10 @@ public final class ReportCsv {
                     blank(r.initialConferenceOnTimeRate()), r.reviewConferencesDue(), r.reviewConferencesOnTime(),
                     blank(r.reviewConferenceOnTimeRate()), r.coreGroupsDue(), r.coreGroupsOnTime(),
                     blank(r.coreGroupOnTimeRate()), r.minutesDue(), r.minutesOnTime(), blank(r.minutesOnTimeRate()),
-                    r.healthReportsRequested(), r.healthReportsReturned(), blank(r.healthReportReturnRate())));
+                    r.healthReportsRequested(), r.healthReportsReturned(), blank(r.healthReportReturnRate()),
+                    r.invitedToConferences(), r.attendedConferences(), blank(r.conferenceAttendanceRate()),
+                    r.invitedToReviewConferences(), r.attendedReviewConferences(),
+                    blank(r.reviewConferenceAttendanceRate())));
             TOOK_PART.forEach(k -> cells.add(r.tookPartBy().getOrDefault(k, 0L)));
             reasons.forEach(k -> cells.add(r.whyNot().getOrDefault(k, 0L)));
             clocks.forEach(k -> cells.add(r.overdue().getOrDefault(k, 0L)));

@@ -12,18 +12,31 @@ import java.util.Map;
  * @param dutyToReportsByRecipient duty-to-report copies received, per recipient
  */
 public record ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
-        List<ClockFact> clocks, List<VoiceFact> voices, List<AnswerFact> answers) {
+        List<ClockFact> clocks, List<VoiceFact> voices, List<AnswerFact> answers, List<AttendanceFact> attendance) {
+
+    /** Facts without attendance. */
+    public ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
+            List<ClockFact> clocks, List<VoiceFact> voices, List<AnswerFact> answers) {
+        this(dutyToReportsByRecipient, invitations, clocks, voices, answers, List.of());
+    }
+
+    /**
+     * {@code count} places at one council's conferences of {@code kind} (initial, review) held in the period for
+     * {@code agency}, which did or did not attend ({@code conference_attendance}, V31; recommendation 2.2).
+     */
+    public record AttendanceFact(String council, String agency, String kind, boolean attended, long count) {
+    }
 
     /** Facts without the children's voice at their conferences or the languages of the answers. */
     public ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
             List<ClockFact> clocks) {
-        this(dutyToReportsByRecipient, invitations, clocks, List.of(), List.of());
+        this(dutyToReportsByRecipient, invitations, clocks, List.of(), List.of(), List.of());
     }
 
     /** Facts without the languages of the answers. */
     public ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
             List<ClockFact> clocks, List<VoiceFact> voices) {
-        this(dutyToReportsByRecipient, invitations, clocks, voices, List.of());
+        this(dutyToReportsByRecipient, invitations, clocks, voices, List.of(), List.of());
     }
 
     /**

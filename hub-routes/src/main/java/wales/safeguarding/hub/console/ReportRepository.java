@@ -33,7 +33,7 @@ public class ReportRepository {
             s.execute("set local work_mem = '" + WORK_MEM + "'");
         }
         return new ReportFacts(dutyToReportRecipients(c, from, to), invitations(c, from, to), clocks(c, from, to, now),
-                voices(c, from, to, null), answers(c, from, to, null));
+                voices(c, from, to, null), answers(c, from, to, null), attendance(c, from, to, null));
     }
 
     /**
@@ -47,7 +47,8 @@ public class ReportRepository {
     public ReportFacts councilFacts(Connection c, Instant from, Instant to, Instant now, String council)
             throws SQLException {
         return new ReportFacts(councilDutyToReports(c, from, to, council), councilInvitations(c, from, to, council),
-                councilClocks(c, from, to, now, council), voices(c, from, to, council), answers(c, from, to, council));
+                councilClocks(c, from, to, now, council), voices(c, from, to, council), answers(c, from, to, council),
+                attendance(c, from, to, council));
     }
 
     private static Map<String, Long> dutyToReportRecipients(Connection c, Instant from, Instant to)
@@ -265,6 +266,31 @@ public class ReportRepository {
             ps.setTimestamp(i, Timestamp.from(to));
             return Rows.list(ps, rs -> new ReportFacts.AnswerFact(rs.getString(1), rs.getString(2), rs.getString(3),
                     rs.getString(4), rs.getLong(5)));
+        }
+    }
+
+    /** Places at conferences and attendances, by council, agency and kind: every council's, or one council's. */
+    static final String ATTENDANCE = """
+            select council, agency, kind, attended, count(*)
+            from conference_attendance
+            where recorded_at >= ? and recorded_at < ?
+            group by 1, 2, 3, 4""";
+
+    static final String COUNCIL_ATTENDANCE = """
+            select council, agency, kind, attended, count(*)
+            from conference_attendance
+            where recorded_at >= ? and recorded_at < ? and council = ?
+            group by 1, 2, 3, 4""";
+
+    static List<ReportFacts.AttendanceFact> attendance(Connection c, Instant from, Instant to, String council)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(council == null ? ATTENDANCE : COUNCIL_ATTENDANCE)) {
+            period(ps, from, to);
+            if (council != null) {
+                ps.setString(3, council);
+            }
+            return Rows.list(ps, rs -> new ReportFacts.AttendanceFact(rs.getString(1), rs.getString(2),
+                    rs.getString(3), rs.getBoolean(4), rs.getLong(5)));
         }
     }
 

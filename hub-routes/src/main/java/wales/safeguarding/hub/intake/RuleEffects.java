@@ -89,6 +89,8 @@ public class RuleEffects {
             cases.setRegistered(c, r.caseReference(), r.childKey(), r.registered(), at);
         } else if (effect instanceof Effect.AddMembers a) {
             cases.addMembers(c, a.caseReference(), a.membership(), a.conferenceId(), a.agencies());
+        } else if (effect instanceof Effect.RecordAttendance a) {
+            cases.recordAttendance(c, a, at);
         } else if (effect instanceof Effect.RecordChildrensVoice v) {
             cases.recordChildrensVoice(c, v, at);
         } else if (effect instanceof Effect.RecordMinutes m) {

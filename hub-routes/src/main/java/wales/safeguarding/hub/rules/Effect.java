@@ -2,6 +2,7 @@ package wales.safeguarding.hub.rules;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import wales.safeguarding.hub.tracking.ComplianceNote;
@@ -112,6 +113,18 @@ public sealed interface Effect {
 
     /** This message is (a version of) the minutes of a conference; {@code isFinal}: the final minutes. */
     record RecordMinutes(String caseReference, String conferenceId, boolean isFinal) implements Effect {
+    }
+
+    /**
+     * Who came to a conference of {@code kind} (initial or review), as its outline plan records it: each agency
+     * invited, and whether it is in the plan's {@code attended} list. A plan sent again replaces what the earlier said.
+     */
+    record RecordAttendance(String caseReference, String council, String conferenceId, String kind,
+            Map<String, Boolean> attendedByAgency) implements Effect {
+
+        public RecordAttendance {
+            attendedByAgency = Map.copyOf(attendedByAgency);
+        }
     }
 
     /**

@@ -104,10 +104,12 @@ class BoardReportTest {
                         + "reviewConferencesDue,reviewConferencesOnTime,reviewConferenceOnTimeRate,coreGroupsDue,"
                         + "coreGroupsOnTime,coreGroupOnTimeRate,minutesDue,minutesOnTime,minutesOnTimeRate,"
                         + "healthReportsRequested,healthReportsReturned,healthReportReturnRate,"
+                        + "invitedToConferences,attendedConferences,conferenceAttendanceRate,"
+                        + "invitedToReviewConferences,attendedReviewConferences,reviewConferenceAttendanceRate,"
                         + "tookPartBy:in-person,tookPartBy:in-part,")
                 .endsWith(",tookPartBy:recorded-views,overdue:outline-plan,overdue:report-outcome");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,0,0,0,0,1");
+        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,0,0,0,0,1");
         assertThat(csv).contains("\r\n");
         assertThat(ReportCsv.escape("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
         assertThat(ReportCsv.escape("=cmd()")).isEqualTo("'=cmd()");
@@ -147,7 +149,7 @@ class BoardReportTest {
 
         List<String> csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL)).lines().toList();
         assertThat(csv.get(0)).endsWith(",tookPartBy:recorded-views,whyNot:age-and-understanding,whyNot:child-declined");
-        assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,2,0,0,1,0,1,1");
+        assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,2,0,0,1,0,1,1");
     }
 
     @Test
@@ -226,6 +228,30 @@ class BoardReportTest {
         BoardReport.Row b = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-b");
         assertThat(b.initialConferenceOnTimeRate()).isEqualTo(0.0);
         assertThat(row(report(facts, BoardReport.GroupBy.REGION), "board-west").initialConferencesDue()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("2.2: places at conferences and attendances, review conferences apart, by council and by agency")
+    void should_count_who_came_to_the_conferences() {
+        // council-a's conferences: the GP invited to three (attended one, a review), police to two (both, one a
+        // review); council-c's: the GP invited to one review and absent
+        ReportFacts facts = new ReportFacts(Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(
+                new ReportFacts.AttendanceFact("council-a", "gp-1", "initial", false, 2),
+                new ReportFacts.AttendanceFact("council-a", "gp-1", "review", true, 1),
+                new ReportFacts.AttendanceFact("council-a", "police-1", "initial", true, 1),
+                new ReportFacts.AttendanceFact("council-a", "police-1", "review", true, 1),
+                new ReportFacts.AttendanceFact("council-c", "gp-1", "review", false, 1)));
+
+        BoardReport.Row a = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-a");
+        assertThat(a.invitedToConferences()).isEqualTo(5);
+        assertThat(a.attendedConferences()).isEqualTo(3);
+        assertThat(a.conferenceAttendanceRate()).isEqualTo(0.6);
+        assertThat(a.invitedToReviewConferences()).isEqualTo(2);
+        assertThat(a.attendedReviewConferences()).isEqualTo(2);
+        BoardReport.Row gp = row(report(facts, BoardReport.GroupBy.AGENCY), "gp-1");
+        assertThat(gp.invitedToConferences()).isEqualTo(4);
+        assertThat(gp.attendedConferences()).isEqualTo(1);
+        assertThat(gp.reviewConferenceAttendanceRate()).isEqualTo(0.5);
     }
 
     private static ReportFacts.VoiceFact voice(String council, String stage, boolean recorded, boolean invited,

@@ -83,6 +83,11 @@ class ConsoleReportsFlowTest {
         assertThat(delta(before, after, "outlinePlansOnTime")).isEqualTo(1);
         assertThat(delta(before, after, "gpReportsRequested")).isEqualTo(1);
         assertThat(delta(before, after, "gpReportsReturned")).isEqualTo(1);
+        // the invitation's three invitees; the outline plan lists the police and the school as attended, not the GP
+        assertThat(delta(before, after, "invitedToConferences")).isEqualTo(3);
+        assertThat(delta(before, after, "attendedConferences")).isEqualTo(2);
+        assertThat(delta(gpBefore, row("agency", GP), "invitedToConferences")).isEqualTo(1);
+        assertThat(delta(gpBefore, row("agency", GP), "attendedConferences")).isZero();
         // the outcome answers an English report from a force without a preference in the directory, in English
         assertThat(delta(before, after, "answersToReportMakers")).isEqualTo(1);
         assertThat(delta(before, after, "answersInPreferredLanguage")).isEqualTo(1);
