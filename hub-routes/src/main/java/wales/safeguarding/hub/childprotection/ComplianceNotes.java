@@ -85,6 +85,10 @@ final class ComplianceNotes {
                 "conference", conference, "children", children);
     }
 
+    static ComplianceNote agencyAbsent(String conference, String agency, int conferences) {
+        return note("agency-absent", "conference", conference, "agency", agency, "conferences", conferences);
+    }
+
     static ComplianceNote recipientsAdded(List<String> added) {
         return note("recipients-added", "agencies", String.join(", ", added));
     }

@@ -57,6 +57,7 @@ import wales.safeguarding.schemas.validation.Violation;
 @ApplicationScoped
 public class ConferenceRecordRules implements FlowRules {
 
+    private final int absentReviews;
     private final CaseParties parties;
     private final StatutoryClocks calendar;
     private final int correctionDays;
@@ -67,7 +68,9 @@ public class ConferenceRecordRules implements FlowRules {
     @Inject
     public ConferenceRecordRules(CaseParties parties, StatutoryClocks calendar, Clock clock,
             @ConfigProperty(name = "hub.conference.minutes-correction-working-days") int correctionDays,
-            Supplier<DerivedIds> ids) {
+            Supplier<DerivedIds> ids,
+            @ConfigProperty(name = "hub.attendance.absent-review-conferences", defaultValue = "2") int absentReviews) {
+        this.absentReviews = absentReviews;
         this.ids = ids;
         this.parties = parties;
         this.calendar = calendar;
@@ -101,8 +104,11 @@ public class ConferenceRecordRules implements FlowRules {
             // the owner of a health assessment action receives the plan that sets it (recommendation 1.7)
             List<String> also = new ArrayList<>(agencies(body.coreGroup()));
             also.addAll(HealthAssessments.owners(register.decisions()));
+            List<ComplianceNote> notes = new ArrayList<>(
+                    ChildrensVoice.outlinePlanNotes(body.conferenceId(), participation(register.decisions())));
+            notes.addAll(absences(facts, message, body));
             return toEveryInvitee(facts, message, body.conferenceId(), also).and(new Routing(List.of(), List.of(),
-                    ChildrensVoice.outlinePlanNotes(body.conferenceId(), participation(register.decisions()))));
+                    notes));
         }
         return toEveryInvitee(facts, message, body(message, ConferenceMinutes.class).conferenceId(), List.of());
     }
@@ -116,13 +122,27 @@ public class ConferenceRecordRules implements FlowRules {
         };
     }
 
+    /** An agency absent from this review conference and enough before it ({@link Representation}). */
+    private List<ComplianceNote> absences(CaseFacts facts, Envelope message, OutlinePlan body) {
+        String caseRef = message.caseReference();
+        Set<String> attended = new LinkedHashSet<>(body.attended() == null ? List.of() : body.attended());
+        return Representation.absences(body.conferenceId(), kindOf(facts, caseRef, body.conferenceId()),
+                facts.invitees(caseRef, body.conferenceId()), attended,
+                agency -> facts.reviewAttendance(caseRef, agency, body.conferenceId(), absentReviews),
+                absentReviews);
+    }
+
+    private static String kindOf(CaseFacts facts, String caseRef, String conferenceId) {
+        return facts.conferenceInvitation(caseRef, conferenceId)
+                .map(i -> body(i, ConferenceInvitation.class).kind()).orElse(ConferenceRecord.INITIAL);
+    }
+
     /**
      * Who came (recommendation 2.2, representation at conferences): each agency invited to the conference, and
      * whether the plan's {@code attended} lists it; the conference's kind from its invitation.
      */
     private static Effect.RecordAttendance attendance(CaseFacts facts, Envelope message, OutlinePlan body) {
-        String kind = facts.conferenceInvitation(message.caseReference(), body.conferenceId())
-                .map(i -> body(i, ConferenceInvitation.class).kind()).orElse(ConferenceRecord.INITIAL);
+        String kind = kindOf(facts, message.caseReference(), body.conferenceId());
         Set<String> attended = new LinkedHashSet<>(body.attended() == null ? List.of() : body.attended());
         Map<String, Boolean> byAgency = new LinkedHashMap<>();
         for (String invitee : facts.invitees(message.caseReference(), body.conferenceId())) {

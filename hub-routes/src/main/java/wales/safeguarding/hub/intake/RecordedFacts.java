@@ -120,6 +120,11 @@ final class RecordedFacts implements CaseFacts {
                 : read(() -> cases.conferenceInvitation(c, caseReference, conferenceId)).map(RecordedFacts::stored);
     }
 
+    @Override
+    public List<Boolean> reviewAttendance(String caseReference, String agency, String conferenceId, int last) {
+        return read(() -> cases.reviewAttendance(c, caseReference, agency, conferenceId, last));
+    }
+
     /** A message the hub stored, read back (the hub validated it before it stored it). */
     private static Envelope stored(byte[] payload) {
         try {

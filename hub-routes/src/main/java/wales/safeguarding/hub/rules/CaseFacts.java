@@ -60,4 +60,10 @@ public interface CaseFacts {
      * children the conference is about.
      */
     Optional<Envelope> conferenceInvitation(String caseReference, String conferenceId);
+
+    /**
+     * Whether {@code agency} attended each of the case's review conferences it was invited to, other than
+     * {@code conferenceId}, as their outline plans recorded it: the newest {@code last}, newest first.
+     */
+    List<Boolean> reviewAttendance(String caseReference, String agency, String conferenceId, int last);
 }

@@ -233,7 +233,7 @@ class ConferenceDeadlinesTest {
                         List.of(ALYS)));
         ConferenceRecordRules records = new ConferenceRecordRules(DecisionsFixture.parties(),
                 new wales.safeguarding.hub.calendar.StatutoryClocks("classpath:calendar/bank-holidays-england-and-wales.json"),
-                Clock.fixed(NOW, ZoneOffset.UTC), 10, () -> RulesFixture.IDS);
+                Clock.fixed(NOW, ZoneOffset.UTC), 10, () -> RulesFixture.IDS, 2);
 
         List<Effect> effects = records.accepted(envelope(example("outline-plan")), NOW, facts);
 

@@ -107,7 +107,7 @@ public final class RulesFixture {
 
     /** The conference record rules (outline plan, minutes, corrections), ten working days for corrections. */
     public static ConferenceRecordRules conferenceRecordRules(Clock clock) {
-        return new ConferenceRecordRules(parties(), CALENDAR, clock, 10, () -> IDS);
+        return new ConferenceRecordRules(parties(), CALENDAR, clock, 10, () -> IDS, 2);
     }
 
     /** The register rules (register change, plan update). */

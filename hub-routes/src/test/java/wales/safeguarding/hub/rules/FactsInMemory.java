@@ -29,6 +29,8 @@ import wales.safeguarding.schemas.envelope.MessageType;
  */
 public final class FactsInMemory implements CaseFacts {
 
+    private final Map<String, List<Boolean>> reviewAttendance = new HashMap<>();
+
     /** A running case clock as the tests set it up. */
     public record RunningClock(String caseReference, String clock, String subject, String owedBy, Instant dueAt) {
     }
@@ -199,6 +201,18 @@ public final class FactsInMemory implements CaseFacts {
     @Override
     public Optional<Envelope> conferenceInvitation(String caseReference, String conferenceId) {
         return Optional.ofNullable(invitations.get(caseReference + "/" + conferenceId));
+    }
+
+    /** Whether {@code agency} attended the case's earlier review conferences, newest first (as the database keeps). */
+    public FactsInMemory reviewAttendance(String caseReference, String agency, List<Boolean> newestFirst) {
+        reviewAttendance.put(caseReference + "/" + agency, List.copyOf(newestFirst));
+        return this;
+    }
+
+    @Override
+    public List<Boolean> reviewAttendance(String caseReference, String agency, String conferenceId, int last) {
+        List<Boolean> all = reviewAttendance.getOrDefault(caseReference + "/" + agency, List.of());
+        return all.subList(0, Math.min(last, all.size()));
     }
 
     /** A canonical message from its JSON (e.g. an example from the schemas module, changed for the test). */
