@@ -104,6 +104,7 @@
 
   function cell(value, col) {
     if (value === null || value === undefined) return '';
+    if (col === 'recipients' && Array.isArray(value)) return recipientsText(value);
     if (Array.isArray(value)) {
       return value.map(v => (v && typeof v === 'object') ? Object.values(v).join(' ') : v).join(', ');
     }
@@ -116,13 +117,26 @@
     return String(value);
   }
 
-  /** The case timeline's notes on clocks ("due <instant>", "met by <message type>") in words; other details as given. */
+  /** The hub's own notes in the trail and the timeline (fixed ones in the language files as detail.<English text>,
+   *  "due <instant>", "met by <type>", "from <agency>", "on queue <name>", "replay <n>: <reason>") in words; an agency's error text as given. */
   function detailText(detail) {
     const due = /^due (\d{4}-\d\d-\d\dT\S+)$/.exec(detail);
     if (due) return fill(t('timeline.due'), { date: formatDue(due[1]) });
+    if (state.dict['detail.' + detail] !== undefined) return t('detail.' + detail);
+    const replay = /^replay (\d+)(: [\s\S]*)?$/.exec(detail);
+    if (replay) return fill(t('timeline.replay'), { n: replay[1] }) + (replay[2] || '');
+    const queue = /^on queue (\S+)$/.exec(detail);
+    if (queue) return fill(t('timeline.onQueue'), { queue: queue[1] });
+    const from = /^from (\S+)$/.exec(detail);
+    if (from) return fill(t('timeline.from'), { agency: from[1] });
     const met = /^met by ([a-z-]+)$/.exec(detail);
     if (met) return fill(t('timeline.metBy'), { type: word('type', met[1]) });
     return detail;
+  }
+
+  /** Each recipient with its delivery's state in words: "carmarthenshire-childrens-services (danfonwyd)". */
+  function recipientsText(recipients) {
+    return recipients.map(r => (r && typeof r === 'object') ? r.agency + (r.state ? ' (' + word('state', r.state) + ')' : '') : r).join(', ');
   }
 
   /** A machine name (a state, event, clock...) in the reader's language; an unknown one as it is. */
@@ -559,7 +573,7 @@
         const idCell = tr.querySelector('td[data-col="messageId"]');
         idCell.replaceChildren(el('a', { href: '#message/' + row.messageId, class: 'govuk-link open-message', text: row.messageId }));
         const recipientsCell = tr.querySelector('td[data-col="recipients"]');
-        recipientsCell.textContent = (row.recipients || []).map(r => r.agency + ' (' + t('state.' + r.state, r.state) + ')').join(', ');
+        recipientsCell.textContent = recipientsText(row.recipients || []);
       }
     });
   }
