@@ -67,6 +67,9 @@
     state.language = language;
     document.documentElement.lang = language;
     document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n, el.textContent); });
+    if (state.me) {
+      document.getElementById('user-roles').textContent = '(' + state.me.roles.map(r => word('role', r)).join(', ') + ')';
+    }
     // the switch names the other language in that language, so a screen reader says it that way
     document.getElementById('language-switch').lang = language === 'cy' ? 'en' : 'cy';
     document.title = t('app.title');
@@ -349,9 +352,11 @@
     /** The accessibility statement the Public Sector Bodies Accessibility Regulations 2018 require: every role sees it. */
     async accessibility(main) {
       main.append(title(t('a11y.title')));
+      const prose = el('div', { class: 'console-prose' });
+      main.append(prose);
       ['intro', 'able', 'known', 'feedback', 'enforcement', 'compliance', 'testing', 'prepared'].forEach(part => {
-        if (part !== 'intro') main.append(el('h2', { class: 'govuk-heading-m', text: t('a11y.' + part + '.heading') }));
-        t('a11y.' + part).split('\n').forEach(text => main.append(el('p', { class: 'govuk-body', text: text })));
+        if (part !== 'intro') prose.append(el('h2', { class: 'govuk-heading-m', text: t('a11y.' + part + '.heading') }));
+        t('a11y.' + part).split('\n').forEach(text => prose.append(el('p', { class: 'govuk-body', text: text })));
       });
     },
 
@@ -771,7 +776,6 @@
     }
     state.me = await api('/me');
     document.getElementById('user-name').textContent = state.me.user;
-    document.getElementById('user-roles').textContent = '(' + state.me.roles.join(', ') + ')';
     document.querySelectorAll('#views a').forEach(a => {
       a.hidden = !hasRole(...a.dataset.roles.split(' '));
       a.parentElement.hidden = a.hidden;

@@ -297,9 +297,9 @@ class ConsoleBrowserFlowTest {
                   // English texts that are no Welsh text ("Cymraeg" names the language switch in English and Welsh in Welsh)
                   const welsh = new Set(Object.values(cy).map(v => v.trim()));
                   const english = new Set(Object.keys(en).filter(k => en[k] !== cy[k]).map(k => en[k].trim()).filter(v => !welsh.has(v)));
-                  const machine = new Set(Object.keys(en).filter(k => /^(state|event|clock|type|step|kind|condition|language)\\./.test(k))
+                  const machine = new Set(Object.keys(en).filter(k => /^(state|event|clock|type|step|kind|condition|language|role)\\./.test(k))
                     .map(k => k.substring(k.indexOf('.') + 1)));
-                  const shown = Array.from(document.querySelectorAll('main h1, main h2, main th, main td, main label, main button, main a, main p, nav a, footer a'))
+                  const shown = Array.from(document.querySelectorAll('main h1, main h2, main th, main td, main label, main button, main a, main p, nav a, footer a, #user-roles'))
                     .filter(e => !e.closest('pre'));
                   // a machine name standing as a word in a cell ("carmarthenshire-childrens-services delivered"), except
                   // in what people and agencies wrote (a reason, an error text)
