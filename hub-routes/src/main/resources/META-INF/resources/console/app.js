@@ -298,7 +298,7 @@
     fields.forEach(f => {
       const inputId = id + '-' + f.name;
       const input = f.options
-        ? el('select', { class: 'govuk-select', name: f.name, id: inputId }, f.options.map(o => el('option', { value: o, text: o ? t('option.' + o, o) : t('common.any', 'any') })))
+        ? el('select', { class: 'govuk-select', name: f.name, id: inputId }, f.options.map(o => el('option', { value: o, text: o ? (f.words ? word(f.words, o) : t('option.' + o, o)) : t('common.any', 'any') })))
         : el('input', { class: 'govuk-input', name: f.name, id: inputId, type: f.type || 'text', value: f.value || '' });
       form.append(el('div', { class: 'govuk-form-group' }, [el('label', { class: 'govuk-label', for: inputId, text: t('filter.' + f.name, f.name) }), input]));
     });
@@ -373,7 +373,7 @@
     async messages(main, args) {
       const form = filtersForm([
         { name: 'type' }, { name: 'agency' },
-        { name: 'state', options: ['', 'accepted', 'queued', 'delivered', 'acknowledged', 'retrying', 'dead-lettered'] },
+        { name: 'state', words: 'state', options: ['', 'accepted', 'queued', 'delivered', 'acknowledged', 'retrying', 'dead-lettered'] },
         { name: 'case' }, { name: 'overdue', options: ['', 'true'] },
         { name: 'from', type: 'date' }, { name: 'to', type: 'date' }
       ], data => { location.hash = '#messages' + query(data); }, 'message-filters');
