@@ -601,7 +601,8 @@
     ]);
     return el('div', {}, [cards, el('h2', { class: 'govuk-heading-m', text: t('now.perMinute', 'Per minute') }), minuteChart(minutes),
       el('h2', { class: 'govuk-heading-m', text: t('now.queues', 'Waiting per endpoint') }),
-      table(now.queues || [], ['agency', 'name', 'waiting', 'oldestWaitingSeconds'], { id: 'queues-table' }),
+      table((now.queues || []).map(q => Object.assign({}, q, { name: (state.language === 'cy' && q.nameCy) || q.name })),
+        ['agency', 'name', 'waiting', 'oldestWaitingSeconds'], { id: 'queues-table' }),
       el('p', { class: 'govuk-body govuk-hint', text: t('now.at', 'Updated') + ' ' + formatTime(now.at || new Date().toISOString()) })]);
   }
 
