@@ -25,7 +25,7 @@ public class OperationsNow {
      */
     private static final int LATENCY_SAMPLE = 1_000;
 
-    public record Queue(String agency, String name, long waiting, long oldestWaitingSeconds) {
+    public record Queue(String agency, String name, String nameCy, long waiting, long oldestWaitingSeconds) {
     }
 
     public record Latency(Long p50Ms, Long p90Ms, Long p99Ms) {
@@ -70,9 +70,11 @@ public class OperationsNow {
 
     private static Queue queue(Agency agency, ConsoleMetricsRepository.Waiting w, Instant now) {
         String name = agency.name().getOrDefault("en", agency.id());
+        // the console shows the Welsh name in its Welsh view (the English one when the directory has none)
+        String nameCy = agency.name().get("cy");
         if (w == null) {
-            return new Queue(agency.id(), name, 0, 0);
+            return new Queue(agency.id(), name, nameCy, 0, 0);
         }
-        return new Queue(agency.id(), name, w.waiting(), Math.max(0, Duration.between(w.oldestAcceptedAt(), now).toSeconds()));
+        return new Queue(agency.id(), name, nameCy, w.waiting(), Math.max(0, Duration.between(w.oldestAcceptedAt(), now).toSeconds()));
     }
 }
