@@ -105,6 +105,10 @@
     condition: 'condition' };
   const DURATIONS = { p50Ms: 1, p99Ms: 1, oldestWaitingSeconds: 1000 };
 
+  /** Where the hub writes "unknown" for an agency: a refused request without a valid token, a report's group of
+   *  what belongs to no council. */
+  const UNKNOWN_AGENCY_COLS = ['agency', 'group', 'name', 'sender', 'recipient'];
+
   function cell(value, col) {
     if (value === null || value === undefined) return '';
     if (col === 'recipients' && Array.isArray(value)) return recipientsText(value);
@@ -115,6 +119,7 @@
     if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
     if (col && DURATIONS[col] && typeof value === 'number') return formatDuration(value * DURATIONS[col]);
     if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return col === 'dueAt' ? formatDue(value) : formatTime(value);
+    if (value === 'unknown' && UNKNOWN_AGENCY_COLS.includes(col)) return t('agency.unknown');
     if (col && WORDS[col] && typeof value === 'string') return word(WORDS[col], value);
     if (col === 'detail' && typeof value === 'string') return detailText(value);
     return String(value);
