@@ -115,7 +115,8 @@
     if (Array.isArray(value)) {
       return value.map(v => (v && typeof v === 'object') ? Object.values(v).join(' ') : v).join(', ');
     }
-    if (typeof value === 'object') return Object.entries(value).map(([k, v]) => k + ': ' + v).join(', ');
+    // an alert's details: each field named in words, each value as any cell of its name (times in UK time)
+    if (typeof value === 'object') return Object.entries(value).map(([k, v]) => t('field.' + k, k) + ': ' + cell(v, k)).join(', ');
     if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
     if (col && DURATIONS[col] && typeof value === 'number') return formatDuration(value * DURATIONS[col]);
     if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return col === 'dueAt' ? formatDue(value) : formatTime(value);

@@ -36,6 +36,7 @@ import wales.safeguarding.hub.support.AgencyStubsResource;
 import wales.safeguarding.hub.support.Axe;
 import wales.safeguarding.hub.support.Browser;
 import wales.safeguarding.hub.support.CaseMessages;
+import wales.safeguarding.hub.support.Database;
 import wales.safeguarding.hub.support.ConsoleSession;
 import wales.safeguarding.hub.support.FreshBrokerJournal;
 import wales.safeguarding.hub.support.HubApi;
@@ -65,6 +66,9 @@ class ConsoleBrowserFlowTest {
 
     @TestHTTPResource("/")
     URI hub;
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
 
     @InjectAgencyStubs
     AgencyStubs agencies;
@@ -167,6 +171,11 @@ class ConsoleBrowserFlowTest {
                 "end of (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2} \\d{4}");
 
         // back to Welsh, remembered for this person after a reload
+        // an alert's details hold times and field names: the alerts view gives them in words
+        new Database(dataSource).update("insert into operational_alert (agency, condition, raised_at, details) "
+                + "values (?, ?, now(), cast(? as jsonb)) on conflict do nothing", AgencyStubs.CARDIFF, "endpoint-failing", "{\"threshold\": 3, \"lastFailureAt\": "
+                + "\"2026-12-05T16:47:51.834986Z\", \"lastSuccessAt\": \"2026-12-05T16:47:50.338886Z\", "
+                + "\"consecutiveFailures\": 4}");
         // a request without a valid token is refused for the agency "unknown": the Now view names it in words
         io.restassured.RestAssured.given().get("/api/v1/messages/" + java.util.UUID.randomUUID()).then().statusCode(401);
         browser.click(By.id("language-switch"));
