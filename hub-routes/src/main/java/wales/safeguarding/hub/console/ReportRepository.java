@@ -226,13 +226,23 @@ public class ReportRepository {
 
     static List<ReportFacts.VoiceFact> voices(Connection c, Instant from, Instant to, String council)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(council == null ? VOICES : COUNCIL_VOICES)) {
+        return inPeriod(c, VOICES, COUNCIL_VOICES, from, to, council, rs -> new ReportFacts.VoiceFact(rs.getString(1),
+                rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5), rs.getString(6),
+                rs.getString(7), rs.getLong(8)));
+    }
+
+    /**
+     * The rows of {@code whole} for the period ({@code from}, {@code to}), or with a council of {@code oneCouncil}
+     * (the same, its third parameter the council) for that council only.
+     */
+    private static <T> List<T> inPeriod(Connection c, String whole, String oneCouncil, Instant from, Instant to,
+            String council, Rows.Mapper<T> mapper) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(council == null ? whole : oneCouncil)) {
             period(ps, from, to);
             if (council != null) {
                 ps.setString(3, council);
             }
-            return Rows.list(ps, rs -> new ReportFacts.VoiceFact(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                    rs.getBoolean(4), rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getLong(8)));
+            return Rows.list(ps, mapper);
         }
     }
 
@@ -251,22 +261,14 @@ public class ReportRepository {
     static final String COUNCIL_ANSWERS = """
             select a.sender, r.sender, r.language, a.language, count(*)
             from message a join message r on r.message_id = a.correlation_id and r.message_type = 'duty-to-report'
-            where a.sender = ? and a.accepted_at >= ? and a.accepted_at < ?
+            where a.accepted_at >= ? and a.accepted_at < ? and a.sender = ?
               and a.message_type in ('report-acknowledgement', 'report-outcome')
             group by 1, 2, 3, 4""";
 
     static List<ReportFacts.AnswerFact> answers(Connection c, Instant from, Instant to, String council)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(council == null ? ANSWERS : COUNCIL_ANSWERS)) {
-            int i = 1;
-            if (council != null) {
-                ps.setString(i++, council);
-            }
-            ps.setTimestamp(i++, Timestamp.from(from));
-            ps.setTimestamp(i, Timestamp.from(to));
-            return Rows.list(ps, rs -> new ReportFacts.AnswerFact(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getString(4), rs.getLong(5)));
-        }
+        return inPeriod(c, ANSWERS, COUNCIL_ANSWERS, from, to, council, rs -> new ReportFacts.AnswerFact(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
     }
 
     /** Places at conferences and attendances, by council, agency and kind: every council's, or one council's. */
@@ -284,14 +286,8 @@ public class ReportRepository {
 
     static List<ReportFacts.AttendanceFact> attendance(Connection c, Instant from, Instant to, String council)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(council == null ? ATTENDANCE : COUNCIL_ATTENDANCE)) {
-            period(ps, from, to);
-            if (council != null) {
-                ps.setString(3, council);
-            }
-            return Rows.list(ps, rs -> new ReportFacts.AttendanceFact(rs.getString(1), rs.getString(2),
-                    rs.getString(3), rs.getBoolean(4), rs.getLong(5)));
-        }
+        return inPeriod(c, ATTENDANCE, COUNCIL_ATTENDANCE, from, to, council, rs -> new ReportFacts.AttendanceFact(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getLong(5)));
     }
 
     private static ReportFacts.ClockFact clockFact(java.sql.ResultSet rs) throws SQLException {
