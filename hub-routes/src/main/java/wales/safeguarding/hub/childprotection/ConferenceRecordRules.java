@@ -125,16 +125,17 @@ public class ConferenceRecordRules implements FlowRules {
     /** An agency absent from this review conference and enough before it ({@link Representation}). */
     private List<ComplianceNote> absences(CaseFacts facts, Envelope message, OutlinePlan body) {
         String caseRef = message.caseReference();
-        Set<String> attended = new LinkedHashSet<>(body.attended() == null ? List.of() : body.attended());
         return Representation.absences(body.conferenceId(), kindOf(facts, caseRef, body.conferenceId()),
-                facts.invitees(caseRef, body.conferenceId()), attended,
+                facts.invitees(caseRef, body.conferenceId()), attended(body),
                 agency -> facts.reviewAttendance(caseRef, agency, body.conferenceId(), absentReviews),
                 absentReviews);
     }
 
+    /** The conference's kind as its invitation gives it: review, else initial. */
     private static String kindOf(CaseFacts facts, String caseRef, String conferenceId) {
-        return facts.conferenceInvitation(caseRef, conferenceId)
-                .map(i -> body(i, ConferenceInvitation.class).kind()).orElse(ConferenceRecord.INITIAL);
+        boolean review = facts.conferenceInvitation(caseRef, conferenceId)
+                .map(i -> ConferenceRecord.REVIEW.equals(body(i, ConferenceInvitation.class).kind())).orElse(false);
+        return review ? ConferenceRecord.REVIEW : ConferenceRecord.INITIAL;
     }
 
     /**
@@ -142,14 +143,18 @@ public class ConferenceRecordRules implements FlowRules {
      * whether the plan's {@code attended} lists it; the conference's kind from its invitation.
      */
     private static Effect.RecordAttendance attendance(CaseFacts facts, Envelope message, OutlinePlan body) {
-        String kind = kindOf(facts, message.caseReference(), body.conferenceId());
-        Set<String> attended = new LinkedHashSet<>(body.attended() == null ? List.of() : body.attended());
+        Set<String> attended = attended(body);
         Map<String, Boolean> byAgency = new LinkedHashMap<>();
         for (String invitee : facts.invitees(message.caseReference(), body.conferenceId())) {
             byAgency.put(invitee, attended.contains(invitee));
         }
         return new Effect.RecordAttendance(message.caseReference(), message.sender(), body.conferenceId(),
-                "review".equals(kind) ? "review" : "initial", byAgency);
+                kindOf(facts, message.caseReference(), body.conferenceId()), byAgency);
+    }
+
+    /** The agencies the plan lists as present. */
+    private static Set<String> attended(OutlinePlan body) {
+        return new LinkedHashSet<>(body.attended() == null ? List.of() : body.attended());
     }
 
     /** How each child of the plan's decisions took part: their own entry's, else the plan's top-level one. */

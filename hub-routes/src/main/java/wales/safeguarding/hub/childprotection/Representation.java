@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import wales.safeguarding.hub.rules.ConferenceRecord;
 import wales.safeguarding.hub.tracking.ComplianceNote;
 
 /**
@@ -18,8 +19,6 @@ import wales.safeguarding.hub.tracking.ComplianceNote;
  */
 final class Representation {
 
-    static final String REVIEW = "review";
-
     private Representation() {
     }
 
@@ -31,7 +30,7 @@ final class Representation {
     static List<ComplianceNote> absences(String conferenceId, String kind, Collection<String> invitees,
             Set<String> attended, Function<String, List<Boolean>> earlier, int threshold) {
         List<ComplianceNote> notes = new ArrayList<>();
-        if (!REVIEW.equals(kind) || threshold < 1) {
+        if (!ConferenceRecord.REVIEW.equals(kind) || threshold < 1) {
             return notes;
         }
         for (String agency : invitees) {

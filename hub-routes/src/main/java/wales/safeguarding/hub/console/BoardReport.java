@@ -173,36 +173,11 @@ public final class BoardReport {
                     t.healthReportsReturned += clock.met() ? n : 0;
                 }
             }
-            case OUTLINE_PLAN -> {
-                if (clock.decided()) {
-                    t.outlinePlansDue += n;
-                    t.outlinePlansOnTime += onTime ? n : 0;
-                }
-            }
-            case "initial-conference" -> {
-                if (clock.decided()) {
-                    t.initialDue += n;
-                    t.initialOnTime += onTime ? n : 0;
-                }
-            }
-            case "first-review-conference", "review-conference" -> {
-                if (clock.decided()) {
-                    t.reviewDue += n;
-                    t.reviewOnTime += onTime ? n : 0;
-                }
-            }
-            case "first-core-group", "core-group" -> {
-                if (clock.decided()) {
-                    t.coreGroupDue += n;
-                    t.coreGroupOnTime += onTime ? n : 0;
-                }
-            }
-            case "conference-minutes" -> {
-                if (clock.decided()) {
-                    t.minutesDue += n;
-                    t.minutesOnTime += onTime ? n : 0;
-                }
-            }
+            case OUTLINE_PLAN -> t.outlinePlans.count(clock);
+            case "initial-conference" -> t.initial.count(clock);
+            case "first-review-conference", "review-conference" -> t.review.count(clock);
+            case "first-core-group", "core-group" -> t.coreGroup.count(clock);
+            case "conference-minutes" -> t.minutes.count(clock);
             case STRATEGY_CONTRIBUTION -> {
                 t.contributionsAsked += n;
                 t.contributionsMade += clock.met() ? n : 0;
@@ -254,6 +229,23 @@ public final class BoardReport {
         return value == null ? null : BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
     }
 
+    /** Clocks of one kind whose result is known (met, or past due), and those met by their due time. */
+    private static final class OnTime {
+        long due;
+        long onTime;
+
+        void count(ReportFacts.ClockFact clock) {
+            if (clock.decided()) {
+                due += clock.count();
+                onTime += clock.outcome() == ReportFacts.Outcome.MET_ON_TIME ? clock.count() : 0;
+            }
+        }
+
+        Double rate() {
+            return BoardReport.rate(onTime, due);
+        }
+    }
+
     /** One group's running counts. */
     private static final class Tally {
         long dutyToReports;
@@ -265,8 +257,7 @@ public final class BoardReport {
         long invitationsWithGp;
         long gpReportsRequested;
         long gpReportsReturned;
-        long outlinePlansDue;
-        long outlinePlansOnTime;
+        final OnTime outlinePlans = new OnTime();
         final Map<String, Long> overdue = new TreeMap<>();
         long contributionsAsked;
         long contributionsMade;
@@ -284,14 +275,10 @@ public final class BoardReport {
         long attended;
         long invitedToReview;
         long attendedReview;
-        long initialDue;
-        long initialOnTime;
-        long reviewDue;
-        long reviewOnTime;
-        long coreGroupDue;
-        long coreGroupOnTime;
-        long minutesDue;
-        long minutesOnTime;
+        final OnTime initial = new OnTime();
+        final OnTime review = new OnTime();
+        final OnTime coreGroup = new OnTime();
+        final OnTime minutes = new OnTime();
         long healthReportsRequested;
         long healthReportsReturned;
         long answers;
@@ -330,17 +317,17 @@ public final class BoardReport {
             return new Row(group, name, dutyToReports, outcomesDue, outcomesOnTime, rate(outcomesOnTime, outcomesDue),
                     round(daysToOutcome(), 1), invitations, invitationsWithGp,
                     rate(invitationsWithGp, invitations), gpReportsRequested, gpReportsReturned,
-                    rate(gpReportsReturned, gpReportsRequested), outlinePlansDue, outlinePlansOnTime,
-                    rate(outlinePlansOnTime, outlinePlansDue),
+                    rate(gpReportsReturned, gpReportsRequested), outlinePlans.due, outlinePlans.onTime,
+                    outlinePlans.rate(),
                     overdue.values().stream().mapToLong(Long::longValue).sum(), Map.copyOf(overdue),
                     contributionsAsked, contributionsMade, rate(contributionsMade, contributionsAsked),
                     childrenInInvitations, childrenInvited, childrenOfferedAdvocate, invitationNotRecorded,
                     childrenAtConferences, childrenTookPart, rate(childrenTookPart, childrenAtConferences),
                     childrenWithAdvocate, participationNotRecorded, Map.copyOf(tookPartBy), Map.copyOf(whyNot),
                     answers, answersInPreferred, rate(answersInPreferred, answers), answersToWelsh,
-                    answersInWelshToWelsh, initialDue, initialOnTime, rate(initialOnTime, initialDue), reviewDue,
-                    reviewOnTime, rate(reviewOnTime, reviewDue), coreGroupDue, coreGroupOnTime,
-                    rate(coreGroupOnTime, coreGroupDue), minutesDue, minutesOnTime, rate(minutesOnTime, minutesDue),
+                    answersInWelshToWelsh, initial.due, initial.onTime, initial.rate(), review.due,
+                    review.onTime, review.rate(), coreGroup.due, coreGroup.onTime,
+                    coreGroup.rate(), minutes.due, minutes.onTime, minutes.rate(),
                     healthReportsRequested, healthReportsReturned,
                     rate(healthReportsReturned, healthReportsRequested), invited, attended, rate(attended, invited),
                     invitedToReview, attendedReview, rate(attendedReview, invitedToReview));
