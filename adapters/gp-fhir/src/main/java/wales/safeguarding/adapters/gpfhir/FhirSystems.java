@@ -39,6 +39,21 @@ public final class FhirSystems {
     /** An agency in the hub's directory ({@code dyfed-powys-police}, {@code gp-z99001}). */
     public static final String AGENCY_ID = "https://hub.safeguarding.wales/Id/agency-id";
 
+    /** A child, as the council holding the case knows them ({@code childReference}). */
+    public static final String CHILD_REFERENCE = "https://hub.safeguarding.wales/Id/child-reference";
+    /** A school in Wales, by its school number (seven digits, {@code schoolNumber}). */
+    public static final String SCHOOL_NUMBER = "https://hub.safeguarding.wales/Id/school-number";
+
+    /** Patient extension: the ONS code of the child's local authority (valueCode, {@code W06000010}). */
+    public static final String LOCAL_AUTHORITY_EXTENSION =
+            "https://hub.safeguarding.wales/fhir/StructureDefinition/local-authority";
+    /** Patient extension: the school the child attends (valueIdentifier, {@link #SCHOOL_NUMBER}; display the name). */
+    public static final String SCHOOL_EXTENSION = "https://hub.safeguarding.wales/fhir/StructureDefinition/school";
+    /** The hub's questionnaires: {@code <this>/<message type>}, one per message a practice may send. */
+    public static final String QUESTIONNAIRE = "https://hub.safeguarding.wales/fhir/Questionnaire/";
+    /** The codes a questionnaire's choice answers take (the canonical enum values, e.g. {@code neglect}). */
+    public static final String ANSWER_CODE = "https://hub.safeguarding.wales/fhir/answer-code";
+
     /** SNOMED CT UK: |Child protection plan|. */
     public static final String CHILD_PROTECTION_PLAN = "1064311000000109";
     public static final String CHILD_PROTECTION_PLAN_DISPLAY = "Child protection plan";

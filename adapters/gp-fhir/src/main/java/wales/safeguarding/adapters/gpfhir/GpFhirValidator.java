@@ -33,6 +33,10 @@ public final class GpFhirValidator {
     private static final int MAX_MESSAGE_CHARS = 240;
     /** Validator messages can quote the value that failed; a value may be a child's personal data. */
     private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+    /** A coding as the validator writes it: {@code system::code}. */
+    private static final Pattern CODED = Pattern.compile("\\S+::\\S+");
+    /** HAPI's {@code /*Type/id*}{@code /} note inside a location. */
+    private static final Pattern LOCATION_COMMENT = Pattern.compile("/\\*[^*]*\\*/");
 
     private GpFhirValidator() {
     }
@@ -45,6 +49,7 @@ public final class GpFhirValidator {
         var context = GpFhirContext.get();
         ValidationSupportChain chain = new ValidationSupportChain(
                 new BaseDefinitions(context),
+                new QuestionnaireSupport(context),
                 new EverythingElse(context),
                 new InMemoryTerminologyServerValidationSupport(context),
                 new CommonCodeSystemsTerminologyService(context));
@@ -69,6 +74,28 @@ public final class GpFhirValidator {
         @Override
         public <T extends IBaseResource> List<T> fetchAllStructureDefinitions() {
             return List.of();
+        }
+    }
+
+    /** The hub's questionnaires ({@link Questionnaires}), for the validator to check a practice's answers against. */
+    private static final class QuestionnaireSupport extends org.hl7.fhir.common.hapi.validation.support.BaseValidationSupport {
+
+        QuestionnaireSupport(ca.uhn.fhir.context.FhirContext context) {
+            super(context);
+        }
+
+        @Override
+        public <T extends IBaseResource> T fetchResource(Class<T> type, String url) {
+            if (type != null && !type.isAssignableFrom(org.hl7.fhir.r4.model.Questionnaire.class)) {
+                return null;
+            }
+            return Questionnaires.typeOf(url).flatMap(Questionnaires::of).map(q -> type == null ? (T) q : type.cast(q))
+                    .orElse(null);
+        }
+
+        @Override
+        public String getName() {
+            return "hub-questionnaires";
         }
     }
 
@@ -98,6 +125,43 @@ public final class GpFhirValidator {
         if (!errors.isEmpty()) {
             throw new FhirValidationException(summary(errors), result.toOperationOutcome());
         }
+    }
+
+    /**
+     * Validates what a GP system sent, before anything is read from it.
+     *
+     * @throws InboundRejectedException (422) with an OperationOutcome of the error issues: where (FHIRPath), the rule
+     *                                  (the validator's message id), and the message with any quoted value removed
+     */
+    public static void requireValidInbound(IBaseResource resource) {
+        List<SingleValidationMessage> errors = errors(validate(resource));
+        if (!errors.isEmpty()) {
+            throw new InboundRejectedException(422, OperationOutcomes.invalid(errors.stream()
+                    .map(m -> new OperationOutcomes.Issue(LOCATION_COMMENT.matcher(m.getLocationString()).replaceAll(""),
+                            m.getMessageId() == null ? "fhir-r4" : m.getMessageId(), redactAnswer(m.getMessage())))
+                    .distinct().limit(MAX_ISSUES_IN_SUMMARY).toList()));
+        }
+    }
+
+    /**
+     * {@link #redact}, and a coded answer ({@code system::code}) too; but a linkId of the hub's questionnaires is
+     * kept: it names the question, which is the contract's, not the practice's data.
+     */
+    static String redactAnswer(String message) {
+        if (message == null) {
+            return "";
+        }
+        String codesRedacted = CODED.matcher(message).replaceAll("…");
+        java.util.regex.Matcher quoted = QUOTED.matcher(codesRedacted);
+        StringBuilder out = new StringBuilder();
+        while (quoted.find()) {
+            String inside = quoted.group().substring(1, quoted.group().length() - 1);
+            quoted.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    Questionnaires.isLinkId(inside) ? "'" + inside + "'" : "'…'"));
+        }
+        quoted.appendTail(out);
+        String redacted = out.toString();
+        return redacted.length() > MAX_MESSAGE_CHARS ? redacted.substring(0, MAX_MESSAGE_CHARS) + "…" : redacted;
     }
 
     /** One line per issue: {@code <location>: <message>}, quoted values replaced by an ellipsis. */

@@ -116,7 +116,14 @@ public final class GpInboundMapper {
                 diagnostics == null || diagnostics.isBlank() ? null : diagnostics);
     }
 
+    /** Parsed, then validated by HAPI (base R4 and the hub's rules) before anything is read from it. */
     private static IBaseResource parse(String fhir) {
+        IBaseResource resource = parseOnly(fhir);
+        GpFhirValidator.requireValidInbound(resource);
+        return resource;
+    }
+
+    private static IBaseResource parseOnly(String fhir) {
         try {
             return GpFhirContext.parse(fhir);
         } catch (RuntimeException e) {
@@ -245,8 +252,13 @@ public final class GpInboundMapper {
         return new ReportAuthor(name, role, agencyId);
     }
 
-    private static String name(Practitioner practitioner) {
-        for (HumanName n : practitioner.getName()) {
+    static String name(Practitioner practitioner) {
+        return practitioner == null ? null : name(practitioner.getName());
+    }
+
+    /** The first name that says something: its text, else prefix, given and family joined. */
+    static String name(List<HumanName> names) {
+        for (HumanName n : names) {
             if (n.hasText()) {
                 return n.getText();
             }
@@ -323,7 +335,7 @@ public final class GpInboundMapper {
      * The resource a reference points at: one HAPI linked while parsing, one contained in one of {@code owners}
      * ({@code #id}), or a Bundle entry (by fullUrl or {@code Type/id}).
      */
-    private static Optional<Resource> resolve(Reference reference, Bundle bundle, DomainResource... owners) {
+    static Optional<Resource> resolve(Reference reference, Bundle bundle, DomainResource... owners) {
         if (reference == null || reference.isEmpty()) {
             return Optional.empty();
         }

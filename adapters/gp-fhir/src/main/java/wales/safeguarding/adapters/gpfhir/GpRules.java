@@ -56,6 +56,8 @@ final class GpRules implements IValidatorModule {
                 checkFlag(context, bundle, i, flag);
             } else if (resource instanceof Organization organization) {
                 checkOrganization(context, i, organization);
+            } else if (resource instanceof Patient patient) {
+                checkNhsNumbers(context, i, patient);
             }
         }
     }
@@ -79,10 +81,14 @@ final class GpRules implements IValidatorModule {
             error(context, location(patientIndex.get(), patient, "identifier"), NHS_NUMBER,
                     "the flagged Patient has no NHS number (" + FhirSystems.NHS_NUMBER + ")");
         }
-        for (Identifier id : nhsNumbers) {
-            if (!NhsNumber.isValid(id.getValue())) {
-                error(context, location(patientIndex.get(), patient, "identifier"), NHS_NUMBER,
-                        "the flagged Patient's NHS number is not ten digits with a valid modulus 11 check digit");
+    }
+
+    /** Every NHS number of a Patient, sent or received: ten digits with a valid modulus 11 check digit. */
+    private static void checkNhsNumbers(IValidationContext<IBaseResource> context, int index, Patient patient) {
+        for (Identifier id : patient.getIdentifier()) {
+            if (FhirSystems.NHS_NUMBER.equals(id.getSystem()) && !NhsNumber.isValid(id.getValue())) {
+                error(context, location(index, patient, "identifier"), NHS_NUMBER,
+                        "the Patient's NHS number is not ten digits with a valid modulus 11 check digit");
             }
         }
     }

@@ -24,6 +24,27 @@ public final class OperationOutcomes {
         return issue(IssueSeverity.ERROR, IssueType.INVALID, location, rule, diagnostics);
     }
 
+    /** One issue of several: where, the rule, and what it says for people (never the value). */
+    public record Issue(String location, String rule, String diagnostics) {
+    }
+
+    /** Several rules broken (HTTP 422): an error issue each. */
+    public static OperationOutcome invalid(java.util.List<Issue> issues) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.setText(Narratives.of(issues.stream().map(i -> (i.location() != null ? i.location() + ": " : "")
+                + i.diagnostics()).toList()));
+        for (Issue i : issues) {
+            OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue().setSeverity(IssueSeverity.ERROR)
+                    .setCode(IssueType.INVALID).setDetails(new CodeableConcept().setText(i.rule()))
+                    .setDiagnostics(i.diagnostics());
+            if (i.location() != null) {
+                issue.addExpression(i.location());
+                issue.addLocation(i.location());
+            }
+        }
+        return outcome;
+    }
+
     /** A required element is missing (HTTP 422). */
     public static OperationOutcome required(String location, String what) {
         return issue(IssueSeverity.ERROR, IssueType.REQUIRED, location, "required", what);

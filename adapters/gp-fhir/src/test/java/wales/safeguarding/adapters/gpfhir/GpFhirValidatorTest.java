@@ -74,7 +74,7 @@ class GpFhirValidatorTest {
         GpFhirAdapterTest.only(bundle, Patient.class).getIdentifierFirstRep().setValue("9990000019");
 
         assertThatThrownBy(() -> GpFhirValidator.requireValid(bundle))
-                .hasMessageContaining("hub-nhs-number: the flagged Patient's NHS number is not ten digits")
+                .hasMessageContaining("hub-nhs-number: the Patient's NHS number is not ten digits")
                 .hasMessageNotContaining("9990000019");
     }
 

@@ -101,8 +101,11 @@ class GpInboundMapperTest {
         ObjectNode appointment = ((ArrayNode) bundle.get("entry")).addObject();
         appointment.put("fullUrl", "urn:uuid:2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b");
         ObjectNode resource = appointment.putObject("resource");
-        resource.put("resourceType", "Appointment").put("status", "fulfilled");
+        resource.put("resourceType", "Appointment").put("status", "fulfilled")
+                .put("start", "2025-06-20T10:00:00+01:00").put("end", "2025-06-20T12:00:00+01:00");
         resource.putArray("identifier").addObject().put("system", FhirSystems.CONFERENCE_ID).put("value", "CCS-ICPC-2025-0099");
+        // base R4, which the hub now checks before reading: an Appointment has a participant (type or actor)
+        resource.putArray("participant").addObject().put("status", "accepted").putObject("actor").put("display", "Demo Surgery");
 
         GpConferenceReport report = mapper.toConferenceReport(JSON.writeValueAsString(bundle), "gp-z99001");
 
