@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -26,7 +27,10 @@ import io.quarkus.security.Authenticated;
 import wales.safeguarding.adapters.gpfhir.GpAcknowledgement;
 import wales.safeguarding.adapters.gpfhir.GpConferenceReport;
 import wales.safeguarding.adapters.gpfhir.GpFhirContext;
+import wales.safeguarding.adapters.gpfhir.GpFhirValidator;
 import wales.safeguarding.adapters.gpfhir.GpInboundMapper;
+import wales.safeguarding.adapters.gpfhir.GpPracticeMessages;
+import wales.safeguarding.adapters.gpfhir.Questionnaires;
 import wales.safeguarding.adapters.gpfhir.InboundRejectedException;
 import wales.safeguarding.adapters.gpfhir.OperationOutcomes;
 import wales.safeguarding.hub.database.Transactions;
@@ -48,8 +52,13 @@ import wales.safeguarding.schemas.envelope.MessageType;
 import wales.safeguarding.schemas.tracking.Acknowledgement;
 
 /**
- * The hub's FHIR endpoint for GP practice systems: {@code $process-message} and {@code Task} updates.
+ * The hub's FHIR endpoint for GP practice systems: {@code $process-message}, {@code Task} updates and the hub's
+ * questionnaires. Everything a practice sends is validated by HAPI (base R4, the questionnaire, the hub's rules)
+ * before it is read.
  * <ul>
+ * <li>A message of the practice's own (a duty-to-report, a health alert, a strategy contribution, a completed health
+ * assessment, an acknowledgement with its contribution): a QuestionnaireResponse answering the hub's questionnaire
+ * for the type ({@link GpPracticeIntake}).</li>
  * <li>A completed {@code Task} (the hub's written-report request) with its {@code DocumentReference} becomes a
  * {@code conference-report} to the council that called the conference, through the same intake as every message,
  * and stops the practice's written-report clock.</li>
@@ -68,6 +77,7 @@ public class GpFhirResource {
     private static final long MAX_FHIR_BYTES = 2 * 1024 * 1024;
 
     private final GpInboundMapper mapper = new GpInboundMapper();
+    private final GpPracticeIntake practiceMessages;
     private final CallerAgency caller;
     private final MessageIntake intake;
     private final Transactions transactions;
@@ -76,7 +86,8 @@ public class GpFhirResource {
     private final MessageIdKey key;
 
     public GpFhirResource(CallerAgency caller, MessageIntake intake, Transactions transactions,
-            TrackingRepository tracking, Clock clock, MessageIdKey key) {
+            TrackingRepository tracking, Clock clock, MessageIdKey key, GpPracticeIntake practiceMessages) {
+        this.practiceMessages = practiceMessages;
         this.key = key;
         this.caller = caller;
         this.intake = intake;
@@ -90,18 +101,36 @@ public class GpFhirResource {
     @Path("/{operation: (\\$|%24)process-message}")
     @Consumes({FHIR_JSON, "application/fhir+xml", "application/json"})
     @Produces(FHIR_JSON)
-    @Operation(summary = "A FHIR message from a GP practice: a completed report Task, or a response message")
+    @Operation(summary = "A FHIR message from a GP practice: its own message (a QuestionnaireResponse answering the "
+            + "hub's questionnaire for the type), a completed report Task, or a response message")
     public Response processMessage(InputStream body) {
         Agency practice = practice();
         String fhir = new String(RequestBodies.readLimited(body, MAX_FHIR_BYTES), StandardCharsets.UTF_8);
         try {
-            if (isResponseMessage(fhir)) {
+            IBaseResource resource = parse(fhir);
+            if (GpPracticeMessages.isPracticeMessage(resource)) {
+                GpFhirValidator.requireValidInbound(resource);
+                return practiceMessages.submit(practice, GpPracticeMessages.read((Bundle) resource, practice.id()));
+            }
+            if (isResponseMessage(resource)) {
                 return acknowledged(practice, mapper.toAcknowledgement(fhir));
             }
             return report(practice, mapper.toConferenceReport(fhir, practice.id()));
         } catch (InboundRejectedException rejected) {
             return outcome(rejected.httpStatus(), OperationOutcomes.toJson(rejected.operationOutcome()));
         }
+    }
+
+    @GET
+    @Path("/Questionnaire/{type}")
+    @Produces(FHIR_JSON)
+    @Operation(summary = "The hub's questionnaire for a message a GP practice sends (duty-to-report, health-alert, "
+            + "strategy-contribution, health-assessment, acknowledgement)")
+    public Response questionnaire(@PathParam("type") String type) {
+        return MessageType.fromWireName(type).flatMap(Questionnaires::of)
+                .map(q -> Response.ok(wales.safeguarding.adapters.gpfhir.GpFhirContext.toJson(q)).type(FHIR_JSON).build())
+                .orElseGet(() -> outcome(404, OperationOutcomes.toJson(OperationOutcomes.notSupported("type",
+                        "the hub has a questionnaire only for the messages a GP practice sends"))));
     }
 
     @PUT
@@ -178,14 +207,16 @@ public class GpFhirResource {
         }
     }
 
-    /** A message Bundle whose MessageHeader answers one of the hub's messages. */
-    private static boolean isResponseMessage(String fhir) {
-        IBaseResource resource;
+    private static IBaseResource parse(String fhir) {
         try {
-            resource = GpFhirContext.parse(fhir);
+            return GpFhirContext.parse(fhir);
         } catch (RuntimeException notFhir) {
             throw new InboundRejectedException(400, OperationOutcomes.notFhir("the body is not a FHIR resource"));
         }
+    }
+
+    /** A message Bundle whose MessageHeader answers one of the hub's messages. */
+    private static boolean isResponseMessage(IBaseResource resource) {
         return resource instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.MESSAGE && bundle.hasEntry()
                 && bundle.getEntryFirstRep().getResource() instanceof MessageHeader header && header.hasResponse();
     }

@@ -37,6 +37,11 @@ public final class DerivedIds {
     public static final String GP_REPORT = "gp-report";
     /** Purpose of a GP practice's acknowledgement: the practice, the message it answers, its response code. */
     public static final String GP_ACKNOWLEDGEMENT = "gp-ack";
+    /**
+     * Purpose of a message a GP practice sends on its own account over FHIR (a duty-to-report, a health alert, ...):
+     * the practice, the type, the practice's MessageHeader id.
+     */
+    public static final String GP_MESSAGE = "gp-message";
     /** Purpose of a register change the hub makes from an outline plan: the plan's id, the child's key. */
     public static final String REGISTER_CHANGE = "register-change";
 
