@@ -482,7 +482,7 @@
     },
 
     async endpoints(main) {
-      const rows = list(await api('/endpoints'));
+      const rows = list(await api('/endpoints')).map(r => Object.assign({}, r, { name: (state.language === 'cy' && r.nameCy) || r.name }));
       main.append(title(t('nav.endpoints')), table(rows,
         ['agency', 'name', 'kind', 'transport', 'lastSuccessAt', 'lastFailureAt', 'lastFailureReason', 'consecutiveFailures', 'retrying', 'paused', 'queueDepth'], {
           id: 'endpoints-table',
@@ -511,8 +511,11 @@
 
     async directory(main) {
       const directory = await api('/directory');
-      const rows = list(directory.agencies ? directory.agencies : directory);
-      main.append(title(t('nav.directory')), table(rows.map(r => Object.assign(flatten(r), { contacts: r.contacts })), null, {
+      const rows = list(directory.agencies ? directory.agencies : directory)
+        .map(r => Object.assign({ name: localName(r.name) }, flatten(r), { contacts: r.contacts }));
+      // one name column, in the view's language (the edit form still has both)
+      const columns = ['name'].concat(Array.from(new Set(rows.flatMap(r => Object.keys(r)))).filter(k => k !== 'name' && !k.startsWith('name.')));
+      main.append(title(t('nav.directory')), table(rows, columns, {
         id: 'directory-table',
         decorate: (row, tr) => {
           if (!hasRole('admin')) return;
@@ -559,6 +562,12 @@
     if (Array.isArray(payload)) return payload;
     if (payload && Array.isArray(payload.items)) return payload.items;
     return [];
+  }
+
+  /** An agency's name in the view's language: Welsh when there is one in the Welsh view, else English, else any. */
+  function localName(names) {
+    if (!names || typeof names !== 'object') return names;
+    return (state.language === 'cy' && names.cy) || names.en || Object.values(names)[0];
   }
 
   function flatten(row) {

@@ -69,7 +69,7 @@ public class Endpoints {
     private EndpointStatus status(Agency agency, Map<String, EndpointHealth> health, Set<String> retrying, long depth) {
         EndpointHealth h = health.getOrDefault(agency.id(), EndpointHealth.none(agency.id()));
         String name = agency.name().getOrDefault("en", agency.name().values().stream().findFirst().orElse(agency.id()));
-        return new EndpointStatus(agency.id(), name, agency.kind().wireName(), agency.endpoint().transport(),
+        return new EndpointStatus(agency.id(), name, agency.name().get("cy"), agency.kind().wireName(), agency.endpoint().transport(),
                 h.lastSuccessAt(), h.lastFailureAt(), h.lastFailureReason(), h.consecutiveFailures(),
                 retrying.contains(agency.id()), h.paused(), depth);
     }

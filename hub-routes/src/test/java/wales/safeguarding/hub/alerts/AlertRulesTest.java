@@ -86,7 +86,7 @@ class AlertRulesTest {
     }
 
     private static EndpointStatus endpoint(int failures, long depth, boolean paused) {
-        return new EndpointStatus("gp-z99001", "Test Surgery", "gp-practice", "rest-json", null,
+        return new EndpointStatus("gp-z99001", "Test Surgery", null, "gp-practice", "rest-json", null,
                 failures == 0 ? null : T, failures == 0 ? null : "agency system answered HTTP 503", failures,
                 failures > 0, paused, depth);
     }

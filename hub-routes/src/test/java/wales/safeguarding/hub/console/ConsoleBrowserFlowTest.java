@@ -192,6 +192,12 @@ class ConsoleBrowserFlowTest {
             browser.screenshot("07-welsh-" + view);
             Axe.assertNoSeriousViolations(browser, view + " (cy)");
             assertNoEnglishLeft(view);
+            if (view.equals("endpoints") || view.equals("directory")) {
+                // an agency with a Welsh name is named in Welsh
+                assertThat(browser.driver().findElement(By.id("view")).getText())
+                        .as("agency names on the Welsh %s view", view)
+                        .contains("Gwasanaethau Plant Cyngor Sir Gâr").doesNotContain("Carmarthenshire Children's Services");
+            }
         }
         browser.go(hub.resolve("/console/#case/" + caseReference).toString());
         browser.waitFor(By.cssSelector("main[data-view='case'][data-loaded='true'] table"));
