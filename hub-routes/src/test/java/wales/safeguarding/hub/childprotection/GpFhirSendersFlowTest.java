@@ -42,7 +42,8 @@ import wales.safeguarding.hub.support.TrackingDatabaseResource;
 /**
  * Issue 14 item 6, through the public API: a GP practice whose system speaks only FHIR sends its own messages to the
  * hub's {@code $process-message} (the adapter's worked examples, {@code /gp-fhir/examples/} in the gp-fhir jar): a
- * duty-to-report, a strategy contribution and an acknowledgement with its contribution, a health alert. Each is
+ * duty-to-report, a strategy contribution and an acknowledgement with its contribution, a completed health assessment,
+ * a health alert. Each is
  * validated by HAPI before it is read, then goes through the same intake, routing and clocks as any message; a
  * refusal is an OperationOutcome naming the FHIR element, never the value.
  */
@@ -63,6 +64,18 @@ class GpFhirSendersFlowTest {
 
     @InjectAgencyStubs
     AgencyStubs agencies;
+
+    @jakarta.inject.Inject
+    wales.safeguarding.hub.support.TestClock clock;
+
+    /**
+     * The hub builds HAPI's validator in the background once it has started (seconds, more on a loaded machine); the
+     * first FHIR message would wait for it, longer than the test client's read timeout. Wait for it here.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void validator_built() {
+        wales.safeguarding.adapters.gpfhir.GpFhirValidator.warmUp();
+    }
 
     @BeforeEach
     void fresh_stubs() {
@@ -130,6 +143,35 @@ class GpFhirSendersFlowTest {
         JsonPath after = HubApi.track(COUNCIL, invitationId).statusCode(200).extract().jsonPath();
         assertThat(after.getString("clocks.find { it.clock == 'strategy-contribution' && it.owedBy == '" + FHIR_GP
                 + "' }.metAt")).isNotNull();
+    }
+
+    @Test
+    @DisplayName("1.7: a FHIR-only practice that owns a child's health assessment completes it over FHIR, meeting its clock")
+    void should_take_a_completed_health_assessment_from_a_fhir_only_practice() {
+        CaseMessages journey = new CaseMessages();
+        clock.set(java.time.Instant.parse("2025-06-20T09:00:00Z"));
+        try {
+            ObjectNode invitation = journey.of("conference-invitation");
+            ((ObjectNode) invitation.with("body").withArray("children").get(0)).with("gpPractice").put("odsCode", "Z99002");
+            HubApi.send(COUNCIL, invitation).statusCode(202).body("recipients", org.hamcrest.Matchers.hasItem(FHIR_GP));
+            clock.set(java.time.Instant.parse("2025-06-25T09:00:00Z"));
+            ObjectNode plan = journey.of("outline-plan-health-assessment");
+            plan.with("body").with("healthAssessment").put("owner", FHIR_GP);
+            String planId = Messages.id(plan);
+            HubApi.send(COUNCIL, plan).statusCode(202);
+            assertThat(HubApi.track(COUNCIL, planId).statusCode(200).extract().jsonPath()
+                    .getString("clocks.find { it.clock == 'health-assessment' }.owedBy")).isEqualTo(FHIR_GP);
+
+            String assessment = example("health-assessment").replace("CCS-2025-004512", journey.caseReference());
+            String id = acceptedId(fhir(assessment).statusCode(202));
+
+            JsonNode atCouncil = await().atMost(WAIT).until(() -> agencies.received(COUNCIL, id), r -> r != null);
+            assertThat(atCouncil.at("/body/unmetHealthNeeds").size()).isEqualTo(2);
+            assertThat(HubApi.track(COUNCIL, planId).statusCode(200).extract().jsonPath()
+                    .getString("clocks.find { it.clock == 'health-assessment' }.metAt")).isNotNull();
+        } finally {
+            clock.release();
+        }
     }
 
     @Test
