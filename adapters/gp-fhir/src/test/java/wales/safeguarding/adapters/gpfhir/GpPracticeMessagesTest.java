@@ -66,6 +66,38 @@ class GpPracticeMessagesTest {
         assertThat(CanonicalValidator.fromClasspath().validate(canonical)).isEmpty();
     }
 
+    /**
+     * The contract's invalid examples ({@code gp-fhir/examples/invalid/}): each refused with 422 and the first issue
+     * of {@code expected-issues.json} (its rule and where), never quoting a value of the message.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"duty-to-report-without-description", "duty-to-report-with-an-unknown-category",
+            "duty-to-report-with-a-text-for-immediate-risk", "health-alert-with-a-bad-nhs-number",
+            "health-assessment-answering-another-questionnaire", "strategy-contribution-with-a-child-not-in-the-bundle",
+            "a-register-change-from-a-practice"})
+    void should_refuse_each_invalid_example_with_its_expected_issue(String name) throws Exception {
+        Bundle bundle = (Bundle) GpFhirContext.parse(Examples.text("/gp-fhir/examples/invalid/" + name + ".fhir.json"));
+        InboundRejectedException refused = org.junit.jupiter.api.Assertions.assertThrows(InboundRejectedException.class,
+                () -> {
+                    GpFhirValidator.requireValidInbound(bundle);
+                    GpPracticeMessages.read(bundle, PRACTICE);
+                });
+        OperationOutcome.OperationOutcomeIssueComponent first = refused.operationOutcome().getIssueFirstRep();
+        ObjectNode actual = CanonicalJson.mapper().createObjectNode().put("rule", first.getDetails().getText())
+                .put("expression", first.getExpression().get(0).getValue());
+        Path expectedFile = EXAMPLES.resolve("invalid/expected-issues.json");
+        if (Boolean.getBoolean("golden.update")) {
+            ObjectNode all = Files.exists(expectedFile) ? (ObjectNode) PRETTY.readTree(expectedFile.toFile())
+                    : PRETTY.createObjectNode();
+            all.set(name, actual);
+            Files.writeString(expectedFile, PRETTY.writeValueAsString(all) + "\n");
+        }
+        assertThat(refused.httpStatus()).isEqualTo(422);
+        assertThat(actual).isEqualTo(PRETTY.readTree(Examples.text("/gp-fhir/examples/invalid/expected-issues.json")).get(name));
+        assertThat(GpFhirContext.toJson(refused.operationOutcome())).doesNotContain("Alys").doesNotContain("9990000017")
+                .doesNotContain("bullying").doesNotContain("2016-04-12");
+    }
+
     @Test
     void should_ask_every_field_of_each_contract_and_name_the_questionnaire_of_each_type() {
         assertThat(Questionnaires.all()).hasSize(5);
