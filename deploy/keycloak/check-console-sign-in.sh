@@ -10,7 +10,8 @@
 #   - a console change (PUT /me/language) from another Origin, or without the CSRF token, is refused 403; from the
 #     hub's Origin with the token it passes;
 #   - forwarded headers sent to the hub by anyone but the proxy are not believed;
-#   - a board viewer gets the reports and a 403 for the dead letters.
+#   - a board viewer (a member of its board's group: the role and the safeguarding_board claim) gets its own
+#     region's reports, a 403 for another council's and for the dead letters; the national viewer any council's.
 # Keycloak comes from Maven Central (org.keycloak:keycloak-quarkus-dist), nginx and openssl from Debian's packages
 # (installed here when missing); the hub must be built already (hub-routes/target/quarkus-app). Run from anywhere; CI
 # runs it after the test suite. Takes 1-5 minutes.
@@ -64,11 +65,15 @@ assert realm["sslRequired"] == "external", realm["sslRequired"]
 console = next(c for c in realm["clients"] if c["clientId"] == "hub-console")
 assert console["publicClient"] is False and console["attributes"]["pkce.code.challenge.method"] == "S256"
 console.update(secret=secret, rootUrl=base, redirectUris=[base + "/console/*"], webOrigins=[base])
-def person(name, role):
+def person(name, role=None, group=None):
     return {"username": name, "enabled": True, "email": name + "@example.org", "emailVerified": True,
-            "firstName": name, "lastName": "Check", "realmRoles": [role],
+            "firstName": name, "lastName": "Check", "realmRoles": [role] if role else [],
+            "groups": ["/" + group] if group else [],
             "credentials": [{"type": "password", "value": password, "temporary": False}]}
-realm.setdefault("users", []).extend([person("check-operator", "operator"), person("check-board", "board-viewer")])
+# a board viewer is a member of their board's group (which gives the role and the safeguarding_board claim)
+realm.setdefault("users", []).extend([person("check-operator", "operator"),
+                                      person("check-board", group="mid-and-west-wales-safeguarding-board"),
+                                      person("check-national", "national-viewer")])
 json.dump(realm, open(target, "w"))
 PY
 
@@ -242,8 +247,14 @@ except urllib.error.HTTPError as e:
 print("forwarded headers from an address that is not the proxy: ignored (redirect_uri", forged + ")")
 
 board, _, _ = sign_in("check-board")
-assert call(board, "/api/v1/console/reports?from=2026-01-01&to=2026-12-31&groupBy=council")[0] == 200
+code, body, _ = call(board, "/api/v1/console/reports?from=2026-01-01&to=2026-12-31&groupBy=region")
+assert code == 200, (code, body)
+assert {r["group"] for r in json.loads(body)["rows"]} <= {"mid-and-west-wales-safeguarding-board"}, body
+assert call(board, "/api/v1/console/reports?groupBy=council&council=cardiff-childrens-services")[0] == 403
 assert call(board, "/api/v1/console/dead-letters")[0] == 403
-print("board viewer: reports 200, dead letters 403")
+print("board viewer (Mid and West Wales's group): its region's reports 200, another council's 403, dead letters 403")
+national, _, _ = sign_in("check-national")
+assert call(national, "/api/v1/console/reports?from=2026-01-01&to=2026-12-31&groupBy=council&council=cardiff-childrens-services")[0] == 200
+print("national viewer: any council's report 200")
 PY
 echo "== the console's Keycloak sign-in works behind the TLS-terminating proxy"

@@ -100,7 +100,16 @@ public final class BoardReport {
 
     private final Function<String, Optional<Agency>> agencies;
 
+    private final java.util.function.Predicate<String> councilInScope;
+
+    /** The report of the whole of Wales. */
     public BoardReport(Function<String, Optional<Agency>> agencies) {
+        this(agencies, BoardScope.wales());
+    }
+
+    /** The report of what {@code scope} covers: facts counted for a council outside it are left out. */
+    public BoardReport(Function<String, Optional<Agency>> agencies, BoardScope scope) {
+        this.councilInScope = scope.councils(agencies);
         this.agencies = agencies;
     }
 
@@ -208,6 +217,9 @@ public final class BoardReport {
     }
 
     private Tally tally(Map<String, Tally> groups, GroupBy groupBy, String council, String agency) {
+        if (!councilInScope.test(council)) {
+            return new Tally(); // counted nowhere: outside the viewer's region
+        }
         String key = switch (groupBy) {
             case AGENCY -> agency;
             case COUNCIL -> isKind(council, AgencyKind.COUNCIL) ? council : null;

@@ -40,6 +40,15 @@ public class Reports {
      * in the report of every council. A council goes with grouping by council only.
      */
     public BoardReport.Report report(String fromParam, String toParam, String groupByParam, String councilParam) {
+        return report(fromParam, toParam, groupByParam, councilParam, BoardScope.wales());
+    }
+
+    /**
+     * As {@link #report(String, String, String, String)}, of what {@code scope} covers: a regional board's viewer
+     * gets only its region's councils (and each agency's figures from them); a council outside it is refused (403).
+     */
+    public BoardReport.Report report(String fromParam, String toParam, String groupByParam, String councilParam,
+            BoardScope scope) {
         BoardReport.GroupBy groupBy = BoardReport.GroupBy.parse(groupByParam);
         String council = councilParam == null || councilParam.isBlank() ? null : councilParam.trim();
         if (council != null && groupBy != BoardReport.GroupBy.COUNCIL) {
@@ -47,6 +56,11 @@ public class Reports {
         }
         if (council != null && directory.find(council).filter(a -> a.kind() == AgencyKind.COUNCIL).isEmpty()) {
             throw ConsoleProblems.invalid("council", "unknown", "not a council in the directory");
+        }
+        if (council != null && !scope.councils(directory::find).test(council)) {
+            throw new wales.safeguarding.hub.problems.ProblemException(wales.safeguarding.hub.problems.Problem.of(
+                    "forbidden", "Not your region", 403, "council '" + council + "' is not in the region of "
+                            + scope.regionalBoard().orElse("")));
         }
         LocalDate to = ConsoleParams.date("to", toParam);
         to = to == null ? LocalDate.ofInstant(clock.instant(), LONDON) : to;
@@ -60,10 +74,10 @@ public class Reports {
         var now = clock.instant();
         if (council == null) {
             ReportFacts facts = transactions.inTransaction(c -> repository.facts(c, start, end, now));
-            return new BoardReport(directory::find).build(from, to, groupBy, facts, now);
+            return new BoardReport(directory::find, scope).build(from, to, groupBy, facts, now);
         }
         ReportFacts facts = transactions.inTransaction(c -> repository.councilFacts(c, start, end, now, council));
-        BoardReport.Report all = new BoardReport(directory::find).build(from, to, groupBy, facts, now);
+        BoardReport.Report all = new BoardReport(directory::find, scope).build(from, to, groupBy, facts, now);
         return new BoardReport.Report(all.from(), all.to(), all.groupBy(), all.daysToOutcomeAre(), all.at(),
                 all.rows().stream().filter(r -> r.group().equals(council)).toList());
     }

@@ -43,6 +43,8 @@ public class DevIdentityProvider {
     private static final Logger LOG = Logger.getLogger(DevIdentityProvider.class);
 
     public static final String CLIENT_ID = "hub-console";
+    /** The claim naming a board viewer's regional safeguarding board (the same as {@code ReportsResource}'s). */
+    static final String BOARD_CLAIM = "safeguarding_board";
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
     private static final String KEY_ID = "dev-console-key";
@@ -141,11 +143,14 @@ public class DevIdentityProvider {
 
     /** The token response for a redeemed code: an ID token and an access token for the hub, both signed. */
     public Map<String, Object> tokens(Grant grant, String issuer, Instant now) {
-        String idToken = Jwt.issuer(issuer).audience(grant.clientId()).subject(grant.user().name())
+        // a board viewer's board, as Keycloak's user attribute mapper gives it (deploy/keycloak)
+        Map<String, Object> board = grant.user().safeguardingBoard() == null ? Map.of()
+                : Map.of(BOARD_CLAIM, grant.user().safeguardingBoard());
+        String idToken = Jwt.claims(board).issuer(issuer).audience(grant.clientId()).subject(grant.user().name())
                 .preferredUserName(grant.user().name()).groups(roleSet(grant.user().roles()))
                 .claim("azp", grant.clientId()).claim("nonce", grant.nonce() == null ? "" : grant.nonce())
                 .issuedAt(now).expiresAt(now.plus(TOKEN_LIFETIME)).jws().keyId(KEY_ID).sign(keys().getPrivate());
-        String accessToken = Jwt.issuer(issuer).audience("safeguarding-hub").subject(grant.user().name())
+        String accessToken = Jwt.claims(board).issuer(issuer).audience("safeguarding-hub").subject(grant.user().name())
                 .preferredUserName(grant.user().name()).groups(roleSet(grant.user().roles()))
                 .claim("azp", grant.clientId()).issuedAt(now).expiresAt(now.plus(TOKEN_LIFETIME))
                 .jws().keyId(KEY_ID).sign(keys().getPrivate());

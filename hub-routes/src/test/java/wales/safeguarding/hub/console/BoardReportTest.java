@@ -80,6 +80,34 @@ class BoardReportTest {
     }
 
     @Test
+    void should_show_a_regional_boards_viewer_only_its_councils_and_each_agencys_figures_from_them() {
+        // issue 15 item 5: board-west covers council-a and council-b; council-c is board-south's
+        ReportFacts facts = new ReportFacts(Map.of("council-a", 2L, "council-c", 3L, "police-1", 1L), List.of(
+                new ReportFacts.Invitations("council-a", true, 1), new ReportFacts.Invitations("council-c", true, 4)),
+                List.of(clock("written-report", "gp-1", "council-a", 2, 10, 1.0),
+                        clock("written-report", "gp-1", "council-c", 20, 10, null)));
+        BoardScope west = BoardScope.region("board-west");
+
+        BoardReport.Report byCouncil = scoped(facts, BoardReport.GroupBy.COUNCIL, west);
+        assertThat(byCouncil.rows()).extracting(BoardReport.Row::group).containsExactly("council-a");
+        assertThat(row(byCouncil, "council-a").dutyToReportsReceived()).isEqualTo(2);
+        assertThat(row(byCouncil, "council-a").conferenceInvitations()).isEqualTo(1);
+
+        // the GP's figures from board-west's cases only: one report asked and returned, nothing overdue
+        BoardReport.Row gp = row(scoped(facts, BoardReport.GroupBy.AGENCY, west), "gp-1");
+        assertThat(gp.gpReportsRequested()).isEqualTo(1);
+        assertThat(gp.gpReportsReturned()).isEqualTo(1);
+        assertThat(gp.overdueTotal()).isZero();
+        assertThat(scoped(facts, BoardReport.GroupBy.REGION, west).rows()).extracting(BoardReport.Row::group)
+                .containsExactly("board-west");
+
+        // the national view: Wales, what belongs to no council included
+        assertThat(row(report(facts, BoardReport.GroupBy.AGENCY), "gp-1").gpReportsRequested()).isEqualTo(2);
+        assertThat(report(facts, BoardReport.GroupBy.COUNCIL).rows()).extracting(BoardReport.Row::group)
+                .containsExactlyInAnyOrder("council-a", "council-c", BoardReport.UNKNOWN);
+    }
+
+    @Test
     void should_put_what_belongs_to_no_council_under_unknown_and_leave_rates_of_nothing_empty() {
         ReportFacts facts = new ReportFacts(Map.of("police-1", 1L), List.of(), List.of());
         BoardReport.Row unknown = row(report(facts, BoardReport.GroupBy.COUNCIL), BoardReport.UNKNOWN);
@@ -294,6 +322,10 @@ class BoardReportTest {
 
     private static BoardReport.Report report(ReportFacts facts, BoardReport.GroupBy groupBy) {
         return new BoardReport(DIRECTORY::find).build(DAY, DAY, groupBy, facts, NOW);
+    }
+
+    private static BoardReport.Report scoped(ReportFacts facts, BoardReport.GroupBy groupBy, BoardScope scope) {
+        return new BoardReport(DIRECTORY::find, scope).build(DAY, DAY, groupBy, facts, NOW);
     }
 
     private static BoardReport.Row row(BoardReport.Report report, String group) {

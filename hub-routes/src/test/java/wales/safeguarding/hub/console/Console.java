@@ -10,13 +10,17 @@ final class Console {
 
     static final String API = "/api/v1/console";
     /** Every console role, and an agency system's token that has none of them. */
-    static final String[] ROLES = {"operator", "auditor", "board-viewer", "admin", "agency"};
+    static final String[] ROLES = {"operator", "auditor", "board-viewer", "national-viewer", "admin", "agency"};
+    /** The region of the tests' board viewer: Carmarthenshire's board. */
+    static final String BOARD = wales.safeguarding.hub.support.AgencyStubs.MID_AND_WEST_WALES_BOARD;
 
     private Console() {
     }
 
+    /** As a user with this role; a board viewer is Mid and West Wales's ({@link #BOARD}). */
     static RequestSpecification as(String role) {
-        return given().header("Authorization", Tokens.forRole(role + "-user", role));
+        return given().header("Authorization", role.equals("board-viewer") ? Tokens.forBoardViewer("board-viewer-user", BOARD)
+                : Tokens.forRole(role + "-user", role));
     }
 
     static RequestSpecification asUser(String user, String role) {

@@ -223,11 +223,18 @@ class ConsoleBrowserFlowTest {
         ObjectNode report = Messages.dutyToReport();
         String reportId = Messages.id(report);
         HubApi.send(POLICE, report).statusCode(202);
+        ObjectNode cardiff = Messages.dutyToReport();
+        ((ObjectNode) cardiff.with("body").withArray("children").get(0)).put("localAuthority", "W06000015");
+        HubApi.send(POLICE, cardiff).statusCode(202);
 
         browser = Browser.open("board-viewer");
         browser.go(hub.resolve("/console/").toString());
         browser.signIn("bethan", ConsoleSession.TEST_PASSWORD);
         browser.waitFor(By.id("reports-chart"));
+        // bethan sits for Mid and West Wales's board: Carmarthenshire's row, not Cardiff's (issue 15 item 5)
+        browser.waitFor(By.cssSelector("main[data-view='reports'][data-loaded='true'] table"));
+        assertThat(browser.driver().findElement(By.id("view")).getText()).as("a regional board viewer's report")
+                .contains("Carmarthenshire").doesNotContain("Cardiff");
         assertThat(browser.driver().findElements(By.cssSelector("#views a[data-view='messages']:not([hidden])"))).isEmpty();
         browser.screenshot("08-board-viewer-reports");
         Axe.assertNoSeriousViolations(browser, "reports (board viewer)");

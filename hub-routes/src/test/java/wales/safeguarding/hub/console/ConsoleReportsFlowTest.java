@@ -180,6 +180,32 @@ class ConsoleReportsFlowTest {
         assertThat(row).isEqualTo(row("council", COUNCIL));
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName("Issue 15 item 5: a regional board's viewer sees its own region only; the national viewer sees Wales")
+    void should_show_a_board_viewer_its_own_region_only() {
+        ObjectNode cardiff = Messages.dutyToReport();
+        ((ObjectNode) cardiff.with("body").withArray("children").get(0)).put("localAuthority", "W06000015");
+        HubApi.send(POLICE, cardiff).statusCode(202);
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+
+        JsonPath national = Console.as("national-viewer").queryParam("from", today).queryParam("to", today)
+                .get(PATH).then().statusCode(200).extract().jsonPath();
+        assertThat(national.getList("rows.group", String.class)).contains(AgencyStubs.CARDIFF);
+
+        JsonPath west = Console.as("board-viewer").queryParam("from", today).queryParam("to", today)
+                .get(PATH).then().statusCode(200).extract().jsonPath();
+        assertThat(west.getList("rows.group", String.class)).doesNotContain(AgencyStubs.CARDIFF, "unknown");
+        Console.as("board-viewer").queryParam("groupBy", "region").get(PATH).then().statusCode(200)
+                .body("rows.group", org.hamcrest.Matchers.everyItem(equalTo(REGION)));
+        Console.as("board-viewer").queryParam("council", AgencyStubs.CARDIFF).get(PATH).then().statusCode(403)
+                .contentType("application/problem+json");
+        // a board viewer whose sign-in names no board, or one the directory does not know, sees nothing
+        Console.asUser("no-board", "board-viewer").get(PATH).then().statusCode(403);
+        io.restassured.RestAssured.given().header("Authorization",
+                wales.safeguarding.hub.support.Tokens.forBoardViewer("lost", "atlantis-safeguarding-board"))
+                .get(Console.API + "/reports").then().statusCode(403);
+    }
+
     private static Map<String, Object> row(String groupBy, String group) {
         String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
         Map<String, Object> row = Console.as("board-viewer").queryParam("from", today).queryParam("to", today)

@@ -37,8 +37,9 @@ class ConsoleRolesFlowTest {
         HubApi.send(wales.safeguarding.hub.support.AgencyStubs.DYFED_POWYS_POLICE, report).statusCode(202);
         String id = Messages.id(report);
 
-        check("GET", "/me", null, Set.of("operator", "auditor", "board-viewer", "admin", "agency"));
-        check("PUT", "/me/language", "{\"language\":\"en\"}", Set.of("operator", "auditor", "board-viewer", "admin", "agency"));
+        check("GET", "/me", null, Set.of("operator", "auditor", "board-viewer", "national-viewer", "admin", "agency"));
+        check("PUT", "/me/language", "{\"language\":\"en\"}", Set.of("operator", "auditor", "board-viewer",
+                "national-viewer", "admin", "agency"));
         check("GET", "/now", null, WATCHERS);
         check("GET", "/refusals", null, WATCHERS);
         check("GET", "/messages", null, WATCHERS);
@@ -54,7 +55,7 @@ class ConsoleRolesFlowTest {
         check("POST", "/directory/agencies", "{}", Set.of("admin"), 400);
         check("DELETE", "/directory/agencies/no-such-agency", null, Set.of("admin"), 404);
         check("POST", "/directory/import?dry-run=true", "{\"agencies\":[]}", Set.of("admin"));
-        check("GET", "/reports", null, Set.of("board-viewer", "operator", "auditor"));
+        check("GET", "/reports", null, Set.of("board-viewer", "national-viewer", "operator", "auditor"));
         checkStream();
     }
 

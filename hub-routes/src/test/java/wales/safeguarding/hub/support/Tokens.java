@@ -25,6 +25,13 @@ public final class Tokens {
         return "Bearer " + token(user, role);
     }
 
+    /** A regional board viewer's token: role {@code board-viewer} and the claim naming its board. */
+    public static String forBoardViewer(String user, String board) {
+        return "Bearer " + Jwt.issuer("https://server.example.com").audience("safeguarding-hub")
+                .subject("service-account-" + user).upn(user).claim("azp", user).groups("board-viewer")
+                .claim("safeguarding_board", board).expiresIn(3600).jws().keyId("1").sign("privateKey.jwk");
+    }
+
     private static String token(String clientId, String role) {
         return Jwt.issuer("https://server.example.com").audience("safeguarding-hub").subject("service-account-" + clientId)
                 .upn(clientId).claim("azp", clientId).groups(role).expiresIn(3600)
