@@ -39,6 +39,7 @@ java -Xmx384m -Dquarkus.profile=prod -Dhub.data-dir="$work/data" \
   -Dhub.broker.url=tcp://127.0.0.1:61699 -Dhub.directory.location=classpath:directory/demo-directory.json \
   -Dquarkus.http.port=$port -Dhub.message-ids.secret=check-only-message-id-key-never-use-it-in-production \
   -Dhub.bodies.keys-dir="$work/keys" -Dhub.bodies.current-key=check \
+  -Dhub.child-keys.current-key=check -Dhub.child-keys.key.check=check-only-child-key-never-use-it-in-production \
   -jar "$app/quarkus-run.jar" > "$work/hub.log" 2>&1 &
 pid=$!
 live=000

@@ -75,7 +75,7 @@ public class AlertRules implements FlowRules {
         List<String> to = new ArrayList<>(List.of(council.get()));
         List<ComplianceNote> notes = new ArrayList<>();
         Optional<CaseRecord> knownCase = facts.caseOf(message.caseReference());
-        Optional<ChildRecord> known = CaseParties.known(knownCase, CaseParties.keyOf(child, knownCase));
+        Optional<ChildRecord> known = CaseParties.known(knownCase, parties.keyOf(child, knownCase));
         if (known.isPresent() && known.get().registered()) {
             for (String role : routing.reaches().getOrDefault(kind, List.of())) {
                 Optional<String> member = switch (role) {

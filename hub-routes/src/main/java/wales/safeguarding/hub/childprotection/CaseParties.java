@@ -12,6 +12,7 @@ import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildFingerprints;
 import wales.safeguarding.hub.rules.ChildKey;
 import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.rules.Effect;
@@ -27,9 +28,11 @@ import wales.safeguarding.schemas.validation.Violation;
 public class CaseParties {
 
     private final Directory directory;
+    private final ChildFingerprints fingerprints;
 
-    public CaseParties(Directory directory) {
+    public CaseParties(Directory directory, ChildFingerprints fingerprints) {
         this.directory = directory;
+        this.fingerprints = fingerprints;
     }
 
     public Optional<String> gpPractice(ChildRef child, Optional<ChildRecord> known) {
@@ -120,15 +123,28 @@ public class CaseParties {
     }
 
     /** The key under which the case knows the one child a message is about. */
-    public static String keyOf(ChildRef child, Optional<CaseRecord> known) {
-        String key = ChildKey.of(child);
-        return known.map(k -> k.keyFor(key)).orElse(key);
+    public String keyOf(ChildRef child, Optional<CaseRecord> known) {
+        return keysOf(List.of(child), known).get(0);
     }
 
-    /** The keys under which the case knows the children a message names, in its order. */
-    public static List<String> keysOf(List<ChildRef> children, Optional<CaseRecord> known) {
-        List<String> keys = ChildKey.all(children);
+    /**
+     * The keys under which the case knows the children a message names, in its order. A child is matched under every
+     * form the case may have recorded them in ({@link ChildKey#forms}: the current key's, a previous key's, the unkeyed
+     * one from before), so a case recorded before a key rotation still finds its children; the recorded key is the
+     * one the rules use (the intake rewrites it to the current form afterwards, {@link ChildKey#rekeys}). A child the
+     * case does not know gets the current form.
+     */
+    public List<String> keysOf(List<ChildRef> children, Optional<CaseRecord> known) {
+        List<String> keys = (children == null ? List.<ChildRef>of() : children).stream()
+                .map(child -> known.flatMap(k -> k.recordedAs(ChildKey.forms(child, fingerprints)))
+                        .orElseGet(() -> ChildKey.of(child, fingerprints)))
+                .toList();
         return known.map(k -> k.keysFor(keys)).orElse(keys);
+    }
+
+    /** How the hub fingerprints a child named without the council's reference. */
+    public ChildFingerprints fingerprints() {
+        return fingerprints;
     }
 
     /**

@@ -105,7 +105,7 @@ public class ConferenceCancellationRules implements FlowRules {
             return effects;
         }
         List<String> children = facts.conference(caseRef, conference).map(ConferenceRecord::children)
-                .orElseGet(() -> CaseParties.keysOf(children(body.children()), facts.caseOf(caseRef)));
+                .orElseGet(() -> parties.keysOf(children(body.children()), facts.caseOf(caseRef)));
         effects.addAll(ConferenceDeadlines.unbooked(caseRef, initial, children));
         return effects;
     }

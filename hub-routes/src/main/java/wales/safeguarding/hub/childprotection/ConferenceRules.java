@@ -138,7 +138,7 @@ public class ConferenceRules implements FlowRules {
         }
         notes.addAll(ChildrensVoice.invitationNotes(body.conferenceId(), ConferenceRecord.INITIAL.equals(body.kind()),
                 ChildrensVoice.invited(children(body.children()), body.childParticipation())));
-        List<String> keys = CaseParties.keysOf(children(body.children()), known);
+        List<String> keys = parties.keysOf(children(body.children()), known);
         notes.addAll(deadlines.lateness(body, deadlines.of(facts, message, body, keys)));
         return new Routing(to, List.of(), notes);
     }
@@ -146,7 +146,7 @@ public class ConferenceRules implements FlowRules {
     /** The GP practice of each child the invitation names (null where none is known), in order. */
     private List<String> gpPractices(Envelope message, ConferenceInvitation body, Optional<CaseRecord> known) {
         List<ChildRef> children = children(body.children());
-        List<String> keys = CaseParties.keysOf(children, known);
+        List<String> keys = parties.keysOf(children, known);
         List<String> practices = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
             practices.add(parties.gpPractice(children.get(i), CaseParties.known(known, keys.get(i))).orElse(null));
@@ -183,7 +183,7 @@ public class ConferenceRules implements FlowRules {
         List<Effect> effects = new ArrayList<>(parties.rememberChildren(message, children(body.children()), facts));
         effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.INVITEE, conference, message.recipients()));
         Instant startsAt = body.meeting().startsAt().toInstant();
-        List<String> keys = CaseParties.keysOf(children(body.children()), known);
+        List<String> keys = parties.keysOf(children(body.children()), known);
         effects.add(new Effect.RememberConference(caseRef, new ConferenceRecord(conference, body.kind(), startsAt, keys)));
         effects.add(ChildrensVoice.invitationRecord(caseRef, message.sender(), conference,
                 ChildrensVoice.invited(children(body.children()), body.childParticipation())));

@@ -71,7 +71,7 @@ public class HealthAssessmentRules implements FlowRules {
     @Override
     public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
         HealthAssessmentCompleted body = body(message, HealthAssessmentCompleted.class);
-        String key = CaseParties.keyOf(body.child(), facts.caseOf(message.caseReference()));
+        String key = parties.keyOf(body.child(), facts.caseOf(message.caseReference()));
         return List.of(new Effect.StopClocks(HealthAssessments.CLOCK, message.caseReference(), key, null));
     }
 }

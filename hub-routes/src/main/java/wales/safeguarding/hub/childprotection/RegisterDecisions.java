@@ -98,7 +98,7 @@ final class RegisterDecisions {
 
     private List<Decision> fromEntries() {
         List<ChildDecision> entries = body.children();
-        List<String> keys = CaseParties.keysOf(entries.stream().map(ChildDecision::child).toList(), known);
+        List<String> keys = parties.keysOf(entries.stream().map(ChildDecision::child).toList(), known);
         List<Decision> list = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             ChildDecision entry = entries.get(i);
@@ -119,7 +119,7 @@ final class RegisterDecisions {
         Optional<Envelope> invitation = facts.conferenceInvitation(plan.caseReference(), body.conferenceId());
         List<ChildRef> invited = invitation
                 .map(i -> children(MessageParts.body(i, ConferenceInvitation.class).children())).orElse(List.of());
-        List<String> invitedKeys = invitation.map(i -> CaseParties.keysOf(invited, known)).orElse(List.of());
+        List<String> invitedKeys = invitation.map(i -> parties.keysOf(invited, known)).orElse(List.of());
         List<Decision> list = new ArrayList<>();
         for (ChildRecord child : children) {
             int at = invitedKeys.indexOf(child.key());

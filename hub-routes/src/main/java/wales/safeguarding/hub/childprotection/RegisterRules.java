@@ -86,7 +86,7 @@ public class RegisterRules implements FlowRules {
      */
     static Routing reachParties(CaseParties parties, Envelope message, RegisterChange body,
             Optional<CaseRecord> known) {
-        Optional<ChildRecord> child = CaseParties.known(known, CaseParties.keyOf(body.child(), known));
+        Optional<ChildRecord> child = CaseParties.known(known, parties.keyOf(body.child(), known));
         List<String> to = new ArrayList<>();
         List<ComplianceNote> notes = new ArrayList<>();
         reach(ComplianceNotes.Party.GP_PRACTICE, parties.gpPractice(body.child(), child), message, to, notes);
@@ -117,7 +117,7 @@ public class RegisterRules implements FlowRules {
         effects.add(new Effect.RememberCase(caseRef, message.sender()));
         if (message.type() == MessageType.PLAN_UPDATE) {
             PlanUpdate body = MessageParts.body(message, PlanUpdate.class);
-            String key = CaseParties.keyOf(body.child(), known);
+            String key = parties.keyOf(body.child(), known);
             Optional<ChildRecord> child = CaseParties.known(known, key);
             if (body.coreGroupMetOn() != null) {
                 effects.addAll(coreGroupMet(facts, message, key, child, MessageParts.noonOf(body.coreGroupMetOn())));
@@ -127,7 +127,7 @@ public class RegisterRules implements FlowRules {
             return effects;
         }
         RegisterChange body = MessageParts.body(message, RegisterChange.class);
-        String key = CaseParties.keyOf(body.child(), known);
+        String key = parties.keyOf(body.child(), known);
         Optional<ChildRecord> child = CaseParties.known(known, key);
         effects.add(new Effect.RememberChild(caseRef, key, parties.gpPractice(body.child(), child).orElse(null),
                 parties.school(body.child(), child).orElse(null),

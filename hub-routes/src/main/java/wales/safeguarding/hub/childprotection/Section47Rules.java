@@ -71,7 +71,7 @@ public class Section47Rules implements FlowRules {
             required.addAll(facts.strategyDiscussion(message.caseReference(), null));
         }
         List<ChildRef> children = children(body.children());
-        List<String> keys = CaseParties.keysOf(children, known);
+        List<String> keys = parties.keysOf(children, known);
         for (int i = 0; i < children.size(); i++) {
             var child = CaseParties.known(known, keys.get(i));
             parties.policeForce(children.get(i), null, child).ifPresent(required::add);
@@ -102,7 +102,7 @@ public class Section47Rules implements FlowRules {
             // The determination is a decision on what happens next about the report.
             effects.add(DutyToReportRules.nextActionsDecided(body.dutyToReportId(), message.sender()));
         }
-        List<String> keys = CaseParties.keysOf(children(body.children()), facts.caseOf(caseRef));
+        List<String> keys = parties.keysOf(children(body.children()), facts.caseOf(caseRef));
         if (stopsInitialConference(facts, message, body, keys)) {
             effects.add(new Effect.StopClocks(ConferenceRules.INITIAL_CONFERENCE, caseRef, null, null));
         }

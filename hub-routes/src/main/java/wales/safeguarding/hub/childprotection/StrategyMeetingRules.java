@@ -113,7 +113,7 @@ public class StrategyMeetingRules implements FlowRules {
         List<String> to = agencies(body.invitees());
         List<ComplianceNote> notes = new ArrayList<>();
         List<ChildRef> children = children(body.children());
-        List<String> keys = CaseParties.keysOf(children, known);
+        List<String> keys = parties.keysOf(children, known);
         boolean unknownForce = children.isEmpty();
         for (int i = 0; i < children.size(); i++) {
             Optional<String> police = parties.policeForce(children.get(i), null, CaseParties.known(known, keys.get(i)));
@@ -143,7 +143,7 @@ public class StrategyMeetingRules implements FlowRules {
     /** Each child's GP practice, school and the health board of the child's area, each once, in order. */
     private List<String> contributors(Envelope message, Discussion body, Optional<CaseRecord> known) {
         List<ChildRef> children = children(body.children());
-        List<String> keys = CaseParties.keysOf(children, known);
+        List<String> keys = parties.keysOf(children, known);
         Set<String> found = new LinkedHashSet<>();
         for (int i = 0; i < children.size(); i++) {
             ChildRef child = children.get(i);
@@ -192,7 +192,7 @@ public class StrategyMeetingRules implements FlowRules {
             effects.add(new Effect.MeetClock(body.dutyToReportId(), DutyToReportRules.NEXT_ACTIONS, message.sender()));
         }
         Instant held = body.startsAt();
-        List<String> keys = CaseParties.keysOf(children(body.children()), facts.caseOf(caseRef));
+        List<String> keys = parties.keysOf(children(body.children()), facts.caseOf(caseRef));
         if (ConferenceDeadlines.allRegistered(facts, caseRef, keys)) {
             return effects; // children on the register already: no initial conference is due
         }

@@ -342,6 +342,7 @@ public class MessageIntake {
         List<Acceptance> derived = new ArrayList<>();
         if (rules.isPresent() && facts != null) {
             List<Effect.Derived> made = effects.apply(c, stored, now, rules.get().accepted(stored, now, facts));
+            effects.rekeyChildren(c, stored, facts);
             requireSendable(made);
             for (Effect.Derived one : made) {
                 derived.add(storeFromHub(c, one.message(), one.notes()));

@@ -5,6 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +16,10 @@ import wales.safeguarding.hub.cases.CaseBook;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.rules.CaseFacts;
+import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildFingerprints;
+import wales.safeguarding.hub.rules.ChildKey;
+import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.rules.Effect;
 import wales.safeguarding.hub.tracking.TrackingRepository;
 import wales.safeguarding.schemas.envelope.Envelope;
@@ -27,12 +35,43 @@ public class RuleEffects {
     private final ClockKeeper clocks;
     private final ClockRepository clockStore;
     private final TrackingRepository tracking;
+    private final ChildFingerprints fingerprints;
 
-    public RuleEffects(CaseBook cases, ClockKeeper clocks, ClockRepository clockStore, TrackingRepository tracking) {
+    public RuleEffects(CaseBook cases, ClockKeeper clocks, ClockRepository clockStore, TrackingRepository tracking,
+            ChildFingerprints fingerprints) {
         this.cases = cases;
         this.clocks = clocks;
         this.clockStore = clockStore;
         this.tracking = tracking;
+        this.fingerprints = fingerprints;
+    }
+
+    /**
+     * The lazy rekey: each child {@code message} names (without the council's reference) whom its case recorded under
+     * an older form of the fingerprint (the unkeyed one from before, or a previous key's) is now stored under the
+     * current one ({@link ChildKey#rekeys}, {@link CaseBook#rekeyChild}). After the effects, in their transaction: the
+     * rules matched the child under the form the case recorded, and their effects were written under it. The case is
+     * the one the rules read ({@code facts}), so a message about a case with no older key costs no query.
+     *
+     * @return how many children were rekeyed
+     */
+    public int rekeyChildren(Connection c, Envelope message, CaseFacts facts) throws SQLException {
+        if (message.caseReference() == null || message.body() == null) {
+            return 0;
+        }
+        Optional<CaseRecord> known = facts.caseOf(message.caseReference());
+        if (known.isEmpty() || known.get().children().stream().noneMatch(k -> fingerprints.isStale(k.key()))) {
+            return 0;
+        }
+        Set<String> recorded = known.get().children().stream().map(ChildRecord::key).collect(Collectors.toSet());
+        int rekeyed = 0;
+        for (Map.Entry<String, String> rekey : ChildKey.rekeys(ChildKey.named(message.body()), recorded, fingerprints)
+                .entrySet()) {
+            if (cases.rekeyChild(c, message.caseReference(), rekey.getKey(), rekey.getValue())) {
+                rekeyed++;
+            }
+        }
+        return rekeyed;
     }
 
     /** The facts the rules read, in this transaction. */

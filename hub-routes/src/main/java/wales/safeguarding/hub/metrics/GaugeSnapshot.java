@@ -13,7 +13,7 @@ import wales.safeguarding.hub.directory.AgencyKind;
 
 /**
  * The database gauges' values at one moment, folded from per-agency facts ({@link MetricsRepository.Facts}) into
- * bounded labels: copies and dead letters per agency kind, clocks per clock and council, alerts per condition.
+ * bounded labels: copies and dead letters per agency kind, clocks per clock and council, alerts per condition, and the children stored under an older form of their fingerprint.
  * Plain arithmetic, no I/O: {@code GaugeSnapshotTest} checks it.
  */
 public final class GaugeSnapshot {
@@ -72,6 +72,7 @@ public final class GaugeSnapshot {
         for (MetricsRepository.Alerts alerts : facts.alerts()) {
             counts.merge(alertsOpen(HubMetrics.word(alerts.condition())), alerts.open(), Long::sum);
         }
+        counts.put(childKeysLegacy(), facts.childKeysLegacy());
         return new GaugeSnapshot(readAt, counts, oldest);
     }
 
@@ -88,6 +89,7 @@ public final class GaugeSnapshot {
         for (AlertCondition condition : AlertCondition.values()) {
             keys.add(alertsOpen(condition.wireName()));
         }
+        keys.add(childKeysLegacy());
         return keys;
     }
 
@@ -125,6 +127,10 @@ public final class GaugeSnapshot {
 
     static Key alertsOpen(String condition) {
         return Key.of(HubMetrics.ALERTS_OPEN, HubMetrics.CONDITION, condition);
+    }
+
+    static Key childKeysLegacy() {
+        return Key.of(HubMetrics.CHILD_KEYS_LEGACY);
     }
 
     static Key deadLetters(String kind) {

@@ -48,6 +48,11 @@ public final class HubMetrics {
     public static final String CLOCKS_OVERDUE = "hub.clocks.overdue";
     /** Operational alerts open, by condition (endpoint-failing, dead-letters, oldest-waiting, escalation-failing ...). */
     public static final String ALERTS_OPEN = "hub.operational.alerts.open";
+    /**
+     * Children stored under an older form of the hub's fingerprint (the unkeyed one from before, or a previous key's):
+     * rewritten when a message names the child again; a key id can be retired once this is 0.
+     */
+    public static final String CHILD_KEYS_LEGACY = "hub.child.keys.legacy";
     /** Seconds since the database gauges were last read. */
     public static final String SNAPSHOT_AGE = "hub.metrics.snapshot.age";
 
@@ -57,7 +62,7 @@ public final class HubMetrics {
             "hub_delivery_latency_seconds", "hub_escalation_steps_total", "hub_escalation_failures_total",
             "hub_refusals_total", "hub_copies_waiting", "hub_copies_waiting_oldest_age_seconds",
             "hub_dead_letters_waiting", "hub_clocks_open", "hub_clocks_overdue", "hub_operational_alerts_open",
-            "hub_metrics_snapshot_age_seconds");
+            "hub_child_keys_legacy", "hub_metrics_snapshot_age_seconds");
 
     // ---- labels
     public static final String TYPE = "type";

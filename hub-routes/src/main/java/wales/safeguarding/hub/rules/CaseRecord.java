@@ -20,6 +20,14 @@ public record CaseRecord(String caseReference, String council, List<ChildRecord>
     }
 
     /**
+     * The key under which the case recorded a child that may have been recorded under any of {@code forms}
+     * ({@link ChildKey#forms}: the current form first, then the older ones), if it recorded them.
+     */
+    public Optional<String> recordedAs(List<String> forms) {
+        return forms.stream().filter(f -> child(f).isPresent()).findFirst();
+    }
+
+    /**
      * The keys under which the hub knows the children a message names. A case recorded before sibling groups has one
      * child without a key ({@link ChildKey#BEFORE_SIBLING_GROUPS}), the first child its messages named: while no
      * named child is known by its own key, the first one named is that child.

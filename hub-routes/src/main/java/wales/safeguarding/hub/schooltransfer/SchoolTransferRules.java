@@ -58,7 +58,7 @@ public class SchoolTransferRules implements FlowRules {
         Optional<CaseRecord> known = facts.caseOf(message.caseReference());
         SchoolTransfer body = CanonicalJson.bodyAs(message, SchoolTransfer.class);
         TransferParties.Resolution transfer = transfers.resolve(message.sender(), body, known,
-                CaseParties.known(known, CaseParties.keyOf(body.child(), known)));
+                CaseParties.known(known, parties.keyOf(body.child(), known)));
         return parties.councilSends(message, known).map(Routing::refused).orElseGet(() -> new Routing(
                 transfer.violations().isEmpty() ? transfer.recipients() : List.of(), transfer.violations(),
                 transfer.notes()));
@@ -68,7 +68,7 @@ public class SchoolTransferRules implements FlowRules {
     public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
         SchoolTransfer body = CanonicalJson.bodyAs(message, SchoolTransfer.class);
         Optional<CaseRecord> known = facts.caseOf(message.caseReference());
-        String key = CaseParties.keyOf(body.child(), known);
+        String key = parties.keyOf(body.child(), known);
         Optional<ChildRecord> child = CaseParties.known(known, key);
         TransferParties.Resolution transfer = transfers.resolve(message.sender(), body, known, child);
         String newSchool = transfer.newSchool().map(Agency::id).orElseThrow();

@@ -15,6 +15,7 @@ import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChildFingerprints;
 import wales.safeguarding.hub.rules.ChildKey;
 import wales.safeguarding.hub.rules.ChildRecord;
 import wales.safeguarding.hub.rules.FactsInMemory;
@@ -44,6 +45,9 @@ public final class RulesFixture {
     /** School 6699002. */
     public static final String SECOND_SCHOOL = "school-6699002";
     public static final String BOARD = "mid-and-west-wales-safeguarding-board";
+    /** The key of the children's fingerprints in plain tests (not a secret). */
+    public static final ChildFingerprints FINGERPRINTS = ChildFingerprints.of("plain",
+            Map.of("plain", "test-only-child-key-for-the-plain-rules-tests"));
     /** The hub's message-id key in plain tests. */
     public static final wales.safeguarding.schemas.envelope.DerivedIds IDS =
             new wales.safeguarding.schemas.envelope.DerivedIds("test-only-message-id-key-for-the-plain-rules-tests");
@@ -54,7 +58,7 @@ public final class RulesFixture {
     public static final String CONFERENCE = "CCS-ICPC-2025-0042";
     /** The key of the one child of the examples that name one child without the council's childReference. */
     public static final String ALYS = ChildKey.of(new ChildRef("Alys Enghraifft", LocalDate.parse("2016-04-12"), null,
-            "W06000010", null, null));
+            "W06000010", null, null), RulesFixture.FINGERPRINTS);
     /** The envelope's childReference in the examples: the sender's own reference, not the hub's key. */
     public static final String SENDERS_REFERENCE = "DPP-CHILD-0001";
     /** The keys of the two children of the sibling examples (their childReference). */
@@ -92,7 +96,7 @@ public final class RulesFixture {
     }
 
     public static CaseParties parties() {
-        return new CaseParties(DIRECTORY);
+        return new CaseParties(DIRECTORY, FINGERPRINTS);
     }
 
     /** England-and-Wales bank holidays, as the hub reads them. */

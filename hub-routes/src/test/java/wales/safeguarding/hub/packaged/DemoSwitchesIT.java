@@ -39,7 +39,8 @@ class DemoSwitchesIT {
                 "-Dhub.console.dev-users.enabled=true", "-Dhub.console.dev-users.users=olwen:operator",
                 "-Dhub.console.dev-users.password=pw", "-Dquarkus.http.port=0",
                 // production requires the message-id key: set, so the refusal under test is the one that stops it
-                "-Dhub.message-ids.secret=test-only-message-id-key-never-use-it-in-production");
+                "-Dhub.message-ids.secret=test-only-message-id-key-never-use-it-in-production",
+                "-Dhub.child-keys.current-key=it", "-Dhub.child-keys.key.it=test-only-child-key-never-use-it-in-production");
 
         assertThat(run.exitCode).isNotZero();
         assertThat(run.output).contains("hub.console.dev-users.enabled is for the demo and tests only");
@@ -50,10 +51,12 @@ class DemoSwitchesIT {
     void should_refuse_to_start_without_a_body_key_on_the_production_profile() throws Exception {
         Run none = start("-Dquarkus.profile=prod", "-Dhub.database.embedded=true", "-Dhub.broker.embedded.enabled=true",
                 "-Dhub.message-ids.secret=test-only-message-id-key-never-use-it-in-production",
+                "-Dhub.child-keys.current-key=it", "-Dhub.child-keys.key.it=test-only-child-key-never-use-it-in-production",
                 "-Dhub.broker.url=vm://0", "-Dhub.directory.location=classpath:directory/demo-directory.json",
                 "-Dquarkus.http.port=0");
         Run fixed = start("-Dquarkus.profile=prod", "-Dhub.database.embedded=true", "-Dhub.broker.embedded.enabled=true",
                 "-Dhub.message-ids.secret=test-only-message-id-key-never-use-it-in-production",
+                "-Dhub.child-keys.current-key=it", "-Dhub.child-keys.key.it=test-only-child-key-never-use-it-in-production",
                 "-Dhub.broker.url=vm://0", "-Dhub.directory.location=classpath:directory/demo-directory.json",
                 "-Dhub.bodies.fixed-key=dGVzdC1vbmx5LWJvZHkta2V5LW5ldmVyLWluLXByb2Q=", "-Dquarkus.http.port=0");
 

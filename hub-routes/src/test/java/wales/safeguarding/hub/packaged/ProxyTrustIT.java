@@ -28,6 +28,7 @@ class ProxyTrustIT {
                 "-Dquarkus.http.proxy.proxy-address-forwarding=true",
                 // every other production setting it needs, so that the refusal is the proxy's
                 "-Dhub.message-ids.secret=test-only-message-id-key-never-use-it-in-production",
+                "-Dhub.child-keys.current-key=it", "-Dhub.child-keys.key.it=test-only-child-key-never-use-it-in-production",
                 "-Dhub.bodies.keys-dir=" + HubProcess.bodyKeys(dataDir), "-Dhub.bodies.current-key=it", "-jar",
                 Path.of(jar).toAbsolutePath().toString());
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
