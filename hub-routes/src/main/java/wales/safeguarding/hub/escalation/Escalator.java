@@ -22,6 +22,7 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import wales.safeguarding.hub.challenge.ChallengeStepUp;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.clocks.ClockRepository;
@@ -68,12 +69,14 @@ public class Escalator {
     private final Duration retryAfter;
     private final EscalationMetrics metrics;
     private final MessageMetrics messageMetrics;
+    private final ChallengeStepUp stepUp;
 
     public Escalator(Transactions transactions, TrackingRepository tracking, ClockRepository clockStore,
             MessageIntake intake, DeliveryQueues queues,
             ClockKeeper keeper, EscalationMessages messages, Clock clock,
             @ConfigProperty(name = "hub.escalation.retry-after") Duration retryAfter, EscalationMetrics metrics,
-            MessageMetrics messageMetrics) {
+            MessageMetrics messageMetrics, ChallengeStepUp stepUp) {
+        this.stepUp = stepUp;
         this.metrics = metrics;
         this.messageMetrics = messageMetrics;
         this.transactions = transactions;
@@ -238,6 +241,18 @@ public class Escalator {
         }
         tracking.auditBatch(c, audits);
         clockStore.advanceEscalations(c, advances);
+        // a professional challenge stepped up stands at the next stage, with that stage's clock running
+        int n = 0;
+        for (Climb one : climbs) {
+            for (Notice notice : one.notices()) {
+                UUID messageId = stored.get(n++).messageId();
+                if (notice.step() == EscalationStep.STEP_UP) {
+                    for (ClockRecord k : one.group()) {
+                        stepUp.steppedUp(c, k, messageId, now);
+                    }
+                }
+            }
+        }
         return stored;
     }
 
