@@ -114,7 +114,7 @@ class BoardReportTest {
                 .endsWith(",tookPartBy:recorded-views,overdue:outline-plan,overdue:report-outcome");
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,"
-                + "0,0,0,0,0,0,0,0,0,0,0,0,0,1");
+                + "0,0,0,0,0,0,0,0,0,0,0,0,0,0,1");
         assertThat(csv).contains("\r\n");
         assertThat(ReportCsv.escape("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
         assertThat(ReportCsv.escape("=cmd()")).isEqualTo("'=cmd()");
