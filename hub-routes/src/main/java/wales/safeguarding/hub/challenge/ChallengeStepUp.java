@@ -3,6 +3,7 @@ package wales.safeguarding.hub.challenge;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.clocks.ClockRepository;
+import wales.safeguarding.hub.rules.ChallengeRecord;
 
 /**
  * The automatic step-up of a professional challenge: when a stage's response clock runs out, the escalation sweep
@@ -33,6 +35,15 @@ public class ChallengeStepUp {
     /** True when a clock of this name is a challenge stage's clock, which a step-up notice moves on. */
     public static boolean isStageClock(String clock) {
         return ChallengeStage.ofClock(clock).isPresent();
+    }
+
+    /** The council that holds the case of the challenge whose stage clock {@code k} is, if the hub knows it. */
+    public Optional<String> councilOf(Connection c, ClockRecord k) throws SQLException {
+        Optional<ClockRepository.CaseSubject> where = clocks.caseSubject(c, k.id());
+        if (where.isEmpty()) {
+            return Optional.empty();
+        }
+        return book.find(c, where.get().caseReference(), where.get().subject()).map(ChallengeRecord::council);
     }
 
     /** The stage clock {@code k} ran out and the hub sent step-up notice {@code notice} at {@code at}. */

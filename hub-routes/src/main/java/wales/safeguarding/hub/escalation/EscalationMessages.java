@@ -52,6 +52,15 @@ public class EscalationMessages {
 
     public Envelope build(EscalationStep step, StoredMessage startedBy, List<ClockRecord> clocks, int daysOverdue,
             OffsetDateTime now) {
+        return build(step, startedBy, clocks, null, daysOverdue, now);
+    }
+
+    /**
+     * {@code caseCouncil}: the council that holds the case, when the clocks' notices depend on it (a professional
+     * challenge stepped up to the board goes to that council's regional board); null when not known.
+     */
+    public Envelope build(EscalationStep step, StoredMessage startedBy, List<ClockRecord> clocks, String caseCouncil,
+            int daysOverdue, OffsetDateTime now) {
         ClockRecord first = clocks.get(0);
         Agency owing = agency(first.owedBy());
         Agency waiting = agency(first.waiting());
@@ -101,7 +110,9 @@ public class EscalationMessages {
                         .orElseThrow(() -> new IllegalStateException("clock " + first.clock()
                                 + " is not a challenge stage with a stage above it"));
                 if (next == ChallengeStage.BOARD) {
-                    Agency board = boardFor(owing, waiting).orElseThrow(() -> new IllegalStateException(
+                    Agency board = Optional.ofNullable(caseCouncil).flatMap(directory::find)
+                            .filter(a -> a.kind() == AgencyKind.COUNCIL).flatMap(directory::safeguardingBoardOf)
+                            .or(() -> boardFor(owing, waiting)).orElseThrow(() -> new IllegalStateException(
                             "neither '" + owing.id() + "' nor '" + waiting.id() + "' leads to a regional safeguarding "
                                     + "board in the directory"));
                     recipients.add(board.id());
@@ -131,8 +142,8 @@ public class EscalationMessages {
     }
 
     /**
-     * The regional safeguarding board of a professional challenge: that of the council among its two agencies, else
-     * that of the council of either agency's local authority.
+     * The regional safeguarding board of a professional challenge whose case's council is not known: that of the
+     * council among its two agencies, else that of the council of either agency's local authority.
      */
     private Optional<Agency> boardFor(Agency owing, Agency waiting) {
         for (Agency party : List.of(owing, waiting)) {

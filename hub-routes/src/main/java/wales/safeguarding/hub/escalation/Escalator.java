@@ -151,7 +151,10 @@ public class Escalator {
         int failures = 0;
         for (List<ClockRecord> group : groups.values()) {
             try {
-                climbs.add(climb(group, startedBy.get(group.get(0).messageId()), now));
+                // a professional challenge's notices go to the board of the council that holds its case
+                String council = ChallengeStepUp.isStageClock(group.get(0).clock())
+                        ? stepUp.councilOf(c, group.get(0)).orElse(null) : null;
+                climbs.add(climb(group, startedBy.get(group.get(0).messageId()), council, now));
             } catch (RuntimeException e) {
                 failed(c, group, e, now);
                 failures++;
@@ -187,7 +190,7 @@ public class Escalator {
     }
 
     /** Builds the notices of the clocks' current rung (nothing is written yet) and works out their next rung. */
-    private Climb climb(List<ClockRecord> group, StoredMessage report, Instant now) {
+    private Climb climb(List<ClockRecord> group, StoredMessage report, String council, Instant now) {
         ClockRecord first = group.get(0);
         if (report == null) {
             throw new NoSuchElementException("the report that started clock " + first.id() + " is not stored");
@@ -198,7 +201,7 @@ public class Escalator {
         Optional<Ladder.Level> level = ladder.level(rung);
         if (level.isPresent()) {
             for (EscalationStep step : level.get().steps()) {
-                var envelope = messages.build(step, report, group, level.get().afterWorkingDays(),
+                var envelope = messages.build(step, report, group, council, level.get().afterWorkingDays(),
                         now.atOffset(ZoneOffset.UTC));
                 notices.add(new Notice(step, intake.checkFromHub(envelope)));
             }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -35,6 +37,7 @@ import wales.safeguarding.hub.support.Messages;
 import wales.safeguarding.hub.support.TestClock;
 import wales.safeguarding.hub.support.Tokens;
 import wales.safeguarding.hub.support.TrackingDatabaseResource;
+import wales.safeguarding.schemas.envelope.CanonicalJson;
 
 /**
  * Issue 15 item 2, through the public API (recommendation 5.2): a school challenges children's services' decision;
@@ -92,7 +95,7 @@ class ProfessionalChallengeFlowTest {
 
     @Test
     @DisplayName("5.2: unanswered at the practitioner stage, the hub steps the challenge up; agreed at the manager stage")
-    void should_step_the_challenge_up_when_the_stage_clock_runs_out_and_record_the_resolution() {
+    void should_step_the_challenge_up_when_the_stage_clock_runs_out_and_record_the_resolution() throws Exception {
         ObjectNode challenge = challenge("CH-1");
         String challengeId = Messages.id(challenge);
         HubApi.send(SCHOOL, challenge).statusCode(202).body("recipients", containsInAnyOrder(COUNCIL));
@@ -113,6 +116,16 @@ class ProfessionalChallengeFlowTest {
             assertThat(agencies.escalationsMissing(COUNCIL, journey.caseReference(), "challenge-response")).isEqualTo(1);
             assertThat(agencies.escalationsMissing(SCHOOL, journey.caseReference(), "challenge-response")).isEqualTo(1);
         });
+        var notices = agencies.of(COUNCIL).findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/hub/messages"))
+                .withHeader("X-Hub-Message-Type", WireMock.equalTo("escalation"))
+                .withRequestBody(WireMock.matchingJsonPath("$.body.step", WireMock.equalTo("step-up"))));
+        // (the conference's own clocks ran out too: their reminders are not counted here)
+        assertThat(notices).hasSize(1);
+        JsonNode stepUp = CanonicalJson.mapper().readTree(notices.get(0).getBodyAsString());
+        assertThat(stepUp.at("/body/step").asText()).isEqualTo("step-up");
+        assertThat(stepUp.at("/body/addressees").toString())
+                .contains("{\"agencyId\":\"" + SCHOOL + "\",\"role\":\"designated-safeguarding-person\"");
+        assertThat(stepUp.at("/body/notices/1/subject").asText()).contains("goes to the manager stage");
         JsonPath after = HubApi.track(SCHOOL, challengeId).statusCode(200).extract().jsonPath();
         assertThat(after.getString("clocks.find { it.clock == 'challenge-practitioner' }.metAt")).isNotNull();
         assertThat(after.getString("clocks.find { it.clock == 'challenge-manager' }.owedBy")).isEqualTo(COUNCIL);
