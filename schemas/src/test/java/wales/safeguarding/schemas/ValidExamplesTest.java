@@ -18,6 +18,8 @@ import wales.safeguarding.schemas.childprotection.ConferenceCancellation;
 import wales.safeguarding.schemas.childprotection.SafetyPlan;
 import wales.safeguarding.schemas.childprotection.StrategyContribution;
 import wales.safeguarding.schemas.childprotection.StrategyContributionRequest;
+import wales.safeguarding.schemas.challenge.ChallengeResponse;
+import wales.safeguarding.schemas.challenge.ProfessionalChallenge;
 import wales.safeguarding.schemas.childprotection.HealthAssessmentCompleted;
 import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
@@ -68,7 +70,9 @@ class ValidExamplesTest {
             Map.entry(MessageType.SAFETY_PLAN, SafetyPlan.class),
             Map.entry(MessageType.HEALTH_ASSESSMENT, HealthAssessmentCompleted.class),
             Map.entry(MessageType.STRATEGY_CONTRIBUTION, StrategyContribution.class),
-            Map.entry(MessageType.STRATEGY_CONTRIBUTION_REQUEST, StrategyContributionRequest.class));
+            Map.entry(MessageType.STRATEGY_CONTRIBUTION_REQUEST, StrategyContributionRequest.class),
+            Map.entry(MessageType.PROFESSIONAL_CHALLENGE, ProfessionalChallenge.class),
+            Map.entry(MessageType.CHALLENGE_RESPONSE, ChallengeResponse.class));
 
     private final CanonicalValidator validator = CanonicalValidator.fromClasspath();
 

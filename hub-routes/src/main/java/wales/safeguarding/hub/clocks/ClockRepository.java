@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,6 +98,20 @@ public class ClockRepository {
             ps.setString(3, subject);
             ps.setString(4, subject);
             return readClocks(ps);
+        }
+    }
+
+    /** The case and subject a clock was started for (a challenge's stage clock: the case and the challenge id). */
+    public record CaseSubject(String caseReference, String subject) {
+    }
+
+    public Optional<CaseSubject> caseSubject(Connection c, long clockId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select case_reference, subject from statutory_clock where id = ?")) {
+            ps.setLong(1, clockId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new CaseSubject(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
         }
     }
 

@@ -11,7 +11,12 @@ public enum EscalationStep {
     REMINDER("reminder"),
     REPORT_MAKER_NOTICE("report-maker-notice"),
     MANAGER_NOTICE("manager-notice"),
-    BOARD_NOTICE("board-notice");
+    BOARD_NOTICE("board-notice"),
+    /**
+     * A professional challenge not answered at its stage in time goes to the next stage's contacts of both agencies
+     * (at the board stage, the regional safeguarding board's too); the hub moves the challenge to that stage.
+     */
+    STEP_UP("step-up");
 
     private final String wireName;
 

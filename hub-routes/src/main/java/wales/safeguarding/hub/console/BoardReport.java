@@ -71,7 +71,11 @@ public final class BoardReport {
      * the written reports asked of health (a health board, health visiting or school nursing service), returned.
      * Representation (recommendation 2.2): places at the conferences whose outline plan came in the period (an agency
      * invited) and those the plan lists as attended, all conferences and review conferences apart; by agency, who
-     * comes.
+     * comes. Professional challenges (recommendation 5.2): those raised in the period, by the group's agency (by
+     * council or region: in the council's cases), those resolved (agreed or resolved), and the stage each reached,
+     * resolved there ({@code challengesResolvedAt}) or still open there ({@code challengesOpenAt}); by agency,
+     * {@code challengesReceived} counts the challenges of the agency's decisions (by council or region, the same
+     * challenges as raised).
      */
     public record Row(String group, String name, long dutyToReportsReceived, long outcomesDue,
             long outcomesWithin7WorkingDays, Double outcomeWithin7WorkingDaysRate, Double medianCalendarDaysToOutcome,
@@ -90,7 +94,9 @@ public final class BoardReport {
             long minutesDue, long minutesOnTime, Double minutesOnTimeRate, long healthReportsRequested,
             long healthReportsReturned, Double healthReportReturnRate, long invitedToConferences,
             long attendedConferences, Double conferenceAttendanceRate, long invitedToReviewConferences,
-            long attendedReviewConferences, Double reviewConferenceAttendanceRate) {
+            long attendedReviewConferences, Double reviewConferenceAttendanceRate, long challengesRaised,
+            long challengesResolved, Double challengeResolvedRate, long challengesReceived,
+            Map<String, Long> challengesResolvedAt, Map<String, Long> challengesOpenAt) {
     }
 
     /** The report for a period (dates inclusive, Europe/London). */
@@ -138,6 +144,18 @@ public final class BoardReport {
                 t.invitedToReview += place.count();
                 t.attendedReview += place.attended() ? place.count() : 0;
             }
+        }
+        for (ReportFacts.ChallengeFact challenge : facts.challenges()) {
+            long n = challenge.count();
+            Tally by = tally(groups, groupBy, challenge.council(), challenge.challenger());
+            by.challengesRaised += n;
+            if (challenge.resolved()) {
+                by.challengesResolved += n;
+                by.challengesResolvedAt.merge(challenge.stage(), n, Long::sum);
+            } else {
+                by.challengesOpenAt.merge(challenge.stage(), n, Long::sum);
+            }
+            tally(groups, groupBy, challenge.council(), challenge.challenged()).challengesReceived += n;
         }
         for (ReportFacts.AnswerFact answer : facts.answers()) {
             String preferred = preferredLanguage(answer);
@@ -297,6 +315,11 @@ public final class BoardReport {
         long answersInPreferred;
         long answersToWelsh;
         long answersInWelshToWelsh;
+        long challengesRaised;
+        long challengesResolved;
+        long challengesReceived;
+        final Map<String, Long> challengesResolvedAt = new TreeMap<>();
+        final Map<String, Long> challengesOpenAt = new TreeMap<>();
 
         void count(ReportFacts.VoiceFact voice) {
             long n = voice.count();
@@ -342,7 +365,9 @@ public final class BoardReport {
                     coreGroup.rate(), minutes.due, minutes.onTime, minutes.rate(),
                     healthReportsRequested, healthReportsReturned,
                     rate(healthReportsReturned, healthReportsRequested), invited, attended, rate(attended, invited),
-                    invitedToReview, attendedReview, rate(attendedReview, invitedToReview));
+                    invitedToReview, attendedReview, rate(attendedReview, invitedToReview), challengesRaised,
+                    challengesResolved, rate(challengesResolved, challengesRaised), challengesReceived,
+                    Map.copyOf(challengesResolvedAt), Map.copyOf(challengesOpenAt));
         }
 
         private Double daysToOutcome() {

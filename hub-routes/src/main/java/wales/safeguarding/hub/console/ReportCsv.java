@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The board report as CSV (RFC 4180): a header row, then a row per group; a {@code tookPartBy:<how>} column for each
+ * The board report as CSV (RFC 4180): a header row, then a row per group; after the fixed columns a
+ * {@code challengesResolvedAt:<stage>} then a {@code challengesOpenAt:<stage>} column for each stage of a professional
+ * challenge (practitioner, manager, senior-manager, board); a {@code tookPartBy:<how>} column for each
  * way a child takes part, one {@code whyNot:<reason>} column per reason found in any group, and one
  * {@code overdue:<clock>} column per clock found overdue in any group.
  */
@@ -24,7 +26,11 @@ public final class ReportCsv {
             "coreGroupOnTimeRate", "minutesDue", "minutesOnTime", "minutesOnTimeRate", "healthReportsRequested",
             "healthReportsReturned", "healthReportReturnRate", "invitedToConferences", "attendedConferences",
             "conferenceAttendanceRate", "invitedToReviewConferences", "attendedReviewConferences",
-            "reviewConferenceAttendanceRate");
+            "reviewConferenceAttendanceRate", "challengesRaised", "challengesResolved", "challengeResolvedRate",
+            "challengesReceived");
+    /** The stages of a professional challenge, each a {@code challengesResolvedAt:<stage>} and
+     * {@code challengesOpenAt:<stage>} column, in this order. */
+    static final List<String> CHALLENGE_STAGES = List.of("practitioner", "manager", "senior-manager", "board");
     /** How children took part, each a {@code tookPartBy:<how>} column, in this order. */
     static final List<String> TOOK_PART = List.of("in-person", "in-part", "through-advocate", "written-views",
             "recorded-views");
@@ -39,6 +45,8 @@ public final class ReportCsv {
         List<String> header = new java.util.ArrayList<>(COLUMNS);
         TreeSet<String> reasons = new TreeSet<>();
         report.rows().forEach(r -> reasons.addAll(r.whyNot().keySet()));
+        CHALLENGE_STAGES.forEach(k -> header.add("challengesResolvedAt:" + k));
+        CHALLENGE_STAGES.forEach(k -> header.add("challengesOpenAt:" + k));
         TOOK_PART.forEach(k -> header.add("tookPartBy:" + k));
         reasons.forEach(k -> header.add("whyNot:" + k));
         clocks.forEach(k -> header.add("overdue:" + k));
@@ -62,7 +70,10 @@ public final class ReportCsv {
                     r.healthReportsRequested(), r.healthReportsReturned(), blank(r.healthReportReturnRate()),
                     r.invitedToConferences(), r.attendedConferences(), blank(r.conferenceAttendanceRate()),
                     r.invitedToReviewConferences(), r.attendedReviewConferences(),
-                    blank(r.reviewConferenceAttendanceRate())));
+                    blank(r.reviewConferenceAttendanceRate()), r.challengesRaised(), r.challengesResolved(),
+                    blank(r.challengeResolvedRate()), r.challengesReceived()));
+            CHALLENGE_STAGES.forEach(k -> cells.add(r.challengesResolvedAt().getOrDefault(k, 0L)));
+            CHALLENGE_STAGES.forEach(k -> cells.add(r.challengesOpenAt().getOrDefault(k, 0L)));
             TOOK_PART.forEach(k -> cells.add(r.tookPartBy().getOrDefault(k, 0L)));
             reasons.forEach(k -> cells.add(r.whyNot().getOrDefault(k, 0L)));
             clocks.forEach(k -> cells.add(r.overdue().getOrDefault(k, 0L)));

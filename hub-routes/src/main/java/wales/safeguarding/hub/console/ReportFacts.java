@@ -12,7 +12,24 @@ import java.util.Map;
  * @param dutyToReportsByRecipient duty-to-report copies received, per recipient
  */
 public record ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
-        List<ClockFact> clocks, List<VoiceFact> voices, List<AnswerFact> answers, List<AttendanceFact> attendance) {
+        List<ClockFact> clocks, List<VoiceFact> voices, List<AnswerFact> answers, List<AttendanceFact> attendance,
+        List<ChallengeFact> challenges) {
+
+    /** Facts without professional challenges. */
+    public ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
+            List<ClockFact> clocks, List<VoiceFact> voices, List<AnswerFact> answers, List<AttendanceFact> attendance) {
+        this(dutyToReportsByRecipient, invitations, clocks, voices, answers, attendance, List.of());
+    }
+
+    /**
+     * {@code count} professional challenges raised in the period in cases of {@code council} (null: a case the hub
+     * does not know) by {@code challenger} against a decision of {@code challenged}, that reached {@code stage} and
+     * are resolved there ({@code resolved}) or still open there ({@code professional_challenge}, V33; recommendation
+     * 5.2).
+     */
+    public record ChallengeFact(String council, String challenger, String challenged, String stage, boolean resolved,
+            long count) {
+    }
 
     /** Facts without attendance. */
     public ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,

@@ -33,7 +33,8 @@ public class ReportRepository {
             s.execute("set local work_mem = '" + WORK_MEM + "'");
         }
         return new ReportFacts(dutyToReportRecipients(c, from, to), invitations(c, from, to), clocks(c, from, to, now),
-                voices(c, from, to, null), answers(c, from, to, null), attendance(c, from, to, null));
+                voices(c, from, to, null), answers(c, from, to, null), attendance(c, from, to, null),
+                challenges(c, from, to, null));
     }
 
     /**
@@ -48,7 +49,7 @@ public class ReportRepository {
             throws SQLException {
         return new ReportFacts(councilDutyToReports(c, from, to, council), councilInvitations(c, from, to, council),
                 councilClocks(c, from, to, now, council), voices(c, from, to, council), answers(c, from, to, council),
-                attendance(c, from, to, council));
+                attendance(c, from, to, council), challenges(c, from, to, council));
     }
 
     private static Map<String, Long> dutyToReportRecipients(Connection c, Instant from, Instant to)
@@ -229,6 +230,29 @@ public class ReportRepository {
         return inPeriod(c, VOICES, COUNCIL_VOICES, from, to, council, rs -> new ReportFacts.VoiceFact(rs.getString(1),
                 rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5), rs.getString(6),
                 rs.getString(7), rs.getLong(8)));
+    }
+
+    /**
+     * The professional challenges raised in the period ({@code professional_challenge}, V33), by council, the two
+     * agencies, the stage reached and whether resolved: every council's (by {@code professional_challenge_period}) or
+     * one council's (by {@code professional_challenge_council}).
+     */
+    static final String CHALLENGES = """
+            select council, challenger, challenged, stage, resolution is not null, count(*)
+            from professional_challenge
+            where raised_at >= ? and raised_at < ?
+            group by 1, 2, 3, 4, 5""";
+
+    static final String COUNCIL_CHALLENGES = """
+            select council, challenger, challenged, stage, resolution is not null, count(*)
+            from professional_challenge
+            where raised_at >= ? and raised_at < ? and council = ?
+            group by 1, 2, 3, 4, 5""";
+
+    static List<ReportFacts.ChallengeFact> challenges(Connection c, Instant from, Instant to, String council)
+            throws SQLException {
+        return inPeriod(c, CHALLENGES, COUNCIL_CHALLENGES, from, to, council, rs -> new ReportFacts.ChallengeFact(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getLong(6)));
     }
 
     /**

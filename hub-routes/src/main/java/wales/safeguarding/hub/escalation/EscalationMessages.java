@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.challenge.ChallengeStage;
 import wales.safeguarding.hub.clocks.EscalationStep;
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.directory.Agency;
@@ -51,6 +52,15 @@ public class EscalationMessages {
 
     public Envelope build(EscalationStep step, StoredMessage startedBy, List<ClockRecord> clocks, int daysOverdue,
             OffsetDateTime now) {
+        return build(step, startedBy, clocks, null, daysOverdue, now);
+    }
+
+    /**
+     * {@code caseCouncil}: the council that holds the case, when the clocks' notices depend on it (a professional
+     * challenge stepped up to the board goes to that council's regional board); null when not known.
+     */
+    public Envelope build(EscalationStep step, StoredMessage startedBy, List<ClockRecord> clocks, String caseCouncil,
+            int daysOverdue, OffsetDateTime now) {
         ClockRecord first = clocks.get(0);
         Agency owing = agency(first.owedBy());
         Agency waiting = agency(first.waiting());
@@ -94,6 +104,29 @@ public class EscalationMessages {
                 addressees.add(manager(board, "board-business-manager", "chair")
                         .orElse(new Addressee(board.id(), "safeguarding-board", null, null)));
             }
+            case STEP_UP -> {
+                languages = List.of(Language.CY, Language.EN);
+                ChallengeStage next = ChallengeStage.ofClock(first.clock()).flatMap(ChallengeStage::next)
+                        .orElseThrow(() -> new IllegalStateException("clock " + first.clock()
+                                + " is not a challenge stage with a stage above it"));
+                if (next == ChallengeStage.BOARD) {
+                    Agency board = Optional.ofNullable(caseCouncil).flatMap(directory::find)
+                            .filter(a -> a.kind() == AgencyKind.COUNCIL).flatMap(directory::safeguardingBoardOf)
+                            .or(() -> boardFor(owing, waiting)).orElseThrow(() -> new IllegalStateException(
+                            "neither '" + owing.id() + "' nor '" + waiting.id() + "' leads to a regional safeguarding "
+                                    + "board in the directory"));
+                    recipients.add(board.id());
+                    addressees.add(manager(board, next.roles().toArray(String[]::new))
+                            .orElse(new Addressee(board.id(), "safeguarding-board", null, null)));
+                }
+                // at the board stage the agencies answer through their senior managers
+                ChallengeStage answering = next == ChallengeStage.BOARD ? ChallengeStage.SENIOR_MANAGER : next;
+                for (Agency party : List.of(owing, waiting)) {
+                    recipients.add(party.id());
+                    addressees.add(manager(party, answering.roles().toArray(String[]::new))
+                            .orElse(new Addressee(party.id(), answering.wireName(), null, null)));
+                }
+            }
             default -> throw new IllegalStateException("unknown escalation step " + step);
         }
         List<String> missing = clocks.stream().map(k -> missing(k.clock())).distinct().toList();
@@ -108,8 +141,33 @@ public class EscalationMessages {
                 SECURITY_LABEL, now, null, CanonicalJson.mapper().valueToTree(body));
     }
 
+    /**
+     * The regional safeguarding board of a professional challenge whose case's council is not known: that of the
+     * council among its two agencies, else that of the council of either agency's local authority.
+     */
+    private Optional<Agency> boardFor(Agency owing, Agency waiting) {
+        for (Agency party : List.of(owing, waiting)) {
+            if (party.kind() == AgencyKind.COUNCIL) {
+                return directory.safeguardingBoardOf(party);
+            }
+        }
+        for (Agency party : List.of(owing, waiting)) {
+            if (party.localAuthority() != null) {
+                Optional<Agency> board = directory.childrensServicesFor(party.localAuthority())
+                        .flatMap(directory::safeguardingBoardOf);
+                if (board.isPresent()) {
+                    return board;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** What is missing, as the escalation body names it: for a duty-to-report its answer, else the clock itself. */
     private static String missing(String clock) {
+        if (ChallengeStage.ofClock(clock).isPresent()) {
+            return "challenge-response";
+        }
         for (ReportClock reportClock : ReportClock.values()) {
             if (reportClock.wireName().equals(clock)) {
                 return reportClock.missing();

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import wales.safeguarding.schemas.texts.Texts;
 
+import wales.safeguarding.hub.challenge.ChallengeStage;
 import wales.safeguarding.hub.clocks.EscalationStep;
 import wales.safeguarding.schemas.envelope.Language;
 import wales.safeguarding.schemas.tracking.Notice;
@@ -36,6 +37,9 @@ public final class EscalationNotices {
     }
 
     public static Notice notice(EscalationStep step, Language language, Facts f) {
+        if (step == EscalationStep.STEP_UP) {
+            return stepUpNotice(language, f);
+        }
         if (!f.dutyToReport() || step == EscalationStep.BOARD_NOTICE) {
             return processNotice(step, language, f);
         }
@@ -44,6 +48,7 @@ public final class EscalationNotices {
             case REPORT_MAKER_NOTICE -> "report-maker-notice";
             case MANAGER_NOTICE -> "manager-notice";
             case BOARD_NOTICE -> throw new IllegalStateException("board notices are written by processNotice");
+            case STEP_UP -> throw new IllegalStateException("step-up notices are written by stepUpNotice");
         };
         Object[] values = {"reportId", f.reportId(), "missing", missing(f.missing(), language), "due",
             Texts.day(f.dueDay(), language), "council", f.councilName().get(language), "reportMaker",
@@ -58,12 +63,30 @@ public final class EscalationNotices {
             case REMINDER, REPORT_MAKER_NOTICE -> "reminder";
             case MANAGER_NOTICE -> "manager-notice";
             case BOARD_NOTICE -> "board-notice";
+            case STEP_UP -> throw new IllegalStateException("step-up notices are written by stepUpNotice");
         };
         Object[] values = {"what", clockWords(f.clock(), language), "caseRef",
             f.caseReference() != null ? f.caseReference() : f.reportId(), "due", Texts.day(f.dueDay(), language),
             "owing", f.councilName().get(language), "days", f.daysOverdue()};
         return new Notice(language, TEXTS.get(language, key + ".subject", values),
                 TEXTS.get(language, key + ".text", values));
+    }
+
+    /**
+     * A professional challenge goes to the next stage: who challenged whom, in which case, the stage that did not
+     * answer in time and the stage that takes it up. {@code councilName} is the challenged agency's name (it owes the
+     * answer), {@code reportMakerName} the challenger's.
+     */
+    private static Notice stepUpNotice(Language language, Facts f) {
+        ChallengeStage stage = ChallengeStage.ofClock(f.clock()).orElseThrow(() -> new IllegalStateException(
+                "clock " + f.clock() + " is not a challenge stage's clock"));
+        ChallengeStage next = stage.next().orElseThrow(() -> new IllegalStateException(
+                "there is no stage above " + stage.wireName()));
+        Object[] values = {"caseRef", f.caseReference(), "challenger", f.reportMakerName().get(language),
+            "challenged", f.councilName().get(language), "from", TEXTS.get(language, "stage." + stage.wireName()),
+            "stage", TEXTS.get(language, "stage." + next.wireName()), "due", Texts.day(f.dueDay(), language)};
+        return new Notice(language, TEXTS.get(language, "challenge.step-up.subject", values),
+                TEXTS.get(language, "challenge.step-up.text", values));
     }
 
     static String missing(List<String> missing, Language language) {

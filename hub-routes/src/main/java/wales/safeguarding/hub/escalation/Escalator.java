@@ -22,6 +22,7 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import wales.safeguarding.hub.challenge.ChallengeStepUp;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.clocks.ClockRepository;
@@ -68,12 +69,14 @@ public class Escalator {
     private final Duration retryAfter;
     private final EscalationMetrics metrics;
     private final MessageMetrics messageMetrics;
+    private final ChallengeStepUp stepUp;
 
     public Escalator(Transactions transactions, TrackingRepository tracking, ClockRepository clockStore,
             MessageIntake intake, DeliveryQueues queues,
             ClockKeeper keeper, EscalationMessages messages, Clock clock,
             @ConfigProperty(name = "hub.escalation.retry-after") Duration retryAfter, EscalationMetrics metrics,
-            MessageMetrics messageMetrics) {
+            MessageMetrics messageMetrics, ChallengeStepUp stepUp) {
+        this.stepUp = stepUp;
         this.metrics = metrics;
         this.messageMetrics = messageMetrics;
         this.transactions = transactions;
@@ -148,7 +151,10 @@ public class Escalator {
         int failures = 0;
         for (List<ClockRecord> group : groups.values()) {
             try {
-                climbs.add(climb(group, startedBy.get(group.get(0).messageId()), now));
+                // a professional challenge's notices go to the board of the council that holds its case
+                String council = ChallengeStepUp.isStageClock(group.get(0).clock())
+                        ? stepUp.councilOf(c, group.get(0)).orElse(null) : null;
+                climbs.add(climb(group, startedBy.get(group.get(0).messageId()), council, now));
             } catch (RuntimeException e) {
                 failed(c, group, e, now);
                 failures++;
@@ -184,7 +190,7 @@ public class Escalator {
     }
 
     /** Builds the notices of the clocks' current rung (nothing is written yet) and works out their next rung. */
-    private Climb climb(List<ClockRecord> group, StoredMessage report, Instant now) {
+    private Climb climb(List<ClockRecord> group, StoredMessage report, String council, Instant now) {
         ClockRecord first = group.get(0);
         if (report == null) {
             throw new NoSuchElementException("the report that started clock " + first.id() + " is not stored");
@@ -195,7 +201,7 @@ public class Escalator {
         Optional<Ladder.Level> level = ladder.level(rung);
         if (level.isPresent()) {
             for (EscalationStep step : level.get().steps()) {
-                var envelope = messages.build(step, report, group, level.get().afterWorkingDays(),
+                var envelope = messages.build(step, report, group, council, level.get().afterWorkingDays(),
                         now.atOffset(ZoneOffset.UTC));
                 notices.add(new Notice(step, intake.checkFromHub(envelope)));
             }
@@ -238,6 +244,18 @@ public class Escalator {
         }
         tracking.auditBatch(c, audits);
         clockStore.advanceEscalations(c, advances);
+        // a professional challenge stepped up stands at the next stage, with that stage's clock running
+        int n = 0;
+        for (Climb one : climbs) {
+            for (Notice notice : one.notices()) {
+                UUID messageId = stored.get(n++).messageId();
+                if (notice.step() == EscalationStep.STEP_UP) {
+                    for (ClockRecord k : one.group()) {
+                        stepUp.steppedUp(c, k, messageId, now);
+                    }
+                }
+            }
+        }
         return stored;
     }
 

@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import wales.safeguarding.hub.cases.CaseBook;
+import wales.safeguarding.hub.challenge.ChallengeBook;
 import wales.safeguarding.hub.clocks.ClockRecord;
 import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
+import wales.safeguarding.hub.rules.ChallengeRecord;
 import wales.safeguarding.hub.rules.ConferenceRecord;
 import wales.safeguarding.hub.tracking.StoredMessage;
 import wales.safeguarding.hub.tracking.TrackingRepository;
@@ -49,8 +51,11 @@ final class RecordedFacts implements CaseFacts {
     private final CaseBook cases;
     private final TrackingRepository tracking;
     private final ClockRepository clocks;
+    private final ChallengeBook challenges;
 
-    RecordedFacts(Connection c, CaseBook cases, TrackingRepository tracking, ClockRepository clocks) {
+    RecordedFacts(Connection c, CaseBook cases, TrackingRepository tracking, ClockRepository clocks,
+            ChallengeBook challenges) {
+        this.challenges = challenges;
         this.c = c;
         this.cases = cases;
         this.tracking = tracking;
@@ -123,6 +128,11 @@ final class RecordedFacts implements CaseFacts {
     @Override
     public List<Boolean> reviewAttendance(String caseReference, String agency, String conferenceId, int last) {
         return read(() -> cases.reviewAttendance(c, caseReference, agency, conferenceId, last));
+    }
+
+    @Override
+    public Optional<ChallengeRecord> challenge(String caseReference, String challengeId) {
+        return read(() -> challenges.find(c, caseReference, challengeId));
     }
 
     /** A message the hub stored, read back (the hub validated it before it stored it). */

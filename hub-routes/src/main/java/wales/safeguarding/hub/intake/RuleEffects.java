@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.cases.CaseBook;
+import wales.safeguarding.hub.challenge.ChallengeBook;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.rules.CaseFacts;
@@ -36,9 +37,11 @@ public class RuleEffects {
     private final ClockRepository clockStore;
     private final TrackingRepository tracking;
     private final ChildFingerprints fingerprints;
+    private final ChallengeBook challenges;
 
     public RuleEffects(CaseBook cases, ClockKeeper clocks, ClockRepository clockStore, TrackingRepository tracking,
-            ChildFingerprints fingerprints) {
+            ChildFingerprints fingerprints, ChallengeBook challenges) {
+        this.challenges = challenges;
         this.cases = cases;
         this.clocks = clocks;
         this.clockStore = clockStore;
@@ -76,7 +79,7 @@ public class RuleEffects {
 
     /** The facts the rules read, in this transaction. */
     public CaseFacts facts(Connection c) {
-        return new RecordedFacts(c, cases, tracking, clockStore);
+        return new RecordedFacts(c, cases, tracking, clockStore, challenges);
     }
 
     /**
@@ -138,6 +141,12 @@ public class RuleEffects {
             tracking.transition(c, t.messageId(), t.recipient(), t.state(), t.detail(), message.sender(), at);
         } else if (effect instanceof Effect.Audit a) {
             tracking.audit(c, a.messageId(), a.recipient(), a.event(), null, null, a.detail(), message.sender(), at);
+        } else if (effect instanceof Effect.RaiseChallenge r) {
+            challenges.raise(c, r, message.messageId(), at);
+        } else if (effect instanceof Effect.ChallengeStage s) {
+            challenges.stage(c, s.caseReference(), s.challengeId(), s.stage(), at);
+        } else if (effect instanceof Effect.ResolveChallenge r) {
+            challenges.resolve(c, r.caseReference(), r.challengeId(), r.resolution(), message.messageId(), at);
         } else if (effect instanceof Effect.Note n) {
             tracking.audit(c, message.messageId(), null, "compliance-note", null, null, n.note().detail(), "hub", at);
         } else {

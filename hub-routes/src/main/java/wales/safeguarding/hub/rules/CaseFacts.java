@@ -66,4 +66,7 @@ public interface CaseFacts {
      * {@code conferenceId}, as their outline plans recorded it: the newest {@code last}, newest first.
      */
     List<Boolean> reviewAttendance(String caseReference, String agency, String conferenceId, int last);
+
+    /** The professional challenge {@code challengeId} of the case, if one reached the hub. */
+    Optional<ChallengeRecord> challenge(String caseReference, String challengeId);
 }

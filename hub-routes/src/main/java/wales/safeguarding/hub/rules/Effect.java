@@ -186,4 +186,21 @@ public sealed interface Effect {
             return inChild && source.endsWith("/child") ? source + pointer.substring(CHILD.length()) : source;
         }
     }
+
+    /**
+     * A professional challenge raised (recommendation 5.2): {@code challenger} challenges a decision of
+     * {@code challenged} in a case held by {@code council} (null when the hub does not know the case), at the
+     * practitioner stage.
+     */
+    record RaiseChallenge(String caseReference, String challengeId, String council, String challenger,
+            String challenged, String decisionKind) implements Effect {
+    }
+
+    /** A professional challenge goes to another stage (stepped up by a party, or by the hub when a clock ran out). */
+    record ChallengeStage(String caseReference, String challengeId, String stage) implements Effect {
+    }
+
+    /** A professional challenge is resolved ({@code resolution}: agreed or resolved) at the stage it stands at. */
+    record ResolveChallenge(String caseReference, String challengeId, String resolution) implements Effect {
+    }
 }

@@ -64,7 +64,7 @@ final class DecisionsFixture {
         for (String key : properties.stringPropertyNames()) {
             if (key.startsWith("hub.clocks.") && key.endsWith(".period")) {
                 String name = key.substring("hub.clocks.".length(), key.length() - ".period".length());
-                String period = properties.getProperty(key);
+                String period = resolved(properties, properties.getProperty(key));
                 String ladder = properties.getProperty("hub.clocks." + name + ".ladder");
                 clocks.put(name, new ClocksConfig.Clock() {
                     @Override
@@ -80,6 +80,25 @@ final class DecisionsFixture {
             }
         }
         return () -> clocks;
+    }
+
+    /**
+     * A value with its expressions resolved as the hub's configuration resolves them: {@code ${key}} another
+     * property, {@code ${NAME:default}} an environment variable's value or the default.
+     */
+    private static String resolved(Properties properties, String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}").matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String found = properties.getProperty(m.group(1), System.getenv(m.group(1)));
+            String replacement = found != null ? resolved(properties, found) : m.group(2);
+            if (replacement == null) {
+                throw new IllegalStateException("no value for " + m.group(1) + " in " + value);
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     static CaseParties parties() {

@@ -134,10 +134,15 @@ class BoardReportTest {
                         + "healthReportsRequested,healthReportsReturned,healthReportReturnRate,"
                         + "invitedToConferences,attendedConferences,conferenceAttendanceRate,"
                         + "invitedToReviewConferences,attendedReviewConferences,reviewConferenceAttendanceRate,"
-                        + "tookPartBy:in-person,tookPartBy:in-part,")
+                        + "challengesRaised,challengesResolved,challengeResolvedRate,challengesReceived,"
+                        + "challengesResolvedAt:practitioner,challengesResolvedAt:manager,"
+                        + "challengesResolvedAt:senior-manager,challengesResolvedAt:board,"
+                        + "challengesOpenAt:practitioner,challengesOpenAt:manager,challengesOpenAt:senior-manager,"
+                        + "challengesOpenAt:board,tookPartBy:in-person,tookPartBy:in-part,")
                 .endsWith(",tookPartBy:recorded-views,overdue:outline-plan,overdue:report-outcome");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,0,0,0,0,1");
+        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,"
+                + "0,0,0,0,0,0,0,0,0,0,0,0,0,0,1");
         assertThat(csv).contains("\r\n");
         assertThat(ReportCsv.escape("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
         assertThat(ReportCsv.escape("=cmd()")).isEqualTo("'=cmd()");
@@ -177,7 +182,8 @@ class BoardReportTest {
 
         List<String> csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL)).lines().toList();
         assertThat(csv.get(0)).endsWith(",tookPartBy:recorded-views,whyNot:age-and-understanding,whyNot:child-declined");
-        assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,2,0,0,1,0,1,1");
+        assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,"
+                + "0,0,,0,0,0,0,0,0,0,0,0,2,0,0,1,0,1,1");
     }
 
     @Test
@@ -280,6 +286,56 @@ class BoardReportTest {
         assertThat(gp.invitedToConferences()).isEqualTo(4);
         assertThat(gp.attendedConferences()).isEqualTo(1);
         assertThat(gp.reviewConferenceAttendanceRate()).isEqualTo(0.5);
+    }
+
+    @Test
+    @DisplayName("5.2: challenges raised, resolved and the stage reached, by council, region and agency, and in the CSV")
+    void should_count_challenges_raised_resolved_and_the_stage_reached() {
+        // council-a's cases: police-1 raised three against council-a (two resolved at the manager stage, one open at
+        // the board stage); gp-1 raised one against police-1, resolved at the practitioner stage. council-c's case:
+        // council-c raised one against gp-1, open at the practitioner stage.
+        ReportFacts facts = new ReportFacts(Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(
+                new ReportFacts.ChallengeFact("council-a", "police-1", "council-a", "manager", true, 2),
+                new ReportFacts.ChallengeFact("council-a", "police-1", "council-a", "board", false, 1),
+                new ReportFacts.ChallengeFact("council-a", "gp-1", "police-1", "practitioner", true, 1),
+                new ReportFacts.ChallengeFact("council-c", "council-c", "gp-1", "practitioner", false, 1)));
+
+        // council-a: 3 + 1 = 4 raised, 2 + 1 = 3 resolved (3/4 = 0.75), all four of its cases' challenges received
+        BoardReport.Row a = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-a");
+        assertThat(a.challengesRaised()).isEqualTo(4);
+        assertThat(a.challengesResolved()).isEqualTo(3);
+        assertThat(a.challengeResolvedRate()).isEqualTo(0.75);
+        assertThat(a.challengesReceived()).isEqualTo(4);
+        assertThat(a.challengesResolvedAt()).isEqualTo(Map.of("manager", 2L, "practitioner", 1L));
+        assertThat(a.challengesOpenAt()).isEqualTo(Map.of("board", 1L));
+        // board-west has council-a (and council-b, none); council-c is in board-south
+        assertThat(row(report(facts, BoardReport.GroupBy.REGION), "board-west").challengesRaised()).isEqualTo(4);
+        assertThat(row(report(facts, BoardReport.GroupBy.REGION), "board-south").challengesOpenAt())
+                .isEqualTo(Map.of("practitioner", 1L));
+        // by agency: police-1 raised 3 (2 resolved) and received 1; council-a raised none and received 3; gp-1
+        // raised 1 (resolved) and received 1
+        BoardReport.Report byAgency = report(facts, BoardReport.GroupBy.AGENCY);
+        BoardReport.Row police = row(byAgency, "police-1");
+        assertThat(police.challengesRaised()).isEqualTo(3);
+        assertThat(police.challengesResolved()).isEqualTo(2);
+        assertThat(police.challengeResolvedRate()).isEqualTo(0.667);
+        assertThat(police.challengesReceived()).isEqualTo(1);
+        assertThat(row(byAgency, "council-a").challengesRaised()).isZero();
+        assertThat(row(byAgency, "council-a").challengeResolvedRate()).isNull();
+        assertThat(row(byAgency, "council-a").challengesReceived()).isEqualTo(3);
+        assertThat(row(byAgency, "gp-1").challengesReceived()).isEqualTo(1);
+
+        String[] csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL)).split("\r\n");
+        List<String> header = List.of(csv[0].split(","));
+        List<String> councilA = List.of(csv[1].split(",", -1));
+        assertThat(councilA.get(0)).isEqualTo("council-a");
+        assertThat(councilA.get(header.indexOf("challengesRaised"))).isEqualTo("4");
+        assertThat(councilA.get(header.indexOf("challengeResolvedRate"))).isEqualTo("0.75");
+        assertThat(councilA.get(header.indexOf("challengesResolvedAt:manager"))).isEqualTo("2");
+        assertThat(councilA.get(header.indexOf("challengesResolvedAt:senior-manager"))).isEqualTo("0");
+        assertThat(councilA.get(header.indexOf("challengesOpenAt:board"))).isEqualTo("1");
+        assertThat(header.indexOf("challengesOpenAt:practitioner"))
+                .isEqualTo(header.indexOf("challengesResolvedAt:board") + 1);
     }
 
     private static ReportFacts.VoiceFact voice(String council, String stage, boolean recorded, boolean invited,

@@ -29,7 +29,7 @@ class EscalationNoticesTest {
             List.of("outline-plan"), LocalDate.of(2027, 1, 12), 5);
 
     @ParameterizedTest
-    @EnumSource(EscalationStep.class)
+    @EnumSource(value = EscalationStep.class, names = "STEP_UP", mode = EnumSource.Mode.EXCLUDE)
     void should_say_every_step_of_a_process_clock_in_welsh_and_in_english_naming_the_case(EscalationStep step) {
         Notice cy = EscalationNotices.notice(step, Language.CY, OUTLINE_PLAN);
         Notice en = EscalationNotices.notice(step, Language.EN, OUTLINE_PLAN);
@@ -45,8 +45,24 @@ class EscalationNoticesTest {
                         + "working days overdue");
     }
 
+    @Test
+    void should_say_a_challenge_step_up_in_welsh_and_in_english_naming_both_stages() {
+        EscalationNotices.Facts challenge = new EscalationNotices.Facts("CHALLENGE-1", "CAR-42", "challenge-manager",
+                Map.of(Language.EN, "Carmarthenshire Children's Services", Language.CY, "Gwasanaethau Plant Sir Gâr"),
+                Map.of(Language.EN, "Ysgol Enghraifft", Language.CY, "Ysgol Enghraifft"), List.of("challenge-response"),
+                LocalDate.of(2027, 1, 12), 0);
+        Notice en = EscalationNotices.notice(EscalationStep.STEP_UP, Language.EN, challenge);
+        Notice cy = EscalationNotices.notice(EscalationStep.STEP_UP, Language.CY, challenge);
+        assertThat(en.subject()).isEqualTo("Professional challenge in case CAR-42 goes to the senior manager stage");
+        assertThat(en.text()).contains("Ysgol Enghraifft challenged a decision of Carmarthenshire Children's Services")
+                .contains("at the manager stage by the end of 12 January 2027");
+        assertThat(cy.subject()).isEqualTo("Her broffesiynol yn achos CAR-42 yn mynd i gam yr uwch reolwr");
+        assertThat(cy.text()).contains("Gwasanaethau Plant Sir Gâr").contains("12 Ionawr 2027");
+        assertThat(cy.text().length()).isGreaterThan(en.text().length() * 3 / 4);
+    }
+
     @ParameterizedTest
-    @EnumSource(EscalationStep.class)
+    @EnumSource(value = EscalationStep.class, names = "STEP_UP", mode = EnumSource.Mode.EXCLUDE)
     void should_say_every_step_in_welsh_and_in_english(EscalationStep step) {
         Notice cy = EscalationNotices.notice(step, Language.CY, FACTS);
         Notice en = EscalationNotices.notice(step, Language.EN, FACTS);

@@ -30,6 +30,7 @@ import wales.safeguarding.schemas.envelope.MessageType;
 public final class FactsInMemory implements CaseFacts {
 
     private final Map<String, List<Boolean>> reviewAttendance = new HashMap<>();
+    private final Map<String, ChallengeRecord> challenges = new HashMap<>();
 
     /** A running case clock as the tests set it up. */
     public record RunningClock(String caseReference, String clock, String subject, String owedBy, Instant dueAt) {
@@ -222,5 +223,15 @@ public final class FactsInMemory implements CaseFacts {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a canonical message: " + e.getOriginalMessage(), e);
         }
+    }
+
+    public FactsInMemory withChallenge(ChallengeRecord challenge) {
+        challenges.put(challenge.caseReference() + "/" + challenge.challengeId(), challenge);
+        return this;
+    }
+
+    @Override
+    public Optional<ChallengeRecord> challenge(String caseReference, String challengeId) {
+        return Optional.ofNullable(challenges.get(caseReference + "/" + challengeId));
     }
 }

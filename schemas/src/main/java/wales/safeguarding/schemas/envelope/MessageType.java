@@ -37,7 +37,11 @@ public enum MessageType {
     /** What an agency the hub asked knows of the children, for a strategy discussion. */
     STRATEGY_CONTRIBUTION("strategy-contribution"),
     /** Children's services ask every relevant agency for what it knows, for a discussion held at short notice. */
-    STRATEGY_CONTRIBUTION_REQUEST("strategy-contribution-request");
+    STRATEGY_CONTRIBUTION_REQUEST("strategy-contribution-request"),
+    /** One agency challenges another's decision about a case (recommendation 5.2). */
+    PROFESSIONAL_CHALLENGE("professional-challenge"),
+    /** The answer to a professional challenge: agreed, resolved or stepped up to the next stage. */
+    CHALLENGE_RESPONSE("challenge-response");
 
     private final String wireName;
 
