@@ -64,8 +64,11 @@ class DevIdentityProviderTest {
 
         String idPayload = payload((String) tokens.get("id_token"));
         assertThat(idPayload).contains("\"nonce\":\"n3\"").contains("\"board-viewer\"").contains("\"preferred_username\":\"bethan\"")
-                .contains("\"iss\":\"http://127.0.0.1/dev-idp\"");
-        assertThat(payload((String) tokens.get("access_token"))).contains("\"aud\":\"safeguarding-hub\"");
+                .contains("\"iss\":\"http://127.0.0.1/dev-idp\"")
+                // a board viewer's board, as Keycloak's group attribute mapper gives it
+                .contains("\"safeguarding_board\":\"mid-and-west-wales-safeguarding-board\"");
+        assertThat(payload((String) tokens.get("access_token"))).contains("\"aud\":\"safeguarding-hub\"")
+                .contains("\"safeguarding_board\":\"mid-and-west-wales-safeguarding-board\"");
         assertThat(provider.jwks().toString()).contains("kty=RSA").contains("kid=dev-console-key");
     }
 
@@ -73,6 +76,10 @@ class DevIdentityProviderTest {
     void a_malformed_user_list_names_the_entry() {
         assertThatThrownBy(() -> DevUsers.parse("olwen:operator,broken")).hasMessageContaining("'broken'");
         assertThat(DevUsers.parse("a:admin+operator").find("a").orElseThrow().roles()).containsExactly("admin", "operator");
+        DevUsers.DevUser board = DevUsers.parse("b:board-viewer@gwent-safeguarding-board").find("b").orElseThrow();
+        assertThat(board.roles()).containsExactly("board-viewer");
+        assertThat(board.safeguardingBoard()).isEqualTo("gwent-safeguarding-board");
+        assertThatThrownBy(() -> DevUsers.parse("b:board-viewer@")).hasMessageContaining("names no board");
     }
 
     @Test
@@ -107,7 +114,8 @@ class DevIdentityProviderTest {
 
     private static DevIdentityProvider provider(boolean enabled) {
         try {
-            return new DevIdentityProvider(enabled, "olwen:operator,bethan:board-viewer", "pw", List.of("test"));
+            return new DevIdentityProvider(enabled, "olwen:operator,bethan:board-viewer@mid-and-west-wales-safeguarding-board",
+                    "pw", List.of("test"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

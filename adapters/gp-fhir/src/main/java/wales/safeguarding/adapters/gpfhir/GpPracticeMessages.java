@@ -7,11 +7,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,15 +20,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
@@ -35,7 +32,6 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComp
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
 import wales.safeguarding.schemas.envelope.Language;
 import wales.safeguarding.schemas.envelope.MessageType;
@@ -301,94 +297,16 @@ public final class GpPracticeMessages {
             }));
         }
 
-        /** A child: the Patient an answer references, read into the contract's child (only what it holds). */
+        /** A child: the Patient an answer references ({@link GpChildren}). */
         private ObjectNode child(Reference reference, BodyFields.Field field, String pointer, String where) {
             int index = entryIndex(GpInboundMapper.resolve(reference, bundle).orElse(null));
             if (index < 0 || !(bundle.getEntry().get(index).getResource() instanceof Patient patient)) {
                 throw rejected(OperationOutcomes.invalid(where + ".valueReference", "patient-in-bundle",
                         "a child is a Patient in the Bundle"));
             }
-            String at = "Bundle.entry[" + index + "].resource";
-            Set<String> holds = field.fields().stream().map(BodyFields.Field::name).collect(Collectors.toSet());
-            ObjectNode child = JSON.objectNode();
-            identifier(patient, FhirSystems.CHILD_REFERENCE).filter(v -> holds.contains("childReference"))
-                    .ifPresent(v -> put(child, "childReference", v, pointer, at + ".identifier"));
-            Optional.ofNullable(GpInboundMapper.name(patient.getName()))
-                    .ifPresent(v -> put(child, "name", v, pointer, at + ".name"));
-            if (patient.hasBirthDate()) {
-                put(child, "dateOfBirth", patient.getBirthDateElement().getValueAsString(), pointer, at + ".birthDate");
-            }
-            identifier(patient, FhirSystems.NHS_NUMBER)
-                    .ifPresent(v -> put(child, "nhsNumber", v, pointer, at + ".identifier"));
-            if (holds.contains("address") && patient.hasAddress()) {
-                address(child, patient.getAddressFirstRep(), pointer + "/address", at + ".address[0]");
-            }
-            extension(patient, FhirSystems.LOCAL_AUTHORITY_EXTENSION).map(Extension::getValue)
-                    .filter(v -> v instanceof org.hl7.fhir.r4.model.PrimitiveType<?>)
-                    .map(v -> ((org.hl7.fhir.r4.model.PrimitiveType<?>) v).getValueAsString())
-                    .ifPresent(v -> put(child, "localAuthority", v, pointer, at + ".extension"));
-            extension(patient, FhirSystems.SCHOOL_EXTENSION).filter(e -> holds.contains("school"))
-                    .map(Extension::getValue).filter(Identifier.class::isInstance).map(Identifier.class::cast)
-                    .ifPresent(id -> {
-                        ObjectNode school = child.putObject("school");
-                        school.put("schoolNumber", id.getValue());
-                        if (id.getAssigner().hasDisplay()) {
-                            school.put("name", id.getAssigner().getDisplay());
-                        }
-                        locations.put(pointer + "/school", at + ".extension");
-                    });
-            if (holds.contains("gpPractice") && patient.hasGeneralPractitioner()) {
-                practice(child, patient, pointer + "/gpPractice", at + ".generalPractitioner[0]");
-            }
             locations.put(pointer, where);
-            return child;
-        }
-
-        private void address(ObjectNode child, Address address, String pointer, String at) {
-            ArrayNode lines = JSON.arrayNode();
-            address.getLine().stream().map(StringType::getValue).filter(s -> s != null && !s.isBlank()).forEach(lines::add);
-            if (address.hasCity()) {
-                lines.add(address.getCity());
-            }
-            if (lines.isEmpty() && !address.hasPostalCode()) {
-                return;
-            }
-            ObjectNode node = child.putObject("address");
-            node.set("lines", lines);
-            if (address.hasPostalCode()) {
-                node.put("postcode", address.getPostalCode());
-            }
-            locations.put(pointer, at);
-        }
-
-        private void practice(ObjectNode child, Patient patient, String pointer, String at) {
-            Reference gp = patient.getGeneralPractitionerFirstRep();
-            String ods = null;
-            String name = gp.getDisplay();
-            Optional<Resource> target = GpInboundMapper.resolve(gp, bundle, patient);
-            if (target.isPresent() && target.get() instanceof Organization organization) {
-                ods = organization.getIdentifier().stream().filter(i -> FhirSystems.ODS_CODE.equals(i.getSystem()))
-                        .map(Identifier::getValue).findFirst().orElse(null);
-                name = organization.hasName() ? organization.getName() : name;
-            } else if (FhirSystems.ODS_CODE.equals(gp.getIdentifier().getSystem())) {
-                ods = gp.getIdentifier().getValue();
-            }
-            if (ods == null) {
-                return;
-            }
-            ObjectNode node = child.putObject("gpPractice");
-            node.put("odsCode", ods);
-            if (name != null && !name.isBlank()) {
-                node.put("name", name);
-            }
-            locations.put(pointer, at);
-        }
-
-        private void put(ObjectNode node, String name, String value, String pointer, String at) {
-            if (value != null) {
-                node.put(name, value);
-                locations.put(pointer + "/" + name, at);
-            }
+            return GpChildren.read(patient, "Bundle.entry[" + index + "].resource", bundle, field.fields(), pointer,
+                    locations);
         }
 
         private List<String> recipients(MessageHeader header) {
@@ -447,15 +365,6 @@ public final class GpPracticeMessages {
             }
             return -1;
         }
-    }
-
-    private static Optional<String> identifier(Patient patient, String system) {
-        return patient.getIdentifier().stream().filter(i -> system.equals(i.getSystem()) && i.hasValue())
-                .map(Identifier::getValue).findFirst();
-    }
-
-    private static Optional<Extension> extension(Patient patient, String url) {
-        return Optional.ofNullable(patient.getExtensionByUrl(url));
     }
 
     private static InboundRejectedException rejected(OperationOutcome outcome) {
