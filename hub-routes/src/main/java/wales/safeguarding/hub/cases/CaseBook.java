@@ -322,57 +322,6 @@ public class CaseBook {
     }
 
     /**
-     * Whether the agency attended each of the case's review conferences it was invited to, other than
-     * {@code conferenceId}, newest first, the latest {@code last} ({@code conference_attendance}, by its key's
-     * case prefix).
-     */
-    public List<Boolean> reviewAttendance(Connection c, String caseReference, String agency, String conferenceId,
-            int last) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select attended from conference_attendance
-                where case_reference = ? and agency = ? and kind = 'review' and conference_id <> ?
-                order by recorded_at desc limit ?""")) {
-            ps.setString(1, caseReference);
-            ps.setString(2, agency);
-            ps.setString(3, conferenceId);
-            ps.setInt(4, last);
-            List<Boolean> attended = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    attended.add(rs.getBoolean(1));
-                }
-            }
-            return attended;
-        }
-    }
-
-    /** Who came to a conference, as its outline plan records it, replacing what an earlier plan of it said. */
-    public void recordAttendance(Connection c, Effect.RecordAttendance a, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                delete from conference_attendance where case_reference = ? and conference_id = ?""")) {
-            ps.setString(1, a.caseReference());
-            ps.setString(2, a.conferenceId());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into conference_attendance (case_reference, conference_id, agency, kind, council, attended,
-                                                   recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")) {
-            for (Map.Entry<String, Boolean> entry : new TreeMap<>(a.attendedByAgency()).entrySet()) {
-                ps.setString(1, a.caseReference());
-                ps.setString(2, a.conferenceId());
-                ps.setString(3, entry.getKey());
-                ps.setString(4, a.kind());
-                ps.setString(5, a.council());
-                ps.setBoolean(6, entry.getValue());
-                ps.setTimestamp(7, Timestamp.from(at));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    /**
      * What a conference's invitation or outline plan ({@code voice.stage()}) records of how each child takes part,
      * replacing what an earlier message of the same stage said: counts for the boards' report, no child's name or
      * identifier.

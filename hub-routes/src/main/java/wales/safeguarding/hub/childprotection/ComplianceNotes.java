@@ -89,6 +89,11 @@ final class ComplianceNotes {
         return note("agency-absent", "conference", conference, "agency", agency, "conferences", conferences);
     }
 
+    static ComplianceNote agencyAbsentCoreGroup(String planId, LocalDate metOn, String agency, int coreGroups) {
+        return note("agency-absent-core-group", "plan", planId, "day", metOn, "agency", agency,
+                "coreGroups", coreGroups);
+    }
+
     static ComplianceNote recipientsAdded(List<String> added) {
         return note("recipients-added", "agencies", String.join(", ", added));
     }

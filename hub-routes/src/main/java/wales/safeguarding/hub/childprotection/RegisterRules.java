@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.rules.CaseFacts;
@@ -47,10 +50,19 @@ public class RegisterRules implements FlowRules {
 
     private final CaseParties parties;
     private final Clock clock;
+    private final int absentCoreGroups;
 
-    public RegisterRules(CaseParties parties, Clock clock) {
+    @Inject
+    public RegisterRules(CaseParties parties, Clock clock,
+            @ConfigProperty(name = "hub.attendance.absent-core-groups", defaultValue = "2") int absentCoreGroups) {
         this.parties = parties;
         this.clock = clock;
+        this.absentCoreGroups = absentCoreGroups;
+    }
+
+    /** With the default number of core groups in a row (2) after which an absent agency is noted. */
+    public RegisterRules(CaseParties parties, Clock clock) {
+        this(parties, clock, 2);
     }
 
     @Override
@@ -71,9 +83,18 @@ public class RegisterRules implements FlowRules {
                 return Routing.refused(new Violation("/body/coreGroupMetOn", "core-group-met-not-in-future",
                         "the core group cannot have met on " + met + ", a day still to come"));
             }
+            PlanUpdate update = MessageParts.body(message, PlanUpdate.class);
             Set<String> coreGroup = new LinkedHashSet<>(facts.coreGroup(message.caseReference()));
+            List<Violation> unrecordable = CoreGroupAttendance.check(update, coreGroup, message.sender());
+            if (!unrecordable.isEmpty()) {
+                return new Routing(List.of(), unrecordable, List.of());
+            }
             coreGroup.remove(message.sender());
-            return Routing.to(new ArrayList<>(coreGroup));
+            String key = parties.keyOf(update.child(), known);
+            List<ComplianceNote> notes = CoreGroupAttendance.absences(update, agency -> facts.coreGroupAttendance(
+                    message.caseReference(), key, agency, update.planId(), update.coreGroupMetOn(), absentCoreGroups),
+                    absentCoreGroups);
+            return new Routing(new ArrayList<>(coreGroup), List.of(), notes);
         }
         RegisterChange body = MessageParts.body(message, RegisterChange.class);
         return reachParties(parties, message, body, known);
@@ -121,6 +142,7 @@ public class RegisterRules implements FlowRules {
             Optional<ChildRecord> child = CaseParties.known(known, key);
             if (body.coreGroupMetOn() != null) {
                 effects.addAll(coreGroupMet(facts, message, key, child, MessageParts.noonOf(body.coreGroupMetOn())));
+                CoreGroupAttendance.record(caseRef, message.sender(), key, body).ifPresent(effects::add);
             }
             effects.add(new Effect.RememberChild(caseRef, key, parties.gpPractice(body.child(), child).orElse(null),
                     parties.school(body.child(), child).orElse(null), null));

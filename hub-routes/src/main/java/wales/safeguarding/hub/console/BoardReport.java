@@ -94,7 +94,9 @@ public final class BoardReport {
             long minutesDue, long minutesOnTime, Double minutesOnTimeRate, long healthReportsRequested,
             long healthReportsReturned, Double healthReportReturnRate, long invitedToConferences,
             long attendedConferences, Double conferenceAttendanceRate, long invitedToReviewConferences,
-            long attendedReviewConferences, Double reviewConferenceAttendanceRate, long challengesRaised,
+            long attendedReviewConferences, Double reviewConferenceAttendanceRate, long coreGroupPlaces,
+            long coreGroupAttended, long coreGroupApologiesWithReport, Double coreGroupAttendanceRate,
+            long coreGroupFamiliesRecorded, long coreGroupFamiliesAttended, long challengesRaised,
             long challengesResolved, Double challengeResolvedRate, long challengesReceived,
             Map<String, Long> challengesResolvedAt, Map<String, Long> challengesOpenAt) {
     }
@@ -137,12 +139,29 @@ public final class BoardReport {
             tally(groups, groupBy, voice.council(), voice.council()).count(voice);
         }
         for (ReportFacts.AttendanceFact place : facts.attendance()) {
-            Tally t = tally(groups, groupBy, place.council(), place.agency());
-            t.invited += place.count();
-            t.attended += place.attended() ? place.count() : 0;
-            if ("review".equals(place.kind())) {
-                t.invitedToReview += place.count();
-                t.attendedReview += place.attended() ? place.count() : 0;
+            switch (place.kind()) {
+                case ReportFacts.CORE_GROUP, ReportFacts.CORE_GROUP_REPORT -> {
+                    Tally t = tally(groups, groupBy, place.council(), place.agency());
+                    t.coreGroupPlaces += place.count();
+                    t.coreGroupAttended += place.attended() ? place.count() : 0;
+                    t.coreGroupApologiesWithReport += ReportFacts.CORE_GROUP_REPORT.equals(place.kind()) ? place.count() : 0;
+                }
+                case ReportFacts.CORE_GROUP_FAMILY -> {
+                    if (groupBy != GroupBy.AGENCY) {
+                        Tally t = tally(groups, groupBy, place.council(), place.council());
+                        t.coreGroupFamiliesRecorded += place.count();
+                        t.coreGroupFamiliesAttended += place.attended() ? place.count() : 0;
+                    }
+                }
+                default -> {
+                    Tally t = tally(groups, groupBy, place.council(), place.agency());
+                    t.invited += place.count();
+                    t.attended += place.attended() ? place.count() : 0;
+                    if ("review".equals(place.kind())) {
+                        t.invitedToReview += place.count();
+                        t.attendedReview += place.attended() ? place.count() : 0;
+                    }
+                }
             }
         }
         for (ReportFacts.ChallengeFact challenge : facts.challenges()) {
@@ -305,6 +324,11 @@ public final class BoardReport {
         long attended;
         long invitedToReview;
         long attendedReview;
+        long coreGroupPlaces;
+        long coreGroupAttended;
+        long coreGroupApologiesWithReport;
+        long coreGroupFamiliesRecorded;
+        long coreGroupFamiliesAttended;
         final OnTime initial = new OnTime();
         final OnTime review = new OnTime();
         final OnTime coreGroup = new OnTime();
@@ -365,7 +389,9 @@ public final class BoardReport {
                     coreGroup.rate(), minutes.due, minutes.onTime, minutes.rate(),
                     healthReportsRequested, healthReportsReturned,
                     rate(healthReportsReturned, healthReportsRequested), invited, attended, rate(attended, invited),
-                    invitedToReview, attendedReview, rate(attendedReview, invitedToReview), challengesRaised,
+                    invitedToReview, attendedReview, rate(attendedReview, invitedToReview), coreGroupPlaces,
+                    coreGroupAttended, coreGroupApologiesWithReport, rate(coreGroupAttended, coreGroupPlaces),
+                    coreGroupFamiliesRecorded, coreGroupFamiliesAttended, challengesRaised,
                     challengesResolved, rate(challengesResolved, challengesRaised), challengesReceived,
                     Map.copyOf(challengesResolvedAt), Map.copyOf(challengesOpenAt));
         }

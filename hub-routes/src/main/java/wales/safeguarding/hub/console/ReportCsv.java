@@ -26,7 +26,8 @@ public final class ReportCsv {
             "coreGroupOnTimeRate", "minutesDue", "minutesOnTime", "minutesOnTimeRate", "healthReportsRequested",
             "healthReportsReturned", "healthReportReturnRate", "invitedToConferences", "attendedConferences",
             "conferenceAttendanceRate", "invitedToReviewConferences", "attendedReviewConferences",
-            "reviewConferenceAttendanceRate", "challengesRaised", "challengesResolved", "challengeResolvedRate",
+            "reviewConferenceAttendanceRate", "coreGroupPlaces", "coreGroupAttended", "coreGroupApologiesWithReport",
+            "coreGroupAttendanceRate", "coreGroupFamiliesRecorded", "coreGroupFamiliesAttended", "challengesRaised", "challengesResolved", "challengeResolvedRate",
             "challengesReceived");
     /** The stages of a professional challenge, each a {@code challengesResolvedAt:<stage>} and
      * {@code challengesOpenAt:<stage>} column, in this order. */
@@ -70,7 +71,9 @@ public final class ReportCsv {
                     r.healthReportsRequested(), r.healthReportsReturned(), blank(r.healthReportReturnRate()),
                     r.invitedToConferences(), r.attendedConferences(), blank(r.conferenceAttendanceRate()),
                     r.invitedToReviewConferences(), r.attendedReviewConferences(),
-                    blank(r.reviewConferenceAttendanceRate()), r.challengesRaised(), r.challengesResolved(),
+                    blank(r.reviewConferenceAttendanceRate()), r.coreGroupPlaces(), r.coreGroupAttended(),
+                    r.coreGroupApologiesWithReport(), blank(r.coreGroupAttendanceRate()), r.coreGroupFamiliesRecorded(),
+                    r.coreGroupFamiliesAttended(), r.challengesRaised(), r.challengesResolved(),
                     blank(r.challengeResolvedRate()), r.challengesReceived()));
             CHALLENGE_STAGES.forEach(k -> cells.add(r.challengesResolvedAt().getOrDefault(k, 0L)));
             CHALLENGE_STAGES.forEach(k -> cells.add(r.challengesOpenAt().getOrDefault(k, 0L)));

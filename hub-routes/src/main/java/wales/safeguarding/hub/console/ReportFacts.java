@@ -38,11 +38,18 @@ public record ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invit
     }
 
     /**
-     * {@code count} places at one council's conferences of {@code kind} (initial, review) held in the period for
-     * {@code agency}, which did or did not attend ({@code conference_attendance}, V31; recommendation 2.2).
+     * {@code count} places at one council's meetings of {@code kind} recorded in the period for {@code agency}, which
+     * did or did not attend (recommendation 2.2): conferences ({@code initial}, {@code review};
+     * {@code conference_attendance}, V31) and core groups ({@code core_group_attendance}, V37): {@link #CORE_GROUP}
+     * (attended or absent), {@link #CORE_GROUP_REPORT} (apologies and a written report: not attended),
+     * {@link #CORE_GROUP_FAMILY} (the child's family; no agency).
      */
     public record AttendanceFact(String council, String agency, String kind, boolean attended, long count) {
     }
+
+    public static final String CORE_GROUP = "core-group";
+    public static final String CORE_GROUP_REPORT = "core-group-apologies-and-report";
+    public static final String CORE_GROUP_FAMILY = "core-group-family";
 
     /** Facts without the children's voice at their conferences or the languages of the answers. */
     public ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,

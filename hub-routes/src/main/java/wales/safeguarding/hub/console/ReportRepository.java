@@ -296,9 +296,19 @@ public class ReportRepository {
     }
 
     /** Places at conferences and attendances, by council, agency and kind: every council's, or one council's. */
+    /** Conference places (V31) and core group places (V37, as ReportFacts.AttendanceFact's kinds name them). */
     static final String ATTENDANCE = """
             select council, agency, kind, attended, count(*)
             from conference_attendance
+            where recorded_at >= ? and recorded_at < ?
+            group by 1, 2, 3, 4
+            union all
+            select council, agency,
+                   case when party = 'family' then 'core-group-family'
+                        when status = 'apologies-and-report' then 'core-group-apologies-and-report'
+                        else 'core-group' end,
+                   status = 'attended', count(*)
+            from core_group_attendance
             where recorded_at >= ? and recorded_at < ?
             group by 1, 2, 3, 4""";
 
@@ -306,12 +316,32 @@ public class ReportRepository {
             select council, agency, kind, attended, count(*)
             from conference_attendance
             where recorded_at >= ? and recorded_at < ? and council = ?
+            group by 1, 2, 3, 4
+            union all
+            select council, agency,
+                   case when party = 'family' then 'core-group-family'
+                        when status = 'apologies-and-report' then 'core-group-apologies-and-report'
+                        else 'core-group' end,
+                   status = 'attended', count(*)
+            from core_group_attendance
+            where recorded_at >= ? and recorded_at < ? and council = ?
             group by 1, 2, 3, 4""";
 
     static List<ReportFacts.AttendanceFact> attendance(Connection c, Instant from, Instant to, String council)
             throws SQLException {
-        return inPeriod(c, ATTENDANCE, COUNCIL_ATTENDANCE, from, to, council, rs -> new ReportFacts.AttendanceFact(
-                rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getLong(5)));
+        try (PreparedStatement ps = c.prepareStatement(council == null ? ATTENDANCE : COUNCIL_ATTENDANCE)) {
+            // the period (and council) once for the conferences, once for the core groups
+            int parameters = council == null ? 2 : 3;
+            for (int part = 0; part < 2; part++) {
+                ps.setTimestamp(part * parameters + 1, Timestamp.from(from));
+                ps.setTimestamp(part * parameters + 2, Timestamp.from(to));
+                if (council != null) {
+                    ps.setString(part * parameters + 3, council);
+                }
+            }
+            return Rows.list(ps, rs -> new ReportFacts.AttendanceFact(rs.getString(1), rs.getString(2),
+                    rs.getString(3), rs.getBoolean(4), rs.getLong(5)));
+        }
     }
 
     private static ReportFacts.ClockFact clockFact(java.sql.ResultSet rs) throws SQLException {

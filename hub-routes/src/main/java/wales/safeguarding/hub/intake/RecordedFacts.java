@@ -52,9 +52,11 @@ final class RecordedFacts implements CaseFacts {
     private final TrackingRepository tracking;
     private final ClockRepository clocks;
     private final ChallengeBook challenges;
+    private final wales.safeguarding.hub.cases.AttendanceBook attendance;
 
     RecordedFacts(Connection c, CaseBook cases, TrackingRepository tracking, ClockRepository clocks,
-            ChallengeBook challenges) {
+            ChallengeBook challenges, wales.safeguarding.hub.cases.AttendanceBook attendance) {
+        this.attendance = attendance;
         this.challenges = challenges;
         this.c = c;
         this.cases = cases;
@@ -127,7 +129,13 @@ final class RecordedFacts implements CaseFacts {
 
     @Override
     public List<Boolean> reviewAttendance(String caseReference, String agency, String conferenceId, int last) {
-        return read(() -> cases.reviewAttendance(c, caseReference, agency, conferenceId, last));
+        return read(() -> attendance.reviewAttendance(c, caseReference, agency, conferenceId, last));
+    }
+
+    @Override
+    public List<Boolean> coreGroupAttendance(String caseReference, String childKey, String agency, String planId,
+            java.time.LocalDate metOn, int last) {
+        return read(() -> attendance.coreGroupAttendance(c, caseReference, childKey, agency, planId, metOn, last));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.cases.AttendanceBook;
 import wales.safeguarding.hub.cases.CaseBook;
 import wales.safeguarding.hub.challenge.ChallengeBook;
 import wales.safeguarding.hub.clocks.ClockKeeper;
@@ -38,10 +39,12 @@ public class RuleEffects {
     private final TrackingRepository tracking;
     private final ChildFingerprints fingerprints;
     private final ChallengeBook challenges;
+    private final AttendanceBook attendance;
 
     public RuleEffects(CaseBook cases, ClockKeeper clocks, ClockRepository clockStore, TrackingRepository tracking,
-            ChildFingerprints fingerprints, ChallengeBook challenges) {
+            ChildFingerprints fingerprints, ChallengeBook challenges, AttendanceBook attendance) {
         this.challenges = challenges;
+        this.attendance = attendance;
         this.cases = cases;
         this.clocks = clocks;
         this.clockStore = clockStore;
@@ -79,7 +82,7 @@ public class RuleEffects {
 
     /** The facts the rules read, in this transaction. */
     public CaseFacts facts(Connection c) {
-        return new RecordedFacts(c, cases, tracking, clockStore, challenges);
+        return new RecordedFacts(c, cases, tracking, clockStore, challenges, attendance);
     }
 
     /**
@@ -132,7 +135,9 @@ public class RuleEffects {
         } else if (effect instanceof Effect.AddMembers a) {
             cases.addMembers(c, a.caseReference(), a.membership(), a.conferenceId(), a.agencies());
         } else if (effect instanceof Effect.RecordAttendance a) {
-            cases.recordAttendance(c, a, at);
+            attendance.recordAttendance(c, a, at);
+        } else if (effect instanceof Effect.RecordCoreGroupAttendance a) {
+            attendance.recordCoreGroupAttendance(c, a, at);
         } else if (effect instanceof Effect.RecordChildrensVoice v) {
             cases.recordChildrensVoice(c, v, at);
         } else if (effect instanceof Effect.RecordMinutes m) {

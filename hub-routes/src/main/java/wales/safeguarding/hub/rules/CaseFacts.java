@@ -67,6 +67,13 @@ public interface CaseFacts {
      */
     List<Boolean> reviewAttendance(String caseReference, String agency, String conferenceId, int last);
 
+    /**
+     * Whether {@code agency} was at each of the child's core group meetings it is recorded for (attended, or apologies
+     * and a report), other than the one of {@code planId} on {@code metOn}: the newest {@code last}, newest first.
+     */
+    List<Boolean> coreGroupAttendance(String caseReference, String childKey, String agency, String planId,
+            java.time.LocalDate metOn, int last);
+
     /** The professional challenge {@code challengeId} of the case, if one reached the hub. */
     Optional<ChallengeRecord> challenge(String caseReference, String challengeId);
 }

@@ -128,6 +128,20 @@ public sealed interface Effect {
     }
 
     /**
+     * Who came to a child's core group meeting, as the plan update recording it ({@code coreGroupMetOn}) gives it:
+     * each agency listed with its status ({@code attended}, {@code apologies-and-report}, {@code absent}) and the
+     * family's ({@code attended} or {@code absent}; null when not recorded). An update sent again for the same meeting
+     * replaces what the earlier said.
+     */
+    record RecordCoreGroupAttendance(String caseReference, String council, String childKey, String planId,
+            java.time.LocalDate metOn, Map<String, String> statusByAgency, String family) implements Effect {
+
+        public RecordCoreGroupAttendance {
+            statusByAgency = Map.copyOf(statusByAgency);
+        }
+    }
+
+    /**
      * What an invitation ({@link #INVITATION}) or an outline plan ({@link #OUTLINE_PLAN}) records of how each of its
      * children takes part in the conference, child by child in the message's order, for the boards' report: counts
      * only, no name or identifier. A message sent again for the same conference replaces what the earlier one said.

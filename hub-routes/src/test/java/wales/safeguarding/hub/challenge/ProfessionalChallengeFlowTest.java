@@ -147,7 +147,8 @@ class ProfessionalChallengeFlowTest {
 
         // the board report by agency: the school raised one, resolved at the manager stage; the council received it
         String today = "2026-12-01";
-        JsonPath report = given().header("Authorization", Tokens.forRole("board-viewer-user", "board-viewer"))
+        JsonPath report = given().header("Authorization", Tokens.forBoardViewer("board-viewer-user",
+                        wales.safeguarding.hub.support.AgencyStubs.MID_AND_WEST_WALES_BOARD))
                 .queryParam("groupBy", "agency").queryParam("from", today).queryParam("to", today)
                 .get("/api/v1/console/reports").then().statusCode(200).extract().jsonPath();
         Map<String, Object> school = report.getMap("rows.find { it.group == '" + SCHOOL + "' }");

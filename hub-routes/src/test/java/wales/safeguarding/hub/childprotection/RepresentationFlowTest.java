@@ -37,6 +37,9 @@ class RepresentationFlowTest {
 
     private final CaseMessages journey = new CaseMessages();
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     @DisplayName("2.2: the GP misses two review conferences running: noted at the second, not the third")
     void should_note_an_agency_absent_from_two_review_conferences_running_once() {
@@ -47,6 +50,52 @@ class RepresentationFlowTest {
         List<String> notes = conference(second, "review", first, false);
         assertThat(notes).containsOnlyOnce("agency-absent");
         assertThat(conference("RCPC-" + UUID.randomUUID(), "review", second, false)).doesNotContain("agency-absent");
+    }
+
+    @Test
+    @DisplayName("2.2: who came to the child's core groups is recorded; the GP absent from two running is noted at the second only")
+    void should_record_core_group_attendance_and_note_an_agency_absent_from_two_running_once() {
+        // the child is put on the register at the initial conference, so the case has its core group
+        conference("ICPC-" + UUID.randomUUID(), "initial", null, true);
+
+        assertThat(coreGroup("2026-11-02", "absent", "attended")).doesNotContain("agency-absent-core-group");
+        assertThat(coreGroup("2026-11-16", "absent", "absent")).containsOnlyOnce("agency-absent-core-group");
+        // apologies with a written report are no absence; absent again the next time starts a new run
+        assertThat(coreGroup("2026-11-30", "apologies-and-report", null)).isEmpty();
+        assertThat(coreGroup("2026-12-01", "absent", null)).doesNotContain("agency-absent-core-group");
+
+        // the boards count who came, recorded in core_group_attendance without the child's name
+        var database = new wales.safeguarding.hub.support.Database(dataSource);
+        String rows = "select count(*) from core_group_attendance where case_reference = ? and ";
+        assertThat(database.count(rows + "agency = ? and status = 'absent'", journey.caseReference(), GP)).isEqualTo(3);
+        assertThat(database.count(rows + "agency = ? and status = 'apologies-and-report'", journey.caseReference(), GP))
+                .isEqualTo(1);
+        assertThat(database.count(rows + "agency = ? and status = 'attended'", journey.caseReference(),
+                AgencyStubs.SCHOOL)).isEqualTo(4);
+        assertThat(database.count(rows + "party = 'family'", journey.caseReference())).isEqualTo(2);
+
+        // attendance without the day the core group met is refused, naming the field; nothing is stored
+        ObjectNode update = journey.of("plan-update-core-group");
+        update.with("body").remove("coreGroupMetOn");
+        HubApi.send(COUNCIL, update).statusCode(422)
+                .body("violations[0].pointer", org.hamcrest.Matchers.equalTo("/body/attendance"))
+                .body("violations[0].rule", org.hamcrest.Matchers.equalTo("attendance-needs-core-group"));
+    }
+
+    /** A plan update recording the child's core group meeting on {@code metOn}: the GP's status, the family's. */
+    private List<String> coreGroup(String metOn, String gp, String family) {
+        ObjectNode update = journey.of("plan-update-core-group");
+        update.with("body").put("coreGroupMetOn", metOn);
+        ArrayNode attendance = update.with("body").putArray("attendance");
+        attendance.addObject().put("agencyId", AgencyStubs.SCHOOL).put("status", "attended");
+        attendance.addObject().put("agencyId", GP).put("status", gp);
+        if (family == null) {
+            update.with("body").remove("familyAttendance");
+        } else {
+            update.with("body").put("familyAttendance", family);
+        }
+        return HubApi.send(COUNCIL, update).statusCode(202).extract().jsonPath().getList("complianceNotes.code",
+                String.class);
     }
 
     /**

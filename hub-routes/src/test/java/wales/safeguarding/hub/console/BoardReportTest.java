@@ -108,6 +108,38 @@ class BoardReportTest {
     }
 
     @Test
+    void should_count_who_came_to_core_groups_apart_from_conferences_and_the_family_by_council_only() {
+        // issue 15 item 1: council-a's core groups recorded 5 places (gp-1 absent twice and once with apologies and a
+        // report, police-1 attended twice) and the family twice (came once); one review conference place besides
+        List<ReportFacts.AttendanceFact> places = List.of(
+                new ReportFacts.AttendanceFact("council-a", "gp-1", ReportFacts.CORE_GROUP, false, 2),
+                new ReportFacts.AttendanceFact("council-a", "gp-1", ReportFacts.CORE_GROUP_REPORT, false, 1),
+                new ReportFacts.AttendanceFact("council-a", "police-1", ReportFacts.CORE_GROUP, true, 2),
+                new ReportFacts.AttendanceFact("council-a", null, ReportFacts.CORE_GROUP_FAMILY, true, 1),
+                new ReportFacts.AttendanceFact("council-a", null, ReportFacts.CORE_GROUP_FAMILY, false, 1),
+                new ReportFacts.AttendanceFact("council-a", "gp-1", "review", true, 1));
+        ReportFacts facts = new ReportFacts(Map.of(), List.of(), List.of(), List.of(), List.of(), places);
+
+        BoardReport.Row a = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-a");
+        assertThat(a.coreGroupPlaces()).isEqualTo(5);
+        assertThat(a.coreGroupAttended()).isEqualTo(2);
+        assertThat(a.coreGroupApologiesWithReport()).isEqualTo(1);
+        assertThat(a.coreGroupAttendanceRate()).isEqualTo(0.4);
+        assertThat(a.coreGroupFamiliesRecorded()).isEqualTo(2);
+        assertThat(a.coreGroupFamiliesAttended()).isEqualTo(1);
+        // conferences counted apart: the one review place only
+        assertThat(a.invitedToConferences()).isEqualTo(1);
+        assertThat(a.attendedReviewConferences()).isEqualTo(1);
+
+        BoardReport.Report byAgency = report(facts, BoardReport.GroupBy.AGENCY);
+        assertThat(row(byAgency, "gp-1").coreGroupPlaces()).isEqualTo(3);
+        assertThat(row(byAgency, "gp-1").coreGroupAttended()).isZero();
+        assertThat(row(byAgency, "police-1").coreGroupAttendanceRate()).isEqualTo(1.0);
+        // the family is no agency: not a row of its own by agency
+        assertThat(byAgency.rows()).extracting(BoardReport.Row::group).doesNotContain(BoardReport.UNKNOWN);
+    }
+
+    @Test
     void should_put_what_belongs_to_no_council_under_unknown_and_leave_rates_of_nothing_empty() {
         ReportFacts facts = new ReportFacts(Map.of("police-1", 1L), List.of(), List.of());
         BoardReport.Row unknown = row(report(facts, BoardReport.GroupBy.COUNCIL), BoardReport.UNKNOWN);
@@ -134,6 +166,8 @@ class BoardReportTest {
                         + "healthReportsRequested,healthReportsReturned,healthReportReturnRate,"
                         + "invitedToConferences,attendedConferences,conferenceAttendanceRate,"
                         + "invitedToReviewConferences,attendedReviewConferences,reviewConferenceAttendanceRate,"
+                        + "coreGroupPlaces,coreGroupAttended,coreGroupApologiesWithReport,coreGroupAttendanceRate,"
+                        + "coreGroupFamiliesRecorded,coreGroupFamiliesAttended,"
                         + "challengesRaised,challengesResolved,challengeResolvedRate,challengesReceived,"
                         + "challengesResolvedAt:practitioner,challengesResolvedAt:manager,"
                         + "challengesResolvedAt:senior-manager,challengesResolvedAt:board,"
@@ -141,8 +175,8 @@ class BoardReportTest {
                         + "challengesOpenAt:board,tookPartBy:in-person,tookPartBy:in-part,")
                 .endsWith(",tookPartBy:recorded-views,overdue:outline-plan,overdue:report-outcome");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,"
-                + "0,0,0,0,0,0,0,0,0,0,0,0,0,0,1");
+        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,0,,0,0,"
+                + "0,0,,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1");
         assertThat(csv).contains("\r\n");
         assertThat(ReportCsv.escape("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
         assertThat(ReportCsv.escape("=cmd()")).isEqualTo("'=cmd()");
@@ -182,8 +216,8 @@ class BoardReportTest {
 
         List<String> csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL)).lines().toList();
         assertThat(csv.get(0)).endsWith(",tookPartBy:recorded-views,whyNot:age-and-understanding,whyNot:child-declined");
-        assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,"
-                + "0,0,,0,0,0,0,0,0,0,0,0,2,0,0,1,0,1,1");
+        assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,0,,0"
+                + ",0,0,0,,0,0,0,0,0,0,0,0,0,2,0,0,1,0,1,1");
     }
 
     @Test

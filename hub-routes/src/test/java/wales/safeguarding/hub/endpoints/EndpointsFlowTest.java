@@ -98,7 +98,7 @@ class EndpointsFlowTest {
         assertThat(all.getInt(council + ".consecutiveFailures")).isZero();
         assertThat(all.getBoolean(council + ".paused")).isFalse();
         assertThat(all.getLong(council + ".queueDepth")).isGreaterThanOrEqualTo(0);
-        assertThat(all.getMap(council)).containsOnlyKeys("agency", "name", "kind", "transport", "lastSuccessAt",
+        assertThat(all.getMap(council)).containsOnlyKeys("agency", "name", "nameCy", "kind", "transport", "lastSuccessAt",
                 "lastFailureAt", "lastFailureReason", "consecutiveFailures", "retrying", "paused", "queueDepth");
     }
 

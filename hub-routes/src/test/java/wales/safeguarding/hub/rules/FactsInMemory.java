@@ -30,6 +30,7 @@ import wales.safeguarding.schemas.envelope.MessageType;
 public final class FactsInMemory implements CaseFacts {
 
     private final Map<String, List<Boolean>> reviewAttendance = new HashMap<>();
+    private final Map<String, List<Boolean>> coreGroupAttendance = new HashMap<>();
     private final Map<String, ChallengeRecord> challenges = new HashMap<>();
 
     /** A running case clock as the tests set it up. */
@@ -213,6 +214,20 @@ public final class FactsInMemory implements CaseFacts {
     @Override
     public List<Boolean> reviewAttendance(String caseReference, String agency, String conferenceId, int last) {
         List<Boolean> all = reviewAttendance.getOrDefault(caseReference + "/" + agency, List.of());
+        return all.subList(0, Math.min(last, all.size()));
+    }
+
+    /** The agency's presence at the child's earlier core groups, newest first (true: attended or sent a report). */
+    public FactsInMemory coreGroupAttendance(String caseReference, String childKey, String agency,
+            List<Boolean> newestFirst) {
+        coreGroupAttendance.put(caseReference + "/" + childKey + "/" + agency, List.copyOf(newestFirst));
+        return this;
+    }
+
+    @Override
+    public List<Boolean> coreGroupAttendance(String caseReference, String childKey, String agency, String planId,
+            java.time.LocalDate metOn, int last) {
+        List<Boolean> all = coreGroupAttendance.getOrDefault(caseReference + "/" + childKey + "/" + agency, List.of());
         return all.subList(0, Math.min(last, all.size()));
     }
 
