@@ -83,7 +83,7 @@ class RegisterRulesTest {
         siblingsOnTheRegister();
         facts.withRunningClock(CASE, RegisterRules.FIRST_CORE_GROUP, ALYS_IN_SIBLINGS, COUNCIL, AT.plusSeconds(86400));
         ObjectNode json = example("plan-update-core-group");
-        json.with("body").remove("coreGroupMetOn");
+        json.with("body").remove(java.util.List.of("coreGroupMetOn", "attendance", "familyAttendance"));
         Envelope update = envelope(json);
 
         assertThat(rules.route(update, facts).recipients()).containsExactly(SCHOOL, GP);

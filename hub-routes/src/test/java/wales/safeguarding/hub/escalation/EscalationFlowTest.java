@@ -59,7 +59,8 @@ import wales.safeguarding.schemas.envelope.CanonicalJson;
 @WithTestResource(OidcWiremockTestResource.class)
 class EscalationFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    // escalations fired by a sweep of the whole suite's clocks (earlier tests leave many) can take more than 20 s
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String POLICE = AgencyStubs.DYFED_POWYS_POLICE;
     private static final String COUNCIL = AgencyStubs.CARMARTHENSHIRE;
     /** Tuesday 22 December 2026: seven working days later, across Christmas and New Year, is Tuesday 5 January. */

@@ -87,8 +87,7 @@ class MessageIdsFlowTest {
 
         assertThat(id).isNotEqualTo(Messages.id(squat));
         assertThat(UUID.fromString(id).version()).isEqualTo(8);
-        await().atMost(WAIT).until(() -> given().header("Authorization", Tokens.bearer(AgencyStubs.CARDIFF))
-                .get("/api/v1/inbox").then().extract().jsonPath().getList("items.messageId").contains(id));
+        await().atMost(WAIT).until(() -> HubApi.inInbox(AgencyStubs.CARDIFF, id));
         // The same notice again is still the same message.
         sendNotice(FORCE, noticeId).statusCode(200).body("messageId", equalTo(id)).body("duplicate", equalTo(true));
     }

@@ -209,8 +209,7 @@ class MetricsFlowTest {
         ((ObjectNode) report.with("body").withArray("children").get(0)).put("localAuthority", "W06000015");
         String id = Messages.id(report);
         HubApi.send(AgencyStubs.SOUTH_WALES_POLICE, report).statusCode(202);
-        await().atMost(WAIT).until(() -> given().header("Authorization", Tokens.bearer(AgencyStubs.CARDIFF))
-                .get("/api/v1/inbox").then().statusCode(200).extract().jsonPath().getList("items.messageId").contains(id));
+        await().atMost(WAIT).until(() -> HubApi.inInbox(AgencyStubs.CARDIFF, id));
         Scrape before = Scrape.now();
 
         for (int i = 0; i < 2; i++) {

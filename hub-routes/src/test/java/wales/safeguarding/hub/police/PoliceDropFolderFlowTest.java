@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import wales.safeguarding.hub.support.HubApi;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
 import wales.safeguarding.hub.support.FreshBrokerJournal;
@@ -54,10 +55,8 @@ class PoliceDropFolderFlowTest {
         JsonNode again = awaitReceipt("done", "notice-a-again.xml");
         assertThat(again.get("outcome").asText()).isEqualTo("already-accepted");
         assertThat(again.get("messageId").asText()).isEqualTo(messageId);
-        await().atMost(WAIT).until(() -> given().header("Authorization", Tokens.bearer(AgencyStubs.CARDIFF))
-                .get("/api/v1/inbox").then().extract().jsonPath().getList("items.messageId").contains(messageId));
-        assertThat(given().header("Authorization", Tokens.bearer(AgencyStubs.CARDIFF)).get("/api/v1/inbox").then()
-                .extract().jsonPath().getList("items.findAll { it.messageId == '" + messageId + "' }")).hasSize(1);
+        await().atMost(WAIT).until(() -> HubApi.inInbox(AgencyStubs.CARDIFF, messageId));
+        assertThat(HubApi.inboxCopies(AgencyStubs.CARDIFF, messageId)).hasSize(1);
     }
 
     @Test

@@ -50,7 +50,8 @@ import wales.safeguarding.hub.support.TrackingDatabaseResource;
 @WithTestResource(OidcWiremockTestResource.class)
 class SchoolTransferFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    // escalations fired by a sweep of the whole suite's clocks (earlier tests leave many) can take more than 20 s
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String COUNCIL = AgencyStubs.CARMARTHENSHIRE;
     private static final String POLICE = AgencyStubs.DYFED_POWYS_POLICE;
     private static final String OLD_SCHOOL = AgencyStubs.SCHOOL;
