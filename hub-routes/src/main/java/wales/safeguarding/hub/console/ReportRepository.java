@@ -297,35 +297,27 @@ public class ReportRepository {
 
     /** Places at conferences and attendances, by council, agency and kind: every council's, or one council's. */
     /** Conference places (V31) and core group places (V37, as ReportFacts.AttendanceFact's kinds name them). */
-    static final String ATTENDANCE = """
-            select council, agency, kind, attended, count(*)
-            from conference_attendance
-            where recorded_at >= ? and recorded_at < ?
-            group by 1, 2, 3, 4
-            union all
-            select council, agency,
-                   case when party = 'family' then 'core-group-family'
-                        when status = 'apologies-and-report' then 'core-group-apologies-and-report'
-                        else 'core-group' end,
-                   status = 'attended', count(*)
-            from core_group_attendance
-            where recorded_at >= ? and recorded_at < ?
-            group by 1, 2, 3, 4""";
+    static final String ATTENDANCE = attendance("");
 
-    static final String COUNCIL_ATTENDANCE = """
-            select council, agency, kind, attended, count(*)
-            from conference_attendance
-            where recorded_at >= ? and recorded_at < ? and council = ?
-            group by 1, 2, 3, 4
-            union all
-            select council, agency,
-                   case when party = 'family' then 'core-group-family'
-                        when status = 'apologies-and-report' then 'core-group-apologies-and-report'
-                        else 'core-group' end,
-                   status = 'attended', count(*)
-            from core_group_attendance
-            where recorded_at >= ? and recorded_at < ? and council = ?
-            group by 1, 2, 3, 4""";
+    static final String COUNCIL_ATTENDANCE = attendance(" and council = ?");
+
+    /** The attendance query, for the whole of Wales or ({@code oneCouncil}) one council. */
+    private static String attendance(String oneCouncil) {
+        return """
+                select council, agency, kind, attended, count(*)
+                from conference_attendance
+                where recorded_at >= ? and recorded_at < ?%1$s
+                group by 1, 2, 3, 4
+                union all
+                select council, agency,
+                       case when party = 'family' then 'core-group-family'
+                            when status = 'apologies-and-report' then 'core-group-apologies-and-report'
+                            else 'core-group' end,
+                       status = 'attended', count(*)
+                from core_group_attendance
+                where recorded_at >= ? and recorded_at < ?%1$s
+                group by 1, 2, 3, 4""".formatted(oneCouncil);
+    }
 
     static List<ReportFacts.AttendanceFact> attendance(Connection c, Instant from, Instant to, String council)
             throws SQLException {
