@@ -1,6 +1,7 @@
 package wales.safeguarding.hub.casetransfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -33,6 +34,7 @@ import wales.safeguarding.hub.support.HubApi;
 import wales.safeguarding.hub.support.InjectAgencyStubs;
 import wales.safeguarding.hub.support.Messages;
 import wales.safeguarding.hub.support.TestClock;
+import wales.safeguarding.hub.support.Tokens;
 import wales.safeguarding.hub.support.TrackingDatabaseResource;
 
 /**
@@ -87,7 +89,8 @@ class CaseTransferFlowTest {
                         AgencyStubs.DYFED_POWYS_POLICE, AgencyStubs.SOUTH_WALES_POLICE, AgencyStubs.EDUCATION_SERVICE))
                 .body("recipients", not(hasItem(COUNCIL)));
 
-        JsonNode atCardiff = awaitReceived(CARDIFF, Messages.id(transfer));
+        // Cardiff's system collects from its inbox: the whole body, plan and core group included
+        JsonNode atCardiff = awaitInCardiffsInbox(Messages.id(transfer));
         assertThat(atCardiff.get("body")).isEqualTo(transfer.get("body"));
 
         for (String party : List.of(AgencyStubs.GP, AgencyStubs.SECOND_SCHOOL, AgencyStubs.SOUTH_WALES_POLICE,
@@ -122,7 +125,7 @@ class CaseTransferFlowTest {
     void should_make_cardiff_the_holder_whose_acknowledgement_meets_its_clock() {
         ObjectNode transfer = journey.of("case-transfer");
         HubApi.send(COUNCIL, transfer).statusCode(202);
-        awaitReceived(CARDIFF, Messages.id(transfer));
+        awaitInCardiffsInbox(Messages.id(transfer));
 
         ObjectNode ack = journey.of("acknowledgement");
         ack.put("sender", CARDIFF).put("correlationId", Messages.id(transfer)).put("language", "en");
@@ -148,6 +151,19 @@ class CaseTransferFlowTest {
         HubApi.send(COUNCIL, toPolice).statusCode(422)
                 .body("violations[0].pointer", equalTo("/body/receivingCouncil"))
                 .body("violations[0].rule", equalTo("known-council"));
+    }
+
+    private static JsonNode awaitInCardiffsInbox(String messageId) {
+        await().atMost(WAIT).until(() -> given().header("Authorization", Tokens.bearer(CARDIFF)).get("/api/v1/inbox")
+                .then().statusCode(200).extract().jsonPath().getList("items.messageId").contains(messageId));
+        String items = given().header("Authorization", Tokens.bearer(CARDIFF)).get("/api/v1/inbox").then()
+                .extract().asString();
+        for (JsonNode item : Messages.read(items.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("items")) {
+            if (item.path("messageId").asText().equals(messageId)) {
+                return item.get("message");
+            }
+        }
+        throw new AssertionError("not in Cardiff's inbox: " + messageId);
     }
 
     private JsonNode awaitReceived(String agency, String messageId) {
