@@ -84,6 +84,17 @@ public class CaseBook {
         }
     }
 
+    /** A case-transfer: the case is held by {@code council} from now on. */
+    public void transfer(Connection c, String caseReference, String council, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update child_case set council = ?, updated_at = ? where case_reference = ?")) {
+            ps.setString(1, council);
+            ps.setTimestamp(2, Timestamp.from(at));
+            ps.setString(3, caseReference);
+            ps.executeUpdate();
+        }
+    }
+
     /**
      * Rewrites a child's stored key from an older form ({@code stale}: the unkeyed fingerprint from before, or one under
      * a previous key) to the current one, wherever the case stores it: the child ({@code case_child}), the conferences

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
+import wales.safeguarding.hub.casetransfer.CaseTransferRules;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockPeriod;
 import wales.safeguarding.hub.clocks.ClockRecord;
@@ -127,6 +128,10 @@ final class ConferenceDeadlines {
         LocalDate heldOn = body(outlinePlan, OutlinePlan.class).heldOn();
         Instant heldAt = heldOn == null ? null : noonOf(heldOn);
         List<Effect> effects = new ArrayList<>();
+        // a case transferred in: the first conference the receiving council holds is its transfer-in conference
+        if (!facts.runningClocks(caseRef, CaseTransferRules.TRANSFER_IN_CONFERENCE, null).isEmpty()) {
+            effects.add(new Effect.StopClocks(CaseTransferRules.TRANSFER_IN_CONFERENCE, caseRef, null, null, heldAt));
+        }
         if (booked.get().initial()) {
             effects.add(new Effect.StopClocks(ConferenceRules.INITIAL_CONFERENCE, caseRef, null, null, heldAt));
             return effects;

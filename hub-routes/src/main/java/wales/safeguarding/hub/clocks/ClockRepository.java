@@ -87,6 +87,26 @@ public class ClockRepository {
         }
     }
 
+    /**
+     * The running clocks of a case with these names owed by {@code from} are owed by {@code to} from now on (a
+     * case-transfer), and wait for {@code to} where they waited for {@code from}; deadlines and ladders stay. Returns
+     * how many moved.
+     */
+    public int handOver(Connection c, String caseReference, List<String> clocks, String from, String to)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update statutory_clock set owed_by = ?, waiting = case when waiting = ? then ? else waiting end
+                where case_reference = ? and owed_by = ? and met_at is null and clock = any (?)""")) {
+            ps.setString(1, to);
+            ps.setString(2, from);
+            ps.setString(3, to);
+            ps.setString(4, caseReference);
+            ps.setString(5, from);
+            ps.setArray(6, c.createArrayOf("text", clocks.toArray()));
+            return ps.executeUpdate();
+        }
+    }
+
     /** The running clocks of a case (narrowed by subject when given). */
     public List<ClockRecord> runningCaseClocks(Connection c, String caseReference, String clock, String subject)
             throws SQLException {

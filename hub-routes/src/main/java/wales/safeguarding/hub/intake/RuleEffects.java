@@ -152,6 +152,10 @@ public class RuleEffects {
             challenges.stage(c, s.caseReference(), s.challengeId(), s.stage(), at);
         } else if (effect instanceof Effect.ResolveChallenge r) {
             challenges.resolve(c, r.caseReference(), r.challengeId(), r.resolution(), message.messageId(), at);
+        } else if (effect instanceof Effect.TransferCase t) {
+            cases.transfer(c, t.caseReference(), t.council(), at);
+        } else if (effect instanceof Effect.HandOverClocks h) {
+            clockStore.handOver(c, h.caseReference(), h.clocks(), h.from(), h.to());
         } else if (effect instanceof Effect.Note n) {
             tracking.audit(c, message.messageId(), null, "compliance-note", null, null, n.note().detail(), "hub", at);
         } else {

@@ -217,4 +217,22 @@ public sealed interface Effect {
     /** A professional challenge is resolved ({@code resolution}: agreed or resolved) at the stage it stands at. */
     record ResolveChallenge(String caseReference, String challengeId, String resolution) implements Effect {
     }
+
+    /**
+     * A case-transfer: the case is held by {@code council} from now on (it sends the case's messages; the sending
+     * council's are refused as case-of-sender).
+     */
+    record TransferCase(String caseReference, String council) implements Effect {
+    }
+
+    /**
+     * The running clocks of a case with these names, owed by {@code from}, are owed by {@code to} from now on; their
+     * deadlines and ladders stay (and a clock that waited for {@code from} now waits for {@code to}).
+     */
+    record HandOverClocks(String caseReference, List<String> clocks, String from, String to) implements Effect {
+
+        public HandOverClocks {
+            clocks = List.copyOf(clocks);
+        }
+    }
 }

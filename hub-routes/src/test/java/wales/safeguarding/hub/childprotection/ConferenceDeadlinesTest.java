@@ -225,6 +225,24 @@ class ConferenceDeadlinesTest {
     }
 
     @Test
+    @DisplayName("Wales Safeguarding Procedures c4-p10: the outline plan of the first conference a receiving council holds "
+            + "for a case transferred to it meets the transfer-in conference clock on the day held")
+    void the_outline_plan_of_the_first_conference_after_a_transfer_meets_the_transfer_in_clock() {
+        FactsInMemory facts = new FactsInMemory().withConference(CASE,
+                new ConferenceRecord(REVIEW_ID, "review", Instant.parse("2025-09-23T09:00:00Z"), List.of(ALYS)))
+                .withRunningClock(CASE, "transfer-in-conference", null, "cardiff-childrens-services",
+                        Instant.parse("2025-10-01T00:00:00Z"));
+        ObjectNode plan = example("outline-plan");
+        plan.with("body").put("conferenceId", REVIEW_ID).put("heldOn", "2025-09-23");
+        Instant noon = Instant.parse("2025-09-23T11:00:00Z");
+
+        assertThat(ConferenceRules.held(facts, envelope(plan), REVIEW_ID)).containsExactly(
+                new Effect.StopClocks("transfer-in-conference", CASE, null, null, noon),
+                new Effect.StopClocks("first-review-conference", CASE, ALYS, null, noon),
+                new Effect.StopClocks("review-conference", CASE, ALYS, null, noon));
+    }
+
+    @Test
     @DisplayName("issue 10 defect 3: the outline plan meets the conference's clock before its register decisions start the next review clock")
     void the_outline_plan_meets_the_conference_clock_before_starting_the_next() {
         FactsInMemory facts = new FactsInMemory().withCase(caseWith(child(ALYS, null, false)))

@@ -41,7 +41,9 @@ public enum MessageType {
     /** One agency challenges another's decision about a case (recommendation 5.2). */
     PROFESSIONAL_CHALLENGE("professional-challenge"),
     /** The answer to a professional challenge: agreed, resolved or stepped up to the next stage. */
-    CHALLENGE_RESPONSE("challenge-response");
+    CHALLENGE_RESPONSE("challenge-response"),
+    /** A council hands a case to another council, as the children move there. */
+    CASE_TRANSFER("case-transfer");
 
     private final String wireName;
 

@@ -1,0 +1,173 @@
+package wales.safeguarding.hub.casetransfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import wales.safeguarding.hub.support.AgencyStubs;
+import wales.safeguarding.hub.support.AgencyStubsResource;
+import wales.safeguarding.hub.support.CaseMessages;
+import wales.safeguarding.hub.support.FreshBrokerJournal;
+import wales.safeguarding.hub.support.HubApi;
+import wales.safeguarding.hub.support.InjectAgencyStubs;
+import wales.safeguarding.hub.support.Messages;
+import wales.safeguarding.hub.support.TestClock;
+import wales.safeguarding.hub.support.Tokens;
+import wales.safeguarding.hub.support.TrackingDatabaseResource;
+
+/**
+ * A registered child's family moves from Carmarthenshire to Cardiff: Carmarthenshire hands the case to Cardiff, which
+ * acknowledges it and owes the transfer-in conference and the next review; the child's agencies learn who holds the
+ * case now, without the plan.
+ */
+@QuarkusTest
+@WithTestResource(TrackingDatabaseResource.class)
+@WithTestResource(FreshBrokerJournal.class)
+@WithTestResource(AgencyStubsResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class CaseTransferFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String COUNCIL = AgencyStubs.CARMARTHENSHIRE;
+    private static final String CARDIFF = AgencyStubs.CARDIFF;
+    private static final String ACK_CLOCK = "case-transfer-acknowledgement";
+    private static final String CONFERENCE_CLOCK = "transfer-in-conference";
+
+    @InjectAgencyStubs
+    AgencyStubs agencies;
+
+    @Inject
+    TestClock clock;
+
+    private CaseMessages journey;
+    private ObjectNode outlinePlan;
+
+    @BeforeEach
+    void a_child_registered_in_carmarthenshire() {
+        agencies.reset();
+        journey = new CaseMessages();
+        // Tuesday 1 December 2026: the initial conference registers Alys; her first review and core group are owed.
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        HubApi.send(COUNCIL, journey.of("conference-invitation")).statusCode(202);
+        outlinePlan = journey.of("outline-plan");
+        HubApi.send(COUNCIL, outlinePlan).statusCode(202);
+    }
+
+    @AfterEach
+    void real_time_again() {
+        clock.release();
+    }
+
+    @Test
+    void should_hand_the_case_to_cardiff_and_tell_the_parties_who_holds_it_without_the_plan() {
+        ObjectNode transfer = journey.of("case-transfer");
+
+        HubApi.send(COUNCIL, transfer).statusCode(202)
+                .body("recipients", hasItems(CARDIFF, AgencyStubs.GP, AgencyStubs.SCHOOL, AgencyStubs.SECOND_SCHOOL,
+                        AgencyStubs.DYFED_POWYS_POLICE, AgencyStubs.SOUTH_WALES_POLICE, AgencyStubs.EDUCATION_SERVICE))
+                .body("recipients", not(hasItem(COUNCIL)));
+
+        // Cardiff's system collects from its inbox: the whole body, plan and core group included
+        JsonNode atCardiff = awaitInCardiffsInbox(Messages.id(transfer));
+        assertThat(atCardiff.get("body")).isEqualTo(transfer.get("body"));
+
+        for (String party : List.of(AgencyStubs.GP, AgencyStubs.SECOND_SCHOOL, AgencyStubs.SOUTH_WALES_POLICE,
+                AgencyStubs.SCHOOL, AgencyStubs.EDUCATION_SERVICE)) {
+            JsonNode body = awaitReceived(party, Messages.id(transfer)).get("body");
+            assertThat(body.path("receivingCouncil").asText()).as(party).isEqualTo(CARDIFF);
+            assertThat(body.at("/keyContacts/receiving/name").asText()).as(party).isEqualTo("Demo Team Manager");
+            assertThat(body.at("/children/0/child/name").asText()).as(party).isEqualTo("Alys Enghraifft");
+            assertThat(body.has("plan") || body.has("coreGroup") || body.has("reason")).as(party).isFalse();
+            assertThat(body.at("/keyContacts/sending").isMissingNode()).as(party).isTrue();
+            assertThat(body.at("/children/0/categoriesOfHarm").isMissingNode()).as(party).isTrue();
+        }
+        assertThat(awaitReceived(AgencyStubs.SECOND_SCHOOL, Messages.id(transfer))
+                .at("/body/children/0/child/nhsNumber").isMissingNode()).isTrue();
+
+        // Owed by Cardiff: acknowledgement within 3 working days (end of Friday 4 December) and the transfer-in
+        // conference within 15 working days of the notification (end of Tuesday 22 December).
+        HubApi.track(COUNCIL, Messages.id(transfer)).statusCode(200)
+                .body("clocks.find { it.clock == '" + ACK_CLOCK + "' }.owedBy", equalTo(CARDIFF))
+                .body("clocks.find { it.clock == '" + ACK_CLOCK + "' }.dueAt", equalTo("2026-12-05T00:00:00Z"))
+                .body("clocks.find { it.clock == '" + CONFERENCE_CLOCK + "' }.owedBy", equalTo(CARDIFF))
+                .body("clocks.find { it.clock == '" + CONFERENCE_CLOCK + "' }.waiting", equalTo(COUNCIL))
+                .body("clocks.find { it.clock == '" + CONFERENCE_CLOCK + "' }.dueAt", equalTo("2026-12-23T00:00:00Z"));
+        // The next review and the core group the conference started are Cardiff's now, due as they were.
+        HubApi.track(COUNCIL, Messages.id(outlinePlan)).statusCode(200)
+                .body("clocks.find { it.clock == 'first-review-conference' }.owedBy", equalTo(CARDIFF))
+                .body("clocks.find { it.clock == 'first-core-group' }.owedBy", equalTo(CARDIFF))
+                .body("clocks.find { it.clock == 'first-core-group' }.metAt", nullValue());
+    }
+
+    @Test
+    void should_make_cardiff_the_holder_whose_acknowledgement_meets_its_clock() {
+        ObjectNode transfer = journey.of("case-transfer");
+        HubApi.send(COUNCIL, transfer).statusCode(202);
+        awaitInCardiffsInbox(Messages.id(transfer));
+
+        ObjectNode ack = journey.of("acknowledgement");
+        ack.put("sender", CARDIFF).put("correlationId", Messages.id(transfer)).put("language", "en");
+        ack.with("body").put("status", "accepted");
+        HubApi.send(CARDIFF, ack).statusCode(202).body("recipients", equalTo(List.of(COUNCIL)));
+        HubApi.track(COUNCIL, Messages.id(transfer)).statusCode(200)
+                .body("clocks.find { it.clock == '" + ACK_CLOCK + "' }.metAt", notNullValue())
+                .body("clocks.find { it.clock == '" + CONFERENCE_CLOCK + "' }.metAt", nullValue());
+
+        // Cardiff holds the case now: Carmarthenshire's messages about it are refused, Cardiff's accepted.
+        HubApi.send(COUNCIL, journey.of("plan-update")).statusCode(422)
+                .body("violations[0].pointer", equalTo("/caseReference"))
+                .body("violations[0].rule", equalTo("case-of-sender"));
+        ObjectNode fromCardiff = journey.of("plan-update");
+        fromCardiff.put("sender", CARDIFF);
+        HubApi.send(CARDIFF, fromCardiff).statusCode(202);
+    }
+
+    @Test
+    void should_refuse_a_transfer_to_an_agency_that_is_not_a_council() {
+        ObjectNode toPolice = journey.of("case-transfer");
+        toPolice.with("body").put("receivingCouncil", AgencyStubs.SOUTH_WALES_POLICE);
+        HubApi.send(COUNCIL, toPolice).statusCode(422)
+                .body("violations[0].pointer", equalTo("/body/receivingCouncil"))
+                .body("violations[0].rule", equalTo("known-council"));
+    }
+
+    private static JsonNode awaitInCardiffsInbox(String messageId) {
+        await().atMost(WAIT).until(() -> given().header("Authorization", Tokens.bearer(CARDIFF)).get("/api/v1/inbox")
+                .then().statusCode(200).extract().jsonPath().getList("items.messageId").contains(messageId));
+        String items = given().header("Authorization", Tokens.bearer(CARDIFF)).get("/api/v1/inbox").then()
+                .extract().asString();
+        for (JsonNode item : Messages.read(items.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("items")) {
+            if (item.path("messageId").asText().equals(messageId)) {
+                return item.get("message");
+            }
+        }
+        throw new AssertionError("not in Cardiff's inbox: " + messageId);
+    }
+
+    private JsonNode awaitReceived(String agency, String messageId) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(agencies.received(agency, messageId)).isNotNull());
+        return agencies.received(agency, messageId);
+    }
+}
