@@ -115,14 +115,12 @@ public class RegisterEnquiries {
     private Outcome answer(Connection c, Agency caller, Enquiry enquiry, Instant now) throws SQLException {
         List<RegisterIndex.Found> found;
         String subject;
-        String council = null;
         if (enquiry.byNhsNumber()) {
             found = index.byNhsNumber(c, enquiry.nhsNumber());
             subject = fingerprints.nhsNumber(enquiry.nhsNumber());
         } else {
-            council = directory.childrensServicesFor(enquiry.localAuthority()).map(Agency::id).orElse(null);
-            found = council == null ? List.of()
-                    : index.byName(c, enquiry.name().strip(), enquiry.bornOn(), council);
+            String asked = directory.childrensServicesFor(enquiry.localAuthority()).map(Agency::id).orElse(null);
+            found = asked == null ? List.of() : index.byName(c, enquiry.name().strip(), enquiry.bornOn(), asked);
             subject = fingerprints.of(enquiry.name().strip(), enquiry.bornOn());
         }
         Optional<RegisterIndex.Found> first = RegisterEnquiryRules.answering(found.stream()

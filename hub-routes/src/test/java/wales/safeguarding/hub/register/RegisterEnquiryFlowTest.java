@@ -192,6 +192,21 @@ class RegisterEnquiryFlowTest {
         }
     }
 
+    @Test
+    void auditors_see_each_enquiry_with_who_asked_and_why_and_no_identifier_of_the_child() {
+        ask(AgencyStubs.GP, byNhsNumber("audit me")).statusCode(200);
+        String list = given().header("Authorization", Tokens.forRole("aled", "auditor"))
+                .queryParam("agency", AgencyStubs.GP).when().get("/api/v1/console/register-enquiries").then()
+                .statusCode(200).body("[0].reason", equalTo("audit me")).body("[0].agency", equalTo(AgencyStubs.GP))
+                .body("[0].onRegister", equalTo(true)).body("[0].council", equalTo(COUNCIL))
+                .body("[0].askedBy", equalTo("nhs-number")).extract().asString();
+        assertThat(list).doesNotContain(nhsNumber).doesNotContain(name);
+        given().header("Authorization", Tokens.forRole("olwen", "operator")).when()
+                .get("/api/v1/console/register-enquiries").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer(AgencyStubs.GP)).when()
+                .get("/api/v1/console/register-enquiries").then().statusCode(403);
+    }
+
     /** Each enquiry of {@code agency}: how it asked, why, whether found, the council. */
     private List<String[]> audit(String agency) {
         List<String[]> rows = new ArrayList<>();
