@@ -143,6 +143,8 @@ class RegisterEnquiryFlowTest {
         ask(AgencyStubs.MID_AND_WEST_WALES_BOARD, byNhsNumber("curious")).statusCode(403);
         ask(AgencyStubs.CARDIFF, byNhsNumber("curious")).statusCode(403);
         ask(AgencyStubs.CARDIFF_HEALTH[1], byNhsNumber("curious")).statusCode(403);
+        given().contentType("application/json").body(byNhsNumber("no token")).when().post(PATH).then()
+                .statusCode(401);
     }
 
     @Test
