@@ -47,8 +47,8 @@ public class RegisterIndex {
     /**
      * Records that the child {@code set} names went on or off the register with {@code message}, accepted at
      * {@code at}. The child's NHS number and name are read from the message (the object naming the child) and kept
-     * only as keyed hashes; {@code registered_since} is the register change's {@code effectiveOn}, else the day of
-     * acceptance, and is kept while the child stays on the register.
+     * only as keyed hashes; {@code registered_since} is the register change's {@code effectiveOn} (an outline plan's
+     * {@code heldOn}), else the day of acceptance, and is kept while the child stays on the register.
      */
     public void record(Connection c, Envelope message, Effect.SetRegistered set, Instant at) throws SQLException {
         Optional<ChildRef> child = childNamed(message.body(), set.childKey(), fingerprints);
@@ -129,12 +129,17 @@ public class RegisterIndex {
         return found;
     }
 
-    /** A register change's {@code effectiveOn}: the day the child went on (or came off) the register. */
+    /**
+     * The day the message says the child went on (or came off) the register: a register change's {@code effectiveOn},
+     * an outline plan's {@code heldOn} (the conference decided it).
+     */
     static Optional<LocalDate> effectiveOn(Envelope message) {
-        if (message.type() != MessageType.REGISTER_CHANGE || message.body() == null) {
+        String field = message.type() == MessageType.REGISTER_CHANGE ? "effectiveOn"
+                : message.type() == MessageType.OUTLINE_PLAN ? "heldOn" : null;
+        if (field == null || message.body() == null) {
             return Optional.empty();
         }
-        JsonNode on = message.body().path("effectiveOn");
+        JsonNode on = message.body().path(field);
         try {
             return on.isTextual() ? Optional.of(LocalDate.parse(on.asText())) : Optional.empty();
         } catch (DateTimeParseException e) {
