@@ -40,25 +40,30 @@ public class IntakeRateLimits {
 
     /** Lets the agency's message in, or refuses it with a 429 problem saying when to try again. */
     public void admit(String agencyId) {
-        long wait = transactions.inTransaction(c -> take(c, agencyId));
+        long wait = transactions.inTransaction(c -> take(c, "intake_rate", bucket, agencyId));
         if (wait > 0) {
             throw ProblemException.rateLimited(bucket.perMinute(), bucket.capacity(), retryAfterSeconds(wait));
         }
     }
 
     /** {@code Retry-After} in whole seconds, rounded up, at least 1. */
-    static long retryAfterSeconds(long waitNanos) {
+    public static long retryAfterSeconds(long waitNanos) {
         return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
     }
 
-    private long take(Connection c, String agencyId) throws SQLException {
+    /**
+     * Takes a token from the agency's bucket in {@code table} (a table shaped as {@code intake_rate}: agency, tokens,
+     * refilled_at), row locked, timed by the database's clock; returns how long to wait in nanoseconds (0: admitted).
+     * Register enquiries keep their own buckets this way ({@code register_enquiry_rate}).
+     */
+    public static long take(Connection c, String table, TokenBucket bucket, String agencyId) throws SQLException {
         TokenBucket.State state;
         long now;
         // the row locked (made full if new) and the database's time, in one statement
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into intake_rate as r (agency, tokens, refilled_at) values (?, ?, clock_timestamp())
+                insert into %s as r (agency, tokens, refilled_at) values (?, ?, clock_timestamp())
                 on conflict (agency) do update set agency = r.agency
-                returning r.tokens, r.refilled_at, clock_timestamp()""")) {
+                returning r.tokens, r.refilled_at, clock_timestamp()""".formatted(table))) {
             ps.setString(1, agencyId);
             ps.setDouble(2, bucket.capacity());
             try (ResultSet rs = ps.executeQuery()) {
@@ -70,7 +75,7 @@ public class IntakeRateLimits {
         TokenBucket.Taken taken = bucket.take(state, now);
         if (!taken.next().equals(state)) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "update intake_rate set tokens = ?, refilled_at = ? where agency = ?")) {
+                    "update " + table + " set tokens = ?, refilled_at = ? where agency = ?")) {
                 ps.setDouble(1, taken.next().tokens());
                 ps.setTimestamp(2, timestamp(taken.next().atNanos()));
                 ps.setString(3, agencyId);

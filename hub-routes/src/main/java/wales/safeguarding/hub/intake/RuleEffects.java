@@ -17,6 +17,7 @@ import wales.safeguarding.hub.cases.CaseBook;
 import wales.safeguarding.hub.challenge.ChallengeBook;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockRepository;
+import wales.safeguarding.hub.register.RegisterIndex;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.rules.ChildFingerprints;
@@ -40,11 +41,13 @@ public class RuleEffects {
     private final ChildFingerprints fingerprints;
     private final ChallengeBook challenges;
     private final AttendanceBook attendance;
+    private final RegisterIndex register;
 
     public RuleEffects(CaseBook cases, ClockKeeper clocks, ClockRepository clockStore, TrackingRepository tracking,
-            ChildFingerprints fingerprints, ChallengeBook challenges, AttendanceBook attendance) {
+            ChildFingerprints fingerprints, ChallengeBook challenges, AttendanceBook attendance, RegisterIndex register) {
         this.challenges = challenges;
         this.attendance = attendance;
+        this.register = register;
         this.cases = cases;
         this.clocks = clocks;
         this.clockStore = clockStore;
@@ -132,6 +135,7 @@ public class RuleEffects {
             cases.moveCoreGroupSchool(c, m.caseReference(), m.oldSchool(), m.newSchool());
         } else if (effect instanceof Effect.SetRegistered r) {
             cases.setRegistered(c, r.caseReference(), r.childKey(), r.registered(), at);
+            register.record(c, message, r, at);
         } else if (effect instanceof Effect.AddMembers a) {
             cases.addMembers(c, a.caseReference(), a.membership(), a.conferenceId(), a.agencies());
         } else if (effect instanceof Effect.RecordAttendance a) {

@@ -37,6 +37,11 @@ public class ProblemException extends RuntimeException {
                         + "; try again in " + retryAfterSeconds + " s"), retryAfterSeconds);
     }
 
+    /** As {@link #rateLimited(long, long, long)}, for another limit than intake's (register enquiries). */
+    public static ProblemException rateLimited(String title, long retryAfterSeconds, String detail) {
+        return new ProblemException(Problem.of("rate-limited", title, 429, detail), retryAfterSeconds);
+    }
+
     public static ProblemException notJson(String detail) {
         return new ProblemException(Problem.of("not-json", "The request body is not JSON", 400, detail));
     }

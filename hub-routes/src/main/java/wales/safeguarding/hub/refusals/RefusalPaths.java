@@ -13,11 +13,11 @@ public final class RefusalPaths {
 
     /** The agency API: where agency systems call the hub with their client credentials. */
     private static final List<String> AGENCY_PREFIXES = List.of("/api/v1/messages", "/api/v1/cases", "/api/v1/police",
-            "/api/v1/inbox", "/api/v1/gp", "/fhir");
+            "/api/v1/inbox", "/api/v1/gp", "/fhir", "/api/v1/register-enquiries");
 
     private static final Set<String> WORDS = Set.of("api", "v1", "messages", "cases", "timeline", "police", "notices",
             "inbox", "acknowledge", "gp", "reports", "acknowledgements", "fhir", "Task", "$process-message", "metadata",
-            "Bundle", "DocumentReference");
+            "Bundle", "DocumentReference", "register-enquiries");
 
     private RefusalPaths() {
     }

@@ -124,6 +124,38 @@ public final class ChildFingerprints {
         return forms;
     }
 
+    /** The prefix of a keyed NHS number ({@code nn1-<key id>-<hex>}): register enquiries look children up by it. */
+    public static final String NHS_NUMBER = "nn1-";
+
+    /**
+     * The keyed hash of an NHS number under the current key ({@code nn1-<key id>-<hex>}), so that the register can be
+     * asked by NHS number without the number being stored: a copy of the database cannot be checked against a guess.
+     * The number is read without spaces.
+     */
+    public String nhsNumber(String nhsNumber) {
+        return nhsKeyed(currentId, keys.get(currentId), nhsNumber);
+    }
+
+    /** Every form a stored NHS number hash may have: under the current key (first), then each previous key. */
+    public List<String> nhsNumberForms(String nhsNumber) {
+        List<String> forms = new ArrayList<>(keys.size());
+        keys.forEach((id, key) -> forms.add(nhsKeyed(id, key, nhsNumber)));
+        return forms;
+    }
+
+    private static String nhsKeyed(String id, SecretKeySpec key, String nhsNumber) {
+        Objects.requireNonNull(nhsNumber, "nhsNumber");
+        Mac mac;
+        try {
+            mac = Mac.getInstance(HMAC);
+            mac.init(key);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
+        byte[] hash = mac.doFinal(("nhs-number|" + nhsNumber.replaceAll("\\s+", "")).getBytes(StandardCharsets.UTF_8));
+        return NHS_NUMBER + id + "-" + HexFormat.of().formatHex(hash, 0, KEYED_BYTES);
+    }
+
     /** Whether a stored key is a fingerprint not in the current form: unkeyed, or keyed under another key. */
     public boolean isStale(String stored) {
         if (stored == null) {

@@ -25,6 +25,9 @@ class RefusalPathsTest {
     void should_never_carry_a_segment_it_does_not_know_such_as_an_nhs_number() {
         assertThat(RefusalPaths.template("/api/v1/messages/9990000018/Alys%20Enghraifft")).contains("/api/v1/messages/{id}/{id}");
         assertThat(RefusalPaths.template("/fhir/Patient/9990000018")).contains("/fhir/{id}/{id}");
+        assertThat(RefusalPaths.template("/api/v1/register-enquiries")).contains("/api/v1/register-enquiries");
+        assertThat(RefusalPaths.template("/api/v1/register-enquiries/9990000018"))
+                .contains("/api/v1/register-enquiries/{id}");
     }
 
     @Test
