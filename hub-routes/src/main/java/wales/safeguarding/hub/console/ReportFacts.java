@@ -46,7 +46,8 @@ public record ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invit
 
     /**
      * {@code count} children on the register at the end of the period, who have had {@code reviewsHeld} review
-     * conferences since they were registered (review clocks met by an outline plan before the period's end).
+     * conferences since they were registered (review conferences about the child booked from the day of
+     * registration to the period's end, whose outline plan, which says the conference was held, has come).
      */
     public record OnRegister(String council, long reviewsHeld, long count) {
     }

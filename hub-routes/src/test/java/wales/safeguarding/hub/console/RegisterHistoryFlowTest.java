@@ -82,6 +82,54 @@ class RegisterHistoryFlowTest {
         assertThat(delta(removedBefore, removedDay, "childrenOnRegisterAtEnd")).isZero();
     }
 
+    @Test
+    void should_count_a_child_still_registered_after_the_second_review_conference() {
+        String child = "RH-" + UUID.randomUUID();
+        LocalDate registered = TODAY.minusDays(300);
+        LocalDate firstReview = TODAY.minusDays(210);
+        LocalDate secondReview = TODAY.minusDays(30);
+        String between = TODAY.minusDays(100).toString();
+        Map<String, Object> before = row("council", TODAY.toString(), TODAY.toString(), COUNCIL);
+        Map<String, Object> betweenBefore = row("council", between, between, COUNCIL);
+
+        CaseMessages journey = new CaseMessages();
+        // the initial conference registers the child; two review conferences keep them on the register
+        conference(journey, child, journey.conferenceId(), null, registered);
+        String first = "RCPC-1-" + journey.caseReference();
+        conference(journey, child, first, journey.conferenceId(), firstReview);
+        conference(journey, child, "RCPC-2-" + journey.caseReference(), first, secondReview);
+
+        // today: on the register, past the second review
+        Map<String, Object> after = row("council", TODAY.toString(), TODAY.toString(), COUNCIL);
+        assertThat(delta(before, after, "childrenOnRegisterAtEnd")).isEqualTo(1);
+        assertThat(delta(before, after, "stillRegisteredAfterSecondReview")).isEqualTo(1);
+        // 100 days ago: on the register, after the first review only
+        Map<String, Object> betweenAfter = row("council", between, between, COUNCIL);
+        assertThat(delta(betweenBefore, betweenAfter, "childrenOnRegisterAtEnd")).isEqualTo(1);
+        assertThat(delta(betweenBefore, betweenAfter, "stillRegisteredAfterSecondReview")).isZero();
+    }
+
+    /**
+     * A conference about the child held on {@code day} (initial when {@code previous} is null, else a review of it):
+     * its invitation, then its outline plan keeping the child on the register.
+     */
+    private static void conference(CaseMessages journey, String child, String conferenceId, String previous,
+            LocalDate day) {
+        ObjectNode invitation = journey.of("conference-invitation");
+        ObjectNode body = invitation.with("body");
+        body.put("conferenceId", conferenceId);
+        if (previous != null) {
+            body.put("kind", "review").put("previousConferenceId", previous).remove("lastStrategyDiscussionAt");
+        }
+        body.with("meeting").put("startsAt", day + "T10:00:00Z");
+        body.with("writtenReport").put("requested", false).remove("dueBy");
+        ((ObjectNode) body.withArray("children").get(0)).put("childReference", child);
+        HubApi.send(COUNCIL, invitation).statusCode(202);
+        ObjectNode plan = journey.of("outline-plan");
+        plan.with("body").put("conferenceId", conferenceId).put("heldOn", day.toString());
+        HubApi.send(COUNCIL, plan).statusCode(202);
+    }
+
     /** A register change for the child, in the journey's case, taking effect on {@code on}. */
     private static ObjectNode change(CaseMessages journey, String child, String change, LocalDate on) {
         ObjectNode message = journey.of("register-change");
