@@ -40,7 +40,7 @@ public record ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invit
             long count) {
     }
 
-    /** {@code count} children taken off the register on {@code removedOn} (in the period), on it since {@code addedOn}. */
+    /** {@code count} children taken off the register on {@code removedOn} (in the period), on since {@code addedOn}. */
     public record Removal(String council, java.time.LocalDate addedOn, java.time.LocalDate removedOn, long count) {
     }
 

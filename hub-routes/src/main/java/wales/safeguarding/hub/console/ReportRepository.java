@@ -256,8 +256,8 @@ public class ReportRepository {
     }
 
     /**
-     * The period's first and last-but-one days (Europe/London), from its two instants (London midnights), as the
-     * register's history keeps days: {@code p.d_from} the first day, {@code p.d_to} the day after the last.
+     * The period as days (Europe/London), from its two instants (London midnights), as the register's history keeps
+     * them: {@code p.d_from} the period's first day, {@code p.d_to} the day after its last.
      */
     private static final String PERIOD_DAYS = """
             with p as (select (?::timestamptz at time zone 'Europe/London')::date as d_from,

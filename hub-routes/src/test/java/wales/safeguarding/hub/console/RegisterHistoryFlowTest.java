@@ -139,7 +139,7 @@ class RegisterHistoryFlowTest {
         if ("removed".equals(change)) {
             body.remove("categoriesOfHarm");
             body.put("eligibleNeeds", "Alys's needs are met by a care and support plan.")
-                    .put("contingencyPlan", "If Alys misses school two days running, the school rings the social worker.");
+                    .put("contingencyPlan", "If Alys misses school two days running, the school rings.");
         }
         return message;
     }
