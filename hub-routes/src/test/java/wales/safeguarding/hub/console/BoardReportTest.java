@@ -187,7 +187,7 @@ class BoardReportTest {
         List<String> csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL)).lines().toList();
         assertThat(csv.get(0)).endsWith(",tookPartBy:recorded-views,whyNot:age-and-understanding,whyNot:child-declined");
         assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,"
-                + "0,0,,0,0,0,0,0,0,0,0,0,2,0,0,1,0,1,1");
+                + "0,0,,0,0,0,,0,,0,0,0,0,0,0,,0,0,0,0,0,0,0,0,2,0,0,1,0,1,1");
     }
 
     @Test
