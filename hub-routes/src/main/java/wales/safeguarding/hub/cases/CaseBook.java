@@ -98,7 +98,8 @@ public class CaseBook {
     /**
      * Rewrites a child's stored key from an older form ({@code stale}: the unkeyed fingerprint from before, or one under
      * a previous key) to the current one, wherever the case stores it: the child ({@code case_child}), the conferences
-     * about them ({@code conference.child_keys}) and the clocks that name them as their subject. In the transaction of
+     * about them ({@code conference.child_keys}), their registrations ({@code register_history}) and the clocks that
+     * name them as their subject. In the transaction of
      * the message that named the child. If the case already holds the child under the current key too (written by an
      * instance that did not know the old form), the old row stays: both are counted by {@code hub_child_keys_legacy}.
      *
@@ -126,6 +127,13 @@ public class CaseBook {
             ps.setString(2, current);
             ps.setString(3, caseReference);
             ps.setString(4, stale);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                update register_history set child_key = ? where case_reference = ? and child_key = ?""")) {
+            ps.setString(1, current);
+            ps.setString(2, caseReference);
+            ps.setString(3, stale);
             ps.executeUpdate();
         }
         // the condition on the subject's form is the partial index's (V32): only clocks about a fingerprinted child
@@ -208,8 +216,14 @@ public class CaseBook {
         return true;
     }
 
-    public void setRegistered(Connection c, String caseReference, String childKey, boolean registered, Instant at)
-            throws SQLException {
+    /**
+     * The child is on the register from the day {@code on}, or off it from that day: the current status
+     * ({@code case_child.registered}) and, in the same transaction, the register's history ({@code register_history},
+     * V36): a child put on the register who was not on it opens a registration (held by the case's council); taken
+     * off, the open one closes. A review conference keeping the child on the register changes neither.
+     */
+    public void setRegistered(Connection c, String caseReference, String childKey, boolean registered,
+            java.time.LocalDate on, Instant at) throws SQLException {
         rememberChild(c, caseReference, childKey, null, null, null, at);
         try (PreparedStatement ps = c.prepareStatement("""
                 update case_child set registered = ?, updated_at = ? where case_reference = ? and child_key = ?""")) {
@@ -217,6 +231,27 @@ public class CaseBook {
             ps.setTimestamp(2, Timestamp.from(at));
             ps.setString(3, caseReference);
             ps.setString(4, childKey);
+            ps.executeUpdate();
+        }
+        String history = registered ? """
+                insert into register_history (case_reference, child_key, council, added_on, recorded_at)
+                select case_reference, ?, council, ?, ? from child_case where case_reference = ?
+                on conflict (case_reference, child_key) where removed_on is null do nothing"""
+                : """
+                update register_history set removed_on = greatest(?, added_on), recorded_at = ?
+                where case_reference = ? and child_key = ? and removed_on is null""";
+        try (PreparedStatement ps = c.prepareStatement(history)) {
+            if (registered) {
+                ps.setString(1, childKey);
+                ps.setObject(2, on);
+                ps.setTimestamp(3, Timestamp.from(at));
+                ps.setString(4, caseReference);
+            } else {
+                ps.setObject(1, on);
+                ps.setTimestamp(2, Timestamp.from(at));
+                ps.setString(3, caseReference);
+                ps.setString(4, childKey);
+            }
             ps.executeUpdate();
         }
     }

@@ -221,7 +221,7 @@ public class ConferenceRecordRules implements FlowRules {
             if (decision.registered()) {
                 effects.addAll(RegisterRules.placedOnRegister(facts, message, decision.record(), held));
             } else if (decision.wasRegistered()) {
-                effects.addAll(RegisterRules.endPlan(caseRef, decision.key()));
+                effects.addAll(RegisterRules.endPlan(caseRef, decision.key(), body.heldOn()));
             }
         }
         effects.addAll(decisions.registerChanges(at));

@@ -155,9 +155,9 @@ public class RegisterRules implements FlowRules {
                 parties.school(body.child(), child).orElse(null),
                 parties.policeForce(body.child(), body.policeForce(), child).orElse(null)));
         if ("added".equals(body.change())) {
-            effects.add(new Effect.SetRegistered(caseRef, key, true));
+            effects.add(new Effect.SetRegistered(caseRef, key, true, body.effectiveOn()));
         } else {
-            effects.addAll(endPlan(caseRef, key));
+            effects.addAll(endPlan(caseRef, key, body.effectiveOn()));
         }
         return effects;
     }
@@ -169,7 +169,8 @@ public class RegisterRules implements FlowRules {
     static List<Effect> placedOnRegister(CaseFacts facts, Envelope message, ChildRecord child, Instant held) {
         String caseRef = message.caseReference();
         List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect.SetRegistered(caseRef, child.key(), true));
+        effects.add(new Effect.SetRegistered(caseRef, child.key(), true,
+                LocalDate.ofInstant(held, WorkingDayCalendar.LONDON)));
         if (!child.registered() && !running(facts, caseRef, FIRST_CORE_GROUP, child.key())
                 && !running(facts, caseRef, CORE_GROUP, child.key())) {
             effects.add(new Effect.StartClock(FIRST_CORE_GROUP, caseRef, child.key(), message.sender(), message.sender(),
@@ -204,8 +205,13 @@ public class RegisterRules implements FlowRules {
 
     /** The child is no longer on the register: no more core groups or review conferences are owed for them. */
     static List<Effect> endPlan(String caseReference, String childKey) {
+        return endPlan(caseReference, childKey, null);
+    }
+
+    /** As {@link #endPlan(String, String)}, off the register from the day {@code on} (null: the day accepted). */
+    static List<Effect> endPlan(String caseReference, String childKey, LocalDate on) {
         List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect.SetRegistered(caseReference, childKey, false));
+        effects.add(new Effect.SetRegistered(caseReference, childKey, false, on));
         for (String clock : List.of(FIRST_CORE_GROUP, CORE_GROUP, ConferenceRules.FIRST_REVIEW, ConferenceRules.REVIEW)) {
             effects.add(new Effect.StopClocks(clock, caseReference, childKey, null));
         }

@@ -75,7 +75,13 @@ public final class BoardReport {
      * council or region: in the council's cases), those resolved (agreed or resolved), and the stage each reached,
      * resolved there ({@code challengesResolvedAt}) or still open there ({@code challengesOpenAt}); by agency,
      * {@code challengesReceived} counts the challenges of the agency's decisions (by council or region, the same
-     * challenges as raised).
+     * challenges as raised). The register (recommendation 4.1; {@code register_history}, V36), each child counted for
+     * the council holding the case: {@code registrations}, children put on the register in the period, of whom
+     * {@code reRegistrationsWithin12Months} had come off it (the same child key, in any case) no more than 12 months
+     * before; {@code removalsFromRegister}, children taken off it in the period, with the median days they had been
+     * on it and how many for under 3 months, 3 to 12, 12 to 24 and over 24 (a band's lower end included: exactly 3
+     * months is 3 to 12); {@code childrenOnRegisterAtEnd}, on it at the end of the period, of whom
+     * {@code stillRegisteredAfterSecondReview} have had two review conferences or more since they were registered.
      */
     public record Row(String group, String name, long dutyToReportsReceived, long outcomesDue,
             long outcomesWithin7WorkingDays, Double outcomeWithin7WorkingDaysRate, Double medianCalendarDaysToOutcome,
@@ -98,7 +104,11 @@ public final class BoardReport {
             long coreGroupAttended, long coreGroupApologiesWithReport, Double coreGroupAttendanceRate,
             long coreGroupFamiliesRecorded, long coreGroupFamiliesAttended, long challengesRaised,
             long challengesResolved, Double challengeResolvedRate, long challengesReceived,
-            Map<String, Long> challengesResolvedAt, Map<String, Long> challengesOpenAt) {
+            Map<String, Long> challengesResolvedAt, Map<String, Long> challengesOpenAt, long registrations,
+            long reRegistrationsWithin12Months, Double reRegistrationRate, long removalsFromRegister,
+            Double medianDaysOnRegister, long removedUnder3Months, long removed3To12Months, long removed12To24Months,
+            long removedOver24Months, long childrenOnRegisterAtEnd, long stillRegisteredAfterSecondReview,
+            Double stillRegisteredAfterSecondReviewRate) {
     }
 
     /** The report for a period (dates inclusive, Europe/London). */
@@ -187,9 +197,49 @@ public final class BoardReport {
                 t.answersInWelshToWelsh += inIt ? answer.count() : 0;
             }
         }
+        countRegister(groups, groupBy, facts.register());
         List<Row> rows = new ArrayList<>();
         groups.forEach((key, t) -> rows.add(t.row(key, nameOf(groupBy, key))));
         return new Report(from, to, groupBy.wireName(), "calendar", now, rows);
+    }
+
+    /** The register's measures, each of the council holding the case (by agency: that council). */
+    private void countRegister(Map<String, Tally> groups, GroupBy groupBy, ReportFacts.Register register) {
+        for (ReportFacts.Registration r : register.registrations()) {
+            Tally t = tally(groups, groupBy, r.council(), r.council());
+            t.registrations += r.count();
+            if (reRegistrationWithin12Months(r.addedOn(), r.lastRemovedOn())) {
+                t.reRegistrations += r.count();
+            }
+        }
+        for (ReportFacts.Removal r : register.removals()) {
+            Tally t = tally(groups, groupBy, r.council(), r.council());
+            t.removals += r.count();
+            t.daysOnRegister.merge(java.time.temporal.ChronoUnit.DAYS.between(r.addedOn(), r.removedOn()), r.count(),
+                    Long::sum);
+            t.removedBand[band(r.addedOn(), r.removedOn())] += r.count();
+        }
+        for (ReportFacts.OnRegister r : register.onRegister()) {
+            Tally t = tally(groups, groupBy, r.council(), r.council());
+            t.onRegisterAtEnd += r.count();
+            t.afterSecondReview += r.reviewsHeld() >= 2 ? r.count() : 0;
+        }
+    }
+
+    /** Put on the register again no more than 12 months after last coming off it. */
+    static boolean reRegistrationWithin12Months(LocalDate addedOn, LocalDate lastRemovedOn) {
+        return lastRemovedOn != null && !addedOn.isAfter(lastRemovedOn.plusMonths(12));
+    }
+
+    /** Time on the register: 0 under 3 months, 1 from 3 to under 12, 2 from 12 to under 24, 3 from 24 months. */
+    static int band(LocalDate addedOn, LocalDate removedOn) {
+        if (removedOn.isBefore(addedOn.plusMonths(3))) {
+            return 0;
+        }
+        if (removedOn.isBefore(addedOn.plusMonths(12))) {
+            return 1;
+        }
+        return removedOn.isBefore(addedOn.plusMonths(24)) ? 2 : 3;
     }
 
     private void count(Tally t, ReportFacts.ClockFact clock) {
@@ -344,6 +394,14 @@ public final class BoardReport {
         long challengesReceived;
         final Map<String, Long> challengesResolvedAt = new TreeMap<>();
         final Map<String, Long> challengesOpenAt = new TreeMap<>();
+        long registrations;
+        long reRegistrations;
+        long removals;
+        /** Days on the register of the children taken off it, with how many were on it that long. */
+        final TreeMap<Long, Long> daysOnRegister = new TreeMap<>();
+        final long[] removedBand = new long[4];
+        long onRegisterAtEnd;
+        long afterSecondReview;
 
         void count(ReportFacts.VoiceFact voice) {
             long n = voice.count();
@@ -393,7 +451,10 @@ public final class BoardReport {
                     coreGroupAttended, coreGroupApologiesWithReport, rate(coreGroupAttended, coreGroupPlaces),
                     coreGroupFamiliesRecorded, coreGroupFamiliesAttended, challengesRaised,
                     challengesResolved, rate(challengesResolved, challengesRaised), challengesReceived,
-                    Map.copyOf(challengesResolvedAt), Map.copyOf(challengesOpenAt));
+                    Map.copyOf(challengesResolvedAt), Map.copyOf(challengesOpenAt), registrations, reRegistrations,
+                    rate(reRegistrations, registrations), removals, round(Percentiles.median(daysOnRegister), 1),
+                    removedBand[0], removedBand[1], removedBand[2], removedBand[3], onRegisterAtEnd,
+                    afterSecondReview, rate(afterSecondReview, onRegisterAtEnd));
         }
 
         private Double daysToOutcome() {

@@ -27,8 +27,11 @@ public final class ReportCsv {
             "healthReportsReturned", "healthReportReturnRate", "invitedToConferences", "attendedConferences",
             "conferenceAttendanceRate", "invitedToReviewConferences", "attendedReviewConferences",
             "reviewConferenceAttendanceRate", "coreGroupPlaces", "coreGroupAttended", "coreGroupApologiesWithReport",
-            "coreGroupAttendanceRate", "coreGroupFamiliesRecorded", "coreGroupFamiliesAttended", "challengesRaised", "challengesResolved", "challengeResolvedRate",
-            "challengesReceived");
+            "coreGroupAttendanceRate", "coreGroupFamiliesRecorded", "coreGroupFamiliesAttended", "challengesRaised",
+            "challengesResolved", "challengeResolvedRate", "challengesReceived", "registrations",
+            "reRegistrationsWithin12Months", "reRegistrationRate", "removalsFromRegister", "medianDaysOnRegister",
+            "removedUnder3Months", "removed3To12Months", "removed12To24Months", "removedOver24Months",
+            "childrenOnRegisterAtEnd", "stillRegisteredAfterSecondReview", "stillRegisteredAfterSecondReviewRate");
     /** The stages of a professional challenge, each a {@code challengesResolvedAt:<stage>} and
      * {@code challengesOpenAt:<stage>} column, in this order. */
     static final List<String> CHALLENGE_STAGES = List.of("practitioner", "manager", "senior-manager", "board");
@@ -74,7 +77,11 @@ public final class ReportCsv {
                     blank(r.reviewConferenceAttendanceRate()), r.coreGroupPlaces(), r.coreGroupAttended(),
                     r.coreGroupApologiesWithReport(), blank(r.coreGroupAttendanceRate()), r.coreGroupFamiliesRecorded(),
                     r.coreGroupFamiliesAttended(), r.challengesRaised(), r.challengesResolved(),
-                    blank(r.challengeResolvedRate()), r.challengesReceived()));
+                    blank(r.challengeResolvedRate()), r.challengesReceived(), r.registrations(),
+                    r.reRegistrationsWithin12Months(), blank(r.reRegistrationRate()), r.removalsFromRegister(),
+                    blank(r.medianDaysOnRegister()), r.removedUnder3Months(), r.removed3To12Months(),
+                    r.removed12To24Months(), r.removedOver24Months(), r.childrenOnRegisterAtEnd(),
+                    r.stillRegisteredAfterSecondReview(), blank(r.stillRegisteredAfterSecondReviewRate())));
             CHALLENGE_STAGES.forEach(k -> cells.add(r.challengesResolvedAt().getOrDefault(k, 0L)));
             CHALLENGE_STAGES.forEach(k -> cells.add(r.challengesOpenAt().getOrDefault(k, 0L)));
             TOOK_PART.forEach(k -> cells.add(r.tookPartBy().getOrDefault(k, 0L)));

@@ -13,7 +13,44 @@ import java.util.Map;
  */
 public record ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
         List<ClockFact> clocks, List<VoiceFact> voices, List<AnswerFact> answers, List<AttendanceFact> attendance,
-        List<ChallengeFact> challenges) {
+        List<ChallengeFact> challenges, Register register) {
+
+    /** Facts without the register's history. */
+    public ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,
+            List<ClockFact> clocks, List<VoiceFact> voices, List<AnswerFact> answers, List<AttendanceFact> attendance,
+            List<ChallengeFact> challenges) {
+        this(dutyToReportsByRecipient, invitations, clocks, voices, answers, attendance, challenges, Register.NONE);
+    }
+
+    /**
+     * The child protection register's history ({@code register_history}, V36; recommendation 4.1), each fact of the
+     * council holding the case: the registrations that began in the period, those that ended in it, and those still
+     * open at its end.
+     */
+    public record Register(List<Registration> registrations, List<Removal> removals, List<OnRegister> onRegister) {
+
+        public static final Register NONE = new Register(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * {@code count} children put on the register on {@code addedOn} (in the period), who last came off it on
+     * {@code lastRemovedOn} (the same child: the same child key, in any case; null: never, as far as the hub knows).
+     */
+    public record Registration(String council, java.time.LocalDate addedOn, java.time.LocalDate lastRemovedOn,
+            long count) {
+    }
+
+    /** {@code count} children taken off the register on {@code removedOn} (in the period), on since {@code addedOn}. */
+    public record Removal(String council, java.time.LocalDate addedOn, java.time.LocalDate removedOn, long count) {
+    }
+
+    /**
+     * {@code count} children on the register at the end of the period, who have had {@code reviewsHeld} review
+     * conferences since they were registered (review conferences about the child booked from the day of
+     * registration to the period's end, whose outline plan, which says the conference was held, has come).
+     */
+    public record OnRegister(String council, long reviewsHeld, long count) {
+    }
 
     /** Facts without professional challenges. */
     public ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,

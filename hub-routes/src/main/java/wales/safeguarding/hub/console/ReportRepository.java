@@ -34,7 +34,7 @@ public class ReportRepository {
         }
         return new ReportFacts(dutyToReportRecipients(c, from, to), invitations(c, from, to), clocks(c, from, to, now),
                 voices(c, from, to, null), answers(c, from, to, null), attendance(c, from, to, null),
-                challenges(c, from, to, null));
+                challenges(c, from, to, null), register(c, from, to, null));
     }
 
     /**
@@ -49,7 +49,7 @@ public class ReportRepository {
             throws SQLException {
         return new ReportFacts(councilDutyToReports(c, from, to, council), councilInvitations(c, from, to, council),
                 councilClocks(c, from, to, now, council), voices(c, from, to, council), answers(c, from, to, council),
-                attendance(c, from, to, council), challenges(c, from, to, council));
+                attendance(c, from, to, council), challenges(c, from, to, council), register(c, from, to, council));
     }
 
     private static Map<String, Long> dutyToReportRecipients(Connection c, Instant from, Instant to)
@@ -253,6 +253,73 @@ public class ReportRepository {
             throws SQLException {
         return inPeriod(c, CHALLENGES, COUNCIL_CHALLENGES, from, to, council, rs -> new ReportFacts.ChallengeFact(
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getLong(6)));
+    }
+
+    /**
+     * The period as days (Europe/London), from its two instants (London midnights), as the register's history keeps
+     * them: {@code p.d_from} the period's first day, {@code p.d_to} the day after its last.
+     */
+    private static final String PERIOD_DAYS = """
+            with p as (select (?::timestamptz at time zone 'Europe/London')::date as d_from,
+                              (?::timestamptz at time zone 'Europe/London')::date as d_to)
+            """;
+
+    /**
+     * The registrations that began in the period ({@code register_history}, V36, by {@code register_history_added}),
+     * by council, day and the day the same child last came off the register before (the same child key in any case;
+     * the one child of a case from before sibling groups, key '', in that case only). A few thousand a year.
+     * {@code %s}: nothing, or the condition on one council.
+     */
+    static final String REGISTRATIONS = PERIOD_DAYS + """
+            select council, added_on, last_removed_on, count(*)
+            from (select h.council, h.added_on,
+                         (select max(e.removed_on) from register_history e
+                          where e.child_key = h.child_key and e.id <> h.id and e.removed_on <= h.added_on
+                            and (h.child_key <> '' or e.case_reference = h.case_reference)) as last_removed_on
+                  from register_history h cross join p
+                  where h.added_on >= p.d_from and h.added_on < p.d_to %s) r
+            group by 1, 2, 3""";
+
+    /** The registrations that ended in the period, by council and their two days. */
+    static final String REMOVALS = PERIOD_DAYS + """
+            select h.council, h.added_on, h.removed_on, count(*)
+            from register_history h cross join p
+            where h.removed_on >= p.d_from and h.removed_on < p.d_to %s
+            group by 1, 2, 3""";
+
+    /**
+     * The registrations open at the end of the period, by council and the review conferences held since each began:
+     * conferences of kind review about the child ({@code conference}, V14) booked from the day of registration to the
+     * period's end, whose outline plan (which says the conference was held) has come ({@code child_voice}, V30).
+     */
+    static final String ON_REGISTER = PERIOD_DAYS + """
+            select council, reviews_held, count(*)
+            from (select h.council,
+                         (select count(*) from conference f
+                          where f.case_reference = h.case_reference and f.kind = 'review'
+                            and h.child_key = any(f.child_keys)
+                            and f.starts_at >= (h.added_on::timestamp at time zone 'Europe/London')
+                            and f.starts_at < (p.d_to::timestamp at time zone 'Europe/London')
+                            and exists (select 1 from child_voice v
+                                        where v.case_reference = f.case_reference
+                                          and v.conference_id = f.conference_id and v.stage = 'outline-plan'))
+                             as reviews_held
+                  from register_history h cross join p
+                  where h.added_on < p.d_to and (h.removed_on is null or h.removed_on >= p.d_to) %s) r
+            group by 1, 2""";
+
+    /** The register's facts for the period: every council's, or one council's. */
+    static ReportFacts.Register register(Connection c, Instant from, Instant to, String council) throws SQLException {
+        String oneCouncil = "and h.council = ?";
+        return new ReportFacts.Register(
+                inPeriod(c, REGISTRATIONS.formatted(""), REGISTRATIONS.formatted(oneCouncil), from, to, council,
+                        rs -> new ReportFacts.Registration(rs.getString(1), rs.getObject(2, java.time.LocalDate.class),
+                                rs.getObject(3, java.time.LocalDate.class), rs.getLong(4))),
+                inPeriod(c, REMOVALS.formatted(""), REMOVALS.formatted(oneCouncil), from, to, council,
+                        rs -> new ReportFacts.Removal(rs.getString(1), rs.getObject(2, java.time.LocalDate.class),
+                                rs.getObject(3, java.time.LocalDate.class), rs.getLong(4))),
+                inPeriod(c, ON_REGISTER.formatted(""), ON_REGISTER.formatted(oneCouncil), from, to, council,
+                        rs -> new ReportFacts.OnRegister(rs.getString(1), rs.getLong(2), rs.getLong(3))));
     }
 
     /**

@@ -134,7 +134,9 @@ public class RuleEffects {
         } else if (effect instanceof Effect.MoveCoreGroupSchool m) {
             cases.moveCoreGroupSchool(c, m.caseReference(), m.oldSchool(), m.newSchool());
         } else if (effect instanceof Effect.SetRegistered r) {
-            cases.setRegistered(c, r.caseReference(), r.childKey(), r.registered(), at);
+            cases.setRegistered(c, r.caseReference(), r.childKey(), r.registered(),
+                    r.on() != null ? r.on() : java.time.LocalDate.ofInstant(at, java.time.ZoneId.of("Europe/London")),
+                    at);
             register.record(c, message, r, at);
         } else if (effect instanceof Effect.AddMembers a) {
             cases.addMembers(c, a.caseReference(), a.membership(), a.conferenceId(), a.agencies());

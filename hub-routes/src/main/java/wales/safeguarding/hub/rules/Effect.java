@@ -80,8 +80,18 @@ public sealed interface Effect {
     record MoveCoreGroupSchool(String caseReference, String oldSchool, String newSchool) implements Effect {
     }
 
-    /** The child is on the register, or no longer. */
-    record SetRegistered(String caseReference, String childKey, boolean registered) implements Effect {
+    /**
+     * The child is on the register, or no longer, from the day {@code on} (the register change's
+     * {@code effectiveOn}, the conference's day; null: the day the message was accepted). The register's history
+     * ({@code register_history}, V36) records each period on the register from these.
+     */
+    record SetRegistered(String caseReference, String childKey, boolean registered, java.time.LocalDate on)
+            implements Effect {
+
+        /** From the day the message was accepted. */
+        public SetRegistered(String caseReference, String childKey, boolean registered) {
+            this(caseReference, childKey, registered, null);
+        }
     }
 
     /** Agencies join the invitees of a conference or the core group of a case. */

@@ -114,7 +114,7 @@ class OutlinePlanRegisterDecisionsTest {
         assertThat(rules.route(plan, facts).violations()).isEmpty();
         List<Effect> effects = rules.accepted(plan, AT, facts);
 
-        assertThat(effects).contains(new Effect.SetRegistered(CASE, ALYS, false),
+        assertThat(effects).contains(new Effect.SetRegistered(CASE, ALYS, false, LocalDate.parse("2025-06-24")),
                 new Effect.StopClocks(RegisterRules.CORE_GROUP, CASE, ALYS, null),
                 new Effect.StopClocks(ConferenceRules.REVIEW, CASE, ALYS, null));
         List<Effect.Derived> made = derived(effects);
@@ -145,7 +145,7 @@ class OutlinePlanRegisterDecisionsTest {
 
         List<Effect> effects = rules.accepted(plan, AT, facts);
 
-        assertThat(effects).contains(new Effect.SetRegistered(CASE, ALYS, true));
+        assertThat(effects).contains(new Effect.SetRegistered(CASE, ALYS, true, LocalDate.parse("2025-06-24")));
         List<Effect.Derived> made = derived(effects);
         assertThat(made).hasSize(1);
         assertThat(made.get(0).message().recipients()).containsExactly(GP, SCHOOL, POLICE);
@@ -233,7 +233,7 @@ class OutlinePlanRegisterDecisionsTest {
         assertThat(rules.route(plan, facts).violations()).isEmpty();
         List<Effect> effects = rules.accepted(plan, AT, facts);
 
-        assertThat(effects).containsAll(RegisterRules.endPlan(CASE, OWAIN));
+        assertThat(effects).containsAll(RegisterRules.endPlan(CASE, OWAIN, LocalDate.parse("2025-06-24")));
         assertThat(effects).doesNotContain(new Effect.SetRegistered(CASE, ALYS_IN_SIBLINGS, false));
         assertThat(effects.stream().filter(e -> e instanceof Effect.StopClocks s
                 && ALYS_IN_SIBLINGS.equals(s.subject()))).as("Alys's clocks run on").isEmpty();
@@ -272,7 +272,7 @@ class OutlinePlanRegisterDecisionsTest {
         List<Effect> effects = rules.accepted(plan, AT, facts);
 
         assertThat(effects).contains(new Effect.RememberChild(CASE, ALYS_IN_SIBLINGS, GP, SCHOOL, POLICE),
-                new Effect.SetRegistered(CASE, ALYS_IN_SIBLINGS, true),
+                new Effect.SetRegistered(CASE, ALYS_IN_SIBLINGS, true, LocalDate.parse("2025-06-24")),
                 new Effect.StartClock(RegisterRules.FIRST_CORE_GROUP, CASE, ALYS_IN_SIBLINGS, COUNCIL, COUNCIL,
                         MessageParts.noonOf(LocalDate.parse("2025-06-24"))));
         assertThat(derived(effects)).extracting(d -> d.message().childReference()).containsExactly(ALYS_IN_SIBLINGS);

@@ -144,7 +144,7 @@ class RegisterRulesTest {
         assertThat(rules.route(removal, facts).recipients()).containsExactly(FHIR_GP, SECOND_SCHOOL, POLICE);
         List<Effect> effects = rules.accepted(removal, AT, facts);
 
-        assertThat(effects).containsAll(RegisterRules.endPlan(CASE, OWAIN));
+        assertThat(effects).containsAll(RegisterRules.endPlan(CASE, OWAIN, java.time.LocalDate.parse("2025-06-24")));
         assertThat(effects).noneMatch(e -> e.toString().contains(ALYS_IN_SIBLINGS));
     }
 

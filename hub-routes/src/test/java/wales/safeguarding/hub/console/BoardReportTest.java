@@ -169,6 +169,10 @@ class BoardReportTest {
                         + "coreGroupPlaces,coreGroupAttended,coreGroupApologiesWithReport,coreGroupAttendanceRate,"
                         + "coreGroupFamiliesRecorded,coreGroupFamiliesAttended,"
                         + "challengesRaised,challengesResolved,challengeResolvedRate,challengesReceived,"
+                        + "registrations,reRegistrationsWithin12Months,reRegistrationRate,removalsFromRegister,"
+                        + "medianDaysOnRegister,removedUnder3Months,removed3To12Months,removed12To24Months,"
+                        + "removedOver24Months,childrenOnRegisterAtEnd,stillRegisteredAfterSecondReview,"
+                        + "stillRegisteredAfterSecondReviewRate,"
                         + "challengesResolvedAt:practitioner,challengesResolvedAt:manager,"
                         + "challengesResolvedAt:senior-manager,challengesResolvedAt:board,"
                         + "challengesOpenAt:practitioner,challengesOpenAt:manager,challengesOpenAt:senior-manager,"
@@ -176,7 +180,7 @@ class BoardReportTest {
                 .endsWith(",tookPartBy:recorded-views,overdue:outline-plan,overdue:report-outcome");
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,0,,0,0,"
-                + "0,0,,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1");
+                + "0,0,,0,0,0,,0,,0,0,0,0,0,0,,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1");
         assertThat(csv).contains("\r\n");
         assertThat(ReportCsv.escape("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
         assertThat(ReportCsv.escape("=cmd()")).isEqualTo("'=cmd()");
@@ -217,7 +221,7 @@ class BoardReportTest {
         List<String> csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL)).lines().toList();
         assertThat(csv.get(0)).endsWith(",tookPartBy:recorded-views,whyNot:age-and-understanding,whyNot:child-declined");
         assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,0,,0"
-                + ",0,0,0,,0,0,0,0,0,0,0,0,0,2,0,0,1,0,1,1");
+                + ",0,0,0,,0,0,0,,0,,0,0,0,0,0,0,,0,0,0,0,0,0,0,0,2,0,0,1,0,1,1");
     }
 
     @Test
@@ -408,6 +412,90 @@ class BoardReportTest {
         assertThat(a.outcomesDue()).isEqualTo(5);
         assertThat(a.outcomesWithin7WorkingDays()).isEqualTo(3);
         assertThat(a.medianCalendarDaysToOutcome()).isEqualTo(1.0);
+    }
+
+    @Test
+    @DisplayName("4.1: re-registrations within 12 months, time on the register and children still registered after "
+            + "their second review, by council, region and agency, and in the CSV")
+    void should_count_re_registrations_time_on_the_register_and_children_past_their_second_review() {
+        ReportFacts.Register register = new ReportFacts.Register(List.of(
+                // council-a: off the register on 2025-12-01, back on 2026-11-03: within 12 months
+                registration("council-a", "2026-11-03", "2025-12-01", 1),
+                // exactly 12 months after (2025-11-10 + 12 months = 2026-11-10): within
+                registration("council-a", "2026-11-10", "2025-11-10", 1),
+                // a day more than 12 months: not
+                registration("council-a", "2026-11-11", "2025-11-10", 1),
+                // never on it before
+                registration("council-a", "2026-11-20", null, 2),
+                // council-c: back on a month after coming off
+                registration("council-c", "2026-11-02", "2026-10-01", 1)), List.of(
+                // 2026-09-01 to 11-05: 29 + 31 + 5 = 65 days, under 3 months (3 months on is 2026-12-01)
+                removal("council-a", "2026-09-01", "2026-11-05", 1),
+                // 2026-08-05 to 11-05: 31 + 30 + 31 = 92 days, exactly 3 months: 3 to 12
+                removal("council-a", "2026-08-05", "2026-11-05", 1),
+                // 2025-11-06 to 2026-11-05: 365 - 1 = 364 days, a day short of 12 months: 3 to 12
+                removal("council-a", "2025-11-06", "2026-11-05", 1),
+                // 2025-05-05 to 2026-11-05: 365 + 184 = 549 days, 18 months: 12 to 24 (two children)
+                removal("council-a", "2025-05-05", "2026-11-05", 2),
+                // 2024-11-05 to 2026-11-05: 365 + 365 = 730 days, exactly 24 months: over 24
+                removal("council-a", "2024-11-05", "2026-11-05", 1)), List.of(
+                new ReportFacts.OnRegister("council-a", 0, 3), new ReportFacts.OnRegister("council-a", 1, 2),
+                new ReportFacts.OnRegister("council-a", 2, 1), new ReportFacts.OnRegister("council-a", 3, 1),
+                new ReportFacts.OnRegister("council-c", 2, 1)));
+        ReportFacts facts = new ReportFacts(Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                register);
+
+        BoardReport.Row a = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-a");
+        // 1 + 1 + 1 + 2 = 5 registrations, 2 within 12 months of the last removal: 2/5 = 0.4
+        assertThat(a.registrations()).isEqualTo(5);
+        assertThat(a.reRegistrationsWithin12Months()).isEqualTo(2);
+        assertThat(a.reRegistrationRate()).isEqualTo(0.4);
+        // six removals: 65, 92, 364, 549, 549, 730 days; the median is (364 + 549) / 2 = 456.5
+        assertThat(a.removalsFromRegister()).isEqualTo(6);
+        assertThat(a.medianDaysOnRegister()).isEqualTo(456.5);
+        assertThat(a.removedUnder3Months()).isEqualTo(1);
+        assertThat(a.removed3To12Months()).isEqualTo(2);
+        assertThat(a.removed12To24Months()).isEqualTo(2);
+        assertThat(a.removedOver24Months()).isEqualTo(1);
+        // 3 + 2 + 1 + 1 = 7 on the register at the end, 1 + 1 = 2 with two reviews or more: 2/7 = 0.286
+        assertThat(a.childrenOnRegisterAtEnd()).isEqualTo(7);
+        assertThat(a.stillRegisteredAfterSecondReview()).isEqualTo(2);
+        assertThat(a.stillRegisteredAfterSecondReviewRate()).isEqualTo(0.286);
+
+        BoardReport.Row c = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-c");
+        assertThat(c.reRegistrationRate()).isEqualTo(1.0);
+        assertThat(c.removalsFromRegister()).isZero();
+        assertThat(c.medianDaysOnRegister()).isNull();
+        assertThat(c.stillRegisteredAfterSecondReviewRate()).isEqualTo(1.0);
+        // board-west is council-a (council-b has none); board-south council-c; by agency, the council holding the case
+        assertThat(row(report(facts, BoardReport.GroupBy.REGION), "board-west").registrations()).isEqualTo(5);
+        assertThat(row(report(facts, BoardReport.GroupBy.REGION), "board-south").reRegistrationsWithin12Months())
+                .isEqualTo(1);
+        assertThat(row(report(facts, BoardReport.GroupBy.AGENCY), "council-a").medianDaysOnRegister())
+                .isEqualTo(456.5);
+        // a board viewer of board-south sees council-c only
+        assertThat(scoped(facts, BoardReport.GroupBy.COUNCIL, BoardScope.region("board-south")).rows())
+                .extracting(BoardReport.Row::group).containsExactly("council-c");
+
+        String[] csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL)).split("\r\n");
+        List<String> header = List.of(csv[0].split(","));
+        List<String> councilA = List.of(csv[1].split(",", -1));
+        assertThat(councilA.get(0)).isEqualTo("council-a");
+        assertThat(councilA.get(header.indexOf("reRegistrationRate"))).isEqualTo("0.4");
+        assertThat(councilA.get(header.indexOf("medianDaysOnRegister"))).isEqualTo("456.5");
+        assertThat(councilA.get(header.indexOf("removed12To24Months"))).isEqualTo("2");
+        assertThat(councilA.get(header.indexOf("stillRegisteredAfterSecondReview"))).isEqualTo("2");
+        assertThat(header.indexOf("registrations")).isEqualTo(header.indexOf("challengesReceived") + 1);
+    }
+
+    private static ReportFacts.Registration registration(String council, String addedOn, String lastRemovedOn,
+            long count) {
+        return new ReportFacts.Registration(council, LocalDate.parse(addedOn),
+                lastRemovedOn == null ? null : LocalDate.parse(lastRemovedOn), count);
+    }
+
+    private static ReportFacts.Removal removal(String council, String addedOn, String removedOn, long count) {
+        return new ReportFacts.Removal(council, LocalDate.parse(addedOn), LocalDate.parse(removedOn), count);
     }
 
     private static BoardReport.Report report(ReportFacts facts, BoardReport.GroupBy groupBy) {
