@@ -93,6 +93,14 @@ public class CaseBook {
             ps.setString(3, caseReference);
             ps.executeUpdate();
         }
+        // the children's running registrations now belong to the receiving council (the board measures follow the
+        // council holding the case; not a removal and a new registration, which would count as a re-registration)
+        try (PreparedStatement ps = c.prepareStatement(
+                "update register_history set council = ? where case_reference = ? and removed_on is null")) {
+            ps.setString(1, council);
+            ps.setString(2, caseReference);
+            ps.executeUpdate();
+        }
     }
 
     /**
