@@ -45,7 +45,8 @@ public class RetentionPurge {
 
     /** What one run did. */
     public record Report(int bodiesRemoved, int bodiesKept, int batches, int inboxBodiesRemoved,
-            List<String> partitionsMade, List<String> partitionsDropped, int refusalRowsDeleted, long millis) {
+            List<String> partitionsMade, List<String> partitionsDropped, int refusalRowsDeleted,
+            int registerEnquiriesDeleted, long millis) {
     }
 
     /** Where the walk over kept bodies is (accepted_at, message_id), so that a run goes on from the last one. */
@@ -93,7 +94,7 @@ public class RetentionPurge {
         return policy;
     }
 
-    /** One run: bodies, inbox bodies, audit months, refusal counts. */
+    /** One run: bodies, inbox bodies, audit months, refusal counts, register enquiries past the audit period. */
     public Report run() {
         long started = System.nanoTime();
         Instant now = clock.instant();
@@ -123,19 +124,26 @@ public class RetentionPurge {
                 return Rows.bind(ps, RetentionPolicy.before(now, policy.refusals())).executeUpdate();
             }
         });
-        Report report = new Report(removed, kept, batches, inbox, made, dropped, refusals,
+        // a register enquiry's record is part of the audit trail (who asked about which child and why): kept as long
+        int enquiries = transactions.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from register_enquiry where enquired_at < ?")) {
+                return Rows.bind(ps, RetentionPolicy.before(now, policy.audit())).executeUpdate();
+            }
+        });
+        Report report = new Report(removed, kept, batches, inbox, made, dropped, refusals, enquiries,
                 (System.nanoTime() - started) / 1_000_000L);
-        if (removed + inbox + dropped.size() + refusals > 0) {
+        if (removed + inbox + dropped.size() + refusals + enquiries > 0) {
             transactions.inTransaction(c -> {
                 audit.record(c, "hub", "retention-purge", null, null, null, null, String.format(
                         "bodies removed %d (kept %d, %d batches), inbox bodies removed %d, audit months dropped %s, "
-                                + "refusal rows deleted %d, %d ms",
+                                + "refusal rows deleted %d, register enquiries deleted %d, %d ms",
                         report.bodiesRemoved(), report.bodiesKept(), report.batches(), inbox, dropped, refusals,
-                        report.millis()), now);
+                        enquiries, report.millis()), now);
                 return null;
             });
             LOG.infof("retention: %d bodies removed (%d kept), %d inbox bodies, audit months dropped %s, "
-                    + "%d refusal rows, in %d ms", removed, kept, inbox, dropped, refusals, report.millis());
+                    + "%d refusal rows, %d register enquiries, in %d ms", removed, kept, inbox, dropped, refusals,
+                    enquiries, report.millis());
         }
         return report;
     }

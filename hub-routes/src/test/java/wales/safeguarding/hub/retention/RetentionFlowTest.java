@@ -143,6 +143,25 @@ class RetentionFlowTest {
                 .isPositive();
     }
 
+    @Test
+    @DisplayName("issue 15 item 3: a register enquiry's record goes with the audit trail, after six years; a recent one stays")
+    void should_delete_register_enquiries_past_the_audit_period() throws Exception {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        for (Object[] row : new Object[][] {{old, "2019-03-15 10:00:00+00"}, {recent, "2026-11-30 10:00:00+00"}}) {
+            sql("insert into register_enquiry (enquiry_id, enquired_at, agency, agency_kind, asked_by, subject, reason,"
+                    + " on_register) values (?, cast(? as timestamptz), 'gp-z99001', 'gp-practice', 'nhs-number',"
+                    + " 'hash', 'seen in clinic', false)", row[0], row[1]);
+        }
+
+        RetentionPurge.Report report = purge.run();
+
+        assertThat(report.registerEnquiriesDeleted()).isPositive();
+        Database db = new Database(dataSource);
+        assertThat(db.count("select count(*) from register_enquiry where enquiry_id = ?", old)).isZero();
+        assertThat(db.count("select count(*) from register_enquiry where enquiry_id = ?", recent)).isOne();
+    }
+
     // ----
 
     private List<UUID> send(int n) {
