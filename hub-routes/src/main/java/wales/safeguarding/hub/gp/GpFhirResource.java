@@ -112,10 +112,11 @@ public class GpFhirResource {
                 GpFhirValidator.requireValidInbound(resource);
                 return practiceMessages.submit(practice, GpPracticeMessages.read((Bundle) resource, practice.id()));
             }
+            // parsed once: the mapper validates the resource and reads it
             if (isResponseMessage(resource)) {
-                return acknowledged(practice, mapper.toAcknowledgement(fhir));
+                return acknowledged(practice, mapper.toAcknowledgement(resource));
             }
-            return report(practice, mapper.toConferenceReport(fhir, practice.id()));
+            return report(practice, mapper.toConferenceReport(resource, practice.id()));
         } catch (InboundRejectedException rejected) {
             return outcome(rejected.httpStatus(), OperationOutcomes.toJson(rejected.operationOutcome()));
         }

@@ -60,7 +60,12 @@ public final class GpInboundMapper {
      * @throws InboundRejectedException when it is not a completed Task with a report the hub can read
      */
     public GpConferenceReport toConferenceReport(String fhir, String senderAgencyId) {
-        IBaseResource resource = parse(fhir);
+        return toConferenceReport(parseOnly(fhir), senderAgencyId);
+    }
+
+    /** The same, for a resource the caller has parsed already: validated here, before it is read. */
+    public GpConferenceReport toConferenceReport(IBaseResource resource, String senderAgencyId) {
+        GpFhirValidator.requireValidInbound(resource);
         Bundle bundle = resource instanceof Bundle b ? b : null;
         Task task = findTask(resource);
         if (task.getStatus() != Task.TaskStatus.COMPLETED) {
@@ -91,7 +96,12 @@ public final class GpInboundMapper {
      * @throws InboundRejectedException when it is not one
      */
     public GpAcknowledgement toAcknowledgement(String fhir) {
-        IBaseResource resource = parse(fhir);
+        return toAcknowledgement(parseOnly(fhir));
+    }
+
+    /** The same, for a resource the caller has parsed already: validated here, before it is read. */
+    public GpAcknowledgement toAcknowledgement(IBaseResource resource) {
+        GpFhirValidator.requireValidInbound(resource);
         if (!(resource instanceof Bundle bundle) || bundle.getType() != Bundle.BundleType.MESSAGE) {
             throw rejected(OperationOutcomes.notSupported("Bundle.type", "a response must be a Bundle of type message"));
         }
@@ -114,13 +124,6 @@ public final class GpInboundMapper {
         }
         return new GpAcknowledgement(header.getResponse().getIdentifier(), header.getResponse().getCode().toCode(),
                 diagnostics == null || diagnostics.isBlank() ? null : diagnostics);
-    }
-
-    /** Parsed, then validated by HAPI (base R4 and the hub's rules) before anything is read from it. */
-    private static IBaseResource parse(String fhir) {
-        IBaseResource resource = parseOnly(fhir);
-        GpFhirValidator.requireValidInbound(resource);
-        return resource;
     }
 
     private static IBaseResource parseOnly(String fhir) {
