@@ -102,7 +102,7 @@
   /** The word for a machine value in a column: events, states, clocks, message types, steps; yes/no; UK times. */
   const WORDS = { state: 'state', fromState: 'state', toState: 'state', event: 'event', action: 'event', clock: 'clock',
     type: 'type', messageType: 'type', step: 'step', kind: 'kind', language: 'language', transport: 'transport',
-    condition: 'condition' };
+    condition: 'condition', agencyKind: 'kind' };
   const DURATIONS = { p50Ms: 1, p99Ms: 1, oldestWaitingSeconds: 1000 };
 
   /** Where the hub writes "unknown" for an agency: a refused request without a valid token, a report's group of
@@ -555,6 +555,20 @@
         data => { location.hash = '#audit' + query(data); }, 'audit-filters');
       prefill(form, args);
       main.append(title(t('nav.audit')), form, table(list(await api('/audit' + (args ? '?' + args : ''))).map(flatten), null, { id: 'audit-table' }));
+    },
+
+    /** Who asked whether a child is on a register, when, why and with what answer (issue 15 item 3): never the child. */
+    async 'register-enquiries'(main, args) {
+      const form = filtersForm([{ name: 'agency' }, { name: 'from', type: 'date' }, { name: 'to', type: 'date' }],
+        data => { location.hash = '#register-enquiries' + query(data); }, 'register-enquiries-filters');
+      prefill(form, args);
+      const rows = list(await api('/register-enquiries' + (args ? '?' + args : ''))).map(row => {
+        const out = flatten(row);
+        out.onRegister = t(row.onRegister ? 'enquiries.found' : 'enquiries.notFound');
+        return out;
+      });
+      main.append(title(t('nav.registerEnquiries')), el('p', { class: 'govuk-body', text: t('enquiries.intro') }), form,
+        table(rows, null, { id: 'register-enquiries-table' }));
     }
   };
 

@@ -260,6 +260,16 @@ class ConsoleBrowserFlowTest {
                         + " body: JSON.stringify({reason: 'I would like to read this one'})}).then(r => done(r.status));");
         assertThat(((Number) status).intValue()).isEqualTo(403);
         browser.screenshot("09-board-viewer-no-body");
+
+        // the national viewer (the National Independent Safeguarding Board) has the Reports view, for all of Wales
+        browser.close();
+        browser = Browser.open("national-viewer");
+        browser.go(hub.resolve("/console/").toString());
+        browser.signIn("nia", ConsoleSession.TEST_PASSWORD);
+        browser.waitFor(By.cssSelector("main[data-view='reports'][data-loaded='true'] table"));
+        assertThat(browser.driver().findElement(By.id("view")).getText()).as("the national viewer's report")
+                .contains("Carmarthenshire").contains("Cardiff");
+        assertThat(browser.driver().findElements(By.cssSelector("#views a[data-view='messages']:not([hidden])"))).isEmpty();
     }
 
     @Test
@@ -292,6 +302,20 @@ class ConsoleBrowserFlowTest {
             browser.waitFor(By.cssSelector("html[lang='cy'] main[data-view='audit'][data-loaded='true'] h1"));
         }
         assertNoEnglishLeft("audit");
+
+        // the register enquiries (issue 15 item 3): who asked, why and the answer, never the child
+        io.restassured.RestAssured.given().header("Authorization", wales.safeguarding.hub.support.Tokens.bearer(AgencyStubs.GP))
+                .contentType("application/json")
+                .body("{\"name\": \"Nobody Known\", \"dateOfBirth\": \"2016-04-12\", \"localAuthority\": \"W06000010\","
+                        + " \"reason\": \"Ymholiad prawf yn y feddygfa\"}")
+                .when().post("/api/v1/register-enquiries").then().statusCode(200);
+        open("register-enquiries");
+        browser.waitForText(By.id("register-enquiries-table"), "Ymholiad prawf yn y feddygfa");
+        assertThat(browser.driver().findElement(By.id("register-enquiries-table")).getText())
+                .contains(AgencyStubs.GP).contains("heb ei ganfod").doesNotContain("Nobody Known");
+        browser.screenshot("11-auditor-register-enquiries");
+        Axe.assertNoSeriousViolations(browser, "register enquiries (cy)");
+        assertNoEnglishLeft("register-enquiries");
     }
 
     private void open(String view) {
