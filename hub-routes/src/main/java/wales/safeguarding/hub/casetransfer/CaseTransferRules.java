@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.childprotection.CaseParties;
+import wales.safeguarding.hub.childprotection.ConferenceRules;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.rules.CaseFacts;
@@ -53,7 +54,7 @@ public class CaseTransferRules implements FlowRules {
     /** The receiving council's acknowledgement: {@code <type>-acknowledgement}, met by an acknowledgement. */
     public static final String ACKNOWLEDGEMENT_CLOCK = "case-transfer-acknowledgement";
     /** The receiving council's transfer-in child protection conference. */
-    public static final String TRANSFER_IN_CONFERENCE = "transfer-in-conference";
+    public static final String TRANSFER_IN_CONFERENCE = ConferenceRules.TRANSFER_IN_CONFERENCE;
     /**
      * The clocks of the case that pass to the receiving council: the next review conference and the core group
      * meetings (those the registration and the outline plans started). The minutes and outline plans of conferences

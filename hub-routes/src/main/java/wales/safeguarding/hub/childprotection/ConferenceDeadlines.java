@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
-import wales.safeguarding.hub.casetransfer.CaseTransferRules;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockPeriod;
 import wales.safeguarding.hub.clocks.ClockRecord;
@@ -129,8 +128,8 @@ final class ConferenceDeadlines {
         Instant heldAt = heldOn == null ? null : noonOf(heldOn);
         List<Effect> effects = new ArrayList<>();
         // a case transferred in: the first conference the receiving council holds is its transfer-in conference
-        if (!facts.runningClocks(caseRef, CaseTransferRules.TRANSFER_IN_CONFERENCE, null).isEmpty()) {
-            effects.add(new Effect.StopClocks(CaseTransferRules.TRANSFER_IN_CONFERENCE, caseRef, null, null, heldAt));
+        if (!facts.runningClocks(caseRef, ConferenceRules.TRANSFER_IN_CONFERENCE, null).isEmpty()) {
+            effects.add(new Effect.StopClocks(ConferenceRules.TRANSFER_IN_CONFERENCE, caseRef, null, null, heldAt));
         }
         if (booked.get().initial()) {
             effects.add(new Effect.StopClocks(ConferenceRules.INITIAL_CONFERENCE, caseRef, null, null, heldAt));

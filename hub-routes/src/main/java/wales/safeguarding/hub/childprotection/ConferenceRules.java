@@ -57,6 +57,8 @@ import wales.safeguarding.schemas.validation.Violation;
 public class ConferenceRules implements FlowRules {
 
     static final String INITIAL_CONFERENCE = "initial-conference";
+    /** The conference a council owes for a case transferred in (casetransfer.CaseTransferRules starts it; a held conference meets it). */
+    public static final String TRANSFER_IN_CONFERENCE = "transfer-in-conference";
     public static final String WRITTEN_REPORT = "written-report";
     static final String OUTLINE_PLAN = "outline-plan";
     static final String CONFERENCE_MINUTES = "conference-minutes";

@@ -1,5 +1,8 @@
 package wales.safeguarding.hub.gp;
 
+import static wales.safeguarding.hub.gp.FhirResponses.FHIR_JSON;
+import static wales.safeguarding.hub.gp.FhirResponses.outcome;
+
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,7 +76,6 @@ import wales.safeguarding.schemas.tracking.Acknowledgement;
 @Tag(name = "GP practices (FHIR R4)", description = "For GP practice systems that speak HL7 FHIR R4")
 public class GpFhirResource {
 
-    private static final String FHIR_JSON = "application/fhir+json";
     private static final long MAX_FHIR_BYTES = 2 * 1024 * 1024;
 
     private final GpInboundMapper mapper = new GpInboundMapper();
@@ -118,7 +120,7 @@ public class GpFhirResource {
             }
             return report(practice, mapper.toConferenceReport(resource, practice.id()));
         } catch (InboundRejectedException rejected) {
-            return outcome(rejected.httpStatus(), OperationOutcomes.toJson(rejected.operationOutcome()));
+            return outcome(rejected.httpStatus(), rejected.operationOutcome());
         }
     }
 
@@ -130,8 +132,8 @@ public class GpFhirResource {
     public Response questionnaire(@PathParam("type") String type) {
         return MessageType.fromWireName(type).flatMap(Questionnaires::of)
                 .map(q -> Response.ok(wales.safeguarding.adapters.gpfhir.GpFhirContext.toJson(q)).type(FHIR_JSON).build())
-                .orElseGet(() -> outcome(404, OperationOutcomes.toJson(OperationOutcomes.notSupported("type",
-                        "the hub has a questionnaire only for the messages a GP practice sends"))));
+                .orElseGet(() -> outcome(404, OperationOutcomes.notSupported("type",
+                        "the hub has a questionnaire only for the messages a GP practice sends")));
     }
 
     @PUT
@@ -145,7 +147,7 @@ public class GpFhirResource {
             String fhir = new String(RequestBodies.readLimited(body, MAX_FHIR_BYTES), StandardCharsets.UTF_8);
             return report(practice, mapper.toConferenceReport(fhir, practice.id()));
         } catch (InboundRejectedException rejected) {
-            return outcome(rejected.httpStatus(), OperationOutcomes.toJson(rejected.operationOutcome()));
+            return outcome(rejected.httpStatus(), rejected.operationOutcome());
         }
     }
 
@@ -154,8 +156,8 @@ public class GpFhirResource {
                 .filter(m -> MessageType.CONFERENCE_INVITATION.wireName().equals(m.type()))
                 .orElse(null);
         if (invitation == null) {
-            return outcome(422, OperationOutcomes.toJson(OperationOutcomes.invalid("Task.basedOn",
-                    "answers-an-invitation-sent-to-you")));
+            return outcome(422, OperationOutcomes.invalid("Task.basedOn",
+                    "answers-an-invitation-sent-to-you"));
         }
         // One report per Task: sending the same Task again is the same message. Keyed with the hub's secret, so no
         // other agency can send under this id first and have the report refused.
@@ -167,13 +169,13 @@ public class GpFhirResource {
                 CanonicalJson.mapper().valueToTree(report.body()));
         try {
             Acceptance accepted = intake.submit(CanonicalJson.write(message), practice);
-            return outcome(accepted.duplicate() ? 200 : 202, OperationOutcomes.toJson(OperationOutcomes.accepted(
-                    "conference-report " + accepted.messageId() + " accepted for " + accepted.recipients())));
+            return outcome(accepted.duplicate() ? 200 : 202, OperationOutcomes.accepted(
+                    "conference-report " + accepted.messageId() + " accepted for " + accepted.recipients()));
         } catch (ProblemException refused) {
             var first = refused.problem().violations().stream().findFirst();
-            return outcome(refused.problem().status(), OperationOutcomes.toJson(OperationOutcomes.invalid(
+            return outcome(refused.problem().status(), OperationOutcomes.invalid(
                     first.map(v -> v.pointer()).orElse("Task"), first.map(v -> v.rule()).orElse(refused.problem().title()),
-                    refused.problem().detail())));
+                    refused.problem().detail()));
         }
     }
 
@@ -183,8 +185,8 @@ public class GpFhirResource {
         try {
             original = UUID.fromString(ack.requestMessageId());
         } catch (IllegalArgumentException e) {
-            return outcome(422, OperationOutcomes.toJson(OperationOutcomes.invalid("MessageHeader.response.identifier",
-                    "a-message-the-hub-sent")));
+            return outcome(422, OperationOutcomes.invalid("MessageHeader.response.identifier",
+                    "a-message-the-hub-sent"));
         }
         StoredMessage answered = transactions.inTransaction(c -> tracking.findMessage(c, original)).orElse(null);
         boolean rejected = !ack.ok();
@@ -200,11 +202,11 @@ public class GpFhirResource {
                 clock.instant().atOffset(ZoneOffset.UTC), null, CanonicalJson.mapper().valueToTree(body));
         try {
             Acceptance accepted = intake.submit(CanonicalJson.write(message), practice);
-            return outcome(200, OperationOutcomes.toJson(OperationOutcomes.accepted(
-                    "acknowledgement " + accepted.messageId() + " sent to " + accepted.recipients())));
+            return outcome(200, OperationOutcomes.accepted(
+                    "acknowledgement " + accepted.messageId() + " sent to " + accepted.recipients()));
         } catch (ProblemException refused) {
-            return outcome(422, OperationOutcomes.toJson(OperationOutcomes.invalid("MessageHeader.response.identifier",
-                    "a-message-the-hub-sent-to-you", refused.problem().detail())));
+            return outcome(422, OperationOutcomes.invalid("MessageHeader.response.identifier",
+                    "a-message-the-hub-sent-to-you", refused.problem().detail()));
         }
     }
 
@@ -232,8 +234,5 @@ public class GpFhirResource {
         return agency;
     }
 
-    private static Response outcome(int status, String operationOutcome) {
-        return Response.status(status).type(FHIR_JSON).entity(operationOutcome).build();
-    }
 
 }

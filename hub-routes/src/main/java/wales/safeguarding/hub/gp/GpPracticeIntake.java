@@ -1,5 +1,7 @@
 package wales.safeguarding.hub.gp;
 
+import static wales.safeguarding.hub.gp.FhirResponses.outcome;
+
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -28,7 +30,6 @@ import wales.safeguarding.schemas.envelope.Envelope;
 @ApplicationScoped
 public class GpPracticeIntake {
 
-    static final String FHIR_JSON = "application/fhir+json";
     private static final String DEFAULT_SECURITY_LABEL = "OFFICIAL-SENSITIVE";
 
     private final MessageIntake intake;
@@ -52,19 +53,16 @@ public class GpPracticeIntake {
                 message.body());
         try {
             Acceptance accepted = intake.submit(CanonicalJson.write(envelope), practice);
-            return outcome(accepted.duplicate() ? 200 : 202, OperationOutcomes.toJson(OperationOutcomes.accepted(
-                    message.type().wireName() + " " + accepted.messageId() + " accepted for " + accepted.recipients())));
+            return outcome(accepted.duplicate() ? 200 : 202, OperationOutcomes.accepted(
+                    message.type().wireName() + " " + accepted.messageId() + " accepted for " + accepted.recipients()));
         } catch (ProblemException refused) {
             var problem = refused.problem();
             var issues = problem.violations().isEmpty()
                     ? java.util.List.of(new OperationOutcomes.Issue(null, problem.type(), problem.detail()))
                     : problem.violations().stream().map(v -> new OperationOutcomes.Issue(message.locate(v.pointer()),
                             v.rule(), v.pointer() + ": " + v.message())).toList();
-            return outcome(problem.status(), OperationOutcomes.toJson(OperationOutcomes.invalid(issues)));
+            return outcome(problem.status(), OperationOutcomes.invalid(issues));
         }
     }
 
-    private static Response outcome(int status, String operationOutcome) {
-        return Response.status(status).type(FHIR_JSON).entity(operationOutcome).build();
-    }
 }

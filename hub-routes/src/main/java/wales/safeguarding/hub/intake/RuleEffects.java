@@ -3,6 +3,7 @@ package wales.safeguarding.hub.intake;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.cases.AttendanceBook;
 import wales.safeguarding.hub.cases.CaseBook;
 import wales.safeguarding.hub.challenge.ChallengeBook;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockRepository;
-import wales.safeguarding.hub.register.RegisterIndex;
+import wales.safeguarding.hub.cases.RegisterIndex;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.rules.ChildFingerprints;
@@ -135,7 +137,7 @@ public class RuleEffects {
             cases.moveCoreGroupSchool(c, m.caseReference(), m.oldSchool(), m.newSchool());
         } else if (effect instanceof Effect.SetRegistered r) {
             cases.setRegistered(c, r.caseReference(), r.childKey(), r.registered(),
-                    r.on() != null ? r.on() : java.time.LocalDate.ofInstant(at, java.time.ZoneId.of("Europe/London")),
+                    r.on() != null ? r.on() : LocalDate.ofInstant(at, WorkingDayCalendar.LONDON),
                     at);
             register.record(c, message, r, at);
         } else if (effect instanceof Effect.AddMembers a) {

@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.register;
+package wales.safeguarding.hub.cases;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -89,7 +89,7 @@ public class RegisterIndex {
             ps.setString(3, set.caseReference());
             ps.setString(4, message.sender());
             ps.setString(5, child.map(ChildRef::localAuthority).orElse(null));
-            ps.setString(6, child.map(ChildRef::nhsNumber).filter(RegisterEnquiryRules::present)
+            ps.setString(6, child.map(ChildRef::nhsNumber).filter(n -> !n.isBlank())
                     .map(fingerprints::nhsNumber).orElse(null));
             ps.setString(7, child.filter(k -> k.name() != null && k.dateOfBirth() != null)
                     .map(k -> fingerprints.of(k.name(), k.dateOfBirth())).orElse(null));
