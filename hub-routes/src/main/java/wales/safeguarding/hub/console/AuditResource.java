@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import wales.safeguarding.hub.audit.ConsoleAuditRepository;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.problems.ProblemExceptionMapper;
 

@@ -16,6 +16,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import wales.safeguarding.hub.audit.ConsoleAuditRepository;
 import wales.safeguarding.hub.cases.CaseTimeline;
 import wales.safeguarding.hub.cases.TimelineEntry;
 import wales.safeguarding.hub.database.Transactions;

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import wales.safeguarding.hub.audit.ConsoleAuditRepository;
 import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.problems.Problem;

@@ -24,7 +24,7 @@ import wales.safeguarding.hub.bodies.UnreadableBodyException;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.Directory;
-import wales.safeguarding.hub.endpoints.EndpointHealthStore;
+import wales.safeguarding.hub.delivery.EndpointHealthStore;
 import wales.safeguarding.hub.tracking.DeliveryRecord;
 import wales.safeguarding.hub.tracking.DeliveryState;
 import wales.safeguarding.hub.tracking.HeldCopiesRepository;

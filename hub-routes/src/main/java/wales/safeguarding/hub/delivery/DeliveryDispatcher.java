@@ -39,8 +39,8 @@ import wales.safeguarding.hub.tracing.MessageTraces;
 import wales.safeguarding.hub.broker.BrokerStatus;
 import wales.safeguarding.hub.directory.Directory;
 import wales.safeguarding.hub.directory.DirectoryChanged;
-import wales.safeguarding.hub.endpoints.EndpointHealthStore;
-import wales.safeguarding.hub.endpoints.QueueDepths;
+import wales.safeguarding.hub.delivery.EndpointHealthStore;
+import wales.safeguarding.hub.broker.QueueDepths;
 import wales.safeguarding.schemas.spi.HubHeaders;
 
 /**

@@ -1,5 +1,6 @@
 package wales.safeguarding.hub.endpoints;
 
+import wales.safeguarding.hub.delivery.EndpointHealthStore;
 import java.sql.SQLException;
 import java.time.Clock;
 

@@ -1,5 +1,8 @@
 package wales.safeguarding.hub.endpoints;
 
+import wales.safeguarding.hub.broker.QueueDepths;
+import wales.safeguarding.hub.delivery.EndpointHealth;
+import wales.safeguarding.hub.delivery.EndpointHealthStore;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import wales.safeguarding.hub.console.ConsoleAuditRepository;
+import wales.safeguarding.hub.audit.ConsoleAuditRepository;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.delivery.DeliveryQueues;
 import wales.safeguarding.hub.tracking.Acceptance;

@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import wales.safeguarding.hub.console.ConsoleAuditRepository;
+import wales.safeguarding.hub.audit.ConsoleAuditRepository;
 import wales.safeguarding.hub.database.Rows;
 import wales.safeguarding.hub.database.Transactions;
 import wales.safeguarding.hub.tracking.DeliveryState;

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
 
-import wales.safeguarding.hub.console.ConsoleAuditRepository;
+import wales.safeguarding.hub.audit.ConsoleAuditRepository;
 import wales.safeguarding.hub.database.Rows;
 import wales.safeguarding.hub.database.Transactions;
 

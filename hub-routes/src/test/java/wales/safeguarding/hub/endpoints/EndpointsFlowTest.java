@@ -28,6 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import wales.safeguarding.hub.broker.QueueDepths;
+import wales.safeguarding.hub.delivery.EndpointHealthStore;
 import wales.safeguarding.hub.support.AgencyStubs;
 import wales.safeguarding.hub.support.AgencyStubsResource;
 import wales.safeguarding.hub.support.Database;

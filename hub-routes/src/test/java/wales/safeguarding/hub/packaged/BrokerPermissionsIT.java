@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import wales.safeguarding.hub.broker.BrokerSettings;
 import wales.safeguarding.hub.broker.EmbeddedBroker;
-import wales.safeguarding.hub.endpoints.QueueDepths;
+import wales.safeguarding.hub.broker.QueueDepths;
 
 /**
  * The shipped broker permissions (deploy/artemis/broker.xml, management-message-rbac) on a real standalone Artemis:

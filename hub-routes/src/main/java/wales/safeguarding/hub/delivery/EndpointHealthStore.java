@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.endpoints;
+package wales.safeguarding.hub.delivery;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import wales.safeguarding.hub.console.ConsoleAuditRepository;
+import wales.safeguarding.hub.audit.ConsoleAuditRepository;
 
 /**
  * The {@code endpoint_health} table. A delivery outcome is recorded in its own short statement after the delivery's

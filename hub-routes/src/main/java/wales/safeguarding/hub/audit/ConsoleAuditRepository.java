@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.console;
+package wales.safeguarding.hub.audit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

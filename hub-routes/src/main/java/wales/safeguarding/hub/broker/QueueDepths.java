@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.endpoints;
+package wales.safeguarding.hub.broker;
 
 import java.util.Enumeration;
 import java.util.LinkedHashMap;

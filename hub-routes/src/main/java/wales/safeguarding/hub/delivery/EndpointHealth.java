@@ -1,4 +1,4 @@
-package wales.safeguarding.hub.endpoints;
+package wales.safeguarding.hub.delivery;
 
 import java.time.Instant;
 
