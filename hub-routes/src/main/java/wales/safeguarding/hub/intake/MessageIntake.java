@@ -238,6 +238,38 @@ public class MessageIntake {
     }
 
     /**
+     * Accepts a message the hub itself sends as any agency's message is accepted (the monthly board-report-export):
+     * checked against the contract, routed and refused by its flow's rules, stored with the clocks its rules start in
+     * one transaction, then queued. The sender is {@link Routing#HUB}; a message id stored before (the same content)
+     * is answered as a duplicate and queued nothing again. An invalid message is the hub's fault: it throws.
+     */
+    public Acceptance acceptFromHub(Envelope message) {
+        JsonNode tree = CanonicalJson.mapper().valueToTree(message);
+        List<Violation> violations = validator.validate(tree);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("the hub made an invalid " + message.type().wireName() + ": " + violations);
+        }
+        String hash = Fingerprints.digest(tree);
+        Acceptance acceptance;
+        try {
+            acceptance = transactions.inTransaction(c -> acceptOrRecall(c, message, hash, Routing.HUB));
+        } catch (Transactions.TrackingStoreException e) {
+            if (!(e.getCause() instanceof SQLException sql) || !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                throw e;
+            }
+            acceptance = transactions.inTransaction(c -> acceptOrRecall(c, message, hash, Routing.HUB));
+        }
+        if (!acceptance.duplicate()) {
+            List<Acceptance> all = new ArrayList<>(1 + acceptance.derived().size());
+            all.add(acceptance);
+            all.addAll(acceptance.derived());
+            publisher.publish(all);
+            metrics.accepted(acceptance.type(), MessageMetrics.FROM_HUB);
+        }
+        return acceptance;
+    }
+
+    /**
      * Stores a message the hub itself makes (an escalation, a reminder) inside the caller's transaction. The caller
      * publishes the returned acceptance after its commit.
      */
@@ -313,8 +345,10 @@ public class MessageIntake {
             if (!routing.routable()) {
                 throw ProblemException.unroutable(routing.violations());
             }
-            deliverability.require(message, routing.recipients());
-            return store(c, message, routing.recipients(), routing.notes(), hash, caller, facts);
+            // an answer the hub keeps (Routing.HUB) has no copy to deliver
+            List<String> to = routing.recipients().stream().filter(r -> !Routing.HUB.equals(r)).toList();
+            deliverability.require(message, to);
+            return store(c, message, to, routing.notes(), hash, caller, facts);
         } catch (RecordedFacts.Unreadable e) {
             throw e.getCause();
         }
