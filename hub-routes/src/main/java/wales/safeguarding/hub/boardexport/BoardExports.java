@@ -113,11 +113,6 @@ public class BoardExports {
         }
     }
 
-    /** The schedule in force (the export day and the catch-up window). */
-    public ExportSchedule schedule() {
-        return schedule;
-    }
-
     /**
      * Sends each month's export that is due and not yet sent, oldest first; returns the months sent (empty: nothing
      * due, no agency configured, or another instance is sweeping).
