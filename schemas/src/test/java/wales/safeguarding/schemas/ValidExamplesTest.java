@@ -21,6 +21,7 @@ import wales.safeguarding.schemas.childprotection.StrategyContributionRequest;
 import wales.safeguarding.schemas.challenge.ChallengeResponse;
 import wales.safeguarding.schemas.challenge.ProfessionalChallenge;
 import wales.safeguarding.schemas.transfer.CaseTransfer;
+import wales.safeguarding.schemas.oversight.BoardReportExport;
 import wales.safeguarding.schemas.childprotection.HealthAssessmentCompleted;
 import wales.safeguarding.schemas.childprotection.ConferenceInvitation;
 import wales.safeguarding.schemas.childprotection.ConferenceMinutes;
@@ -74,7 +75,8 @@ class ValidExamplesTest {
             Map.entry(MessageType.STRATEGY_CONTRIBUTION_REQUEST, StrategyContributionRequest.class),
             Map.entry(MessageType.PROFESSIONAL_CHALLENGE, ProfessionalChallenge.class),
             Map.entry(MessageType.CHALLENGE_RESPONSE, ChallengeResponse.class),
-            Map.entry(MessageType.CASE_TRANSFER, CaseTransfer.class));
+            Map.entry(MessageType.CASE_TRANSFER, CaseTransfer.class),
+            Map.entry(MessageType.BOARD_REPORT_EXPORT, BoardReportExport.class));
 
     private final CanonicalValidator validator = CanonicalValidator.fromClasspath();
 

@@ -24,7 +24,8 @@ import wales.safeguarding.schemas.validation.Violation;
  * delivery to acknowledged, a rejection is recorded in the message's history with its reason. Any of the three
  * meets the clock named {@code <type>-acknowledgement} that the acknowledged message started for the acknowledging
  * agency (a school transfer's {@code school-transfer-acknowledgement}): the person it waited for has answered, and a
- * rejection reaches the sender with its reason.
+ * rejection reaches the sender with its reason. An acknowledgement of a message the hub made (the monthly
+ * board-report-export) goes to no one: the hub keeps it ({@link Routing#HUB}), and it meets the clock all the same.
  */
 @ApplicationScoped
 public class AcknowledgementRules implements FlowRules {

@@ -167,7 +167,7 @@ public class MessageIntake {
         String caller = exchange.getProperty(CALLER, Agency.class).id();
         Span span = traces.intake(message.messageId(), message.type().wireName(), caller);
         try (Scope scope = span.makeCurrent()) {
-            Acceptance acceptance = storeTraced(message, exchange, caller);
+            Acceptance acceptance = storeOrRecall(message, exchange.getProperty(FINGERPRINT, String.class), caller);
             MessageTraces.outcome(acceptance.duplicate() ? "duplicate" : "accepted");
             return acceptance;
         } catch (RuntimeException refused) {
@@ -179,8 +179,7 @@ public class MessageIntake {
         }
     }
 
-    private Acceptance storeTraced(Envelope message, Exchange exchange, String caller) {
-        String hash = exchange.getProperty(FINGERPRINT, String.class);
+    private Acceptance storeOrRecall(Envelope message, String hash, String caller) {
         try {
             return transactions.inTransaction(c -> acceptOrRecall(c, message, hash, caller));
         } catch (Transactions.TrackingStoreException e) {
@@ -198,11 +197,7 @@ public class MessageIntake {
      */
     public Acceptance queue(Acceptance acceptance, Exchange exchange) {
         if (!acceptance.duplicate()) {
-            // the message's copies and those of the messages the hub made from it: recorded as queued together
-            List<Acceptance> all = new ArrayList<>(1 + acceptance.derived().size());
-            all.add(acceptance);
-            all.addAll(acceptance.derived());
-            publisher.publish(all);
+            publishWithDerived(acceptance);
             // counted once stored (the answer's commit is behind us); the messages the hub made from it are the hub's
             metrics.accepted(acceptance.type(), exchange.getProperty(CALLER, Agency.class).id());
             for (Acceptance made : acceptance.derived()) {
@@ -224,6 +219,14 @@ public class MessageIntake {
         return acceptance;
     }
 
+    /** The message's copies and those of the messages the hub made from it: recorded as queued together. */
+    private void publishWithDerived(Acceptance acceptance) {
+        List<Acceptance> all = new ArrayList<>(1 + acceptance.derived().size());
+        all.add(acceptance);
+        all.addAll(acceptance.derived());
+        publisher.publish(all);
+    }
+
     private FluentProducerTemplate intakeRoute() {
         FluentProducerTemplate t = template;
         if (t == null) {
@@ -238,6 +241,22 @@ public class MessageIntake {
     }
 
     /**
+     * Accepts a message the hub itself sends as any agency's message is accepted (the monthly board-report-export):
+     * checked against the contract, routed and refused by its flow's rules, stored with the clocks its rules start in
+     * one transaction, then queued. The sender is {@link Routing#HUB}; a message id stored before (the same content)
+     * is answered as a duplicate and queued nothing again. An invalid message is the hub's fault: it throws.
+     */
+    public Acceptance acceptFromHub(Envelope message) {
+        JsonNode tree = checkedFromHub(message);
+        Acceptance acceptance = storeOrRecall(message, Fingerprints.digest(tree), Routing.HUB);
+        if (!acceptance.duplicate()) {
+            publishWithDerived(acceptance);
+            metrics.accepted(acceptance.type(), MessageMetrics.FROM_HUB);
+        }
+        return acceptance;
+    }
+
+    /**
      * Stores a message the hub itself makes (an escalation, a reminder) inside the caller's transaction. The caller
      * publishes the returned acceptance after its commit.
      */
@@ -247,12 +266,18 @@ public class MessageIntake {
 
     /** As {@link #storeFromHub(Connection, Envelope)}, with the compliance notes the hub recorded on the way. */
     public Acceptance storeFromHub(Connection c, Envelope message, List<ComplianceNote> notes) throws SQLException {
+        JsonNode tree = checkedFromHub(message);
+        return store(c, message, message.recipients(), notes, Fingerprints.digest(tree), "hub", null);
+    }
+
+    /** The tree of a message the hub made, checked against the contract (an invalid one is the hub's fault). */
+    private JsonNode checkedFromHub(Envelope message) {
         JsonNode tree = CanonicalJson.mapper().valueToTree(message);
         List<Violation> violations = validator.validate(tree);
         if (!violations.isEmpty()) {
             throw new IllegalStateException("the hub made an invalid " + message.type().wireName() + ": " + violations);
         }
-        return store(c, message, message.recipients(), notes, Fingerprints.digest(tree), "hub", null);
+        return tree;
     }
 
     /** A message the hub made, checked against its schema, ready for {@link #storeAllFromHub}. */
@@ -261,11 +286,7 @@ public class MessageIntake {
 
     /** Checks a message the hub made against its schema (an invalid one is the hub's fault: it throws). */
     public HubMade checkFromHub(Envelope message) {
-        JsonNode tree = CanonicalJson.mapper().valueToTree(message);
-        List<Violation> violations = validator.validate(tree);
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException("the hub made an invalid " + message.type().wireName() + ": " + violations);
-        }
+        JsonNode tree = checkedFromHub(message);
         return new HubMade(message, Fingerprints.keyed(keys.ids(), Fingerprints.digest(tree)));
     }
 
@@ -313,8 +334,10 @@ public class MessageIntake {
             if (!routing.routable()) {
                 throw ProblemException.unroutable(routing.violations());
             }
-            deliverability.require(message, routing.recipients());
-            return store(c, message, routing.recipients(), routing.notes(), hash, caller, facts);
+            // an answer the hub keeps (Routing.HUB) has no copy to deliver
+            List<String> to = routing.recipients().stream().filter(r -> !Routing.HUB.equals(r)).toList();
+            deliverability.require(message, to);
+            return store(c, message, to, routing.notes(), hash, caller, facts);
         } catch (RecordedFacts.Unreadable e) {
             throw e.getCause();
         }

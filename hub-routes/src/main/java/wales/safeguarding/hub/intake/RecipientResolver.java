@@ -47,6 +47,9 @@ public class RecipientResolver {
             violations.add(new Violation("/recipients", "at-least-one-recipient", "the message reaches no one"));
         }
         for (String recipient : all.recipients()) {
+            if (recipient.equals(Routing.HUB) && message.type() == MessageType.ACKNOWLEDGEMENT) {
+                continue; // an acknowledgement of a message the hub made: the hub keeps it, no copy
+            }
             if (recipient.equals(message.sender())) {
                 violations.add(new Violation("/recipients", "not-to-self", "the sender cannot be a recipient"));
             } else if (directory.find(recipient).filter(Agency::receives).isEmpty()

@@ -14,6 +14,12 @@ import wales.safeguarding.schemas.validation.Violation;
  */
 public record Routing(List<String> recipients, List<Violation> violations, List<ComplianceNote> notes) {
 
+    /**
+     * The hub itself as a recipient: an answer to a message the hub made (an acknowledgement of its board report
+     * export) is kept by the hub, with no copy to deliver.
+     */
+    public static final String HUB = "hub";
+
     public Routing {
         recipients = List.copyOf(new LinkedHashSet<>(recipients));
         violations = List.copyOf(violations);

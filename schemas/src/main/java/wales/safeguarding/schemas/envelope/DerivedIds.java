@@ -44,6 +44,12 @@ public final class DerivedIds {
     public static final String GP_MESSAGE = "gp-message";
     /** Purpose of a register change the hub makes from an outline plan: the plan's id, the child's key. */
     public static final String REGISTER_CHANGE = "register-change";
+    /**
+     * Purpose of the hub's monthly board-report-export to the National Independent Safeguarding Board: the board's
+     * agency id, the month ({@code YYYY-MM}). One id per month, so every hub instance derives the same and the intake
+     * keeps one.
+     */
+    public static final String BOARD_REPORT_EXPORT = "board-report-export";
 
     private final SecretKeySpec current;
     private final SecretKeySpec previous;

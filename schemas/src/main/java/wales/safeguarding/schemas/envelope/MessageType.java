@@ -43,7 +43,12 @@ public enum MessageType {
     /** The answer to a professional challenge: agreed, resolved or stepped up to the next stage. */
     CHALLENGE_RESPONSE("challenge-response"),
     /** A council hands a case to another council, as the children move there. */
-    CASE_TRANSFER("case-transfer");
+    CASE_TRANSFER("case-transfer"),
+    /**
+     * The hub's monthly export of the safeguarding boards' report (per council and per agency, JSON and CSV) to the
+     * National Independent Safeguarding Board; sent by the hub only.
+     */
+    BOARD_REPORT_EXPORT("board-report-export");
 
     private final String wireName;
 
