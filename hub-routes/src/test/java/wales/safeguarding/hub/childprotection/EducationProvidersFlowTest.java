@@ -52,8 +52,8 @@ class EducationProvidersFlowTest {
 
     private static final String COUNCIL = AgencyStubs.CARMARTHENSHIRE;
     private static final String SCHOOL = AgencyStubs.SCHOOL;
-    private static final String PRU = "carmarthenshire-pupil-referral-unit";
-    private static final String YOUTH_JUSTICE = "carmarthenshire-youth-justice";
+    private static final String PRU = AgencyStubs.PUPIL_REFERRAL_UNIT;
+    private static final String YOUTH_JUSTICE = AgencyStubs.YOUTH_JUSTICE;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @InjectAgencyStubs
