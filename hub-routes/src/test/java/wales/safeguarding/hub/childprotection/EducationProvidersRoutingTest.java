@@ -98,6 +98,24 @@ class EducationProvidersRoutingTest {
     }
 
     @Test
+    @DisplayName("issue 15 item 3: a strategy discussion asks the child's providers for what they know, as the school")
+    void should_ask_the_childs_providers_to_contribute_to_a_strategy_discussion() {
+        ObjectNode meeting = DecisionsFixture.aboutAlys("strategy-meeting-invitation");
+        ((ObjectNode) meeting.at("/body/children/0")).putArray("otherProvision").addObject().put("agencyId", PRU);
+
+        Routing routing = DecisionsFixture.strategyMeetingRules().route(envelope(meeting), facts);
+
+        assertThat(routing.violations()).isEmpty();
+        assertThat(routing.recipients()).contains(SCHOOL, PRU).doesNotContain(YOUTH_JUSTICE);
+        // accepted with the recipients the routing gave it, as the intake stores it
+        assertThat(DecisionsFixture.strategyMeetingRules().accepted(
+                envelope(meeting).withRecipients(routing.recipients()), AT, facts))
+                .filteredOn(e -> e instanceof Effect.StartClock start && PRU.equals(start.owedBy())
+                        || e instanceof Effect.StartClockUntil until && PRU.equals(until.owedBy()))
+                .as("the PRU owes its contribution").hasSize(1);
+    }
+
+    @Test
     @DisplayName("issue 15 item 3: a self-harm alert about a registered child reaches the school and its providers")
     void should_route_an_alert_to_the_school_and_the_providers_the_case_remembers() {
         facts.withCase(new CaseRecord(CASE, COUNCIL,
