@@ -72,6 +72,14 @@ class EducationProvidersRoutingTest {
     }
 
     @Test
+    void should_take_a_pupil_referral_unit_named_by_its_school_number_as_the_childs_school() {
+        ObjectNode change = example("register-change");
+        ((ObjectNode) change.at("/body/child/school")).put("schoolNumber", "6691100");
+
+        assertThat(parties.school(childOf(envelope(change)), Optional.empty())).hasValue(PRU);
+    }
+
+    @Test
     @DisplayName("issue 15 item 3: a register change reaches the child's providers as it reaches the school")
     void should_add_the_providers_to_a_register_change_with_a_note_when_the_council_left_them_out() {
         Envelope change = envelope(attending(example("register-change"), PRU, YOUTH_JUSTICE));
