@@ -115,7 +115,7 @@ public class CaseTransferRules implements FlowRules {
             was.ifPresent(k -> {
                 to.add(k.gpPractice());
                 to.add(k.school());
-                to.addAll(k.otherProvision());
+                to.addAll(parties.otherProvision(null, was));
                 to.add(k.policeForce());
             });
             parties.gpPractice(child, Optional.empty()).ifPresent(to::add);

@@ -59,12 +59,13 @@ public class CaseParties {
     /**
      * The education providers the child attends besides their school (pupil referral units, EOTAS providers, youth
      * justice and youth support services): as the message names them in {@code otherProvision}, else as the case
-     * knows them. They take part in the case wherever the school does.
+     * knows them (those still in the directory as such: one removed since is left out). They take part in the case
+     * wherever the school does.
      */
     public List<String> otherProvision(ChildRef child, Optional<ChildRecord> known) {
         List<String> named = named(child);
-        return named != null ? EducationProviders.known(named, directory::find)
-                : known.map(ChildRecord::otherProvision).orElse(List.of());
+        return EducationProviders.known(named != null ? named
+                : known.map(ChildRecord::otherProvision).orElse(List.of()), directory::find);
     }
 
     /** The child's school and other education providers, each once, in that order (a party list for a rule). */

@@ -65,6 +65,10 @@ class EducationProvidersRoutingTest {
         assertThat(parties.otherProvision(named, known)).containsExactly(YOUTH_JUSTICE, PRU);
         assertThat(parties.otherProvision(silent, known)).containsExactly(PRU);
         assertThat(parties.otherProvision(silent, Optional.empty())).isEmpty();
+        // a provider the directory no longer has is not routed to (the message would be refused as undeliverable)
+        Optional<ChildRecord> withGone = Optional.of(new ChildRecord(ALYS, GP, SCHOOL, POLICE, true, false,
+                List.of("a-provider-since-removed", PRU)));
+        assertThat(parties.otherProvision(silent, withGone)).containsExactly(PRU);
         assertThat(parties.educators(named, known)).containsExactly(SCHOOL, YOUTH_JUSTICE, PRU);
         // an empty list says the child attends none now
         ChildRef none = childOf(envelope(attending(example("register-change"))));
