@@ -2,6 +2,7 @@ package wales.safeguarding.hub.cases;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,13 +60,16 @@ public class CaseBook {
         }
         List<ChildRecord> children = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select child_key, gp_practice, school, police_force, registered, school_moved_at is not null
+                select child_key, gp_practice, school, police_force, registered, school_moved_at is not null,
+                       other_provision
                 from case_child where case_reference = ? order by child_key""")) {
             ps.setString(1, caseReference);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    Array provision = rs.getArray(7);
                     children.add(new ChildRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBoolean(5), rs.getBoolean(6)));
+                            rs.getBoolean(5), rs.getBoolean(6),
+                            provision == null ? List.of() : List.of((String[]) provision.getArray())));
                 }
             }
         }
@@ -163,21 +167,34 @@ public class CaseBook {
      */
     public void rememberChild(Connection c, String caseReference, String childKey, String gpPractice, String school,
             String policeForce, Instant at) throws SQLException {
+        rememberChild(c, caseReference, childKey, gpPractice, school, policeForce, null, at);
+    }
+
+    /**
+     * As {@link #rememberChild(Connection, String, String, String, String, String, Instant)}, with the child's other
+     * education providers ({@code other_provision}, V38): a list given replaces the one known (empty: none now), null
+     * keeps it.
+     */
+    public void rememberChild(Connection c, String caseReference, String childKey, String gpPractice, String school,
+            String policeForce, List<String> otherProvision, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into case_child (case_reference, child_key, gp_practice, school, police_force, updated_at)
-                values (?, ?, ?, ?, ?, ?)
+                insert into case_child (case_reference, child_key, gp_practice, school, police_force, other_provision,
+                                        updated_at)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (case_reference, child_key) do update set
                     gp_practice = coalesce(excluded.gp_practice, case_child.gp_practice),
                     school = case when case_child.school_moved_at is not null then case_child.school
                                   else coalesce(excluded.school, case_child.school) end,
                     police_force = coalesce(excluded.police_force, case_child.police_force),
+                    other_provision = coalesce(excluded.other_provision, case_child.other_provision),
                     updated_at = excluded.updated_at""")) {
             ps.setString(1, caseReference);
             ps.setString(2, childKey);
             ps.setString(3, gpPractice);
             ps.setString(4, school);
             ps.setString(5, policeForce);
-            ps.setTimestamp(6, Timestamp.from(at));
+            ps.setArray(6, otherProvision == null ? null : c.createArrayOf("text", otherProvision.toArray()));
+            ps.setTimestamp(7, Timestamp.from(at));
             ps.executeUpdate();
         }
     }

@@ -116,10 +116,11 @@ public class CaseTransferRules implements FlowRules {
             was.ifPresent(k -> {
                 to.add(k.gpPractice());
                 to.add(k.school());
+                to.addAll(parties.otherProvision(null, was));
                 to.add(k.policeForce());
             });
             parties.gpPractice(child, Optional.empty()).ifPresent(to::add);
-            parties.school(child, Optional.empty()).ifPresent(to::add);
+            parties.educators(child, Optional.empty()).forEach(to::add);
             parties.policeForce(child, null, Optional.empty()).ifPresent(to::add);
             parties.healthBoard(child, body.receivingCouncil()).ifPresent(to::add);
             educationService(child == null ? null : child.localAuthority()).ifPresent(to::add);

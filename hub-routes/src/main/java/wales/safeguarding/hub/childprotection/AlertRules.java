@@ -78,15 +78,17 @@ public class AlertRules implements FlowRules {
         Optional<ChildRecord> known = CaseParties.known(knownCase, parties.keyOf(child, knownCase));
         if (known.isPresent() && known.get().registered()) {
             for (String role : routing.reaches().getOrDefault(kind, List.of())) {
-                Optional<String> member = switch (role) {
-                    case "school" -> parties.school(child, known);
-                    case "gp" -> parties.gpPractice(child, known);
-                    case "gp-if-health-relevant" -> healthRelevant ? parties.gpPractice(child, known) : Optional.empty();
-                    case "police" -> parties.policeForce(child, null, known);
+                List<String> members = switch (role) {
+                    // the school and the child's other education providers (PRU, EOTAS, youth justice and support)
+                    case "school" -> parties.educators(child, known);
+                    case "gp" -> parties.gpPractice(child, known).stream().toList();
+                    case "gp-if-health-relevant" -> healthRelevant ? parties.gpPractice(child, known).stream().toList()
+                            : List.of();
+                    case "police" -> parties.policeForce(child, null, known).stream().toList();
                     default -> throw new IllegalStateException("hub.alert-routing." + kind + ": unknown core group role '"
                             + role + "' (school, gp, gp-if-health-relevant, police)");
                 };
-                member.filter(m -> !m.equals(message.sender()) && !to.contains(m)).ifPresent(m -> {
+                members.stream().filter(m -> !m.equals(message.sender()) && !to.contains(m)).forEach(m -> {
                     to.add(m);
                     notes.add(ComplianceNotes.alertRouted(m, role, kind));
                 });

@@ -3,6 +3,7 @@ package wales.safeguarding.hub.childprotection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.AgencyKind;
 import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.directory.EducationProviders;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.rules.ChildFingerprints;
@@ -21,7 +23,8 @@ import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.validation.Violation;
 
 /**
- * Finds a child's agencies in the directory: the GP practice by ODS code, the school by school number, the police
+ * Finds a child's agencies in the directory: the GP practice by ODS code, the school by school number (a pupil
+ * referral unit with a school number may be named so), the other education providers by directory id, the police
  * force covering the child's local authority; falls back to what the case record already knows.
  */
 @ApplicationScoped
@@ -51,6 +54,35 @@ public class CaseParties {
         Optional<String> fromMessage = Optional.ofNullable(child == null ? null : child.school())
                 .flatMap(school -> directory.bySchoolNumber(school.schoolNumber())).map(Agency::id);
         return fromMessage.or(() -> known.map(ChildRecord::school));
+    }
+
+    /**
+     * The education providers the child attends besides their school (pupil referral units, EOTAS providers, youth
+     * justice and youth support services): as the message names them in {@code otherProvision}, else as the case
+     * knows them (those still in the directory as such: one removed since is left out). They take part in the case
+     * wherever the school does.
+     */
+    public List<String> otherProvision(ChildRef child, Optional<ChildRecord> known) {
+        List<String> named = named(child);
+        return EducationProviders.known(named != null ? named
+                : known.map(ChildRecord::otherProvision).orElse(List.of()), directory::find);
+    }
+
+    /** The child's school and other education providers, each once, in that order (a party list for a rule). */
+    public List<String> educators(ChildRef child, Optional<ChildRecord> known) {
+        List<String> educators = new ArrayList<>();
+        school(child, known).ifPresent(educators::add);
+        otherProvision(child, known).stream().filter(p -> !educators.contains(p)).forEach(educators::add);
+        return educators;
+    }
+
+    /** The provider ids the message gives for the child, or null when it says nothing of them. */
+    static List<String> named(ChildRef child) {
+        if (child == null || child.otherProvision() == null) {
+            return null;
+        }
+        return child.otherProvision().stream().map(ChildRef.ProvisionRef::agencyId).filter(Objects::nonNull)
+                .distinct().toList();
     }
 
     public Optional<String> policeForce(ChildRef child, String named, Optional<ChildRecord> known) {
@@ -149,7 +181,7 @@ public class CaseParties {
 
     /**
      * What the case record learns from a message naming these children: the council holds the case, and each child's
-     * GP practice, school and police force as the message gives them.
+     * GP practice, school, other education providers and police force as the message gives them.
      */
     public List<Effect> rememberChildren(Envelope message, List<ChildRef> children, CaseFacts facts) {
         Optional<CaseRecord> known = facts.caseOf(message.caseReference());
@@ -161,7 +193,7 @@ public class CaseParties {
             Optional<ChildRecord> knownChild = known(known, keys.get(i));
             effects.add(new Effect.RememberChild(message.caseReference(), keys.get(i),
                     gpPractice(child, knownChild).orElse(null), school(child, knownChild).orElse(null),
-                    policeForce(child, null, knownChild).orElse(null)));
+                    policeForce(child, null, knownChild).orElse(null), named(child)));
         }
         return effects;
     }

@@ -102,6 +102,7 @@ final class ComplianceNotes {
     enum Party {
         GP_PRACTICE("gp-practice"),
         SCHOOL("school"),
+        EDUCATION_PROVIDER("education-provider"),
         POLICE_FORCE("police-force");
 
         final String key;

@@ -199,7 +199,7 @@ final class RegisterDecisions {
                 effects.add(new Effect.RememberChild(plan.caseReference(), d.key(),
                         parties.gpPractice(d.child(), child).orElse(null),
                         parties.school(d.child(), child).orElse(null),
-                        parties.policeForce(d.child(), null, child).orElse(null)));
+                        parties.policeForce(d.child(), null, child).orElse(null), CaseParties.named(d.child())));
             }
         }
         return effects;

@@ -31,8 +31,10 @@ import wales.safeguarding.schemas.validation.Violation;
 /**
  * The child protection register and the care and support protection plan.
  * <ul>
- * <li>A register change reaches the child's GP practice (so the GP record shows it), school and police force, as
- * well as whoever the council names; a gap is recorded, never silent. (A removal without the child's eligible care
+ * <li>A register change reaches the child's GP practice (so the GP record shows it), school, other education
+ * providers (pupil referral units, EOTAS providers, youth justice and youth support services: issue 15 item 3) and
+ * police force, as well as whoever the council names; a gap is recorded, never silent (having no other education
+ * provider is no gap). (A removal without the child's eligible care
  * and support needs and a contingency plan is refused by the contract itself; an outline plan's removals are checked,
  * and their register changes made and routed the same way, by {@link RegisterDecisions}.)</li>
  * <li>A plan update reaches the core group. Only an update that carries {@code coreGroupMetOn} is the record of a
@@ -112,6 +114,12 @@ public class RegisterRules implements FlowRules {
         List<ComplianceNote> notes = new ArrayList<>();
         reach(ComplianceNotes.Party.GP_PRACTICE, parties.gpPractice(body.child(), child), message, to, notes);
         reach(ComplianceNotes.Party.SCHOOL, parties.school(body.child(), child), message, to, notes);
+        // the child's other education providers hear of it as the school does; none is not a gap
+        for (String provider : parties.otherProvision(body.child(), child)) {
+            if (!to.contains(provider)) {
+                reach(ComplianceNotes.Party.EDUCATION_PROVIDER, Optional.of(provider), message, to, notes);
+            }
+        }
         reach(ComplianceNotes.Party.POLICE_FORCE, parties.policeForce(body.child(), body.policeForce(), child), message,
                 to, notes);
         return new Routing(to, List.of(), notes);
@@ -145,7 +153,7 @@ public class RegisterRules implements FlowRules {
                 CoreGroupAttendance.record(caseRef, message.sender(), key, body).ifPresent(effects::add);
             }
             effects.add(new Effect.RememberChild(caseRef, key, parties.gpPractice(body.child(), child).orElse(null),
-                    parties.school(body.child(), child).orElse(null), null));
+                    parties.school(body.child(), child).orElse(null), null, CaseParties.named(body.child())));
             return effects;
         }
         RegisterChange body = MessageParts.body(message, RegisterChange.class);
@@ -153,7 +161,8 @@ public class RegisterRules implements FlowRules {
         Optional<ChildRecord> child = CaseParties.known(known, key);
         effects.add(new Effect.RememberChild(caseRef, key, parties.gpPractice(body.child(), child).orElse(null),
                 parties.school(body.child(), child).orElse(null),
-                parties.policeForce(body.child(), body.policeForce(), child).orElse(null)));
+                parties.policeForce(body.child(), body.policeForce(), child).orElse(null),
+                CaseParties.named(body.child())));
         if ("added".equals(body.change())) {
             effects.add(new Effect.SetRegistered(caseRef, key, true, body.effectiveOn()));
         } else {

@@ -149,7 +149,7 @@ public class StrategyMeetingRules implements FlowRules {
             ChildRef child = children.get(i);
             Optional<ChildRecord> record = CaseParties.known(known, keys.get(i));
             parties.gpPractice(child, record).ifPresent(found::add);
-            parties.school(child, record).ifPresent(found::add);
+            found.addAll(parties.educators(child, record));
             parties.healthBoard(child, message.sender()).ifPresent(found::add);
         }
         found.remove(message.sender());

@@ -27,6 +27,7 @@ public final class DirectoryRules {
     public static final int MAX_URL = 2000;
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern LOCAL_AUTHORITY = Pattern.compile("^W06\\d{6}$");
 
     private DirectoryRules() {
     }
@@ -85,6 +86,9 @@ public final class DirectoryRules {
                 unique(schoolNursing, a.localAuthority(), a, at + "/localAuthority", "unique-school-nursing",
                         "the school nursing service of local authority", found);
             }
+            if (a.kind() != null && a.kind().educationProvider()) {
+                educationProvider(a, at, who, found);
+            }
             unique(odsCodes, a.odsCode(), a, at + "/odsCode", "unique-ods-code", "ODS code", found);
             unique(schoolNumbers, a.schoolNumber(), a, at + "/schoolNumber", "unique-school-number", "school number",
                     found);
@@ -104,6 +108,24 @@ public final class DirectoryRules {
             known(ids, a.healthBoard(), a, "/agencies/" + i + "/healthBoard", "health board", found);
         }
         return found;
+    }
+
+    /**
+     * An education provider other than a school (a pupil referral unit, an EOTAS provider, a youth justice or youth
+     * support service) names the local authority it serves or is commissioned by ({@code provider-local-authority}),
+     * as the hub tells that council's children and their cases apart by it; only a pupil referral unit may carry a
+     * school number (Welsh PRUs have one, and a message may then name the PRU as the child's school), the others none
+     * ({@code school-number-kind}: a school number is how a message names a child's school).
+     */
+    static void educationProvider(Agency a, String at, String who, List<Violation> found) {
+        if (a.localAuthority() == null || !LOCAL_AUTHORITY.matcher(a.localAuthority()).matches()) {
+            found.add(new Violation(at + "/localAuthority", "provider-local-authority", who + "a "
+                    + a.kind().wireName() + " names the ONS code of its local authority (W06 and six digits)"));
+        }
+        if (a.kind() != AgencyKind.PUPIL_REFERRAL_UNIT && a.schoolNumber() != null && !a.schoolNumber().isBlank()) {
+            found.add(new Violation(at + "/schoolNumber", "school-number-kind", who + "only a school or a "
+                    + "pupil referral unit has a school number, not a " + a.kind().wireName()));
+        }
     }
 
     /** The rules of one agency's own fields (names, endpoint, contacts), under {@code at}. */

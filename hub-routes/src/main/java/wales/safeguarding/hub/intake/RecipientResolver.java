@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.directory.Agency;
 import wales.safeguarding.hub.directory.Directory;
+import wales.safeguarding.hub.directory.EducationProviders;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.envelope.Envelope;
@@ -15,7 +16,8 @@ import wales.safeguarding.schemas.validation.Violation;
 
 /**
  * Decides who receives a message: the recipients the sender named, plus the ones the rules for its type require.
- * Every recipient must be in the directory and have an endpoint.
+ * Every recipient must be in the directory and have an endpoint, and so must every education provider a child of the
+ * message attends ({@link EducationProviders}).
  */
 @ApplicationScoped
 public class RecipientResolver {
@@ -43,6 +45,8 @@ public class RecipientResolver {
         }
         Routing all = named.and(required);
         List<Violation> violations = new ArrayList<>(all.violations());
+        // a child's other education providers are routed as the school is: each must be one, and deliverable
+        violations.addAll(EducationProviders.violations(message.body(), directory::find));
         if (violations.isEmpty() && all.recipients().isEmpty()) {
             violations.add(new Violation("/recipients", "at-least-one-recipient", "the message reaches no one"));
         }

@@ -130,7 +130,8 @@ public class RuleEffects {
         } else if (effect instanceof Effect.RememberCase r) {
             cases.remember(c, r.caseReference(), r.council(), at);
         } else if (effect instanceof Effect.RememberChild r) {
-            cases.rememberChild(c, r.caseReference(), r.childKey(), r.gpPractice(), r.school(), r.policeForce(), at);
+            cases.rememberChild(c, r.caseReference(), r.childKey(), r.gpPractice(), r.school(), r.policeForce(),
+                    r.otherProvision(), at);
         } else if (effect instanceof Effect.MoveSchool m) {
             cases.moveSchool(c, m.caseReference(), m.childKey(), m.newSchool(), at);
         } else if (effect instanceof Effect.MoveCoreGroupSchool m) {

@@ -88,7 +88,8 @@ public class RegisterEnquiries {
         if (!RegisterEnquiryRules.mayAsk(caller.kind())) {
             throw new ProblemException(Problem.of("forbidden", "This agency may not ask about the register", 403,
                     "agency '" + caller.id() + "' is a " + caller.kind().wireName() + "; GP practices, health boards,"
-                            + " schools, education services and police forces may ask"));
+                            + " schools, education services, pupil referral units, EOTAS providers, youth justice and"
+                            + " youth support services and police forces may ask"));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Violation> violations = RegisterEnquiryRules.check(enquiry, caller.kind(),

@@ -22,7 +22,10 @@ import wales.safeguarding.schemas.validation.Violation;
  * <ul>
  * <li>GP practices, health boards (their unscheduled care: the directory cannot tell a health board's emergency
  * department from its other services, so every health board enquiry is taken as unscheduled care), schools, the
- * councils' education services and police forces may ask; any other agency is refused.</li>
+ * councils' education services, the other education providers (pupil referral units, EOTAS providers, youth justice
+ * and youth support services: the review found that "very few local authorities, schools, and other education
+ * provision, such as youth justice, youth support service, pupil referral units (PRU) and education other than at
+ * schools (EOTAS), have appropriate access") and police forces may ask; any other agency is refused.</li>
  * <li>An enquiry gives a reason, and the child by NHS number, or by name, date of birth and the local authority
  * (ONS code) the enquirer believes holds the child. A health board's enquiry also gives the child's name and date of
  * birth, so that the council it tells knows whom its child is (the match is still by NHS number when one is given).</li>
@@ -35,7 +38,8 @@ public final class RegisterEnquiryRules {
 
     /** The kinds of agency that may ask. */
     public static final Set<AgencyKind> MAY_ASK = Set.of(AgencyKind.GP_PRACTICE, AgencyKind.HEALTH_BOARD,
-            AgencyKind.SCHOOL, AgencyKind.EDUCATION_SERVICE, AgencyKind.POLICE);
+            AgencyKind.SCHOOL, AgencyKind.EDUCATION_SERVICE, AgencyKind.PUPIL_REFERRAL_UNIT, AgencyKind.EOTAS_PROVIDER,
+            AgencyKind.YOUTH_JUSTICE, AgencyKind.YOUTH_SUPPORT, AgencyKind.POLICE);
     /** The longest reason kept. */
     public static final int MAX_REASON = 2000;
     /** The longest name read. */

@@ -66,10 +66,17 @@ public sealed interface Effect {
 
     /**
      * The case record learns a child and their agencies: a value replaces the one known, a null never does; a school
-     * set by a transfer holds until the next transfer. {@code childKey}: {@link ChildKey}.
+     * set by a transfer holds until the next transfer. {@code childKey}: {@link ChildKey}. {@code otherProvision}: the
+     * child's other education providers as the message gave them (replacing the list known), null when it did not.
      */
-    record RememberChild(String caseReference, String childKey, String gpPractice, String school, String policeForce)
-            implements Effect {
+    record RememberChild(String caseReference, String childKey, String gpPractice, String school, String policeForce,
+            List<String> otherProvision) implements Effect {
+
+        /** A message that says nothing of the child's other education providers. */
+        public RememberChild(String caseReference, String childKey, String gpPractice, String school,
+                String policeForce) {
+            this(caseReference, childKey, gpPractice, school, policeForce, null);
+        }
     }
 
     /** A school-transfer moved the child: the child's school is the new school from now on. */

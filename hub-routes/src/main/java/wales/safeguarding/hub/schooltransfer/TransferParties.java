@@ -108,7 +108,8 @@ public class TransferParties {
     }
 
     /**
-     * The school named by agency id and/or school number: an agency id must name a school in the directory, and a
+     * The school named by agency id and/or school number: an agency id must name a school (or a pupil referral unit,
+     * which has a school number and a roll of its own: a child may move to or from one) in the directory, and a
      * school number given with it must be that school's. A school number alone that the directory does not know is
      * no school (it may not be connected to the hub).
      */
@@ -120,7 +121,8 @@ public class TransferParties {
             return directory.bySchoolNumber(named.schoolNumber());
         }
         Optional<Agency> byId = directory.find(named.agencyId());
-        if (byId.isEmpty() || byId.get().kind() != AgencyKind.SCHOOL) {
+        if (byId.isEmpty() || byId.get().kind() != AgencyKind.SCHOOL
+                && byId.get().kind() != AgencyKind.PUPIL_REFERRAL_UNIT) {
             violations.add(new Violation(at + "/agencyId", "known-school",
                     byId.isEmpty() ? "no agency " + named.agencyId() + " is in the hub directory"
                             : named.agencyId() + " is not a school"));

@@ -52,6 +52,23 @@ class CaseTransferRulesTest {
     }
 
     @Test
+    @DisplayName("issue 15 item 3: the child's pupil referral unit and youth justice service are told as the school is")
+    void should_tell_the_childs_other_education_providers_who_now_holds_the_case() {
+        FactsInMemory facts = new FactsInMemory().withCase(new wales.safeguarding.hub.rules.CaseRecord(CASE, COUNCIL,
+                List.of(new wales.safeguarding.hub.rules.ChildRecord(ALYS, GP, SCHOOL, POLICE, true, false,
+                        List.of(RulesFixture.PRU)))));
+        ObjectNode transfer = example("case-transfer");
+        ((ObjectNode) transfer.at("/body/children/0/child")).putArray("otherProvision").addObject()
+                .put("agencyId", RulesFixture.YOUTH_JUSTICE);
+
+        Routing routing = rules.route(envelope(transfer), facts);
+
+        assertThat(routing.violations()).isEmpty();
+        assertThat(routing.recipients()).containsExactly(CARDIFF, GP, SCHOOL, RulesFixture.PRU, POLICE, SECOND_SCHOOL,
+                RulesFixture.YOUTH_JUSTICE, SOUTH_WALES_POLICE);
+    }
+
+    @Test
     @DisplayName("acceptance hands over the case and its review clocks, and starts the acknowledgement and transfer-in "
             + "conference clocks owed by the receiving council")
     void should_hand_over_the_case_and_start_the_receiving_councils_clocks() {

@@ -45,6 +45,9 @@ public final class RulesFixture {
     /** School 6699002. */
     public static final String SECOND_SCHOOL = "school-6699002";
     public static final String BOARD = "mid-and-west-wales-safeguarding-board";
+    /** Carmarthenshire's pupil referral unit (school number 6691100) and youth justice service (issue 15 item 3). */
+    public static final String PRU = "carmarthenshire-pupil-referral-unit";
+    public static final String YOUTH_JUSTICE = "carmarthenshire-youth-justice";
     /** The key of the children's fingerprints in plain tests (not a secret). */
     public static final ChildFingerprints FINGERPRINTS = ChildFingerprints.of("plain",
             Map.of("plain", "test-only-child-key-for-the-plain-rules-tests"));
@@ -76,7 +79,9 @@ public final class RulesFixture {
             agency(SCHOOL, AgencyKind.SCHOOL, null, null, "6699001", null, null, "signed-webhook"),
             agency(SECOND_SCHOOL, AgencyKind.SCHOOL, null, null, "6699002", null, null, "signed-webhook"),
             agency(BOARD, AgencyKind.SAFEGUARDING_BOARD, null, null, null, null, null, "rest-json"),
-            agency(CARDIFF_BOARD, AgencyKind.SAFEGUARDING_BOARD, null, null, null, null, null, "rest-json")));
+            agency(CARDIFF_BOARD, AgencyKind.SAFEGUARDING_BOARD, null, null, null, null, null, "rest-json"),
+            agency(PRU, AgencyKind.PUPIL_REFERRAL_UNIT, "W06000010", null, "6691100", null, null, "rest-json"),
+            agency(YOUTH_JUSTICE, AgencyKind.YOUTH_JUSTICE, "W06000010", null, null, null, null, "rest-json")));
 
     private static final StatutoryClocks CALENDAR =
             new StatutoryClocks("classpath:calendar/bank-holidays-england-and-wales.json");

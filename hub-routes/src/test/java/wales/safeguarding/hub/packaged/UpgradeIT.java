@@ -62,7 +62,7 @@ class UpgradeIT {
     private Path directory;
     /** Agency kinds added since the previous release, which it cannot read. */
     private static final java.util.Set<String> PREVIOUS_UNKNOWN_KINDS = java.util.Set.of("health-visiting",
-            "school-nursing");
+            "school-nursing", "pupil-referral-unit", "eotas-provider", "youth-justice", "youth-support");
 
     @BeforeEach
     void agency_systems_and_a_data_folder() throws IOException {
@@ -80,7 +80,7 @@ class UpgradeIT {
             ObjectNode file = (ObjectNode) CanonicalJson.mapper().readTree(text.replaceAll("\\$\\{[a-z0-9-]+}",
                     "http://127.0.0.1:" + agencies.port() + "/hub/messages"));
             // a directory both releases read (deploy/README section 13): the previous release knows no health visiting
-            // or school nursing service; a council's healthBoard it ignores
+            // or school nursing service nor education provider other than a school; a council's healthBoard it ignores
             var all = file.withArray("agencies");
             for (int i = all.size() - 1; i >= 0; i--) {
                 if (PREVIOUS_UNKNOWN_KINDS.contains(all.get(i).path("kind").asText())) {

@@ -33,9 +33,11 @@ class RegisterEnquiryRulesTest {
     }
 
     @Test
-    void only_gp_practices_health_boards_schools_education_services_and_police_may_ask() {
+    void only_gp_practices_health_boards_schools_education_providers_and_police_may_ask() {
+        // issue 15 item 3: "schools and the other education providers" (PRU, EOTAS, youth justice, youth support)
         for (AgencyKind kind : List.of(AgencyKind.GP_PRACTICE, AgencyKind.HEALTH_BOARD, AgencyKind.SCHOOL,
-                AgencyKind.EDUCATION_SERVICE, AgencyKind.POLICE)) {
+                AgencyKind.EDUCATION_SERVICE, AgencyKind.PUPIL_REFERRAL_UNIT, AgencyKind.EOTAS_PROVIDER,
+                AgencyKind.YOUTH_JUSTICE, AgencyKind.YOUTH_SUPPORT, AgencyKind.POLICE)) {
             assertThat(RegisterEnquiryRules.mayAsk(kind)).as(kind.wireName()).isTrue();
         }
         for (AgencyKind kind : List.of(AgencyKind.COUNCIL, AgencyKind.SAFEGUARDING_BOARD, AgencyKind.HEALTH_VISITING,

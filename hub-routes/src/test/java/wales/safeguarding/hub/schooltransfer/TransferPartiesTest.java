@@ -29,6 +29,8 @@ class TransferPartiesTest {
     private static final String OLD = "school-6699001";
     private static final String NEW = "school-6699002";
     private static final String EDUCATION = "carmarthenshire-education-service";
+    private static final String PRU = "carmarthenshire-pupil-referral-unit";
+    private static final String YOUTH_JUSTICE = "carmarthenshire-youth-justice";
 
     private static Agency agency(String id, AgencyKind kind, String la, String schoolNumber, boolean receives) {
         return new Agency(id, kind, Map.of("en", id), la, null, schoolNumber, null, null,
@@ -43,7 +45,9 @@ class TransferPartiesTest {
                 agency("dyfed-powys-police", AgencyKind.POLICE, null, null, true),
                 agency(OLD, AgencyKind.SCHOOL, null, "6699001", true),
                 agency(NEW, AgencyKind.SCHOOL, null, "6699002", true),
-                agency("school-6699003", AgencyKind.SCHOOL, null, "6699003", false)));
+                agency("school-6699003", AgencyKind.SCHOOL, null, "6699003", false),
+                agency(PRU, AgencyKind.PUPIL_REFERRAL_UNIT, "W06000010", "6691100", true),
+                agency(YOUTH_JUSTICE, AgencyKind.YOUTH_JUSTICE, "W06000010", null, true)));
         if (withEducationService) {
             agencies.add(agency(EDUCATION, AgencyKind.EDUCATION_SERVICE, "W06000010", null, true));
         }
@@ -71,6 +75,22 @@ class TransferPartiesTest {
 
     private static Optional<CaseRecord> caseAt(String school) {
         return Optional.of(new CaseRecord("CCS-1", COUNCIL, List.of(childAt(school).orElseThrow())));
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("issue 15 item 3: a child moving to a pupil referral unit takes their file there")
+    void should_take_a_pupil_referral_unit_as_the_new_school_by_id_or_number_but_not_a_youth_justice_service() {
+        TransferParties.Resolution byId = parties.resolve(COUNCIL, transfer(byId(OLD), byId(PRU)), caseAt(OLD),
+                childAt(OLD));
+        TransferParties.Resolution byNumber = parties.resolve(COUNCIL, transfer(byId(OLD), byNumber("6691100")),
+                caseAt(OLD), childAt(OLD));
+        TransferParties.Resolution notASchool = parties.resolve(COUNCIL, transfer(byId(OLD), byId(YOUTH_JUSTICE)),
+                caseAt(OLD), childAt(OLD));
+
+        assertThat(byId.violations()).isEmpty();
+        assertThat(byId.newSchool()).map(Agency::id).hasValue(PRU);
+        assertThat(byNumber.newSchool()).map(Agency::id).hasValue(PRU);
+        assertThat(notASchool.violations()).extracting(Violation::rule).contains("known-school");
     }
 
     @Test

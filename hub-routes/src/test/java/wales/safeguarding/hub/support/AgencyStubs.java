@@ -38,6 +38,15 @@ public final class AgencyStubs {
     /** Cardiff's health agencies in the test directory: they collect from their inbox, so they have no stub. */
     public static final String[] CARDIFF_HEALTH = {"cardiff-and-vale-health-board", "cardiff-health-visiting",
         "cardiff-school-nursing"};
+    /**
+     * Carmarthenshire's education providers other than schools in the test directory (issue 15 item 3): a pupil
+     * referral unit (with a school number), an EOTAS provider, the youth justice and youth support services. They
+     * collect from their inbox, so they have no stub.
+     */
+    public static final String PUPIL_REFERRAL_UNIT = "carmarthenshire-pupil-referral-unit";
+    public static final String YOUTH_JUSTICE = "carmarthenshire-youth-justice";
+    public static final String[] EDUCATION_PROVIDERS = {PUPIL_REFERRAL_UNIT, "carmarthenshire-eotas", YOUTH_JUSTICE,
+        "carmarthenshire-youth-support"};
     public static final String[] ALL = {CARMARTHENSHIRE, CARDIFF, DYFED_POWYS_POLICE, SOUTH_WALES_POLICE, GP, FHIR_GP, SCHOOL,
         SECOND_SCHOOL, EDUCATION_SERVICE, MID_AND_WEST_WALES_BOARD, CARDIFF_AND_VALE_BOARD};
 

@@ -40,7 +40,7 @@ public final class NeedToKnowPolicy {
     /** The recipient kinds, as the hub directory names them. */
     public static final List<String> RECIPIENT_KINDS =
             List.of("council", "police", "gp-practice", "health-board", "school", "safeguarding-board",
-                    "education-service");
+                    "education-service", "pupil-referral-unit", "eotas-provider", "youth-justice", "youth-support");
 
     /**
      * Directory kinds that are services of a kind the policy names, and receive what that kind receives (they are not
