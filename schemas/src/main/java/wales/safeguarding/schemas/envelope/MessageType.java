@@ -43,7 +43,9 @@ public enum MessageType {
     /** The answer to a professional challenge: agreed, resolved or stepped up to the next stage. */
     CHALLENGE_RESPONSE("challenge-response"),
     /** A council hands a case to another council, as the children move there. */
-    CASE_TRANSFER("case-transfer");
+    CASE_TRANSFER("case-transfer"),
+    /** The record of a strategy meeting held: the day, who of its invitees came, what it decided. */
+    STRATEGY_MEETING_RECORD("strategy-meeting-record");
 
     private final String wireName;
 
