@@ -76,7 +76,9 @@ class ValidExamplesTest {
             Map.entry(MessageType.PROFESSIONAL_CHALLENGE, ProfessionalChallenge.class),
             Map.entry(MessageType.CHALLENGE_RESPONSE, ChallengeResponse.class),
             Map.entry(MessageType.CASE_TRANSFER, CaseTransfer.class),
-            Map.entry(MessageType.BOARD_REPORT_EXPORT, BoardReportExport.class));
+            Map.entry(MessageType.BOARD_REPORT_EXPORT, BoardReportExport.class),
+            Map.entry(MessageType.STRATEGY_MEETING_RECORD,
+                    wales.safeguarding.schemas.childprotection.StrategyMeetingRecord.class));
 
     private final CanonicalValidator validator = CanonicalValidator.fromClasspath();
 

@@ -136,6 +136,11 @@ public class CaseParties {
     }
 
     /** Only children's services send this type; and a case belongs to one council. */
+    /** The regional safeguarding board of the council {@code councilId}, from the directory, if it names one. */
+    public Optional<String> boardOf(String councilId) {
+        return directory.find(councilId).flatMap(directory::safeguardingBoardOf).map(Agency::id);
+    }
+
     public Optional<Violation> councilSends(Envelope message, Optional<CaseRecord> known) {
         boolean council = directory.find(message.sender()).map(a -> a.kind() == AgencyKind.COUNCIL).orElse(false);
         if (!council) {

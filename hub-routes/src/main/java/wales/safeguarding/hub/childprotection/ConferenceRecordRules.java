@@ -110,14 +110,25 @@ public class ConferenceRecordRules implements FlowRules {
             return toEveryInvitee(facts, message, body.conferenceId(), also).and(new Routing(List.of(), List.of(),
                     notes));
         }
-        return toEveryInvitee(facts, message, body(message, ConferenceMinutes.class).conferenceId(), List.of());
+        ConferenceMinutes minutes = body(message, ConferenceMinutes.class);
+        Routing routing = toEveryInvitee(facts, message, minutes.conferenceId(), List.of());
+        if (!routing.routable()) {
+            return routing;
+        }
+        List<Violation> unrecordable = MeetingAttendance.check(minutes.attendance(),
+                facts.invitees(message.caseReference(), minutes.conferenceId()), message.sender(), "conference-invitee",
+                "conference " + minutes.conferenceId());
+        if (!unrecordable.isEmpty()) {
+            return new Routing(List.of(), unrecordable, List.of());
+        }
+        return routing.and(new Routing(List.of(), List.of(), minutesAbsences(facts, message, minutes)));
     }
 
     @Override
     public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
         return switch (message.type()) {
             case OUTLINE_PLAN -> outlinePlanCirculated(facts, message, at);
-            case CONFERENCE_MINUTES -> minutesCirculated(message);
+            case CONFERENCE_MINUTES -> minutesCirculated(facts, message);
             default -> List.of();
         };
     }
@@ -129,6 +140,26 @@ public class ConferenceRecordRules implements FlowRules {
                 facts.invitees(caseRef, body.conferenceId()), attended(body),
                 agency -> facts.reviewAttendance(caseRef, agency, body.conferenceId(), absentReviews),
                 absentReviews);
+    }
+
+    /**
+     * An agency absent from this review conference as its minutes record it, and from enough before it; not one the
+     * conference's record already had absent (its outline plan, or earlier minutes, noted it then).
+     */
+    private List<ComplianceNote> minutesAbsences(CaseFacts facts, Envelope message, ConferenceMinutes body) {
+        if (body.attendance() == null) {
+            return List.of();
+        }
+        String caseRef = message.caseReference();
+        return MinutesAttendance.absences(body, kindOf(facts, caseRef, body.conferenceId()),
+                facts.invitees(caseRef, body.conferenceId()), facts.conferencePresence(caseRef, body.conferenceId()),
+                agency -> facts.reviewAttendance(caseRef, agency, body.conferenceId(), absentReviews), absentReviews);
+    }
+
+    /** The absence notes as messages to the council and its region's safeguarding board ({@link AbsenceNotices}). */
+    private List<Effect.Derived> notices(Envelope message, List<ComplianceNote> notes, java.time.LocalDate heldOn) {
+        return AbsenceNotices.of(message, notes, message.sender(), parties.boardOf(message.sender()), heldOn,
+                ids.get());
     }
 
     /** The conference's kind as its invitation gives it: review, else initial. */
@@ -214,6 +245,7 @@ public class ConferenceRecordRules implements FlowRules {
         effects.add(ChildrensVoice.outlinePlanRecord(caseRef, message.sender(), body.conferenceId(),
                 participation(decisions.decisions())));
         effects.add(attendance(facts, message, body));
+        effects.addAll(notices(message, absences(facts, message, body), body.heldOn()));
         if (decisions.anyRegistered()) {
             effects.add(new Effect.AddMembers(caseRef, Effect.AddMembers.CORE_GROUP, null, agencies(body.coreGroup())));
         }
@@ -229,9 +261,19 @@ public class ConferenceRecordRules implements FlowRules {
         return effects;
     }
 
-    private static List<Effect> minutesCirculated(Envelope message) {
+    private List<Effect> minutesCirculated(CaseFacts facts, Envelope message) {
         ConferenceMinutes body = body(message, ConferenceMinutes.class);
         List<Effect> effects = new ArrayList<>();
+        if (body.attendance() != null || body.familyAttendance() != null) {
+            String caseRef = message.caseReference();
+            effects.add(MinutesAttendance.record(caseRef, message.sender(), body,
+                    kindOf(facts, caseRef, body.conferenceId()), facts.invitees(caseRef, body.conferenceId())));
+            effects.addAll(notices(message, minutesAbsences(facts, message, body),
+                    facts.conference(caseRef, body.conferenceId()).map(k -> k.startsAt())
+                            .map(t -> java.time.LocalDate.ofInstant(t, WorkingDayCalendar.LONDON))
+                            .orElse(java.time.LocalDate.ofInstant(message.createdAt().toInstant(),
+                                    WorkingDayCalendar.LONDON))));
+        }
         effects.add(new Effect.RecordMinutes(message.caseReference(), body.conferenceId(), body.isFinal()));
         if (body.isFinal()) {
             effects.add(new Effect.StopClocks(ConferenceRules.CONFERENCE_MINUTES, message.caseReference(),

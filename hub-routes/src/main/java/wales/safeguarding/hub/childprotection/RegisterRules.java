@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import wales.safeguarding.hub.rules.FlowRules;
 import wales.safeguarding.hub.rules.Routing;
 import wales.safeguarding.schemas.childprotection.PlanUpdate;
 import wales.safeguarding.schemas.childprotection.RegisterChange;
+import wales.safeguarding.schemas.envelope.DerivedIds;
 import wales.safeguarding.schemas.envelope.Envelope;
 import wales.safeguarding.schemas.envelope.MessageType;
 import wales.safeguarding.schemas.validation.Violation;
@@ -53,18 +55,17 @@ public class RegisterRules implements FlowRules {
     private final CaseParties parties;
     private final Clock clock;
     private final int absentCoreGroups;
+    private final Supplier<DerivedIds> ids;
 
+    /** {@code ids} gives the derivation of the absence notices' ids (the hub's keyed one; a fixed one in tests). */
     @Inject
     public RegisterRules(CaseParties parties, Clock clock,
-            @ConfigProperty(name = "hub.attendance.absent-core-groups", defaultValue = "2") int absentCoreGroups) {
+            @ConfigProperty(name = "hub.attendance.absent-core-groups", defaultValue = "2") int absentCoreGroups,
+            Supplier<DerivedIds> ids) {
         this.parties = parties;
         this.clock = clock;
         this.absentCoreGroups = absentCoreGroups;
-    }
-
-    /** With the default number of core groups in a row (2) after which an absent agency is noted. */
-    public RegisterRules(CaseParties parties, Clock clock) {
-        this(parties, clock, 2);
+        this.ids = ids;
     }
 
     @Override
@@ -93,10 +94,7 @@ public class RegisterRules implements FlowRules {
             }
             coreGroup.remove(message.sender());
             String key = parties.keyOf(update.child(), known);
-            List<ComplianceNote> notes = CoreGroupAttendance.absences(update, agency -> facts.coreGroupAttendance(
-                    message.caseReference(), key, agency, update.planId(), update.coreGroupMetOn(), absentCoreGroups),
-                    absentCoreGroups);
-            return new Routing(new ArrayList<>(coreGroup), List.of(), notes);
+            return new Routing(new ArrayList<>(coreGroup), List.of(), absences(facts, message, update, key));
         }
         RegisterChange body = MessageParts.body(message, RegisterChange.class);
         return reachParties(parties, message, body, known);
@@ -138,6 +136,12 @@ public class RegisterRules implements FlowRules {
         }
     }
 
+    /** An agency absent from this core group and enough before it ({@link CoreGroupAttendance}). */
+    private List<ComplianceNote> absences(CaseFacts facts, Envelope message, PlanUpdate update, String key) {
+        return CoreGroupAttendance.absences(update, agency -> facts.coreGroupAttendance(message.caseReference(), key,
+                agency, update.planId(), update.coreGroupMetOn(), absentCoreGroups), absentCoreGroups);
+    }
+
     @Override
     public List<Effect> accepted(Envelope message, Instant at, CaseFacts facts) {
         String caseRef = message.caseReference();
@@ -151,6 +155,8 @@ public class RegisterRules implements FlowRules {
             if (body.coreGroupMetOn() != null) {
                 effects.addAll(coreGroupMet(facts, message, key, child, MessageParts.noonOf(body.coreGroupMetOn())));
                 CoreGroupAttendance.record(caseRef, message.sender(), key, body).ifPresent(effects::add);
+                effects.addAll(AbsenceNotices.of(message, absences(facts, message, body, key), message.sender(),
+                        parties.boardOf(message.sender()), body.coreGroupMetOn(), ids.get()));
             }
             effects.add(new Effect.RememberChild(caseRef, key, parties.gpPractice(body.child(), child).orElse(null),
                     parties.school(body.child(), child).orElse(null), null, CaseParties.named(body.child())));

@@ -15,7 +15,9 @@ import wales.safeguarding.hub.tracking.ComplianceNote;
  * oversight"). An agency invited to a case's review conference and absent from it, as from the case's
  * {@code threshold - 1} review conferences before it that it was invited to, is noted to the council once
  * ({@code agency-absent}): when its run of absences reaches the threshold, not at every conference after. The boards
- * see attendance in their report. Core groups and strategy meetings carry no attendance yet, so only conferences count.
+ * see attendance in their report; the note also goes to the council and its region's board as an absence notice
+ * ({@link AbsenceNotices}). Core groups have their own rule ({@link CoreGroupAttendance}), the minutes' attendance
+ * theirs ({@link MinutesAttendance}); strategy meetings' attendance is counted for the boards, never noted.
  */
 final class Representation {
 

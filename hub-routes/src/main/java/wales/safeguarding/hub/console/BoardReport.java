@@ -70,8 +70,10 @@ public final class BoardReport {
      * ({@code first-core-group}, {@code core-group}) and the minutes ({@code conference-minutes}, 20 working days); and
      * the written reports asked of health (a health board, health visiting or school nursing service), returned.
      * Representation (recommendation 2.2): places at the conferences whose outline plan came in the period (an agency
-     * invited) and those the plan lists as attended, all conferences and review conferences apart; by agency, who
-     * comes. Professional challenges (recommendation 5.2): those raised in the period, by the group's agency (by
+     * invited) and those the plan lists as attended (the minutes' attendance where they carry it), all conferences
+     * and review conferences apart; by agency, who comes. Strategy meetings apart: the places their records
+     * ({@code strategy-meeting-record}) recorded in the period (each agency listed), those attended, those with
+     * apologies and a written report (not attended), and the attended rate of the places. Professional challenges (recommendation 5.2): those raised in the period, by the group's agency (by
      * council or region: in the council's cases), those resolved (agreed or resolved), and the stage each reached,
      * resolved there ({@code challengesResolvedAt}) or still open there ({@code challengesOpenAt}); by agency,
      * {@code challengesReceived} counts the challenges of the agency's decisions (by council or region, the same
@@ -102,7 +104,9 @@ public final class BoardReport {
             long attendedConferences, Double conferenceAttendanceRate, long invitedToReviewConferences,
             long attendedReviewConferences, Double reviewConferenceAttendanceRate, long coreGroupPlaces,
             long coreGroupAttended, long coreGroupApologiesWithReport, Double coreGroupAttendanceRate,
-            long coreGroupFamiliesRecorded, long coreGroupFamiliesAttended, long challengesRaised,
+            long coreGroupFamiliesRecorded, long coreGroupFamiliesAttended, long strategyMeetingPlaces,
+            long strategyMeetingAttended, long strategyMeetingApologiesWithReport,
+            Double strategyMeetingAttendanceRate, long challengesRaised,
             long challengesResolved, Double challengeResolvedRate, long challengesReceived,
             Map<String, Long> challengesResolvedAt, Map<String, Long> challengesOpenAt, long registrations,
             long reRegistrationsWithin12Months, Double reRegistrationRate, long removalsFromRegister,
@@ -155,6 +159,13 @@ public final class BoardReport {
                     t.coreGroupPlaces += place.count();
                     t.coreGroupAttended += place.attended() ? place.count() : 0;
                     t.coreGroupApologiesWithReport += ReportFacts.CORE_GROUP_REPORT.equals(place.kind()) ? place.count() : 0;
+                }
+                case ReportFacts.STRATEGY_MEETING, ReportFacts.STRATEGY_MEETING_REPORT -> {
+                    Tally t = tally(groups, groupBy, place.council(), place.agency());
+                    t.strategyMeetingPlaces += place.count();
+                    t.strategyMeetingAttended += place.attended() ? place.count() : 0;
+                    t.strategyMeetingApologiesWithReport +=
+                            ReportFacts.STRATEGY_MEETING_REPORT.equals(place.kind()) ? place.count() : 0;
                 }
                 case ReportFacts.CORE_GROUP_FAMILY -> {
                     if (groupBy != GroupBy.AGENCY) {
@@ -379,6 +390,9 @@ public final class BoardReport {
         long coreGroupApologiesWithReport;
         long coreGroupFamiliesRecorded;
         long coreGroupFamiliesAttended;
+        long strategyMeetingPlaces;
+        long strategyMeetingAttended;
+        long strategyMeetingApologiesWithReport;
         final OnTime initial = new OnTime();
         final OnTime review = new OnTime();
         final OnTime coreGroup = new OnTime();
@@ -449,7 +463,9 @@ public final class BoardReport {
                     rate(healthReportsReturned, healthReportsRequested), invited, attended, rate(attended, invited),
                     invitedToReview, attendedReview, rate(attendedReview, invitedToReview), coreGroupPlaces,
                     coreGroupAttended, coreGroupApologiesWithReport, rate(coreGroupAttended, coreGroupPlaces),
-                    coreGroupFamiliesRecorded, coreGroupFamiliesAttended, challengesRaised,
+                    coreGroupFamiliesRecorded, coreGroupFamiliesAttended, strategyMeetingPlaces,
+                    strategyMeetingAttended, strategyMeetingApologiesWithReport,
+                    rate(strategyMeetingAttended, strategyMeetingPlaces), challengesRaised,
                     challengesResolved, rate(challengesResolved, challengesRaised), challengesReceived,
                     Map.copyOf(challengesResolvedAt), Map.copyOf(challengesOpenAt), registrations, reRegistrations,
                     rate(reRegistrations, registrations), removals, round(Percentiles.median(daysOnRegister), 1),

@@ -79,7 +79,9 @@ public record ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invit
      * did or did not attend (recommendation 2.2): conferences ({@code initial}, {@code review};
      * {@code conference_attendance}, V31) and core groups ({@code core_group_attendance}, V37): {@link #CORE_GROUP}
      * (attended or absent), {@link #CORE_GROUP_REPORT} (apologies and a written report: not attended),
-     * {@link #CORE_GROUP_FAMILY} (the child's family; no agency).
+     * {@link #CORE_GROUP_FAMILY} (the child's family; no agency); and strategy meetings
+     * ({@code strategy_meeting_attendance}, V40): {@link #STRATEGY_MEETING} (attended or absent),
+     * {@link #STRATEGY_MEETING_REPORT} (apologies and a written report: not attended).
      */
     public record AttendanceFact(String council, String agency, String kind, boolean attended, long count) {
     }
@@ -87,6 +89,8 @@ public record ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invit
     public static final String CORE_GROUP = "core-group";
     public static final String CORE_GROUP_REPORT = "core-group-apologies-and-report";
     public static final String CORE_GROUP_FAMILY = "core-group-family";
+    public static final String STRATEGY_MEETING = "strategy-meeting";
+    public static final String STRATEGY_MEETING_REPORT = "strategy-meeting-apologies-and-report";
 
     /** Facts without the children's voice at their conferences or the languages of the answers. */
     public ReportFacts(Map<String, Long> dutyToReportsByRecipient, List<Invitations> invitations,

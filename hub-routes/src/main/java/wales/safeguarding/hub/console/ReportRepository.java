@@ -363,7 +363,10 @@ public class ReportRepository {
     }
 
     /** Places at conferences and attendances, by council, agency and kind: every council's, or one council's. */
-    /** Conference places (V31) and core group places (V37, as ReportFacts.AttendanceFact's kinds name them). */
+    /**
+     * Conference places (V31), core group places (V37) and strategy meeting places (V40), as
+     * ReportFacts.AttendanceFact's kinds name them.
+     */
     static final String ATTENDANCE = attendance("");
 
     static final String COUNCIL_ATTENDANCE = attendance(" and council = ?");
@@ -383,15 +386,23 @@ public class ReportRepository {
                        status = 'attended', count(*)
                 from core_group_attendance
                 where recorded_at >= ? and recorded_at < ?%1$s
+                group by 1, 2, 3, 4
+                union all
+                select council, agency,
+                       case when status = 'apologies-and-report' then 'strategy-meeting-apologies-and-report'
+                            else 'strategy-meeting' end,
+                       status = 'attended', count(*)
+                from strategy_meeting_attendance
+                where recorded_at >= ? and recorded_at < ?%1$s
                 group by 1, 2, 3, 4""".formatted(oneCouncil);
     }
 
     static List<ReportFacts.AttendanceFact> attendance(Connection c, Instant from, Instant to, String council)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(council == null ? ATTENDANCE : COUNCIL_ATTENDANCE)) {
-            // the period (and council) once for the conferences, once for the core groups
+            // the period (and council) once for the conferences, once for the core groups, once for strategy meetings
             int parameters = council == null ? 2 : 3;
-            for (int part = 0; part < 2; part++) {
+            for (int part = 0; part < 3; part++) {
                 ps.setTimestamp(part * parameters + 1, Timestamp.from(from));
                 ps.setTimestamp(part * parameters + 2, Timestamp.from(to));
                 if (council != null) {

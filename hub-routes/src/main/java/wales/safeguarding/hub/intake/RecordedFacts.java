@@ -133,6 +133,11 @@ final class RecordedFacts implements CaseFacts {
     }
 
     @Override
+    public java.util.Map<String, Boolean> conferencePresence(String caseReference, String conferenceId) {
+        return read(() -> attendance.conferencePresence(c, caseReference, conferenceId));
+    }
+
+    @Override
     public List<Boolean> coreGroupAttendance(String caseReference, String childKey, String agency, String planId,
             java.time.LocalDate metOn, int last) {
         return read(() -> attendance.coreGroupAttendance(c, caseReference, childKey, agency, planId, metOn, last));

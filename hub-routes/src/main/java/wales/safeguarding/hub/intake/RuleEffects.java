@@ -147,6 +147,10 @@ public class RuleEffects {
             attendance.recordAttendance(c, a, at);
         } else if (effect instanceof Effect.RecordCoreGroupAttendance a) {
             attendance.recordCoreGroupAttendance(c, a, at);
+        } else if (effect instanceof Effect.RecordMinutesAttendance a) {
+            attendance.recordMinutesAttendance(c, a, at);
+        } else if (effect instanceof Effect.RecordStrategyAttendance a) {
+            attendance.recordStrategyAttendance(c, a, at);
         } else if (effect instanceof Effect.RecordChildrensVoice v) {
             cases.recordChildrensVoice(c, v, at);
         } else if (effect instanceof Effect.RecordMinutes m) {

@@ -68,6 +68,12 @@ public interface CaseFacts {
     List<Boolean> reviewAttendance(String caseReference, String agency, String conferenceId, int last);
 
     /**
+     * Whether each agency recorded for a conference was there (attended, or apologies and a report), as the
+     * conference's attendance of record stands before this message (its outline plan's, or its minutes').
+     */
+    java.util.Map<String, Boolean> conferencePresence(String caseReference, String conferenceId);
+
+    /**
      * Whether {@code agency} was at each of the child's core group meetings it is recorded for (attended, or apologies
      * and a report), other than the one of {@code planId} on {@code metOn}: the newest {@code last}, newest first.
      */

@@ -159,6 +159,32 @@ public sealed interface Effect {
     }
 
     /**
+     * Who came to a conference as its minutes record it (the full, agreed record): each invitee's status
+     * ({@code attended}, {@code apologies-and-report}, {@code absent}; an invitee the minutes leave out is absent) and
+     * the family's ({@code attended} or {@code absent}; null when not recorded). It is the conference's attendance of
+     * record: it replaces what the outline plan (or earlier minutes) said, and a later outline plan leaves it alone.
+     */
+    record RecordMinutesAttendance(String caseReference, String council, String conferenceId, String kind,
+            Map<String, String> statusByAgency, String family) implements Effect {
+
+        public RecordMinutesAttendance {
+            statusByAgency = Map.copyOf(statusByAgency);
+        }
+    }
+
+    /**
+     * Who came to a strategy meeting held on {@code heldOn}, as its {@code strategy-meeting-record} gives it: each
+     * invitee listed with its status. A record sent again for the same meeting replaces what the earlier said.
+     */
+    record RecordStrategyAttendance(String caseReference, String council, String meetingId,
+            java.time.LocalDate heldOn, Map<String, String> statusByAgency) implements Effect {
+
+        public RecordStrategyAttendance {
+            statusByAgency = Map.copyOf(statusByAgency);
+        }
+    }
+
+    /**
      * What an invitation ({@link #INVITATION}) or an outline plan ({@link #OUTLINE_PLAN}) records of how each of its
      * children takes part in the conference, child by child in the message's order, for the boards' report: counts
      * only, no name or identifier. A message sent again for the same conference replaces what the earlier one said.

@@ -60,7 +60,7 @@ class BoardExportFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     // escalations fired by a sweep of the whole suite's clocks (earlier tests leave many) can take longer
     private static final Duration ESCALATION_WAIT = Duration.ofSeconds(90);
-    private static final String BOARD = "national-independent-safeguarding-board";
+    private static final String BOARD = AgencyStubs.NATIONAL_BOARD;
     private static final String CLOCK = "board-report-export-acknowledgement";
     private static final String REPORTS = "/api/v1/console/reports";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -121,7 +121,7 @@ public final class RulesFixture {
 
     /** The register rules (register change, plan update). */
     public static RegisterRules registerRules(Clock clock) {
-        return new RegisterRules(parties(), clock);
+        return new RegisterRules(parties(), clock, 2, () -> IDS);
     }
 
     /** The contract's example of this file name (e.g. {@code outline-plan-siblings}), with a new id. */

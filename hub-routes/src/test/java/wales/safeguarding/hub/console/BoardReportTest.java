@@ -108,6 +108,57 @@ class BoardReportTest {
     }
 
     @Test
+    @DisplayName("Issue 15 item 1, 2.2: strategy meeting places, attended, apologies and the rate, by council, region and agency, apart from conferences and core groups")
+    void should_count_who_came_to_strategy_meetings_apart_from_conferences_and_core_groups() {
+        // council-a's strategy meeting records listed 6 places: police-1 attended 3, gp-1 attended 1, sent apologies
+        // and a report once and was absent once; council-c's one record: school-1 absent. A core group place and a
+        // review conference place of council-a besides, which the strategy figures must not count.
+        List<ReportFacts.AttendanceFact> places = List.of(
+                new ReportFacts.AttendanceFact("council-a", "police-1", ReportFacts.STRATEGY_MEETING, true, 3),
+                new ReportFacts.AttendanceFact("council-a", "gp-1", ReportFacts.STRATEGY_MEETING, true, 1),
+                new ReportFacts.AttendanceFact("council-a", "gp-1", ReportFacts.STRATEGY_MEETING_REPORT, false, 1),
+                new ReportFacts.AttendanceFact("council-a", "gp-1", ReportFacts.STRATEGY_MEETING, false, 1),
+                new ReportFacts.AttendanceFact("council-c", "school-1", ReportFacts.STRATEGY_MEETING, false, 1),
+                new ReportFacts.AttendanceFact("council-a", "gp-1", ReportFacts.CORE_GROUP, true, 1),
+                new ReportFacts.AttendanceFact("council-a", "gp-1", "review", false, 1));
+        ReportFacts facts = new ReportFacts(Map.of(), List.of(), List.of(), List.of(), List.of(), places);
+
+        // by hand: council-a 6 places, 4 attended (3 + 1), 1 apologies with a report; rate 4 / 6 = 0.667 (3 places)
+        BoardReport.Row a = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-a");
+        assertThat(a.strategyMeetingPlaces()).isEqualTo(6);
+        assertThat(a.strategyMeetingAttended()).isEqualTo(4);
+        assertThat(a.strategyMeetingApologiesWithReport()).isEqualTo(1);
+        assertThat(a.strategyMeetingAttendanceRate()).isEqualTo(0.667);
+        assertThat(a.coreGroupPlaces()).isEqualTo(1);
+        assertThat(a.invitedToConferences()).isEqualTo(1);
+        BoardReport.Row c = row(report(facts, BoardReport.GroupBy.COUNCIL), "council-c");
+        assertThat(c.strategyMeetingPlaces()).isEqualTo(1);
+        assertThat(c.strategyMeetingAttendanceRate()).isEqualTo(0.0);
+
+        // by region: board-west holds council-a, board-south council-c
+        BoardReport.Report byRegion = report(facts, BoardReport.GroupBy.REGION);
+        assertThat(row(byRegion, "board-west").strategyMeetingPlaces()).isEqualTo(6);
+        assertThat(row(byRegion, "board-south").strategyMeetingAttended()).isZero();
+
+        // by agency: gp-1 3 places, 1 attended, 1 apologies: 1 / 3 = 0.333; police-1 3 of 3
+        BoardReport.Report byAgency = report(facts, BoardReport.GroupBy.AGENCY);
+        assertThat(row(byAgency, "gp-1").strategyMeetingPlaces()).isEqualTo(3);
+        assertThat(row(byAgency, "gp-1").strategyMeetingApologiesWithReport()).isEqualTo(1);
+        assertThat(row(byAgency, "gp-1").strategyMeetingAttendanceRate()).isEqualTo(0.333);
+        assertThat(row(byAgency, "police-1").strategyMeetingAttendanceRate()).isEqualTo(1.0);
+
+        List<String> csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL)).lines().toList();
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        List<String> councilA = List.of(csv.stream().filter(l -> l.startsWith("council-a,")).findFirst().orElseThrow()
+                .split(",", -1));
+        assertThat(councilA.get(header.indexOf("strategyMeetingPlaces"))).isEqualTo("6");
+        assertThat(councilA.get(header.indexOf("strategyMeetingAttended"))).isEqualTo("4");
+        assertThat(councilA.get(header.indexOf("strategyMeetingApologiesWithReport"))).isEqualTo("1");
+        assertThat(councilA.get(header.indexOf("strategyMeetingAttendanceRate"))).isEqualTo("0.667");
+        assertThat(header.indexOf("strategyMeetingPlaces")).isEqualTo(header.indexOf("coreGroupFamiliesAttended") + 1);
+    }
+
+    @Test
     void should_count_who_came_to_core_groups_apart_from_conferences_and_the_family_by_council_only() {
         // issue 15 item 1: council-a's core groups recorded 5 places (gp-1 absent twice and once with apologies and a
         // report, police-1 attended twice) and the family twice (came once); one review conference place besides
@@ -168,6 +219,8 @@ class BoardReportTest {
                         + "invitedToReviewConferences,attendedReviewConferences,reviewConferenceAttendanceRate,"
                         + "coreGroupPlaces,coreGroupAttended,coreGroupApologiesWithReport,coreGroupAttendanceRate,"
                         + "coreGroupFamiliesRecorded,coreGroupFamiliesAttended,"
+                        + "strategyMeetingPlaces,strategyMeetingAttended,strategyMeetingApologiesWithReport,"
+                        + "strategyMeetingAttendanceRate,"
                         + "challengesRaised,challengesResolved,challengeResolvedRate,challengesReceived,"
                         + "registrations,reRegistrationsWithin12Months,reRegistrationRate,removalsFromRegister,"
                         + "medianDaysOnRegister,removedUnder3Months,removed3To12Months,removed12To24Months,"
@@ -179,7 +232,7 @@ class BoardReportTest {
                         + "challengesOpenAt:board,tookPartBy:in-person,tookPartBy:in-part,")
                 .endsWith(",tookPartBy:recorded-views,overdue:outline-plan,overdue:report-outcome");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,0,,0,0,"
+        assertThat(lines.get(1)).startsWith("council-a,council-a name,1,1,0,0.0,,0,0,,").endsWith(",1,0,0,,0,0,0,0,0,0,,0,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,0,,0,0,0,0,0,,"
                 + "0,0,,0,0,0,,0,,0,0,0,0,0,0,,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1");
         assertThat(csv).contains("\r\n");
         assertThat(ReportCsv.escape("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
@@ -221,7 +274,7 @@ class BoardReportTest {
         List<String> csv = ReportCsv.write(report(facts, BoardReport.GroupBy.COUNCIL)).lines().toList();
         assertThat(csv.get(0)).endsWith(",tookPartBy:recorded-views,whyNot:age-and-understanding,whyNot:child-declined");
         assertThat(csv.get(1)).startsWith("council-a,").endsWith(",0,0,0,,6,3,4,2,5,3,0.6,2,1,0,0,,0,0,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,,0,0,0,,0"
-                + ",0,0,0,,0,0,0,,0,,0,0,0,0,0,0,,0,0,0,0,0,0,0,0,2,0,0,1,0,1,1");
+                + ",0,0,0,0,,0,0,,0,0,0,,0,,0,0,0,0,0,0,,0,0,0,0,0,0,0,0,2,0,0,1,0,1,1");
     }
 
     @Test

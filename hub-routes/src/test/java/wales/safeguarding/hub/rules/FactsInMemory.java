@@ -31,6 +31,7 @@ public final class FactsInMemory implements CaseFacts {
 
     private final Map<String, List<Boolean>> reviewAttendance = new HashMap<>();
     private final Map<String, List<Boolean>> coreGroupAttendance = new HashMap<>();
+    private final Map<String, Map<String, Boolean>> conferencePresence = new HashMap<>();
     private final Map<String, ChallengeRecord> challenges = new HashMap<>();
 
     /** A running case clock as the tests set it up. */
@@ -215,6 +216,17 @@ public final class FactsInMemory implements CaseFacts {
     public List<Boolean> reviewAttendance(String caseReference, String agency, String conferenceId, int last) {
         List<Boolean> all = reviewAttendance.getOrDefault(caseReference + "/" + agency, List.of());
         return all.subList(0, Math.min(last, all.size()));
+    }
+
+    /** Who was at a conference as its attendance of record stands (true: attended or apologies and a report). */
+    public FactsInMemory conferencePresence(String caseReference, String conferenceId, Map<String, Boolean> present) {
+        conferencePresence.put(caseReference + "/" + conferenceId, Map.copyOf(present));
+        return this;
+    }
+
+    @Override
+    public Map<String, Boolean> conferencePresence(String caseReference, String conferenceId) {
+        return conferencePresence.getOrDefault(caseReference + "/" + conferenceId, Map.of());
     }
 
     /** The agency's presence at the child's earlier core groups, newest first (true: attended or sent a report). */

@@ -47,6 +47,8 @@ public final class AgencyStubs {
     public static final String YOUTH_JUSTICE = "carmarthenshire-youth-justice";
     public static final String[] EDUCATION_PROVIDERS = {PUPIL_REFERRAL_UNIT, "carmarthenshire-eotas", YOUTH_JUSTICE,
         "carmarthenshire-youth-support"};
+    /** The National Independent Safeguarding Board (issue 15 item 5): collects the monthly export from its inbox. */
+    public static final String NATIONAL_BOARD = "national-independent-safeguarding-board";
     public static final String[] ALL = {CARMARTHENSHIRE, CARDIFF, DYFED_POWYS_POLICE, SOUTH_WALES_POLICE, GP, FHIR_GP, SCHOOL,
         SECOND_SCHOOL, EDUCATION_SERVICE, MID_AND_WEST_WALES_BOARD, CARDIFF_AND_VALE_BOARD};
 

@@ -48,7 +48,9 @@ public enum MessageType {
      * The hub's monthly export of the safeguarding boards' report (per council and per agency, JSON and CSV) to the
      * National Independent Safeguarding Board; sent by the hub only.
      */
-    BOARD_REPORT_EXPORT("board-report-export");
+    BOARD_REPORT_EXPORT("board-report-export"),
+    /** The record of a strategy meeting held: the day, who of its invitees came, what it decided. */
+    STRATEGY_MEETING_RECORD("strategy-meeting-record");
 
     private final String wireName;
 
