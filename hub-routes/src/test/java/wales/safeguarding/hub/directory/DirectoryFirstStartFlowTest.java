@@ -93,7 +93,8 @@ class DirectoryFirstStartFlowTest {
         assertThat(loaded.get(0).agencies()).containsExactlyInAnyOrderElementsOf(loaded.get(1).agencies());
         Database db = new Database(upgraded);
         assertThat(db.count("select count(*) from directory_agency"))
-                .isEqualTo(AgencyStubs.ALL.length + AgencyStubs.CARDIFF_HEALTH.length);
+                .isEqualTo(AgencyStubs.ALL.length + AgencyStubs.CARDIFF_HEALTH.length
+                        + AgencyStubs.CARDIFF_EDUCATION.length);
         assertThat(db.count("select version from directory_version")).isEqualTo(1);
         assertThat(db.count("select count(*) from directory_edit_before_v12")).isZero();
 

@@ -38,6 +38,10 @@ public final class AgencyStubs {
     /** Cardiff's health agencies in the test directory: they collect from their inbox, so they have no stub. */
     public static final String[] CARDIFF_HEALTH = {"cardiff-and-vale-health-board", "cardiff-health-visiting",
         "cardiff-school-nursing"};
+    /** Cardiff's education service and a school in Cardiff's area: they collect from their inbox, so no stub. */
+    public static final String CARDIFF_EDUCATION_SERVICE = "cardiff-education-service";
+    public static final String CARDIFF_SCHOOL = "school-6819001";
+    public static final String[] CARDIFF_EDUCATION = {CARDIFF_EDUCATION_SERVICE, CARDIFF_SCHOOL};
     public static final String[] ALL = {CARMARTHENSHIRE, CARDIFF, DYFED_POWYS_POLICE, SOUTH_WALES_POLICE, GP, FHIR_GP, SCHOOL,
         SECOND_SCHOOL, EDUCATION_SERVICE, MID_AND_WEST_WALES_BOARD, CARDIFF_AND_VALE_BOARD};
 
