@@ -15,8 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import wales.safeguarding.hub.cases.AttendanceBook;
 import wales.safeguarding.hub.cases.CaseBook;
 import wales.safeguarding.hub.challenge.ChallengeBook;
+import wales.safeguarding.hub.challenge.ChallengeRules;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockRepository;
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.register.RegisterIndex;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
@@ -155,9 +157,14 @@ public class RuleEffects {
         } else if (effect instanceof Effect.RaiseChallenge r) {
             challenges.raise(c, r, message.messageId(), at);
         } else if (effect instanceof Effect.ChallengeStage s) {
-            challenges.stage(c, s.caseReference(), s.challengeId(), s.stage(), at);
+            if (!challenges.stage(c, s.caseReference(), s.challengeId(), s.from(), s.stage(), at)) {
+                throw ProblemException.unroutable(List.of(ChallengeRules.stageMoved(s.challengeId(), s.from())));
+            }
         } else if (effect instanceof Effect.ResolveChallenge r) {
-            challenges.resolve(c, r.caseReference(), r.challengeId(), r.resolution(), message.messageId(), at);
+            if (!challenges.resolve(c, r.caseReference(), r.challengeId(), r.at(), r.resolution(), message.messageId(),
+                    at)) {
+                throw ProblemException.unroutable(List.of(ChallengeRules.stageMoved(r.challengeId(), r.at())));
+            }
         } else if (effect instanceof Effect.TransferCase t) {
             cases.transfer(c, t.caseReference(), t.council(), at);
         } else if (effect instanceof Effect.HandOverClocks h) {
