@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import wales.safeguarding.hub.cases.AttendanceBook;
 import wales.safeguarding.hub.cases.CaseBook;
+import wales.safeguarding.hub.cases.ChildRenames;
 import wales.safeguarding.hub.challenge.ChallengeBook;
 import wales.safeguarding.hub.challenge.ChallengeRules;
 import wales.safeguarding.hub.clocks.ClockKeeper;
@@ -44,9 +45,12 @@ public class RuleEffects {
     private final ChallengeBook challenges;
     private final AttendanceBook attendance;
     private final RegisterIndex register;
+    private final ChildRenames renames;
 
     public RuleEffects(CaseBook cases, ClockKeeper clocks, ClockRepository clockStore, TrackingRepository tracking,
-            ChildFingerprints fingerprints, ChallengeBook challenges, AttendanceBook attendance, RegisterIndex register) {
+            ChildFingerprints fingerprints, ChallengeBook challenges, AttendanceBook attendance, RegisterIndex register,
+            ChildRenames renames) {
+        this.renames = renames;
         this.challenges = challenges;
         this.attendance = attendance;
         this.register = register;
@@ -167,6 +171,12 @@ public class RuleEffects {
             }
         } else if (effect instanceof Effect.TransferCase t) {
             cases.transfer(c, t.caseReference(), t.council(), at);
+        } else if (effect instanceof Effect.RenameChild r) {
+            if (!renames.rename(c, r.caseReference(), r.from(), r.to())) {
+                // the rules checked it against the facts they read: a concurrent message named the child first
+                throw new IllegalStateException("case " + r.caseReference() + " cannot rename a child: it has none "
+                        + "under the old key or one under the new");
+            }
         } else if (effect instanceof Effect.HandOverClocks h) {
             clockStore.handOver(c, h.caseReference(), h.clocks(), h.from(), h.to());
         } else if (effect instanceof Effect.Note n) {

@@ -243,6 +243,13 @@ public sealed interface Effect {
     }
 
     /**
+     * The child the case knows as {@code from} is known as {@code to} from now on (the receiving council's own
+     * reference, given in a case-transfer), wherever the case stores the key.
+     */
+    record RenameChild(String caseReference, String from, String to) implements Effect {
+    }
+
+    /**
      * The running clocks of a case with these names, owed by {@code from}, are owed by {@code to} from now on; their
      * deadlines and ladders stay (and a clock that waited for {@code from} now waits for {@code to}).
      */
