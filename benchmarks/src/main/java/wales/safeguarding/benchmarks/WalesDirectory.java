@@ -199,6 +199,8 @@ public final class WalesDirectory {
         String id = "school-" + number;
         ObjectNode school = agency(agencies, id, "school", en, cy, "schools", welshMedium ? "cy" : "en");
         school.put("schoolNumber", number);
+        // the school's area: a school transfer across the border of two councils tells both education services
+        school.put("localAuthority", la.path("ons").asText());
         reorder(school);
         contacts(school, id + ".example.org", "designated-safeguarding-person", "Designated Safeguarding Person",
                 "line-manager", "Head Teacher");

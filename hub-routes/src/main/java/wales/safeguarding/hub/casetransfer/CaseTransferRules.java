@@ -46,6 +46,10 @@ import wales.safeguarding.schemas.validation.Violation;
  * {@value #ACKNOWLEDGEMENT_CLOCK}, met by its {@code acknowledgement}, and, when a child is on the register, the
  * {@value #TRANSFER_IN_CONFERENCE} ("within 15 working days of the notification", hub.transfer.conference-working-days),
  * met by the outline plan of the first conference the receiving council holds for the case.</li>
+ * <li>A child given the receiving council's own reference ({@code receivingChildReference}) is known by it from then
+ * on, wherever the case stores the child ({@link Effect.RenameChild}), so that the receiving council's messages about
+ * the child find the same child of the case; a reference given to two children, or that another child of the case is
+ * known by, is refused ({@code one-child-per-reference}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -86,7 +90,41 @@ public class CaseTransferRules implements FlowRules {
         if (receiving.isPresent()) {
             return Routing.refused(receiving.get());
         }
+        Optional<Violation> references = receivingReferences(body, known);
+        if (references.isPresent()) {
+            return Routing.refused(references.get());
+        }
         return Routing.to(recipients(message, body, known, facts));
+    }
+
+    /**
+     * The receiving council's references for the children: one child each, and none another child's key in the case
+     * (the hub would take two children for one).
+     */
+    private Optional<Violation> receivingReferences(CaseTransfer body, Optional<CaseRecord> known) {
+        List<ChildRef> children = children(body);
+        List<String> keys = parties.keysOf(children, known);
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < children.size(); i++) {
+            String reference = body.children().get(i).receivingChildReference();
+            if (reference == null) {
+                continue;
+            }
+            String at = "/body/children/" + i + "/receivingChildReference";
+            if (!seen.add(reference)) {
+                return Optional.of(new Violation(at, "one-child-per-reference",
+                        "two children of the transfer have this reference"));
+            }
+            String key = keys.get(i);
+            boolean another = known.map(k -> k.children().stream().map(ChildRecord::key)
+                    .anyMatch(other -> other.equals(reference) && !other.equals(key))).orElse(false)
+                    || keys.stream().anyMatch(other -> other.equals(reference) && !other.equals(key));
+            if (another) {
+                return Optional.of(new Violation(at, "one-child-per-reference",
+                        "another child of the case is known by this reference"));
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Violation> receivingCouncil(Envelope message, CaseTransfer body) {
@@ -171,6 +209,13 @@ public class CaseTransferRules implements FlowRules {
         effects.add(new Effect.StartClock(ACKNOWLEDGEMENT_CLOCK, caseRef, null, receiving, message.sender(), at));
         if (body.children().stream().anyMatch(CaseTransfer.TransferChild::registered)) {
             effects.add(new Effect.StartClock(TRANSFER_IN_CONFERENCE, caseRef, null, receiving, message.sender(), at));
+        }
+        // last: every effect above wrote the child under the key the case knew; from now on the receiving council's
+        for (int i = 0; i < children.size(); i++) {
+            String reference = body.children().get(i).receivingChildReference();
+            if (reference != null && !reference.equals(keys.get(i))) {
+                effects.add(new Effect.RenameChild(caseRef, keys.get(i), reference));
+            }
         }
         return effects;
     }

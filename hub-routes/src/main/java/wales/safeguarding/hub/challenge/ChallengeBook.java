@@ -51,32 +51,45 @@ public class ChallengeBook {
         }
     }
 
-    /** The challenge stands at {@code stage} from {@code at} (while it is open). */
-    public void stage(Connection c, String caseReference, String challengeId, String stage, Instant at)
+    /**
+     * The challenge goes from stage {@code from} to {@code stage} at {@code at}, if it still stands open at
+     * {@code from}. The condition is the guard against a double advance: of two transactions stepping up the same
+     * stage (two parties, or a party and the sweep), the second waits for the first's row lock, then finds the stage
+     * moved and changes nothing (PostgreSQL re-reads the row under read committed).
+     *
+     * @return false when the challenge had moved on (or was resolved): the caller must not go on as if it advanced
+     */
+    public boolean stage(Connection c, String caseReference, String challengeId, String from, String stage, Instant at)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 update professional_challenge set stage = ?, stage_at = ?
-                where case_reference = ? and challenge_id = ? and resolution is null""")) {
+                where case_reference = ? and challenge_id = ? and stage = ? and resolution is null""")) {
             ps.setString(1, stage);
             ps.setTimestamp(2, Timestamp.from(at));
             ps.setString(3, caseReference);
             ps.setString(4, challengeId);
-            ps.executeUpdate();
+            ps.setString(5, from);
+            return ps.executeUpdate() == 1;
         }
     }
 
-    /** The challenge is resolved at the stage it stands at. */
-    public void resolve(Connection c, String caseReference, String challengeId, String resolution, UUID messageId,
-            Instant at) throws SQLException {
+    /**
+     * The challenge is resolved at stage {@code stage}, if it still stands open there (as {@link #stage} guards).
+     *
+     * @return false when it had moved on or was resolved already
+     */
+    public boolean resolve(Connection c, String caseReference, String challengeId, String stage, String resolution,
+            UUID messageId, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 update professional_challenge set resolution = ?, resolved_at = ?, resolved_by_message = ?
-                where case_reference = ? and challenge_id = ? and resolution is null""")) {
+                where case_reference = ? and challenge_id = ? and stage = ? and resolution is null""")) {
             ps.setString(1, resolution);
             ps.setTimestamp(2, Timestamp.from(at));
             ps.setObject(3, messageId);
             ps.setString(4, caseReference);
             ps.setString(5, challengeId);
-            ps.executeUpdate();
+            ps.setString(6, stage);
+            return ps.executeUpdate() == 1;
         }
     }
 }

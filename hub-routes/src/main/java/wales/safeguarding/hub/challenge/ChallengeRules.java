@@ -38,6 +38,10 @@ import wales.safeguarding.schemas.validation.Violation;
  * at the stage reached and meets the stage's clock; stepped up meets it and starts the next stage's clock (none
  * above the board: {@code no-stage-above});</li>
  * <li>a stage's clock that runs out steps the challenge up on its own ({@link ChallengeStepUp}).</li>
+ * <li>a stage moves once: a response is applied only if the challenge still stands open at the stage the rules read
+ * ({@link ChallengeBook#stage}, {@link ChallengeBook#resolve}); one that lost a race with another response or with
+ * the sweep's step-up is refused whole ({@code challenge-stage-moved}, {@link #stageMoved}), so two step-ups of one
+ * stage advance it once and send one set of notices.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -130,14 +134,21 @@ public class ChallengeRules implements FlowRules {
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.StopClocks(stage.clock(), caseRef, body.challengeId(), null));
         if (body.resolves()) {
-            effects.add(new Effect.ResolveChallenge(caseRef, body.challengeId(), body.response()));
+            effects.add(new Effect.ResolveChallenge(caseRef, body.challengeId(), stage.wireName(), body.response()));
         } else {
             ChallengeStage next = stage.next().orElseThrow();
-            effects.add(new Effect.ChallengeStage(caseRef, body.challengeId(), next.wireName()));
+            effects.add(new Effect.ChallengeStage(caseRef, body.challengeId(), stage.wireName(), next.wireName()));
             effects.add(new Effect.StartClock(next.clock(), caseRef, body.challengeId(), challenge.challenged(),
                     challenge.challenger(), at));
         }
         return effects;
+    }
+
+    /** The refusal of a response that found the challenge moved on from {@code stage} when it was applied. */
+    public static Violation stageMoved(String challengeId, String stage) {
+        return new Violation("/body/challengeId", "challenge-stage-moved", "challenge " + challengeId
+                + " moved on from the " + stage + " stage (stepped up or resolved) while this response was on its way: "
+                + "read where it stands and answer again");
     }
 
     private static ChallengeStage stageOf(ChallengeRecord challenge) {

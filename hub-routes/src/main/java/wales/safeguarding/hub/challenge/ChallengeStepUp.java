@@ -55,8 +55,13 @@ public class ChallengeStepUp {
         ClockRepository.CaseSubject where = clocks.caseSubject(c, k.id())
                 .orElseThrow(() -> new IllegalStateException("clock " + k.id() + " is gone"));
         clocks.meetClock(c, k.messageId(), k.clock(), k.owedBy(), notice, at);
+        // the sweep locked the stage's clock, so a party's response that stops it waits for this transaction and is
+        // then refused (the stage moved): the guard can only fail if the book and the clocks disagree
+        if (!book.stage(c, where.caseReference(), where.subject(), stage.wireName(), next.wireName(), at)) {
+            throw new IllegalStateException("challenge of clock " + k.id() + " no longer stands open at the "
+                    + stage.wireName() + " stage: not stepping it up again");
+        }
         keeper.start(c, next.clock(), k.messageId(), where.caseReference(), where.subject(), k.owedBy(), k.waiting(),
                 at);
-        book.stage(c, where.caseReference(), where.subject(), next.wireName(), at);
     }
 }

@@ -145,6 +145,12 @@ final class ComplianceNotes {
                 "limit", limit);
     }
 
+    static ComplianceNote transferInConferenceLate(String conference, LocalDate startsOn, int workingDays,
+            LocalDate limit) {
+        return noteFrom("conference-late", "conference-late.transfer-in", "conference", conference, "startsOn",
+                startsOn, "workingDays", workingDays, "limit", limit);
+    }
+
     static ComplianceNote initialConferenceNotDue(LocalDate concludedOn, String outcome, String nextStep) {
         return note("initial-conference-not-due", "concludedOn", concludedOn, "outcome", outcome, "nextStep",
                 nextStep);

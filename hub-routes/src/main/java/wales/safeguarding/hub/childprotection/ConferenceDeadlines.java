@@ -33,6 +33,8 @@ import wales.safeguarding.schemas.envelope.Envelope;
  * runs, unless every child is already on the register);</li>
  * <li>a review conference is due by each child's review date (3 months after the initial conference, then every 6
  * months);</li>
+ * <li>in a case transferred in, the receiving council's first conference, of either kind, is also its transfer-in
+ * conference, due within 15 working days of the transfer (the {@code transfer-in-conference} clock);</li>
  * <li>an invitation for a date after the deadline is accepted with a compliance note to the council: it will be late,
  * and the clock escalates as any late clock; an invitation in time holds the clock's escalations until the outline
  * plan is due, since only the outline plan can say the conference was held;</li>
@@ -55,6 +57,9 @@ final class ConferenceDeadlines {
     List<Deadline> of(CaseFacts facts, Envelope message, ConferenceInvitation body, List<String> children) {
         String caseRef = message.caseReference();
         List<Deadline> deadlines = new ArrayList<>();
+        String transferIn = CaseTransferRules.TRANSFER_IN_CONFERENCE;
+        latest(facts.runningClocks(caseRef, transferIn, null))
+                .ifPresent(due -> deadlines.add(new Deadline(transferIn, null, due, null)));
         if (!ConferenceRecord.INITIAL.equals(body.kind())) {
             for (String child : children) {
                 for (String clock : List.of(ConferenceRules.FIRST_REVIEW, ConferenceRules.REVIEW)) {
@@ -84,9 +89,19 @@ final class ConferenceDeadlines {
         Instant startsAt = body.meeting().startsAt().toInstant();
         LocalDate startsOn = startsAt.atZone(WorkingDayCalendar.LONDON).toLocalDate();
         Set<LocalDate> limits = new LinkedHashSet<>();
-        deadlines.stream().filter(d -> startsAt.isAfter(d.dueAt()))
-                .forEach(d -> limits.add(WorkingDayCalendar.dayEndingAt(d.dueAt())));
         List<ComplianceNote> notes = new ArrayList<>();
+        for (Deadline d : deadlines) {
+            if (!startsAt.isAfter(d.dueAt())) {
+                continue;
+            }
+            LocalDate limit = WorkingDayCalendar.dayEndingAt(d.dueAt());
+            if (CaseTransferRules.TRANSFER_IN_CONFERENCE.equals(d.clock())) {
+                notes.add(ComplianceNotes.transferInConferenceLate(body.conferenceId(), startsOn,
+                        workingDays(CaseTransferRules.TRANSFER_IN_CONFERENCE), limit));
+            } else {
+                limits.add(limit);
+            }
+        }
         for (LocalDate limit : limits) {
             notes.add(ConferenceRecord.INITIAL.equals(body.kind())
                     ? ComplianceNotes.initialConferenceLate(body.conferenceId(), startsOn, initialWorkingDays(), limit)
@@ -148,6 +163,7 @@ final class ConferenceDeadlines {
      */
     static List<Effect> unbooked(String caseReference, boolean initial, List<String> children) {
         List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.HoldEscalations(CaseTransferRules.TRANSFER_IN_CONFERENCE, caseReference, null, null));
         if (initial) {
             effects.add(new Effect.HoldEscalations(ConferenceRules.INITIAL_CONFERENCE, caseReference, null, null));
             return effects;
@@ -165,7 +181,11 @@ final class ConferenceDeadlines {
     }
 
     private int initialWorkingDays() {
-        ClockPeriod period = keeper.definition(ConferenceRules.INITIAL_CONFERENCE).period();
+        return workingDays(ConferenceRules.INITIAL_CONFERENCE);
+    }
+
+    private int workingDays(String clock) {
+        ClockPeriod period = keeper.definition(clock).period();
         return period instanceof ClockPeriod.WorkingDays days ? days.days() : 15;
     }
 

@@ -86,7 +86,9 @@ public class EscalationMessages {
                 languages = List.of(Language.CY, Language.EN);
                 if (!waiting.id().equals(owing.id())) {
                     recipients.add(waiting.id());
-                    manager(waiting, "designated-safeguarding-person", "line-manager").ifPresent(addressees::add);
+                    // a council waiting (a case or a school transfer) names only its senior safeguarding manager
+                    manager(waiting, "designated-safeguarding-person", "line-manager", "senior-safeguarding-manager")
+                            .ifPresent(addressees::add);
                 }
                 recipients.add(owing.id());
                 manager(owing, "senior-safeguarding-manager", "designated-safeguarding-person", "line-manager")

@@ -16,10 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import wales.safeguarding.hub.calendar.WorkingDayCalendar;
 import wales.safeguarding.hub.cases.AttendanceBook;
 import wales.safeguarding.hub.cases.CaseBook;
+import wales.safeguarding.hub.cases.ChildRenames;
 import wales.safeguarding.hub.challenge.ChallengeBook;
+import wales.safeguarding.hub.challenge.ChallengeRules;
 import wales.safeguarding.hub.clocks.ClockKeeper;
 import wales.safeguarding.hub.clocks.ClockRepository;
 import wales.safeguarding.hub.cases.RegisterIndex;
+import wales.safeguarding.hub.problems.ProblemException;
 import wales.safeguarding.hub.rules.CaseFacts;
 import wales.safeguarding.hub.rules.CaseRecord;
 import wales.safeguarding.hub.rules.ChildFingerprints;
@@ -44,9 +47,12 @@ public class RuleEffects {
     private final ChallengeBook challenges;
     private final AttendanceBook attendance;
     private final RegisterIndex register;
+    private final ChildRenames renames;
 
     public RuleEffects(CaseBook cases, ClockKeeper clocks, ClockRepository clockStore, TrackingRepository tracking,
-            ChildFingerprints fingerprints, ChallengeBook challenges, AttendanceBook attendance, RegisterIndex register) {
+            ChildFingerprints fingerprints, ChallengeBook challenges, AttendanceBook attendance, RegisterIndex register,
+            ChildRenames renames) {
+        this.renames = renames;
         this.challenges = challenges;
         this.attendance = attendance;
         this.register = register;
@@ -162,11 +168,22 @@ public class RuleEffects {
         } else if (effect instanceof Effect.RaiseChallenge r) {
             challenges.raise(c, r, message.messageId(), at);
         } else if (effect instanceof Effect.ChallengeStage s) {
-            challenges.stage(c, s.caseReference(), s.challengeId(), s.stage(), at);
+            if (!challenges.stage(c, s.caseReference(), s.challengeId(), s.from(), s.stage(), at)) {
+                throw ProblemException.unroutable(List.of(ChallengeRules.stageMoved(s.challengeId(), s.from())));
+            }
         } else if (effect instanceof Effect.ResolveChallenge r) {
-            challenges.resolve(c, r.caseReference(), r.challengeId(), r.resolution(), message.messageId(), at);
+            if (!challenges.resolve(c, r.caseReference(), r.challengeId(), r.at(), r.resolution(), message.messageId(),
+                    at)) {
+                throw ProblemException.unroutable(List.of(ChallengeRules.stageMoved(r.challengeId(), r.at())));
+            }
         } else if (effect instanceof Effect.TransferCase t) {
             cases.transfer(c, t.caseReference(), t.council(), at);
+        } else if (effect instanceof Effect.RenameChild r) {
+            if (!renames.rename(c, r.caseReference(), r.from(), r.to())) {
+                // the rules checked it against the facts they read: a concurrent message named the child first
+                throw new IllegalStateException("case " + r.caseReference() + " cannot rename a child: it has none "
+                        + "under the old key or one under the new");
+            }
         } else if (effect instanceof Effect.HandOverClocks h) {
             clockStore.handOver(c, h.caseReference(), h.clocks(), h.from(), h.to());
         } else if (effect instanceof Effect.Note n) {

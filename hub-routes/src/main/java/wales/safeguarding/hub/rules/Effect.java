@@ -253,12 +253,19 @@ public sealed interface Effect {
             String challenged, String decisionKind) implements Effect {
     }
 
-    /** A professional challenge goes to another stage (stepped up by a party, or by the hub when a clock ran out). */
-    record ChallengeStage(String caseReference, String challengeId, String stage) implements Effect {
+    /**
+     * A professional challenge goes from stage {@code from} to {@code stage} (stepped up by a party). Applied only if
+     * it still stands open at {@code from}: a concurrent step-up (a party's or the sweep's) or resolution moved it on,
+     * and the message is refused with nothing stored.
+     */
+    record ChallengeStage(String caseReference, String challengeId, String from, String stage) implements Effect {
     }
 
-    /** A professional challenge is resolved ({@code resolution}: agreed or resolved) at the stage it stands at. */
-    record ResolveChallenge(String caseReference, String challengeId, String resolution) implements Effect {
+    /**
+     * A professional challenge is resolved ({@code resolution}: agreed or resolved) at stage {@code at}, the one it
+     * stands at; refused as {@link ChallengeStage} is when it has moved on.
+     */
+    record ResolveChallenge(String caseReference, String challengeId, String at, String resolution) implements Effect {
     }
 
     /**
@@ -266,6 +273,13 @@ public sealed interface Effect {
      * council's are refused as case-of-sender).
      */
     record TransferCase(String caseReference, String council) implements Effect {
+    }
+
+    /**
+     * The child the case knows as {@code from} is known as {@code to} from now on (the receiving council's own
+     * reference, given in a case-transfer), wherever the case stores the key.
+     */
+    record RenameChild(String caseReference, String from, String to) implements Effect {
     }
 
     /**

@@ -26,9 +26,9 @@ import wales.safeguarding.schemas.envelope.MessageType;
  * <li>Only the children's services that hold the case (or, for a case the hub has not seen, of the child's local
  * authority) send it; the old school must be the one the case record gives; the new school must be a school the hub
  * can deliver to.</li>
- * <li>It reaches the new school, with the file; the old school and the local authority's education service, with a
- * notice of who moved, from where, to where and when, and no file (the need-to-know policy's {@code new-school}
- * role).</li>
+ * <li>It reaches the new school, with the file; the old school and the education service of each school's area (both
+ * councils' when the child crosses the border between them), with a notice of who moved, from where, to where and
+ * when, and no file (the need-to-know policy's {@code new-school} role).</li>
  * <li>Acceptance makes the new school the case's school, moves the school's place in the core group from the old
  * school to the new one, and starts the {@code school-transfer-acknowledgement} clock owed by the new school to the
  * council, which its {@code acknowledgement} of the transfer meets.</li>

@@ -23,4 +23,15 @@ final class TransferNotes {
                 "Nid yw gwasanaeth addysg awdurdod lleol " + localAuthority + " yng nghyfeiriadur yr hwb: ni chafodd "
                         + "wybod am y symud.");
     }
+
+    static ComplianceNote schoolInAnotherArea(String oldArea, String newArea) {
+        return new ComplianceNote("school-in-another-area",
+                "The new school is in local authority " + newArea + ", the old one in " + oldArea + ": the education "
+                        + "services of both were told. The case stays with your council; if the family has moved "
+                        + "there, hand the case to that council with a case-transfer.",
+                "Mae'r ysgol newydd yn awdurdod lleol " + newArea + ", a'r hen un yn " + oldArea + ": cafodd "
+                        + "gwasanaethau addysg y ddau wybod. Mae'r achos yn aros gyda'ch cyngor chi; os yw'r teulu "
+                        + "wedi symud yno, trosglwyddwch yr achos i'r cyngor hwnnw â throsglwyddiad achos "
+                        + "(case-transfer).");
+    }
 }

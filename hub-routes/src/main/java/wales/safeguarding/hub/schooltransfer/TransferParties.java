@@ -1,8 +1,11 @@
 package wales.safeguarding.hub.schooltransfer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +27,12 @@ import wales.safeguarding.schemas.validation.Violation;
  * Who a school transfer concerns, found in the directory, and what it must not break: the new school is a school the
  * hub can deliver to; the old school is the one the case record says the child attends; a school named both by agency
  * id and by school number is one school; the child moves to another school; the council sending it is the child's.
+ * <p>
+ * The education service told is that of each school's area: the local authority the directory gives the school
+ * ({@code localAuthority}), else the child's. A move across the border of two councils tells both education services,
+ * the area the child leaves and the area the child joins, each with the notice an education service receives (issue 15
+ * item 4). Children's services of the new school's area are not told: the case stays with the council that holds it
+ * (a move of the family is a {@code case-transfer}), and the council is reminded of that by a note.
  */
 @ApplicationScoped
 public class TransferParties {
@@ -32,7 +41,8 @@ public class TransferParties {
     public static final String NEW_SCHOOL = "new-school";
 
     /** The parties of a transfer, or why it cannot go, and what the hub noticed on the way. */
-    public record Resolution(Optional<Agency> oldSchool, Optional<Agency> newSchool, Optional<Agency> educationService,
+    public record Resolution(Optional<Agency> oldSchool, Optional<Agency> newSchool,
+            Optional<Agency> newSchoolsEducationService, Optional<Agency> oldSchoolsEducationService,
             List<Violation> violations, List<ComplianceNote> notes) {
 
         public Resolution {
@@ -40,13 +50,17 @@ public class TransferParties {
             notes = List.copyOf(notes);
         }
 
-        /** The recipients the rules require: the new school, the old school and the education service, as known. */
+        /**
+         * The recipients the rules require: the new school, the old school and the education service of each school's
+         * area (one, when both schools are in one area), as known.
+         */
         public List<String> recipients() {
-            List<String> to = new ArrayList<>();
+            Set<String> to = new LinkedHashSet<>();
             newSchool.ifPresent(a -> to.add(a.id()));
             oldSchool.ifPresent(a -> to.add(a.id()));
-            educationService.ifPresent(a -> to.add(a.id()));
-            return to;
+            newSchoolsEducationService.ifPresent(a -> to.add(a.id()));
+            oldSchoolsEducationService.ifPresent(a -> to.add(a.id()));
+            return new ArrayList<>(to);
         }
     }
 
@@ -88,12 +102,30 @@ public class TransferParties {
         if (oldSchool.isEmpty() && current == null) {
             notes.add(TransferNotes.oldSchoolNotConnected());
         }
-        Optional<Agency> educationService = directory.educationServiceFor(body.child().localAuthority())
-                .filter(Agency::receives);
-        if (educationService.isEmpty()) {
-            notes.add(TransferNotes.educationServiceUnknown(body.child().localAuthority()));
+        String childsArea = body.child().localAuthority();
+        String newArea = areaOf(newSchool, childsArea);
+        String oldArea = areaOf(oldSchool.or(() -> Optional.ofNullable(current).flatMap(directory::find)), childsArea);
+        Optional<Agency> newEducation = educationServiceOf(newArea, notes);
+        boolean oneArea = Objects.equals(oldArea, newArea);
+        Optional<Agency> oldEducation = oneArea ? newEducation : educationServiceOf(oldArea, notes);
+        if (!oneArea) {
+            notes.add(TransferNotes.schoolInAnotherArea(oldArea, newArea));
         }
-        return new Resolution(oldSchool.filter(Agency::receives), newSchool, educationService, violations, notes);
+        return new Resolution(oldSchool.filter(Agency::receives), newSchool, newEducation, oldEducation, violations,
+                notes);
+    }
+
+    /** The local authority of a school's area: the one the directory gives the school, else the child's. */
+    static String areaOf(Optional<Agency> school, String childsArea) {
+        return school.map(Agency::localAuthority).filter(la -> !la.isBlank()).orElse(childsArea);
+    }
+
+    private Optional<Agency> educationServiceOf(String localAuthority, List<ComplianceNote> notes) {
+        Optional<Agency> service = directory.educationServiceFor(localAuthority).filter(Agency::receives);
+        if (service.isEmpty()) {
+            notes.add(TransferNotes.educationServiceUnknown(localAuthority));
+        }
+        return service;
     }
 
     /** Whether this recipient is the new school of the transfer whose body this is. */

@@ -152,6 +152,34 @@ class CaseTransferFlowTest {
     }
 
     @Test
+    void should_keep_one_child_when_the_receiving_council_names_them_with_its_own_reference() {
+        ObjectNode transfer = journey.of("case-transfer");
+        ((ObjectNode) transfer.with("body").withArray("children").get(0)).put("receivingChildReference", "CDF-0042");
+        HubApi.send(COUNCIL, transfer).statusCode(202);
+        // the other agencies do not receive Cardiff's reference
+        assertThat(awaitReceived(AgencyStubs.GP, Messages.id(transfer)).at("/body/children/0/receivingChildReference")
+                .isMissingNode()).isTrue();
+
+        // Cardiff's core group meets and its plan update names Alys by Cardiff's reference
+        ObjectNode update = CaseMessages.naming(journey.of("plan-update"));
+        update.put("sender", CARDIFF);
+        update.with("body").with("child").put("childReference", "CDF-0042").put("localAuthority", "W06000015");
+        update.with("body").put("coreGroupMetOn", "2026-12-01");
+        HubApi.send(CARDIFF, update).statusCode(202);
+
+        var db = new wales.safeguarding.hub.support.Database(dataSource);
+        assertThat(db.count("select count(*) from case_child where case_reference = ?", journey.caseReference()))
+                .as("one child, not a new one").isEqualTo(1);
+        assertThat(db.text("select child_key from case_child where case_reference = ?", journey.caseReference()))
+                .isEqualTo("CDF-0042");
+        assertThat(db.text("select child_key from register_history where case_reference = ? and removed_on is null",
+                journey.caseReference())).isEqualTo("CDF-0042");
+        // the first core group clock handed to Cardiff is Alys's still: Cardiff's record of the meeting meets it
+        HubApi.track(COUNCIL, Messages.id(outlinePlan)).statusCode(200)
+                .body("clocks.find { it.clock == 'first-core-group' }.metAt", notNullValue());
+    }
+
+    @Test
     void should_refuse_a_transfer_to_an_agency_that_is_not_a_council() {
         ObjectNode toPolice = journey.of("case-transfer");
         toPolice.with("body").put("receivingCouncil", AgencyStubs.SOUTH_WALES_POLICE);

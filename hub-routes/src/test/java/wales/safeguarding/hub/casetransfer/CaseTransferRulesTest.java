@@ -136,4 +136,32 @@ class CaseTransferRulesTest {
                 .satisfies(v -> assertThat(v.pointer() + " " + v.rule())
                         .isEqualTo("/body/receivingCouncil known-council"));
     }
+
+    @Test
+    @DisplayName("a child given the receiving council's reference is known by it from then on: renamed last, once")
+    void should_rename_a_child_the_receiving_council_gives_its_own_reference() {
+        ObjectNode transfer = example("case-transfer");
+        ((ObjectNode) transfer.with("body").withArray("children").get(0)).put("receivingChildReference", "CDF-0042");
+
+        assertThat(rules.route(envelope(transfer), registeredInCarmarthenshire()).violations()).isEmpty();
+        List<Effect> effects = rules.accepted(envelope(transfer), AT, registeredInCarmarthenshire());
+
+        assertThat(effects.get(effects.size() - 1)).isEqualTo(new Effect.RenameChild(CASE, ALYS, "CDF-0042"));
+        assertThat(effects).filteredOn(e -> e instanceof Effect.RenameChild).hasSize(1);
+        assertThat(rules.accepted(envelope(example("case-transfer")), AT, registeredInCarmarthenshire()))
+                .noneMatch(e -> e instanceof Effect.RenameChild);
+    }
+
+    @Test
+    @DisplayName("a receiving reference another child of the case is known by is refused: two children are not one")
+    void should_refuse_a_receiving_reference_of_another_child() {
+        ObjectNode transfer = example("case-transfer");
+        ((ObjectNode) transfer.with("body").withArray("children").get(0)).put("receivingChildReference", "CDF-0007");
+        FactsInMemory facts = new FactsInMemory()
+                .withCase(caseWith(child(ALYS, GP, SCHOOL, true), child("CDF-0007", GP, SCHOOL, false)));
+
+        assertThat(rules.route(envelope(transfer), facts).violations())
+                .extracting(v -> v.pointer() + " " + v.rule())
+                .containsExactly("/body/children/0/receivingChildReference one-child-per-reference");
+    }
 }

@@ -88,7 +88,7 @@ class ChallengeRulesTest {
         assertThat(rules.route(envelope(agreed), facts).recipients()).containsExactly(SCHOOL);
         assertThat(rules.accepted(envelope(agreed), AT, facts)).containsExactly(
                 new Effect.StopClocks("challenge-manager", CASE, ID, null),
-                new Effect.ResolveChallenge(CASE, ID, "agreed"));
+                new Effect.ResolveChallenge(CASE, ID, "manager", "agreed"));
     }
 
     @Test
@@ -100,7 +100,7 @@ class ChallengeRulesTest {
         assertThat(rules.route(envelope(steppedUp), facts).recipients()).containsExactly(COUNCIL, BOARD);
         assertThat(rules.accepted(envelope(steppedUp), AT, facts)).containsExactly(
                 new Effect.StopClocks("challenge-senior-manager", CASE, ID, null),
-                new Effect.ChallengeStage(CASE, ID, "board"),
+                new Effect.ChallengeStage(CASE, ID, "senior-manager", "board"),
                 new Effect.StartClock("challenge-board", CASE, ID, COUNCIL, SCHOOL, AT));
     }
 

@@ -243,6 +243,41 @@ class ConferenceDeadlinesTest {
     }
 
     @Test
+    @DisplayName("issue 15 item 4: the receiving council's conference booked within the transfer-in limit holds that clock's reminders until its outline plan is due")
+    void a_conference_booked_in_time_after_a_transfer_holds_the_transfer_in_clock() {
+        FactsInMemory facts = new FactsInMemory().withCase(caseWith(child(ALYS, null, true), child(OWAIN, null, true)))
+                .withRunningClock(CASE, "transfer-in-conference", null, COUNCIL, Instant.parse("2025-09-30T23:00:00Z"));
+        ObjectNode review = review("2025-09-26T09:00:00Z");
+
+        Routing routing = rules.route(envelope(review), facts);
+        List<Effect> effects = accepted(review, facts);
+
+        assertThat(routing.notes()).noneMatch(n -> n.code().equals("conference-late"));
+        assertThat(effects).contains(new Effect.HoldEscalations("transfer-in-conference", CASE, null,
+                due("outline-plan", "2025-09-26T09:00:00Z")));
+        assertThat(effects).noneMatch(e -> e instanceof Effect.StopClocks s && s.clock().equals("transfer-in-conference"));
+    }
+
+    @Test
+    @DisplayName("issue 15 item 4: a conference booked after the transfer-in limit is noted late, naming the limit, and the clock escalates")
+    void a_conference_booked_late_after_a_transfer_is_noted_and_escalates() {
+        FactsInMemory facts = new FactsInMemory().withCase(caseWith(child(ALYS, null, true), child(OWAIN, null, true)))
+                .withRunningClock(CASE, "transfer-in-conference", null, COUNCIL, Instant.parse("2025-09-30T23:00:00Z"));
+        ObjectNode review = review("2025-10-08T09:00:00Z");
+
+        Routing routing = rules.route(envelope(review), facts);
+        List<Effect> effects = accepted(review, facts);
+
+        assertThat(routing.notes()).filteredOn(n -> n.en().contains("transfer-in")).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.code()).isEqualTo("conference-late");
+                    assertThat(n.en()).contains("booked for 2025-10-08, after the 15-working-day limit of 2025-09-30");
+                    assertThat(n.cy()).contains("2025-10-08").contains("2025-09-30").contains("trosglwyddo");
+                });
+        assertThat(effects).contains(new Effect.HoldEscalations("transfer-in-conference", CASE, null, null));
+    }
+
+    @Test
     @DisplayName("issue 10 defect 3: the outline plan meets the conference's clock before its register decisions start the next review clock")
     void the_outline_plan_meets_the_conference_clock_before_starting_the_next() {
         FactsInMemory facts = new FactsInMemory().withCase(caseWith(child(ALYS, null, false)))

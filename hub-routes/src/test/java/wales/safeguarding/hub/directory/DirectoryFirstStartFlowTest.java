@@ -94,7 +94,8 @@ class DirectoryFirstStartFlowTest {
         Database db = new Database(upgraded);
         assertThat(db.count("select count(*) from directory_agency"))
                 .isEqualTo(AgencyStubs.ALL.length + AgencyStubs.CARDIFF_HEALTH.length
-                        + AgencyStubs.EDUCATION_PROVIDERS.length + 1 /* AgencyStubs.NATIONAL_BOARD */);
+                        + AgencyStubs.EDUCATION_PROVIDERS.length + 1 /* AgencyStubs.NATIONAL_BOARD */
+                        + AgencyStubs.CARDIFF_EDUCATION.length);
         assertThat(db.count("select version from directory_version")).isEqualTo(1);
         assertThat(db.count("select count(*) from directory_edit_before_v12")).isZero();
 

@@ -58,6 +58,8 @@ class SchoolTransferFlowTest {
     private static final String NEW_SCHOOL = AgencyStubs.SECOND_SCHOOL;
     private static final String EDUCATION = AgencyStubs.EDUCATION_SERVICE;
     private static final String CLOCK = "school-transfer-acknowledgement";
+    private static final String CARDIFF_SCHOOL = AgencyStubs.CARDIFF_SCHOOL;
+    private static final String CARDIFF_EDUCATION = AgencyStubs.CARDIFF_EDUCATION_SERVICE;
 
     @InjectAgencyStubs
     AgencyStubs agencies;
@@ -121,6 +123,41 @@ class SchoolTransferFlowTest {
         HubApi.track(COUNCIL, Messages.id(transfer)).statusCode(200)
                 .body("clocks.find { it.clock == '" + CLOCK + "' }.owedBy", equalTo(NEW_SCHOOL))
                 .body("clocks.find { it.clock == '" + CLOCK + "' }.dueAt", equalTo("2026-12-09T00:00:00Z"));
+    }
+
+    @Test
+    void should_involve_the_education_services_of_both_councils_when_the_new_school_is_across_the_border() {
+        // issue 15 item 4: from a Carmarthenshire school to a school in Cardiff's area (the directory's localAuthority)
+        ObjectNode transfer = journey.of("school-transfer");
+        transfer.with("body").putObject("newSchool").put("agencyId", CARDIFF_SCHOOL).put("name", "Cardiff Demo High");
+
+        HubApi.send(COUNCIL, transfer).statusCode(202)
+                .body("recipients", containsInAnyOrder(CARDIFF_SCHOOL, OLD_SCHOOL, CARDIFF_EDUCATION, EDUCATION))
+                .body("complianceNotes.code", equalTo(List.of("school-in-another-area")));
+
+        // Cardiff's school (it collects from its inbox) receives the file; each education service only the notice
+        JsonNode atNewSchool = awaitInInbox(CARDIFF_SCHOOL, Messages.id(transfer));
+        assertThat(atNewSchool.at("/body/safeguardingFile")).isEqualTo(transfer.at("/body/safeguardingFile"));
+        JsonNode atCarmarthenshire = Messages.read(awaitRequest(EDUCATION, Messages.id(transfer)).getBody());
+        JsonNode atCardiff = awaitInInbox(CARDIFF_EDUCATION, Messages.id(transfer));
+        for (JsonNode notice : List.of(atCarmarthenshire, atCardiff)) {
+            JsonNode body = notice.get("body");
+            assertThat(body.has("safeguardingFile")).isFalse();
+            assertThat(body.at("/child/nhsNumber").isMissingNode()).isTrue();
+            assertThat(body.at("/child/gpPractice").isMissingNode()).isTrue();
+            assertThat(body.at("/newSchool/agencyId").asText()).isEqualTo(CARDIFF_SCHOOL);
+            assertThat(body.at("/oldSchool/agencyId").asText()).isEqualTo(OLD_SCHOOL);
+            assertThat(body.at("/startsOn").asText()).isEqualTo("2025-09-08");
+        }
+        // Cardiff's children's services hold nothing of this case: they are not told (the case stays in Carmarthenshire)
+        assertThat(HubApi.inInbox(AgencyStubs.CARDIFF, Messages.id(transfer))).isFalse();
+        // The new school in Cardiff owes the acknowledgement; the case's school is the Cardiff school now.
+        HubApi.track(COUNCIL, Messages.id(transfer)).statusCode(200)
+                .body("clocks.find { it.clock == '" + CLOCK + "' }.owedBy", equalTo(CARDIFF_SCHOOL));
+        ObjectNode update = CaseMessages.naming(journey.of("plan-update"));
+        update.with("body").with("child").remove("school");
+        HubApi.send(COUNCIL, update).statusCode(202).body("recipients", hasItem(CARDIFF_SCHOOL))
+                .body("recipients", org.hamcrest.Matchers.not(hasItem(OLD_SCHOOL)));
     }
 
     @Test
@@ -240,6 +277,13 @@ class SchoolTransferFlowTest {
         ack.put("sender", NEW_SCHOOL).put("correlationId", Messages.id(transfer)).put("language", "en");
         ack.with("body").put("status", status);
         return ack;
+    }
+
+    /** The copy of the message in a pull agency's inbox, once it is there. */
+    private static JsonNode awaitInInbox(String agency, String messageId) {
+        await().atMost(WAIT).until(() -> HubApi.inInbox(agency, messageId));
+        Object message = HubApi.inboxCopies(agency, messageId).get(0).get("message");
+        return wales.safeguarding.schemas.envelope.CanonicalJson.mapper().valueToTree(message);
     }
 
     private LoggedRequest awaitRequest(String agency, String messageId) {

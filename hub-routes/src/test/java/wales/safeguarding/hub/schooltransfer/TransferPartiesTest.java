@@ -31,6 +31,9 @@ class TransferPartiesTest {
     private static final String EDUCATION = "carmarthenshire-education-service";
     private static final String PRU = "carmarthenshire-pupil-referral-unit";
     private static final String YOUTH_JUSTICE = "carmarthenshire-youth-justice";
+    /** A school in Cardiff's area (the directory gives its local authority) and Cardiff's education service. */
+    private static final String CARDIFF_SCHOOL = "school-6819001";
+    private static final String CARDIFF_EDUCATION = "cardiff-education-service";
 
     private static Agency agency(String id, AgencyKind kind, String la, String schoolNumber, boolean receives) {
         return new Agency(id, kind, Map.of("en", id), la, null, schoolNumber, null, null,
@@ -47,7 +50,11 @@ class TransferPartiesTest {
                 agency(NEW, AgencyKind.SCHOOL, null, "6699002", true),
                 agency("school-6699003", AgencyKind.SCHOOL, null, "6699003", false),
                 agency(PRU, AgencyKind.PUPIL_REFERRAL_UNIT, "W06000010", "6691100", true),
-                agency(YOUTH_JUSTICE, AgencyKind.YOUTH_JUSTICE, "W06000010", null, true)));
+                agency(YOUTH_JUSTICE, AgencyKind.YOUTH_JUSTICE, "W06000010", null, true),
+                agency(CARDIFF_SCHOOL, AgencyKind.SCHOOL, "W06000015", "6819001", true),
+                agency("school-6819002", AgencyKind.SCHOOL, "W06000015", "6819002", true),
+                agency("school-6609001", AgencyKind.SCHOOL, "W06000001", "6609001", true)));
+        agencies.add(agency(CARDIFF_EDUCATION, AgencyKind.EDUCATION_SERVICE, "W06000015", null, true));
         if (withEducationService) {
             agencies.add(agency(EDUCATION, AgencyKind.EDUCATION_SERVICE, "W06000010", null, true));
         }
@@ -170,5 +177,50 @@ class TransferPartiesTest {
         assertThat(parties.isNewSchool(directory.find(NEW).orElseThrow(), body)).isTrue();
         assertThat(parties.isNewSchool(directory.find(OLD).orElseThrow(), body)).isFalse();
         assertThat(parties.isNewSchool(directory.find(EDUCATION).orElseThrow(), body)).isFalse();
+    }
+
+    @Test
+    void should_tell_the_education_services_of_both_councils_when_the_child_moves_to_a_school_across_the_border() {
+        TransferParties.Resolution r = parties.resolve(COUNCIL, transfer(byId(OLD), byNumber("6819001")), caseAt(OLD),
+                childAt(OLD));
+
+        assertThat(r.violations()).isEmpty();
+        assertThat(r.recipients()).containsExactly(CARDIFF_SCHOOL, OLD, CARDIFF_EDUCATION, EDUCATION);
+        assertThat(r.newSchoolsEducationService()).map(Agency::id).contains(CARDIFF_EDUCATION);
+        assertThat(r.oldSchoolsEducationService()).map(Agency::id).contains(EDUCATION);
+        assertThat(r.notes()).extracting(ComplianceNote::code).containsExactly("school-in-another-area");
+        assertThat(r.notes().get(0).en()).contains("W06000015", "W06000010", "case-transfer");
+        assertThat(r.notes().get(0).cy()).contains("W06000015", "W06000010");
+    }
+
+    @Test
+    void should_take_the_old_schools_area_from_the_directory_when_the_child_leaves_a_school_across_the_border() {
+        // a Carmarthenshire child at a Cardiff school comes back to a school in Carmarthenshire
+        TransferParties.Resolution r = parties.resolve(COUNCIL, transfer(byId(CARDIFF_SCHOOL), byId(NEW)),
+                caseAt(CARDIFF_SCHOOL), childAt(CARDIFF_SCHOOL));
+
+        assertThat(r.recipients()).containsExactly(NEW, CARDIFF_SCHOOL, EDUCATION, CARDIFF_EDUCATION);
+        assertThat(r.newSchoolsEducationService()).map(Agency::id).contains(EDUCATION);
+        assertThat(r.oldSchoolsEducationService()).map(Agency::id).contains(CARDIFF_EDUCATION);
+    }
+
+    @Test
+    void should_tell_one_education_service_when_both_schools_are_in_one_other_area() {
+        TransferParties.Resolution r = parties.resolve(COUNCIL, transfer(byId(CARDIFF_SCHOOL), byId("school-6819002")),
+                caseAt(CARDIFF_SCHOOL), childAt(CARDIFF_SCHOOL));
+
+        assertThat(r.recipients()).containsExactly("school-6819002", CARDIFF_SCHOOL, CARDIFF_EDUCATION);
+        assertThat(r.notes()).isEmpty();
+    }
+
+    @Test
+    void should_note_the_area_whose_education_service_the_directory_lacks_and_still_tell_the_other() {
+        TransferParties.Resolution r = parties.resolve(COUNCIL, transfer(byId(OLD), byId("school-6609001")),
+                caseAt(OLD), childAt(OLD));
+
+        assertThat(r.recipients()).containsExactly("school-6609001", OLD, EDUCATION);
+        assertThat(r.notes()).extracting(ComplianceNote::code)
+                .containsExactly("education-service-unknown", "school-in-another-area");
+        assertThat(r.notes().get(0).en()).contains("W06000001");
     }
 }

@@ -49,6 +49,10 @@ public final class AgencyStubs {
         "carmarthenshire-youth-support"};
     /** The National Independent Safeguarding Board (issue 15 item 5): collects the monthly export from its inbox. */
     public static final String NATIONAL_BOARD = "national-independent-safeguarding-board";
+    /** Cardiff's education service and a school in Cardiff's area: they collect from their inbox, so no stub. */
+    public static final String CARDIFF_EDUCATION_SERVICE = "cardiff-education-service";
+    public static final String CARDIFF_SCHOOL = "school-6819001";
+    public static final String[] CARDIFF_EDUCATION = {CARDIFF_EDUCATION_SERVICE, CARDIFF_SCHOOL};
     public static final String[] ALL = {CARMARTHENSHIRE, CARDIFF, DYFED_POWYS_POLICE, SOUTH_WALES_POLICE, GP, FHIR_GP, SCHOOL,
         SECOND_SCHOOL, EDUCATION_SERVICE, MID_AND_WEST_WALES_BOARD, CARDIFF_AND_VALE_BOARD};
 

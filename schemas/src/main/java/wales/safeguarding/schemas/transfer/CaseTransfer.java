@@ -32,10 +32,13 @@ public record CaseTransfer(
     public record Reason(String kind, String detail) {
     }
 
-    /** A child of the case and their register status. */
+    /**
+     * A child of the case and their register status; {@code receivingChildReference}, the receiving council's own
+     * reference for the child when it gave one (the hub knows the child by it from the transfer on).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TransferChild(ChildRef child, boolean registered, LocalDate registeredOn,
-            List<String> categoriesOfHarm) {
+            List<String> categoriesOfHarm, String receivingChildReference) {
     }
 
     /** The plan as it stands. */
