@@ -57,7 +57,7 @@ final class ConferenceDeadlines {
     List<Deadline> of(CaseFacts facts, Envelope message, ConferenceInvitation body, List<String> children) {
         String caseRef = message.caseReference();
         List<Deadline> deadlines = new ArrayList<>();
-        String transferIn = CaseTransferRules.TRANSFER_IN_CONFERENCE;
+        String transferIn = ConferenceRules.TRANSFER_IN_CONFERENCE;
         latest(facts.runningClocks(caseRef, transferIn, null))
                 .ifPresent(due -> deadlines.add(new Deadline(transferIn, null, due, null)));
         if (!ConferenceRecord.INITIAL.equals(body.kind())) {
@@ -95,9 +95,9 @@ final class ConferenceDeadlines {
                 continue;
             }
             LocalDate limit = WorkingDayCalendar.dayEndingAt(d.dueAt());
-            if (CaseTransferRules.TRANSFER_IN_CONFERENCE.equals(d.clock())) {
+            if (ConferenceRules.TRANSFER_IN_CONFERENCE.equals(d.clock())) {
                 notes.add(ComplianceNotes.transferInConferenceLate(body.conferenceId(), startsOn,
-                        workingDays(CaseTransferRules.TRANSFER_IN_CONFERENCE), limit));
+                        workingDays(ConferenceRules.TRANSFER_IN_CONFERENCE), limit));
             } else {
                 limits.add(limit);
             }
@@ -163,7 +163,7 @@ final class ConferenceDeadlines {
      */
     static List<Effect> unbooked(String caseReference, boolean initial, List<String> children) {
         List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect.HoldEscalations(CaseTransferRules.TRANSFER_IN_CONFERENCE, caseReference, null, null));
+        effects.add(new Effect.HoldEscalations(ConferenceRules.TRANSFER_IN_CONFERENCE, caseReference, null, null));
         if (initial) {
             effects.add(new Effect.HoldEscalations(ConferenceRules.INITIAL_CONFERENCE, caseReference, null, null));
             return effects;
