@@ -108,59 +108,6 @@ public class CaseBook {
     }
 
     /**
-     * Rewrites a child's stored key from an older form ({@code stale}: the unkeyed fingerprint from before, or one under
-     * a previous key) to the current one, wherever the case stores it: the child ({@code case_child}), the conferences
-     * about them ({@code conference.child_keys}), their registrations ({@code register_history}) and the clocks that
-     * name them as their subject. In the transaction of
-     * the message that named the child. If the case already holds the child under the current key too (written by an
-     * instance that did not know the old form), the old row stays: both are counted by {@code hub_child_keys_legacy}.
-     *
-     * @return whether the child's row was rewritten
-     */
-    public boolean rekeyChild(Connection c, String caseReference, String stale, String current) throws SQLException {
-        int rows;
-        try (PreparedStatement ps = c.prepareStatement("""
-                update case_child set child_key = ? where case_reference = ? and child_key = ?
-                and not exists (select 1 from case_child other where other.case_reference = ? and other.child_key = ?)""")) {
-            ps.setString(1, current);
-            ps.setString(2, caseReference);
-            ps.setString(3, stale);
-            ps.setString(4, caseReference);
-            ps.setString(5, current);
-            rows = ps.executeUpdate();
-        }
-        if (rows == 0) {
-            return false;
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                update conference set child_keys = array_replace(child_keys, ?, ?)
-                where case_reference = ? and ? = any(child_keys)""")) {
-            ps.setString(1, stale);
-            ps.setString(2, current);
-            ps.setString(3, caseReference);
-            ps.setString(4, stale);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                update register_history set child_key = ? where case_reference = ? and child_key = ?""")) {
-            ps.setString(1, current);
-            ps.setString(2, caseReference);
-            ps.setString(3, stale);
-            ps.executeUpdate();
-        }
-        // the condition on the subject's form is the partial index's (V32): only clocks about a fingerprinted child
-        try (PreparedStatement ps = c.prepareStatement("""
-                update statutory_clock set subject = ?
-                where case_reference = ? and subject = ? and (subject like 'child-%' or subject like 'ck1-%')""")) {
-            ps.setString(1, current);
-            ps.setString(2, caseReference);
-            ps.setString(3, stale);
-            ps.executeUpdate();
-        }
-        return true;
-    }
-
-    /**
      * Records a child of the case, or fills in what was not known yet: a value given replaces the one known, a null
      * never does; but once a school-transfer has moved the child ({@link #moveSchool}), only another transfer changes
      * the school.

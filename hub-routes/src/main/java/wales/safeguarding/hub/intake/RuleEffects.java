@@ -66,7 +66,7 @@ public class RuleEffects {
     /**
      * The lazy rekey: each child {@code message} names (without the council's reference) whom its case recorded under
      * an older form of the fingerprint (the unkeyed one from before, or a previous key's) is now stored under the
-     * current one ({@link ChildKey#rekeys}, {@link CaseBook#rekeyChild}). After the effects, in their transaction: the
+     * current one ({@link ChildKey#rekeys}, {@link ChildRenames#rekey}). After the effects, in their transaction: the
      * rules matched the child under the form the case recorded, and their effects were written under it. The case is
      * the one the rules read ({@code facts}), so a message about a case with no older key costs no query.
      *
@@ -84,7 +84,7 @@ public class RuleEffects {
         int rekeyed = 0;
         for (Map.Entry<String, String> rekey : ChildKey.rekeys(ChildKey.named(message.body()), recorded, fingerprints)
                 .entrySet()) {
-            if (cases.rekeyChild(c, message.caseReference(), rekey.getKey(), rekey.getValue())) {
+            if (renames.rekey(c, message.caseReference(), rekey.getKey(), rekey.getValue())) {
                 rekeyed++;
             }
         }

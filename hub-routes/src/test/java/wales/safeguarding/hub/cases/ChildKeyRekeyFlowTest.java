@@ -104,6 +104,8 @@ class ChildKeyRekeyFlowTest {
         assertThat(database.count("select count(*) from case_child where case_reference = ? and registered", ref))
                 .isEqualTo(1);
         assertThat(database.text("select subject from statutory_clock where case_reference = ?", ref)).isEqualTo(keyed);
+        assertThat(database.text("select string_agg(child_key, ',') from core_group_attendance where case_reference = ?",
+                ref)).isEqualTo(keyed);
         assertThat(database.text("select array_to_string(child_keys, ',') from conference where case_reference = ?",
                 ref)).isEqualTo(keyed + ",CCS-CHILD-OTHER");
         assertThat(database.count("""
@@ -170,6 +172,12 @@ class ChildKeyRekeyFlowTest {
                 insert into conference (case_reference, conference_id, kind, starts_at, child_keys, updated_at)
                 values (?, ?, 'initial', now(), array[?, 'CCS-CHILD-OTHER'], now())""", ref, journey.conferenceId(),
                 childKey);
+        // who came to her last core group: the run of absences is counted per child, so it must follow her key
+        database.update("""
+                insert into core_group_attendance (case_reference, child_key, plan_id, met_on, party, agency, council,
+                    status, recorded_at)
+                values (?, ?, 'PLAN-OLD', current_date - 30, 'agency', 'gp-z99001', ?, 'absent', now())""", ref,
+                childKey, COUNCIL);
     }
 
     private double legacyGauge() {
