@@ -152,33 +152,10 @@ public class RegisterIndex {
      * of the fingerprint), with the NHS number and local authority the message gives; empty when none does.
      */
     static Optional<ChildRef> childNamed(JsonNode body, String childKey, ChildFingerprints fingerprints) {
-        List<ChildRef> named = new ArrayList<>();
-        collect(body, named);
+        List<ChildRef> named = ChildKey.named(body);
         if (ChildKey.BEFORE_SIBLING_GROUPS.equals(childKey)) {
             return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
         }
         return named.stream().filter(k -> ChildKey.forms(k, fingerprints).contains(childKey)).findFirst();
-    }
-
-    private static void collect(JsonNode node, List<ChildRef> children) {
-        if (node == null) {
-            return;
-        }
-        if (node.isObject() && node.path("name").isTextual() && node.path("dateOfBirth").isTextual()) {
-            try {
-                LocalDate born = LocalDate.parse(node.get("dateOfBirth").asText());
-                children.add(new ChildRef(node.get("name").asText(), born, text(node, "nhsNumber"),
-                        text(node, "localAuthority"), null, null, text(node, "childReference")));
-            } catch (DateTimeParseException notADate) {
-                // not a child as the schemas write one
-            }
-        }
-        if (node.isContainerNode()) {
-            node.forEach(child -> collect(child, children));
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.path(field).isTextual() ? node.get(field).asText() : null;
     }
 }

@@ -91,8 +91,8 @@ public final class ChildKey {
         if (node.isObject() && node.path("name").isTextual() && node.path("dateOfBirth").isTextual()) {
             try {
                 LocalDate born = LocalDate.parse(node.get("dateOfBirth").asText());
-                String reference = node.path("childReference").isTextual() ? node.get("childReference").asText() : null;
-                children.add(new ChildRef(node.get("name").asText(), born, null, null, null, null, reference));
+                children.add(new ChildRef(node.get("name").asText(), born, text(node, "nhsNumber"),
+                        text(node, "localAuthority"), null, null, text(node, "childReference")));
             } catch (DateTimeParseException notADate) {
                 // not a child as the schemas write one
             }
@@ -100,6 +100,10 @@ public final class ChildKey {
         if (node.isContainerNode()) {
             node.forEach(child -> collect(child, children));
         }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).isTextual() ? node.get(field).asText() : null;
     }
 
     private static boolean hasReference(ChildRef child) {
