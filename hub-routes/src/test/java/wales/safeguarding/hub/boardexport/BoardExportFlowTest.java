@@ -248,32 +248,21 @@ class BoardExportFlowTest {
         return copies.get(0).path("message");
     }
 
-    /** The national board's copies of a message, its whole pull inbox read as JSON (numbers as Jackson reads them). */
+    /** The national board's copies of a message, from its whole pull inbox. */
     private static List<JsonNode> inboxCopies(UUID messageId) {
-        List<JsonNode> copies = new ArrayList<>();
-        long cursor = 0;
-        while (true) {
-            JsonNode page;
-            try {
-                page = JSON.readTree(given().header("Authorization", Tokens.bearer(BOARD)).queryParam("after", cursor)
-                        .queryParam("limit", 500).get("/api/v1/inbox").then().statusCode(200).extract().asString());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            if (page.path("items").isEmpty()) {
-                return copies;
-            }
-            page.path("items").forEach(item -> {
-                if (item.path("messageId").asText().equals(messageId.toString())) {
-                    copies.add(item);
-                }
-            });
-            cursor = page.path("next").asLong();
-        }
+        return boardInbox().stream().filter(item -> item.path("messageId").asText().equals(messageId.toString()))
+                .toList();
     }
 
     private static List<JsonNode> escalationsFor(UUID exportId) {
-        List<JsonNode> found = new ArrayList<>();
+        return boardInbox().stream().filter(item -> "escalation".equals(item.path("type").asText()))
+                .map(item -> item.path("message"))
+                .filter(message -> exportId.toString().equals(message.path("correlationId").asText())).toList();
+    }
+
+    /** The national board's whole pull inbox read as JSON (numbers as Jackson reads them), page after page. */
+    private static List<JsonNode> boardInbox() {
+        List<JsonNode> items = new ArrayList<>();
         long cursor = 0;
         while (true) {
             JsonNode page;
@@ -284,15 +273,9 @@ class BoardExportFlowTest {
                 throw new IllegalStateException(e);
             }
             if (page.path("items").isEmpty()) {
-                return found;
+                return items;
             }
-            page.path("items").forEach(item -> {
-                JsonNode message = item.path("message");
-                if ("escalation".equals(item.path("type").asText())
-                        && exportId.toString().equals(message.path("correlationId").asText())) {
-                    found.add(message);
-                }
-            });
+            page.path("items").forEach(items::add);
             cursor = page.path("next").asLong();
         }
     }
